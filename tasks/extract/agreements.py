@@ -1,0 +1,115 @@
+"""Agreement mentions: the parties to a deal, accord, treaty or memorandum, and its status."""
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from tasks.extract.arguments import MEDIATOR_VERBS, PARTY_PREPS, ArgumentFinder
+from tasks.extract.mentions import Mention
+
+TOPIC_STOPWORDS = {"new", "former", "previous", "historic", "landmark", "final", "first", "all", "existing", "old", "current", "major", "key", "broad", "comprehensive", "bilateral", "long", "term", "long-term", "interim", "initial", "formal", "draft", "tentative", "provisional", "preliminary", "such", "same", "other", "earlier", "last", "recent", "proposed", "signed", "fragile", "separate", "several", "two", "three", "many"}
+
+
+def build_agreement(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int) -> Mention | None:
+    noun = span.root
+    cues = finder.cues
+    lefts = [t.lower_ for t in noun.lefts]
+    if any((left, noun.lower_) in cues.false_friends for left in lefts):
+        return None
+    if noun.dep_ == "pobj" and noun.head.lower_ == "in" and not any(c.dep_ == "det" for c in noun.children):
+        return None  # "in agreement with": an opinion shared
+    if any(c.dep_ in {"acl", "ccomp"} and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children) for c in noun.children) and noun.lower_ == "agreement":
+        return None  # "there is agreement that ...": an opinion
+    if noun.lower_ == "protocol" and not any(c.dep_ == "prep" for c in noun.children):
+        return None
+    mention = Mention("agreement", rule["id"], span.start, span.end, span.text, sent_index)
+    governor, path = finder.governor(noun)
+    status = None
+    status_verb = None
+    mediator_subject = False
+    if governor is not None:
+        glemma = governor.lemma_.lower()
+        particles = {c.lower_ for c in governor.children if c.dep_ == "prt"}
+        if glemma in {"pull", "walk", "back", "tear"} and particles & {"out", "away", "up"}:
+            status = "broken"
+        elif glemma == "back" and "out" in particles:
+            status = "broken"
+        else:
+            status = cues.agreement_status.get(glemma)
+        mediator_subject = glemma in MEDIATOR_VERBS
+        if status is not None:
+            status_verb = governor
+            mention.verbal = True
+    acl = [c for c in noun.children if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"]
+    for verb in acl:
+        if status is None and verb.lemma_.lower() in cues.agreement_status:
+            status = cues.agreement_status[verb.lemma_.lower()]
+            status_verb = verb
+    mention.attributes["status"] = status
+    _parties(finder, mention, noun, governor, path, acl, mediator_subject)
+    topic = _topic(finder, noun)
+    if topic:
+        mention.attributes["topic"] = topic
+    heads = [noun] + ([governor] if governor is not None else []) + acl
+    place = finder.place_of(heads, preps=("in", "at"))
+    if place is not None:
+        mention.location = place.text
+        mention.location_country = finder.gaz.country_of(place.text)
+    date = finder.date_of(heads, span.sent)
+    if date is not None:
+        mention.date_text = finder.date_text(date)
+    mention.debug["status_verb"] = status_verb.i if status_verb is not None else None
+    if status_verb is not None:
+        start, end = min(status_verb.i, span.start), max(status_verb.i + 1, span.end)
+        mention.trigger_text = f"{status_verb.text} {span.text}" if status_verb.i < span.start else f"{span.text} {status_verb.text}"
+        mention.trigger_start, mention.trigger_end = start, end
+    return mention
+
+
+def _parties(finder: ArgumentFinder, mention: Mention, noun, governor, path, acl, mediator_subject: bool) -> None:
+    for child in noun.children:
+        if child.dep_ == "poss":
+            mention.parties += finder.parties_from([child], "party")
+        elif child.dep_ in {"compound", "amod", "nmod"}:
+            party = finder.party(child, "party")
+            if party is not None and party.kind in {"PERSON", "GPE", "ORG", "NORP"}:
+                mention.parties.append(party)
+                # "US-Taliban deal": the parts of a hyphenated compound
+                for grand in child.children:
+                    if grand.dep_ in {"compound", "amod", "nmod"}:
+                        more = finder.party(grand, "party")
+                        if more is not None and more.kind in {"PERSON", "GPE", "ORG", "NORP"}:
+                            mention.parties.append(more)
+    mention.parties += finder.parties_from(finder.prep_objects(noun, PARTY_PREPS), "party")
+    for verb in acl:
+        if verb.lemma_.lower() in MEDIATOR_VERBS:
+            continue
+        mention.parties += finder.parties_from(finder.prep_objects(verb, PARTY_PREPS), "party")
+        mention.parties += finder.parties_from(finder.agents(verb), "party")
+    if governor is None:
+        return
+    if path in {"dobj", "attr"} or (path and path.startswith("pobj:")):
+        if not mediator_subject:
+            mention.parties += finder.parties_from(finder.subjects(governor), "party")
+        mention.parties += finder.parties_from(finder.prep_objects(governor, PARTY_PREPS), "party")
+    elif path == "nsubjpass":
+        mention.parties += finder.parties_from(finder.prep_objects(governor, PARTY_PREPS), "party")
+        if governor.lemma_.lower() not in MEDIATOR_VERBS:
+            mention.parties += finder.parties_from(finder.agents(governor), "party")
+    elif path == "nsubj":
+        mention.parties += finder.parties_from(finder.prep_objects(governor, PARTY_PREPS), "party")
+
+
+def _topic(finder: ArgumentFinder, noun) -> str | None:
+    words = []
+    for child in noun.lefts:
+        if child.dep_ in {"amod", "compound"} and child.pos_ in {"ADJ", "NOUN"} and child.lower_ not in TOPIC_STOPWORDS:
+            if child.i in finder.ent_of:
+                continue
+            words.append(child.lower_)
+    if not words:
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in {"on", "over", "about"}:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.pos_ == "NOUN":
+                        words.append(pobj.lower_)
+    return " ".join(words) or None

@@ -1,0 +1,213 @@
+"""Arguments of a trigger, found by walking the dependency parse.
+
+For a verbal trigger: its subject, object and "with/between/to" attachments,
+following conjunctions and appositions. For a nominal trigger ("the talks",
+"a deal"): its possessor, "between/with" attachments, entity modifiers
+("US-China talks") and the subject of the verb that governs it ("X and Y
+held talks", "Damascus respects the agreements"). Place and date come from
+"in/at/to" places and DATE entities attached to the same clause.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from tasks.extract.cues import Cues
+from tasks.extract.gazetteer import Gazetteer
+from tasks.extract.mentions import Mention, PartyRef
+
+PARTY_LABELS = {"PERSON", "GPE", "ORG", "NORP"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
+PLURAL_PRONOUNS = {"they", "them", "their", "we", "us", "our"}
+NOUNISH = {"NOUN", "PROPN"}
+# prepositions that attach the other party of an event
+PARTY_PREPS = {"with", "between", "among", "amongst", "alongside"}
+# verbs whose subject organises rather than takes part ("Turkey brokered a deal between ...")
+MEDIATOR_VERBS = {"broker", "mediate", "facilitate", "host", "sponsor", "oversee", "witness", "guarantee", "help", "welcome", "praise", "hail", "urge", "support", "back"}
+
+
+class ArgumentFinder:
+    def __init__(self, doc: Doc, gazetteer: Gazetteer, cues: Cues):
+        self.doc = doc
+        self.gaz = gazetteer
+        self.cues = cues
+        self.ent_of: dict[int, Span] = {}
+        for ent in doc.ents:
+            for i in range(ent.start, ent.end):
+                self.ent_of[i] = ent
+
+    # ---- parties -------------------------------------------------------
+    def party(self, token: Token, role: str = "participant") -> PartyRef | None:
+        """The party a token stands for, if any."""
+        ent = self.ent_of.get(token.i)
+        if ent is not None and ent.label_ in PARTY_LABELS:
+            return self._from_ent(ent, role)
+        lower = token.lower_
+        if token.pos_ == "PRON" or lower in PERSONAL_PRONOUNS | PLURAL_PRONOUNS:
+            if lower in PERSONAL_PRONOUNS:
+                return PartyRef(token.text, "PRON", role, token.i, token.i + 1)
+            if lower in PLURAL_PRONOUNS:
+                return PartyRef(token.text, "GROUP", role, token.i, token.i + 1)
+            return None
+        if token.pos_ not in NOUNISH and token.pos_ != "NUM":
+            return None
+        # "his Russian counterpart Vladimir Putin": the apposition names the person
+        for child in token.children:
+            if child.dep_ == "appos":
+                found = self.party(child, role)
+                if found is not None and found.kind not in {"PRON", "GROUP"}:
+                    return found
+        for child in token.children:
+            if child.dep_ == "compound" and child.i in self.ent_of and self.ent_of[child.i].label_ == "PERSON":
+                return self._from_ent(self.ent_of[child.i], role)
+        lemma = token.lemma_.lower()
+        if lemma in self.cues.group_anaphors or (lower in self.cues.group_anaphors and token.tag_ in {"NNS", "CD"}):
+            if any(c.lower_ in {"two", "both", "three", "four", "the"} for c in token.children) or token.tag_ == "CD":
+                return PartyRef(token.text, "GROUP", role, token.i, token.i + 1)
+        if lemma in self.cues.person_nouns:
+            country = None
+            for child in token.children:
+                if child.dep_ in {"amod", "compound", "poss", "nmod"}:
+                    child_ent = self.ent_of.get(child.i)
+                    if child_ent is not None and child_ent.label_ in {"GPE", "NORP"}:
+                        country = self.gaz.country_of(child_ent.text) or child_ent.text
+                    elif child.ent_type_ == "" and self.gaz.country_of(child.text):
+                        country = self.gaz.country_of(child.text)
+            if country:
+                return PartyRef(token.text, "TITLE", role, token.i, token.i + 1, country_hint=country, title=lemma)
+        return None
+
+    def _from_ent(self, ent: Span, role: str) -> PartyRef:
+        entry = self.gaz.lookup(ent.text)
+        kind = ent.label_
+        if entry is not None:
+            kind = entry.kind
+        return PartyRef(
+            ent.text,
+            kind,
+            role,
+            ent.start,
+            ent.end,
+            ent_id=entry.key if entry else (ent.ent_id_ or ""),
+            country_hint=entry.country if entry else None,
+        )
+
+    def parties_from(self, tokens, role: str = "participant") -> list[PartyRef]:
+        """Parties for tokens and their conjuncts ("Putin and Erdogan")."""
+        found: list[PartyRef] = []
+        seen: set[int] = set()
+        for token in tokens:
+            for t in [token, *token.conjuncts]:
+                if t.i in seen:
+                    continue
+                seen.add(t.i)
+                party = self.party(t, role)
+                if party is not None:
+                    found.append(party)
+                # "Putin and Erdogan's talks": a conjunct inside a possessive
+        return found
+
+    def prep_objects(self, head: Token, preps: set[str]) -> list[Token]:
+        out = []
+        for child in head.children:
+            if child.dep_ in {"prep", "dative", "agent"} and child.lower_ in preps:
+                out.extend(c for c in child.children if c.dep_ in {"pobj", "pcomp"})
+        return out
+
+    def subjects(self, verb: Token) -> list[Token]:
+        subj = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"}]
+        if not subj and verb.dep_ in {"xcomp", "conj", "advcl", "acl", "relcl"}:
+            # "agreed to meet", "flew to Moscow and met Putin": the subject is the head's
+            head = verb.head
+            if verb.dep_ == "relcl":
+                return [head]
+            if verb.dep_ == "acl":
+                return []
+            subj = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if verb.dep_ == "xcomp":
+                objects = [c for c in head.children if c.dep_ == "dobj"]
+                # "invited Sharaa to visit": the object of the head is the one who visits
+                if objects and head.lemma_ in {"invite", "ask", "urge", "allow", "persuade", "encourage"}:
+                    subj = objects
+        return subj
+
+    def passive_subjects(self, verb: Token) -> list[Token]:
+        return [c for c in verb.children if c.dep_ == "nsubjpass"]
+
+    def agents(self, verb: Token) -> list[Token]:
+        return self.prep_objects(verb, {"by"})
+
+    # ---- governing verb of a nominal trigger -------------------------------
+    def governor(self, noun: Token) -> tuple[Token | None, str | None]:
+        """The verb that governs a nominal trigger, and the path ('dobj', 'nsubj', 'pobj:with')."""
+        dep = noun.dep_
+        if dep == "conj":
+            first = noun
+            while first.dep_ == "conj":
+                first = first.head
+            return self.governor(first)
+        if dep in {"dobj", "nsubj", "nsubjpass", "attr", "oprd"} and noun.head.pos_ in {"VERB", "AUX", "ADJ"}:
+            return noun.head, dep
+        if dep == "pobj" and noun.head.dep_ in {"prep", "agent", "dative"}:
+            prep = noun.head
+            head = prep.head
+            if head.pos_ in {"VERB", "AUX", "ADJ"}:
+                return head, f"pobj:{prep.lower_}"
+            if head.pos_ in NOUNISH and head.dep_ in {"dobj", "nsubjpass", "nsubj"} and head.head.pos_ == "VERB":
+                # "a request for asylum was rejected", "signed a memorandum of understanding"
+                return head.head, f"pobj:{prep.lower_}:via:{head.lemma_}"
+        if dep == "compound" and noun.head.pos_ in NOUNISH:
+            return self.governor(noun.head)
+        return None, None
+
+    # ---- places and dates --------------------------------------------------
+    def place_of(self, heads: list[Token], preps=("in", "at", "to", "near", "inside")) -> Span | None:
+        """A place attached by in/at/to to any of the heads or to a noun they govern."""
+        frontier = list(heads)
+        for depth in range(3):
+            next_frontier = []
+            for head in frontier:
+                for child in head.children:
+                    if child.dep_ == "prep" and child.lower_ in preps:
+                        for pobj in child.children:
+                            if pobj.dep_ != "pobj":
+                                continue
+                            ent = self.ent_of.get(pobj.i)
+                            if ent is not None and ent.label_ in PLACE_LABELS:
+                                return ent
+                            next_frontier.append(pobj)
+                    elif child.dep_ in {"pobj", "dobj", "npadvmod"} and depth > 0:
+                        next_frontier.append(child)
+            frontier = next_frontier
+        return None
+
+    def date_of(self, heads: list[Token], sent: Span) -> Span | None:
+        """A DATE entity whose head chain reaches one of the heads within the clause."""
+        targets = {h.i for h in heads}
+        best = None
+        for ent in sent.ents:
+            if ent.label_ != "DATE":
+                continue
+            token = ent.root
+            steps = 0
+            while token.i not in targets and token.head.i != token.i and steps < 6:
+                if token.dep_ in {"ccomp", "advcl", "relcl", "conj", "xcomp", "csubj", "parataxis"} and token.pos_ in {"VERB", "AUX"}:
+                    break
+                token = token.head
+                steps += 1
+            if token.i in targets:
+                if best is None or steps < best[0]:
+                    best = (steps, ent)
+        return best[1] if best else None
+
+    def date_text(self, ent: Span) -> str:
+        """"on Wednesday" rather than "Wednesday": the preposition is part of the words."""
+        head = ent.root.head
+        if ent.root.dep_ == "pobj" and head.dep_ == "prep" and head.i == ent.start - 1:
+            return self.doc[head.i: ent.end].text
+        return ent.text
+
+
+def trigger_head(span: Span) -> Token:
+    """The token of the trigger that the parse hangs its arguments on."""
+    return span.root

@@ -1,0 +1,284 @@
+"""From mentions to events: link names, resolve dates, merge mentions of one event.
+
+Mentions of one type whose parties overlap (and whose dates and places do
+not conflict) are one event. A mention that names too few parties ("during
+the meeting", "the asylum was granted on humanitarian grounds") adds to the
+nearest event of its type instead of standing alone; with none, it is
+dropped. The main mention is the most informative one.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc
+
+from tasks.clean import stable_hash
+from tasks.extract.cues import Cues
+from tasks.extract.dates import parse_published, resolve_date
+from tasks.extract.events import Event, Participant
+from tasks.extract.gazetteer import Gazetteer
+from tasks.extract.mentions import Mention
+from tasks.extract.names import LinkedName, NameLinker
+
+FORMAT_RANK = {"call": 4, "summit": 3, "visit": 2, "talks": 1, None: 0}
+NOT_HAPPENED = {"planned", "negated", "hypothetical"}
+
+
+@dataclass
+class Party:
+    linked: LinkedName
+    role: str
+    implied: bool = False
+
+
+@dataclass
+class ResolvedMention:
+    mention: Mention
+    parties: list[Party]
+    event_date: date | None
+    group: bool = False
+
+    @property
+    def keys(self) -> set[str]:
+        return {p.linked.key for p in self.parties}
+
+    def is_full(self) -> bool:
+        kind = self.mention.event_type
+        if kind == "asylum":
+            return any(p.role == "recipient" for p in self.parties)
+        return len(self.keys) >= 2
+
+    def informativeness(self) -> tuple:
+        m = self.mention
+        return (
+            len([p for p in self.parties if not p.implied]),
+            m.modality in {"asserted", "reported"} or m.modality == "negated",
+            self.event_date is not None,
+            m.location is not None,
+            m.verbal,
+            -m.trigger_start,
+        )
+
+
+@dataclass
+class Cluster:
+    mentions: list[ResolvedMention] = field(default_factory=list)
+    partials: list[ResolvedMention] = field(default_factory=list)
+
+    @property
+    def keys(self) -> set[str]:
+        return set().union(*(m.keys for m in self.mentions))
+
+    @property
+    def dates(self) -> set[date]:
+        return {m.event_date for m in self.mentions if m.event_date}
+
+    def modality_class(self) -> str:
+        return "happened" if self.mentions[0].mention.modality not in NOT_HAPPENED else "not"
+
+
+def _resolve(mention: Mention, linker: NameLinker, published: date | None, previous: list[Party]) -> ResolvedMention:
+    parties: list[Party] = []
+    group = False
+    for ref in mention.parties:
+        if ref.kind == "GROUP":
+            group = True
+            continue
+        linked = linker.link(ref)
+        if linked is None:
+            continue
+        if any(p.linked.key == linked.key for p in parties):
+            continue
+        parties.append(Party(linked, ref.role, ref.implied))
+    if group and len({p.linked.key for p in parties}) < 2 and previous:
+        # "the two leaders signed": the parties of the event just told
+        for prev in previous:
+            if all(p.linked.key != prev.linked.key for p in parties):
+                parties.append(Party(prev.linked, "participant" if mention.event_type == "meeting" else "party"))
+    future = mention.modality == "planned"
+    when = resolve_date(mention.date_text, published, future=future) if mention.date_text else None
+    if when and published and when > published and mention.modality in {"asserted", "reported"}:
+        mention.modality, mention.modality_cue = "planned", f"future date {when.isoformat()}"
+    return ResolvedMention(mention, parties, when, group)
+
+
+def _compatible(cluster: Cluster, item: ResolvedMention) -> bool:
+    overlap = _overlap(cluster, item)
+    needed = min(2, len(item.keys), len(cluster.keys))
+    if overlap < max(needed, 1):
+        return False
+    for d in cluster.dates:
+        if item.event_date and abs((item.event_date - d).days) > 1:
+            return False
+    happened = item.mention.modality not in NOT_HAPPENED
+    if (cluster.modality_class() == "happened") != happened and item.mention.event_type == "meeting":
+        return False
+    return True
+
+
+def _overlap(cluster: Cluster, item: ResolvedMention) -> int:
+    keys = cluster.keys
+    countries = {p.linked.country for m in cluster.mentions for p in m.parties if p.linked.country}
+    count = 0
+    for party in item.parties:
+        if party.linked.key in keys or (party.implied and party.linked.country in countries):
+            count += 1
+    return count
+
+
+def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, cues: Cues, version: str, dateline_place: str | None = None) -> list[Event]:
+    published = parse_published(article.get("published"))
+    linker = NameLinker(doc, gazetteer, cues)
+    resolved: list[ResolvedMention] = []
+    last_parties: list[Party] = []
+    for mention in doc._.event_mentions or []:
+        item = _resolve(mention, linker, published, last_parties)
+        resolved.append(item)
+        if item.is_full():
+            last_parties = [p for p in item.parties if not p.implied]
+    clusters: dict[str, list[Cluster]] = {}
+    partials: list[ResolvedMention] = []
+    for item in resolved:
+        if not item.is_full():
+            partials.append(item)
+            continue
+        same_type = clusters.setdefault(item.mention.event_type, [])
+        for cluster in same_type:
+            if _compatible(cluster, item):
+                cluster.mentions.append(item)
+                break
+        else:
+            same_type.append(Cluster([item]))
+    for item in partials:
+        candidates = clusters.get(item.mention.event_type, [])
+        if not candidates:
+            continue
+        before = [c for c in candidates if c.mentions[0].mention.trigger_start <= item.mention.trigger_start]
+        target = before[-1] if before else candidates[0]
+        if item.parties and not any(p.linked.key in target.keys or p.implied for p in item.parties):
+            continue  # a partial naming someone else is another event we cannot complete
+        target.partials.append(item)
+    events = []
+    for event_type, type_clusters in clusters.items():
+        for cluster in type_clusters:
+            events.append(_to_event(cluster, doc, article, offset, version))
+    return sorted(events, key=lambda e: (e.char_start, e.event_type))
+
+
+def _to_event(cluster: Cluster, doc: Doc, article: dict, offset: int, version: str) -> Event:
+    main = max(cluster.mentions, key=lambda m: m.informativeness())
+    everything = cluster.mentions + cluster.partials
+    m = main.mention
+    event_type = m.event_type
+    participants = _participants(cluster, main)
+    location = m.location or next((x.mention.location for x in everything if x.mention.location), None)
+    dated = main if main.event_date else next((x for x in everything if x.event_date), None)
+    modality = _modality(cluster, main)
+    attributes = _attributes(event_type, main, everything)
+    sent = doc[m.trigger_start].sent
+    sentence = sent.text.strip()
+    char_start = offset + sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+    sent_ids = {x.mention.sent_index for x in everything}
+    keys = sorted(p.linked.key for p in main.parties)
+    date_iso = dated.event_date.isoformat() if dated else None
+    event_id = stable_hash("|".join([str(article.get("id")), event_type, *sorted({p.key for p in _keys(participants)}), date_iso or ""]))
+    trigger = m.trigger_text
+    if m.verbal and event_type == "meeting":
+        nxt = doc[m.trigger_end] if m.trigger_end < len(doc) else None
+        if nxt is not None and nxt.lower_ == "with":
+            trigger = f"{trigger} {nxt.text}"
+    confidence = 0.5
+    confidence += 0.15 if len([p for p in participants if p]) >= 2 else 0.0
+    confidence += 0.1 if m.verbal else 0.0
+    confidence += 0.05 if date_iso else 0.0
+    confidence += 0.05 if location else 0.0
+    confidence += 0.05 if len(sent_ids) > 1 else 0.0
+    confidence -= 0.15 if modality == "reported" else 0.0
+    return Event(
+        event_id=event_id,
+        article_id=str(article.get("id")),
+        event_type=event_type,
+        trigger=trigger,
+        sentence=sentence,
+        char_start=char_start,
+        char_end=char_start + len(sentence),
+        mentions=len(sent_ids),
+        participants=participants,
+        location=location,
+        event_date=date_iso,
+        date_text=m.date_text if main.event_date else (dated.mention.date_text if dated else None),
+        modality=modality,
+        attributes=attributes,
+        confidence=round(max(0.05, min(confidence, 0.95)), 2),
+        extractor_version=version,
+        debug={
+            "rules": [x.mention.rule for x in everything],
+            "cue": m.modality_cue,
+            "main_sentence": m.sent_index,
+            "party_keys": keys,
+        },
+    )
+
+
+def _keys(participants: list[Participant]):
+    class K:
+        def __init__(self, key):
+            self.key = key
+    return [K(f"{p.kind}:{p.name}") for p in participants]
+
+
+def _participants(cluster: Cluster, main: ResolvedMention) -> list[Participant]:
+    by_key: dict[str, Party] = {}
+    for item in [main, *[m for m in cluster.mentions if m is not main], *cluster.partials]:
+        for party in item.parties:
+            if item in cluster.partials and party.linked.key not in by_key and not party.implied:
+                continue  # a partial mention confirms parties, it does not add them
+            current = by_key.get(party.linked.key)
+            if current is None:
+                by_key[party.linked.key] = Party(party.linked, party.role, party.implied)
+            elif current.role in {"participant", "party"} and party.role not in {"participant", "party"}:
+                current.role = party.role
+    parties = list(by_key.values())
+    # an implied host state gives way to a named person of that state, who becomes the host
+    for implied in [p for p in parties if p.implied]:
+        named = [p for p in parties if not p.implied and p.linked.country == implied.linked.country]
+        if named or len(parties) > 2:
+            parties.remove(implied)
+            for p in named:
+                if p.role in {"participant", "party"}:
+                    p.role = implied.role
+    if cluster.mentions[0].mention.event_type == "meeting":
+        roles = {p.role for p in parties}
+        if "guest" in roles and "host" not in roles:
+            for p in parties:
+                if p.role == "participant":
+                    p.role = "host"
+        elif "host" in roles and "guest" not in roles:
+            for p in parties:
+                if p.role == "participant":
+                    p.role = "guest"
+    return [Participant(p.linked.name, p.role, p.linked.kind, p.linked.country) for p in parties]
+
+
+def _modality(cluster: Cluster, main: ResolvedMention) -> str:
+    modalities = [m.mention.modality for m in cluster.mentions]
+    if main.mention.modality == "planned" and any(x.mention.modality == "negated" for x in cluster.mentions + cluster.partials):
+        return "negated"
+    if main.mention.modality == "reported" and "asserted" in modalities:
+        return "asserted"
+    return main.mention.modality
+
+
+def _attributes(event_type: str, main: ResolvedMention, everything: list[ResolvedMention]) -> dict:
+    if event_type == "meeting":
+        formats = [x.mention.attributes.get("format") for x in everything]
+        topics = [t for x in everything for t in x.mention.attributes.get("topics", [])]
+        return {"format": max(formats, key=lambda f: FORMAT_RANK.get(f, 0)), "topics": list(dict.fromkeys(topics))}
+    if event_type == "asylum":
+        action = main.mention.attributes.get("action") or next((x.mention.attributes.get("action") for x in everything if x.mention.attributes.get("action")), None)
+        grounds = next((x.mention.attributes.get("grounds") for x in everything if x.mention.attributes.get("grounds")), None)
+        return {"action": action, "grounds": grounds}
+    status = main.mention.attributes.get("status") or next((x.mention.attributes.get("status") for x in everything if x.mention.attributes.get("status")), None)
+    topic = main.mention.attributes.get("topic") or next((x.mention.attributes.get("topic") for x in everything if x.mention.attributes.get("topic")), None)
+    return {"topic": topic, "status": status}

@@ -1,0 +1,102 @@
+"""Asylum mentions: who grants, offers, refuses or revokes asylum, and who receives or seeks it."""
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from tasks.extract.arguments import ArgumentFinder
+from tasks.extract.mentions import Mention
+
+
+def build_asylum(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int) -> Mention | None:
+    noun = span.root
+    cues = finder.cues
+    head = noun.head
+    if noun.dep_ == "compound" and head.lower_ in cues.asylum_policy_heads | {"seeker"} or head.lemma_.lower() in cues.asylum_policy_heads and noun.dep_ == "compound":
+        return None  # "asylum seekers", "asylum policy": a policy subject, not an event
+    if noun.lower_ in {"refuge", "sanctuary"} and noun.head.lemma_.lower() not in cues.asylum_action:
+        return None  # "took refuge in a basement"
+    mention = Mention("asylum", rule["id"], span.start, span.end, span.text, sent_index)
+    governor, path = finder.governor(noun)
+    status_verb = None
+    action = None
+    if governor is not None:
+        glemma = governor.lemma_.lower()
+        if glemma in {"turn"} and any(c.lower_ == "down" for c in governor.children):
+            action = "refused"
+        else:
+            action = cues.asylum_action.get(glemma)
+        if action is not None:
+            status_verb = governor
+            mention.verbal = True
+    if action is None:
+        for child in noun.children:
+            if child.dep_ == "acl" and child.lemma_.lower() in cues.asylum_action:
+                governor, path, status_verb = child, "acl", child
+                action = cues.asylum_action[child.lemma_.lower()]
+    if action is None:
+        action = "granted" if any(c.lower_ in {"his", "her", "their"} or c.dep_ == "poss" for c in noun.children) else None
+    mention.attributes["action"] = action
+    _roles(finder, mention, noun, governor, path)
+    grounds = _grounds(span.sent)
+    if grounds:
+        mention.attributes["grounds"] = grounds
+    heads = [noun] + ([governor] if governor is not None else [])
+    date = finder.date_of(heads, span.sent)
+    if date is not None:
+        mention.date_text = finder.date_text(date)
+    mention.debug["status_verb"] = status_verb.i if status_verb is not None else None
+    if governor is not None:
+        mention.trigger_text = f"{governor.text} {span.text}" if governor.i < span.start else f"{span.text} {governor.text}"
+        mention.trigger_start = min(governor.i, span.start)
+        mention.trigger_end = max(governor.i + 1, span.end)
+    return mention
+
+
+def _roles(finder: ArgumentFinder, mention: Mention, noun, governor, path) -> None:
+    for child in noun.children:
+        if child.dep_ == "poss":
+            mention.parties += finder.parties_from([child], "recipient")
+        if child.dep_ == "prep" and child.lower_ == "for":
+            mention.parties += finder.parties_from([c for c in child.children if c.dep_ == "pobj"], "recipient")
+    if governor is None:
+        return
+    glemma = governor.lemma_.lower()
+    recipient_is_subject = glemma in finder.cues.asylum_recipient_subject
+    subjects = finder.subjects(governor)
+    passive = finder.passive_subjects(governor)
+    agents = finder.agents(governor)
+    to_objs = finder.prep_objects(governor, {"to"})
+    datives = [c for c in governor.children if c.dep_ in {"dative", "iobj"} and c.lower_ != "to"]
+    objects = [c for c in governor.children if c.dep_ == "dobj" and c.i != noun.i]
+    if recipient_is_subject:
+        mention.parties += finder.parties_from(subjects, "recipient")
+        mention.parties += finder.parties_from(passive, "recipient")
+        # "sought asylum in Ecuador", "asylum from Russia": the state asked
+        for obj in finder.prep_objects(governor, {"in", "from", "at"}) + finder.prep_objects(noun, {"in", "from", "at"}):
+            party = finder.party(obj, "grantor")
+            if party is not None and party.kind in {"GPE", "ORG", "NORP", "PERSON"}:
+                mention.parties.append(party)
+            else:
+                for child in obj.children:
+                    if child.dep_ in {"amod", "compound", "poss"}:
+                        party = finder.party(child, "grantor")
+                        if party is not None and party.kind in {"GPE", "NORP"}:
+                            mention.parties.append(party)
+        return
+    if passive and passive[0].i != noun.i:
+        # "Assad was granted asylum by Russia"
+        mention.parties += finder.parties_from(passive, "recipient")
+    mention.parties += finder.parties_from(agents, "grantor")
+    mention.parties += finder.parties_from(subjects, "grantor")
+    mention.parties += finder.parties_from(to_objs + datives + objects, "recipient")
+    # "stripped Assange of his asylum"
+    mention.parties += finder.parties_from(finder.prep_objects(governor, {"of"}), "recipient")
+
+
+def _grounds(sent: Span) -> str | None:
+    for token in sent:
+        if token.lemma_.lower() in {"ground", "reason"} and token.tag_ == "NNS":
+            words = [c.text for c in token.lefts if c.dep_ in {"amod", "compound"} and c.pos_ in {"ADJ", "NOUN", "PROPN"}]
+            if words:
+                return " ".join(words).lower()
+    return None

@@ -1,0 +1,93 @@
+"""spaCy components of the extractor, registered with @Language.factory.
+
+`newsevents_triggers` marks event triggers from the patterns in
+data/triggers.jsonl (doc.spans["event_triggers"], the rule id in `kb_id_`).
+`newsevents_mentions` turns each trigger into a `Mention` with its parties,
+place, date words and modality (doc._.event_mentions). Linking names and
+merging mentions into events needs the whole article and its publication
+date, so it happens after the pipeline, in assemble.py.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from tasks.extract.agreements import build_agreement
+from tasks.extract.arguments import ArgumentFinder
+from tasks.extract.asylum import build_asylum
+from tasks.extract.cues import load_cues
+from tasks.extract.gazetteer import load_gazetteer
+from tasks.extract.meetings import build_meeting
+from tasks.extract.modality import find_modality
+
+DATA = Path(__file__).parent / "data"
+BUILDERS = {"meeting": build_meeting, "asylum": build_asylum, "agreement": build_agreement}
+
+if not Doc.has_extension("event_mentions"):
+    Doc.set_extension("event_mentions", default=None)
+
+
+def load_trigger_rules(path: Path = DATA / "triggers.jsonl") -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+class TriggerMatcher:
+    def __init__(self, nlp: Language, rules_path: str):
+        self.rules = {rule["id"]: rule for rule in load_trigger_rules(Path(rules_path))}
+        self.matcher = Matcher(nlp.vocab)
+        for rule in self.rules.values():
+            self.matcher.add(rule["id"], [rule["pattern"]])
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for match_id, start, end in self.matcher(doc):
+            rule_id = doc.vocab.strings[match_id]
+            spans.append(Span(doc, start, end, label=self.rules[rule_id]["type"], kb_id=rule_id))
+        doc.spans["event_triggers"] = sorted(filter_spans(spans), key=lambda s: s.start)
+        return doc
+
+
+@Language.factory("newsevents_triggers", default_config={"rules_path": str(DATA / "triggers.jsonl")})
+def make_trigger_matcher(nlp: Language, name: str, rules_path: str) -> TriggerMatcher:
+    return TriggerMatcher(nlp, rules_path)
+
+
+class MentionFinder:
+    def __init__(self, rules_path: str):
+        self.rules = {rule["id"]: rule for rule in load_trigger_rules(Path(rules_path))}
+        self.gazetteer = load_gazetteer()
+        self.cues = load_cues()
+
+    def __call__(self, doc: Doc) -> Doc:
+        finder = ArgumentFinder(doc, self.gazetteer, self.cues)
+        sent_index = {sent.start: i for i, sent in enumerate(doc.sents)}
+        mentions = []
+        for span in doc.spans.get("event_triggers", []):
+            rule = self.rules[span.kb_id_]
+            mention = BUILDERS[rule["type"]](finder, span, rule, sent_index[span.sent.start])
+            if mention is None:
+                continue
+            status_i = mention.debug.get("status_verb")
+            governor, _ = finder.governor(span.root) if not mention.verbal or status_i is not None else (None, None)
+            mention.modality, mention.modality_cue = find_modality(
+                span.root,
+                governor,
+                span.sent,
+                self.cues,
+                rule["type"],
+                status_verb=doc[status_i] if status_i is not None else None,
+            )
+            mention.debug.update(rule=rule["id"], cue=mention.modality_cue)
+            mentions.append(mention)
+        doc._.event_mentions = mentions
+        return doc
+
+
+@Language.factory("newsevents_mentions", default_config={"rules_path": str(DATA / "triggers.jsonl")})
+def make_mention_finder(nlp: Language, name: str, rules_path: str) -> MentionFinder:
+    return MentionFinder(rules_path)

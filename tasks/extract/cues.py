@@ -1,0 +1,41 @@
+"""The cue tables of data/cues.json and data/titles.json, loaded once."""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+
+
+class Cues:
+    def __init__(self, cues: dict, titles: dict):
+        self.raw = cues
+        self.planned_aux = set(cues["planned_aux"])
+        self.hypothetical_aux = set(cues["hypothetical_aux"])
+        self.hypothetical_marks = set(cues["hypothetical_marks"])
+        self.planned_governors = set(cues["planned_governors"])
+        self.planned_modifiers = set(cues["planned_modifiers"])
+        self.negated_governors = set(cues["negated_governors"])
+        self.negated_words = set(cues["negated_words"])
+        self.negated_modifiers = set(cues["negated_modifiers"])
+        self.reported_adverbs = set(cues["reported_adverbs"])
+        self.reported_sources = set(cues["reported_sources"])
+        self.reported_governors = set(cues["reported_governors"])
+        self.statement_verbs = set(cues["statement_verbs"])
+        self.agreement_status: dict[str, str] = cues["agreement_status"]
+        self.asylum_action: dict[str, str] = cues["asylum_action"]
+        self.asylum_recipient_subject = set(cues["asylum_recipient_subject"])
+        self.asylum_policy_heads = set(cues["asylum_policy_heads"])
+        self.false_friends = {tuple(pair) for pair in cues["agreement_false_friends"]}
+        self.titles = sorted({t.lower() for t in titles["titles"]}, key=len, reverse=True)
+        self.person_nouns = set(titles["person_nouns"])
+        self.group_anaphors = set(titles["group_anaphors"])
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> Cues:
+    return Cues(
+        json.loads((DATA / "cues.json").read_text(encoding="utf-8")),
+        json.loads((DATA / "titles.json").read_text(encoding="utf-8")),
+    )

@@ -1,0 +1,39 @@
+"""Datelines ("ERBIL, Kurdistan Region of Iraq –") are cut before parsing.
+
+Left in, the parser takes the place name as the subject of the first
+sentence. The dateline's place is kept: it is where the story was filed.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# An upper-case place, optionally ", Region" and "(Agency)", then a dash or colon.
+_DATELINE = re.compile(
+    r"""^\s*
+    (?P<place>[A-Z][A-Z.'’\- ]{1,40}[A-Z.])            # ERBIL / NEW DELHI / ST. PETERSBURG
+    (?:,\s*(?P<region>[A-Z][^\n–—:()]{0,60}?))?         # , Kurdistan Region of Iraq
+    (?:\s*\((?P<agency>[^)\n]{1,60})\))?                # (Reuters)
+    \s*(?:[–—]|-{1,2}|:)\s+""",
+    re.VERBOSE,
+)
+_AGENCY_ONLY = re.compile(r"^\s*\((?P<agency>[A-Za-z][^)\n]{0,40})\)\s*(?:[–—]|-{1,2})\s+")
+
+
+@dataclass(frozen=True)
+class Dateline:
+    offset: int  # characters cut from the front of the text
+    place: str | None
+    region: str | None = None
+
+
+def split_dateline(text: str) -> Dateline:
+    match = _DATELINE.match(text)
+    if match and len(match.group("place").replace(" ", "")) >= 3:
+        place = match.group("place").strip().title()
+        region = (match.group("region") or "").strip() or None
+        return Dateline(match.end(), place, region)
+    match = _AGENCY_ONLY.match(text)
+    if match:
+        return Dateline(match.end(), None)
+    return Dateline(0, None)

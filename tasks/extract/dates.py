@@ -1,0 +1,73 @@
+"""Resolving the words of a date ("on Wednesday", "yesterday") to an ISO day.
+
+News convention: a weekday in a past-tense report is the latest such day on
+or before publication ("on Wednesday" in Wednesday's paper is that day);
+in a report of plans it is the next one on or after. dateparser handles the
+rest; anything coarser than a day (a month, "last week") gives None rather
+than a guess.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+from dateparser.date import DateDataParser
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_WEEKDAY = re.compile(r"\b(?:(last|next|this|on|coming)\s+)?(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
+_VAGUE = re.compile(
+    r"\b(week|weeks|month|months|year|years|decade|decades|century|season|spring|summer|autumn|fall|winter|recent|recently|earlier|later|soon|past|coming days|period|time)\b",
+    re.IGNORECASE,
+)
+_RELATIVE_DAY = re.compile(r"\b(today|tonight|yesterday|tomorrow|day before yesterday|day after tomorrow|\d+ days? (ago|earlier|later))\b", re.IGNORECASE)
+_ANCHORED = re.compile(r"\b(after|before|since|following|until|ahead of|prior to)\b", re.IGNORECASE)
+
+_PARSER = DateDataParser(languages=["en"], settings={"RETURN_AS_TIMEZONE_AWARE": False})
+
+
+def parse_published(published: str | None) -> date | None:
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(str(published)[:10])
+    except ValueError:
+        return None
+
+
+def resolve_date(text: str, published: date | None, future: bool = False) -> date | None:
+    """The day `text` names, or None when it names no single day or has no anchor."""
+    text = " ".join(text.split())
+    if not text or _ANCHORED.search(text):
+        return None
+    weekday = _WEEKDAY.search(text)
+    if weekday and not re.search(r"\d", text):
+        if published is None:
+            return None
+        qualifier = (weekday.group(1) or "").lower()
+        target = WEEKDAYS.index(weekday.group(2).lower())
+        delta = (target - published.weekday()) % 7
+        if qualifier == "next" or (future and qualifier != "last"):
+            return published + timedelta(days=delta or (7 if qualifier == "next" else 0))
+        back = (published.weekday() - target) % 7
+        if qualifier == "last" and back == 0:
+            back = 7
+        return published - timedelta(days=back)
+    if _VAGUE.search(text) and not _RELATIVE_DAY.search(text):
+        return None
+    base = datetime.combine(published, datetime.min.time()) if published else None
+    if base is None and not re.search(r"\b\d{4}\b", text):
+        return None  # "March 3" with no publication date: no year to anchor it
+    settings = {"PREFER_DATES_FROM": "future" if future else "past", "PREFER_DAY_OF_MONTH": "first"}
+    if base is not None:
+        settings["RELATIVE_BASE"] = base
+    data = _PARSER.get_date_data(text.removeprefix("on ").removeprefix("On "), None)
+    if data is None or data.date_obj is None:
+        return None
+    if data.period != "day":
+        return None
+    # re-run with the anchor: get_date_data takes settings only at construction
+    parser = DateDataParser(languages=["en"], settings={"RETURN_AS_TIMEZONE_AWARE": False, **settings})
+    data = parser.get_date_data(text.removeprefix("on ").removeprefix("On "))
+    if data is None or data.date_obj is None or data.period != "day":
+        return None
+    return data.date_obj.date()

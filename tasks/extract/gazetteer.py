@@ -1,0 +1,101 @@
+"""The gazetteer: states, capitals, places, institutions and leaders, kept as data.
+
+`data/gazetteer/*.jsonl` is read once into two things: entity-ruler patterns
+(so "the Kremlin" is an ORG of Russia even where the small model misses it)
+and a lookup from any alias to an `Entry` with the canonical name, kind and
+country. Adding a leader or a city is a data change.
+"""
+from __future__ import annotations
+
+import json
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+GAZETTEER = DATA / "gazetteer"
+
+
+@dataclass(frozen=True)
+class Entry:
+    key: str
+    name: str
+    kind: str  # PERSON, GPE, ORG, NORP
+    country: str | None
+    category: str  # country, capital, place, institution, person, demonym
+
+
+def fold(text: str) -> str:
+    """Case-, accent- and apostrophe-insensitive form used for every lookup."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("’", "'").replace("‘", "'")
+    text = " ".join(text.casefold().split())
+    for prefix in ("the ",):
+        if text.startswith(prefix):
+            text = text[len(prefix):]
+    return text
+
+
+class Gazetteer:
+    def __init__(self, folder: Path = GAZETTEER):
+        self.entries: dict[str, Entry] = {}
+        self.by_alias: dict[str, Entry] = {}
+        self.patterns: list[dict] = []
+        self.titles_by_person: dict[str, tuple[str, ...]] = {}
+        self._load(folder)
+
+    def _read(self, folder: Path, name: str) -> list[dict]:
+        path = folder / name
+        if not path.is_file():
+            return []
+        return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+    def _add(self, entry: Entry, aliases: list[str], label: str | None = None, pattern: bool = True) -> None:
+        self.entries.setdefault(entry.key, entry)
+        for alias in aliases:
+            if not alias or not alias.strip():
+                continue
+            folded = fold(alias)
+            # the first writer wins: countries load before cities, so "Georgia" stays a state
+            self.by_alias.setdefault(folded, entry)
+            if pattern:
+                self.patterns.append({"label": label or entry.kind, "pattern": alias, "id": entry.key})
+
+    def _load(self, folder: Path) -> None:
+        for row in self._read(folder, "countries.jsonl"):
+            country = row["name"]
+            entry = Entry(f"country:{country}", country, "GPE", country, "country")
+            self._add(entry, [country, *row.get("aliases", [])])
+            demonym = Entry(f"demonym:{country}", country, "NORP", country, "demonym")
+            self._add(demonym, row.get("demonyms", []), label="NORP")
+            if row.get("capital"):
+                capital = Entry(f"capital:{row['capital']}", row["capital"], "GPE", country, "capital")
+                self._add(capital, [row["capital"], *row.get("capital_aliases", [])])
+        for row in self._read(folder, "cities.jsonl"):
+            entry = Entry(f"place:{row['name']}", row["name"], "GPE", row.get("country"), "place")
+            self._add(entry, [row["name"], *row.get("aliases", [])])
+        for row in self._read(folder, "institutions.jsonl"):
+            entry = Entry(f"inst:{row['name']}", row["name"], row.get("kind", "ORG"), row.get("country"), "institution")
+            patterns = [p for p in row.get("patterns", []) if not p.lower().startswith("the ")]
+            self._add(entry, [row["name"], *row.get("aliases", []), *patterns])
+        for row in self._read(folder, "people.jsonl"):
+            entry = Entry(f"person:{row['name']}", row["name"], "PERSON", row.get("country"), "person")
+            self._add(entry, [row["name"], *row.get("aliases", [])])
+            self.titles_by_person[entry.key] = tuple(t.lower() for t in row.get("titles", []))
+
+    def lookup(self, text: str) -> Entry | None:
+        entry = self.by_alias.get(fold(text))
+        if entry is None and text.endswith(("'s", "’s")):
+            entry = self.by_alias.get(fold(text[:-2]))
+        return entry
+
+    def country_of(self, text: str) -> str | None:
+        entry = self.lookup(text)
+        return entry.country if entry else None
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    return Gazetteer()

@@ -1,0 +1,134 @@
+"""Meeting mentions: who met whom, as host or guest, where and when."""
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from tasks.extract.arguments import PARTY_PREPS, ArgumentFinder
+from tasks.extract.mentions import Mention, PartyRef
+
+HOST_VERBS = {"host", "receive", "welcome"}
+GUEST_VERBS = {"visit"}
+PHONE_WORDS = {"phone", "telephone", "video", "videoconference", "video-link", "telephonic"}
+TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
+
+
+def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int) -> Mention | None:
+    head = span.root
+    needs = rule.get("needs")
+    mention = Mention("meeting", rule["id"], span.start, span.end, span.text, sent_index, attributes={"format": rule.get("format")})
+    lemma = head.lemma_.lower()
+    heads = [head]
+    if head.pos_ in {"VERB", "AUX"}:
+        mention.verbal = True
+        _verbal_parties(finder, mention, head, lemma)
+        if lemma in {"speak", "talk", "confer"} and any(c.lower_ in PHONE_WORDS for c in head.subtree):
+            mention.attributes["format"] = "call"
+        elif lemma in {"speak", "talk", "confer"}:
+            mention.attributes["format"] = "talks"
+    else:
+        governor, path = finder.governor(head)
+        _nominal_parties(finder, mention, head, governor, path)
+        if governor is not None:
+            heads.append(governor)
+        if rule["id"] == "call-noun" and not any(t.lower_ in PHONE_WORDS for t in span) and not any(c.lower_ in PHONE_WORDS for c in head.children):
+            if not any(p.kind not in {"PRON", "GROUP"} for p in mention.parties):
+                return None
+    if needs == "person_object" and not any(p.role in {"guest", "participant"} and p.kind in {"PERSON", "ORG", "GPE", "TITLE", "PRON"} for p in mention.parties if p.role != "host" or lemma not in HOST_VERBS):
+        return None
+    if needs == "with_party" and not finder.prep_objects(head, {"with", "to"}):
+        return None
+    if needs == "party_attachment" and not finder.prep_objects(head, PARTY_PREPS):
+        return None
+    place = finder.place_of(heads)
+    if place is not None:
+        mention.location = place.text
+        mention.location_country = finder.gaz.country_of(place.text)
+    date = finder.date_of(heads, span.sent)
+    if date is not None:
+        mention.date_text = finder.date_text(date)
+    mention.attributes["topics"] = _topics(finder, heads)
+    return mention
+
+
+def _verbal_parties(finder: ArgumentFinder, mention: Mention, verb, lemma: str) -> None:
+    subject_role = "host" if lemma in HOST_VERBS else "guest" if lemma in GUEST_VERBS else "participant"
+    object_role = "guest" if lemma in HOST_VERBS else "host" if lemma in GUEST_VERBS else "participant"
+    mention.parties += finder.parties_from(finder.subjects(verb), subject_role)
+    passive = finder.passive_subjects(verb)
+    if passive:
+        # "was received by Putin": the passive subject is the guest, the agent the host
+        mention.parties += finder.parties_from(passive, object_role)
+        mention.parties += finder.parties_from(finder.agents(verb), subject_role)
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+    for obj in objects:
+        ent = finder.ent_of.get(obj.i)
+        if lemma in GUEST_VERBS and ent is not None and ent.label_ in {"GPE", "LOC", "FAC"} and finder.gaz.lookup(ent.text) is None or (
+            lemma in GUEST_VERBS and ent is not None and finder.gaz.lookup(ent.text) is not None and finder.gaz.lookup(ent.text).category in {"country", "capital", "place"}
+        ):
+            # "visited Moscow": a place, whose state is the implied host
+            mention.location = ent.text
+            entry = finder.gaz.lookup(ent.text)
+            mention.location_country = entry.country if entry else None
+            if entry and entry.country:
+                mention.parties.append(PartyRef(entry.country, "GPE", "host", ent.start, ent.end, ent_id=f"country:{entry.country}", country_hint=entry.country, implied=True))
+            continue
+        mention.parties += finder.parties_from([obj], object_role)
+    mention.parties += finder.parties_from(finder.prep_objects(verb, PARTY_PREPS | {"to"} if lemma in {"speak", "talk"} else PARTY_PREPS), object_role)
+
+
+def _nominal_parties(finder: ArgumentFinder, mention: Mention, noun, governor, path) -> None:
+    is_visit = noun.lemma_.lower() in {"visit", "trip"}
+    for child in noun.children:
+        if child.dep_ == "poss":
+            mention.parties += finder.parties_from([child], "guest" if is_visit else "participant")
+        elif child.dep_ in {"compound", "amod", "nmod"}:
+            party = finder.party(child)
+            if party is not None and party.kind in {"PERSON", "GPE", "ORG", "NORP"}:
+                mention.parties.append(party)
+    mention.parties += finder.parties_from(finder.prep_objects(noun, PARTY_PREPS))
+    if is_visit:
+        mention.parties += finder.parties_from(finder.prep_objects(noun, {"by", "from", "of"}), "guest")
+        for obj in finder.prep_objects(noun, {"to"}):
+            ent = finder.ent_of.get(obj.i)
+            entry = finder.gaz.lookup(ent.text) if ent is not None else None
+            if ent is not None and (ent.label_ in {"GPE", "LOC", "FAC"} or (entry and entry.category in {"country", "capital", "place"})):
+                mention.location = ent.text
+                mention.location_country = entry.country if entry else None
+                if entry and entry.country:
+                    mention.parties.append(PartyRef(entry.country, "GPE", "host", ent.start, ent.end, ent_id=f"country:{entry.country}", country_hint=entry.country, implied=True))
+            else:
+                mention.parties += finder.parties_from([obj], "host")
+    if governor is None:
+        return
+    glemma = governor.lemma_.lower()
+    if path in {"dobj", "attr"} or (path and path.startswith("pobj:") and path.split(":")[1] in {"in", "at", "during", "for"} and glemma in {"take", "participate", "attend", "join", "meet", "arrive", "travel", "fly", "go", "come"}):
+        role = "host" if glemma in {"host", "receive", "welcome", "organise", "organize"} else "guest" if glemma in {"pay", "make"} and is_visit else "participant"
+        if glemma not in {"announce", "report", "confirm", "discuss", "welcome", "praise", "criticise", "criticize", "cancel", "postpone", "deny", "plan", "propose", "seek", "want"} or glemma in {"host"}:
+            mention.parties += finder.parties_from(finder.subjects(governor), role)
+        elif glemma in {"cancel", "postpone", "plan", "propose", "seek", "want"}:
+            mention.parties += finder.parties_from(finder.subjects(governor), role)
+        mention.parties += finder.parties_from(finder.prep_objects(governor, PARTY_PREPS))
+    elif path in {"nsubj", "nsubjpass"}:
+        mention.parties += finder.parties_from(finder.prep_objects(governor, PARTY_PREPS))
+        if path == "nsubjpass":
+            mention.parties += finder.parties_from(finder.agents(governor))
+
+
+def _topics(finder: ArgumentFinder, heads) -> list[str]:
+    topics = []
+    for head in heads:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in TOPIC_PREPS or (child.dep_ == "prep" and child.lemma_ in {"regard", "concern"}):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.pos_ == "NOUN":
+                        topics.append(_phrase(pobj))
+            if child.dep_ in {"advcl", "xcomp", "conj"} and child.lemma_ in {"discuss", "address", "focus"}:
+                for obj in child.children:
+                    if obj.dep_ == "dobj" and obj.pos_ == "NOUN":
+                        topics.append(_phrase(obj))
+    return list(dict.fromkeys(t for t in topics if t))
+
+
+def _phrase(token) -> str:
+    words = [c for c in token.lefts if c.dep_ in {"amod", "compound"} and c.pos_ in {"ADJ", "NOUN"}]
+    return " ".join([*(w.text for w in words), token.text]).lower()

@@ -1,0 +1,87 @@
+"""Modality from cues in the trigger's scope: negated, hypothetical, planned, reported, asserted.
+
+The scope is the trigger, the verb that governs it, and the clauses above
+them (xcomp, ccomp, advcl): "is expected to visit", "failed to reach a
+deal", "reports suggest that the meeting ...". Cues are lemmas in
+data/cues.json. The strongest cue wins, in the order of MODALITY_ORDER.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from tasks.extract.cues import Cues
+
+MODALITY_ORDER = ["negated", "hypothetical", "planned", "reported", "asserted"]
+CLAUSE_DEPS = {"xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "pcomp", "pobj", "prep", "dobj", "nsubj", "nsubjpass", "attr", "oprd", "acomp", "compound", "appos"}
+
+
+def scope_chain(start: Token, stop_at_statement: bool = True, cues: Cues | None = None) -> list[Token]:
+    """The trigger and the heads above it, up to the root of its sentence."""
+    chain = [start]
+    token = start
+    while token.head.i != token.i and len(chain) < 8:
+        token = token.head
+        chain.append(token)
+    return chain
+
+
+def find_modality(trigger: Token, governor: Token | None, sent: Span, cues: Cues, event_type: str, status_verb: Token | None = None) -> tuple[str, str | None]:
+    found: dict[str, str] = {}
+    chain = scope_chain(trigger)
+    passed_statement = False
+    for depth, token in enumerate(chain):
+        lemma = token.lemma_.lower()
+        is_verbish = token.pos_ in {"VERB", "AUX", "ADJ"}
+        is_status = status_verb is not None and token.i == status_verb.i
+        for child in token.children:
+            clower = child.lower_
+            if child.dep_ == "neg" and not (is_status and event_type == "asylum"):
+                found.setdefault("negated", f"neg:{child.text}->{token.text}")
+            if child.dep_ in {"aux", "auxpass"} and is_verbish:
+                if clower in cues.planned_aux or child.lemma_ in cues.planned_aux:
+                    found.setdefault("planned", f"aux:{child.text}")
+                elif clower in cues.hypothetical_aux:
+                    if clower == "would" and passed_statement:
+                        found.setdefault("planned", "aux:would(reported speech)")
+                    else:
+                        found.setdefault("hypothetical", f"aux:{child.text}")
+            if child.dep_ == "mark" and clower in cues.hypothetical_marks:
+                found.setdefault("hypothetical", f"mark:{child.text}")
+            if child.dep_ == "advmod" and clower in cues.reported_adverbs:
+                found.setdefault("reported", f"adv:{child.text}")
+            if child.dep_ == "prep" and clower == "according":
+                objs = [t for t in child.subtree if t.dep_ == "pobj"]
+                if any(o.lemma_.lower() in cues.reported_sources for o in objs):
+                    found.setdefault("reported", "according to " + " ".join(o.text for o in objs))
+            if child.dep_ == "det" and clower == "no" and depth == 0:
+                found.setdefault("negated", "det:no")
+            if child.dep_ == "amod" and depth == 0:
+                if clower in cues.planned_modifiers:
+                    found.setdefault("planned", f"amod:{child.text}")
+                if clower in cues.negated_modifiers:
+                    found.setdefault("negated", f"amod:{child.text}")
+        if depth == 0:
+            continue
+        if token.dep_ == "prep" and token.lower_ == "without":
+            found.setdefault("negated", "prep:without")
+        if is_status:
+            continue
+        if token.pos_ in {"VERB", "ADJ", "AUX", "NOUN"}:
+            if lemma in cues.negated_governors or (lemma == "call" and any(c.lower_ == "off" for c in token.children)):
+                found.setdefault("negated", f"governor:{lemma}")
+            elif lemma in cues.planned_governors and not (lemma == "agree" and event_type == "agreement"):
+                # only when the trigger sits in the governor's infinitive or object ("plans to visit", "invited X to")
+                if any(t.dep_ in {"xcomp", "dobj", "ccomp", "prep", "pobj"} for t in chain[:depth]):
+                    found.setdefault("planned", f"governor:{lemma}")
+            if lemma in cues.statement_verbs or lemma in cues.reported_governors:
+                subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+                if lemma in cues.reported_governors and any(s.lemma_.lower() in cues.reported_sources for s in subjects):
+                    found.setdefault("reported", f"{subjects[0].text} {token.text}")
+                elif lemma in {"believe", "say", "report", "understand", "think", "rumour", "rumor", "allege"} and any(c.dep_ == "auxpass" for c in token.children):
+                    found.setdefault("reported", f"passive:{token.text}")
+                if lemma in cues.statement_verbs:
+                    passed_statement = True
+    for modality in MODALITY_ORDER:
+        if modality in found:
+            return modality, found[modality]
+    return "asserted", None

