@@ -61,6 +61,12 @@ class ArgumentFinder:
             if child.dep_ == "compound" and child.i in self.ent_of and self.ent_of[child.i].label_ == "PERSON":
                 return self._from_ent(self.ent_of[child.i], role)
         lemma = token.lemma_.lower()
+        # "a group of Moroccan diplomats", "leaders of Romania's new government"
+        if lemma in {"group", "delegation", "team", "leader", "head", "member", "representative", "official", "decision", "order", "behalf", "government", "administration", "leadership", "office"}:
+            for obj in self.prep_objects(token, {"of", "from"}):
+                inner = self.party(obj, role)
+                if inner is not None and inner.kind not in {"PRON"}:
+                    return inner
         if lemma in self.cues.group_anaphors or (lower in self.cues.group_anaphors and token.tag_ in {"NNS", "CD"}):
             if any(c.lower_ in {"two", "both", "three", "four", "the"} for c in token.children) or token.tag_ == "CD":
                 return PartyRef(token.text, "GROUP", role, token.i, token.i + 1)
@@ -74,8 +80,22 @@ class ArgumentFinder:
                     elif child.ent_type_ == "" and self.gaz.country_of(child.text):
                         country = self.gaz.country_of(child.text)
             if country:
+                if token.tag_ in {"NNS", "NNPS"}:
+                    return PartyRef(self.phrase(token), "NORPGROUP", role, token.i, token.i + 1, country_hint=country)
                 return PartyRef(token.text, "TITLE", role, token.i, token.i + 1, country_hint=country, title=lemma)
+        elif token.tag_ in {"NNS", "NNPS"}:
+            # "five Panamanian army officers": a group named by its nationality
+            for child in token.children:
+                child_ent = self.ent_of.get(child.i)
+                if child.dep_ in {"amod", "compound"} and child_ent is not None and child_ent.label_ == "NORP":
+                    country = self.gaz.country_of(child_ent.text)
+                    return PartyRef(self.phrase(token), "NORPGROUP", role, token.i, token.i + 1, country_hint=country)
         return None
+
+    def phrase(self, token: Token) -> str:
+        """The noun phrase without determiners and numbers: "Panamanian army officers"."""
+        words = [t for t in token.subtree if t.i <= token.i and t.dep_ not in {"det", "nummod", "poss", "case", "punct", "predet"} and t.pos_ != "NUM"]
+        return " ".join(t.text for t in words)
 
     def _from_ent(self, ent: Span, role: str) -> PartyRef:
         entry = self.gaz.lookup(ent.text)
@@ -93,18 +113,36 @@ class ArgumentFinder:
         )
 
     def parties_from(self, tokens, role: str = "participant") -> list[PartyRef]:
-        """Parties for tokens and their conjuncts ("Putin and Erdogan")."""
+        """Parties for tokens and everything coordinated with them.
+
+        Coordination is followed through conj and through appositions of
+        named entities ("The US, Russia, and Switzerland" is often parsed as
+        an apposition), and from every token of a multi-word name, since the
+        small model hangs "and Putin" on "Obama" inside "Barack Obama".
+        """
         found: list[PartyRef] = []
         seen: set[int] = set()
-        for token in tokens:
-            for t in [token, *token.conjuncts]:
-                if t.i in seen:
-                    continue
-                seen.add(t.i)
-                party = self.party(t, role)
-                if party is not None:
-                    found.append(party)
-                # "Putin and Erdogan's talks": a conjunct inside a possessive
+        stack = list(tokens)
+        while stack:
+            token = stack.pop(0)
+            if token.i in seen:
+                continue
+            ent = self.ent_of.get(token.i)
+            members = list(ent) if ent is not None and ent.label_ in PARTY_LABELS else [token]
+            seen.update(t.i for t in members)
+            party = self.party(token, role)
+            if party is not None:
+                found.append(party)
+            for member in members:
+                for child in member.children:
+                    if child.i in seen:
+                        continue
+                    if child.dep_ == "conj":
+                        stack.append(child)
+                    elif child.dep_ in {"appos", "pobj", "npadvmod"} and child.i in self.ent_of and self.ent_of[child.i].label_ in PARTY_LABELS and (ent is not None or child.dep_ == "appos"):
+                        if child.dep_ == "appos" and party is not None and party.kind == "PERSON":
+                            continue
+                        stack.append(child)
         return found
 
     def prep_objects(self, head: Token, preps: set[str]) -> list[Token]:
@@ -176,14 +214,21 @@ class ArgumentFinder:
                             if ent is not None and ent.label_ in PLACE_LABELS:
                                 return ent
                             next_frontier.append(pobj)
+                    elif child.dep_ == "prep" and depth > 0:
+                        # "in the Black Sea resort of Sochi", "at Putin's residence in Sochi"
+                        next_frontier.extend(c for c in child.children if c.dep_ == "pobj")
                     elif child.dep_ in {"pobj", "dobj", "npadvmod"} and depth > 0:
                         next_frontier.append(child)
             frontier = next_frontier
         return None
 
     def date_of(self, heads: list[Token], sent: Span) -> Span | None:
-        """A DATE entity whose head chain reaches one of the heads within the clause."""
-        targets = {h.i for h in heads}
+        """A DATE entity whose head chain reaches one of the heads within the clause.
+
+        "flew to Riyadh on Sunday and held talks": the date of the first of
+        two coordinated verbs is the second's too.
+        """
+        targets = {h.i for h in heads} | {h.head.i for h in heads if h.dep_ == "conj" and h.pos_ in {"VERB", "AUX"}}
         best = None
         for ent in sent.ents:
             if ent.label_ != "DATE":

@@ -91,6 +91,9 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
         if any(p.linked.key == linked.key for p in parties):
             continue
         parties.append(Party(linked, ref.role, ref.implied))
+    if group and len({p.linked.key for p in parties}) < 2 and not previous:
+        # "the two leaders" before any event: the people the article has just named
+        previous = [Party(name, "participant") for name in linker.persons_before(mention.trigger_start)[-2:]]
     if group and len({p.linked.key for p in parties}) < 2 and previous:
         # "the two leaders signed": the parties of the event just told
         for prev in previous:
@@ -162,17 +165,19 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
     events = []
     for event_type, type_clusters in clusters.items():
         for cluster in type_clusters:
-            events.append(_to_event(cluster, doc, article, offset, version))
+            events.append(_to_event(cluster, doc, article, offset, version, dateline_place))
     return sorted(events, key=lambda e: (e.char_start, e.event_type))
 
 
-def _to_event(cluster: Cluster, doc: Doc, article: dict, offset: int, version: str) -> Event:
+def _to_event(cluster: Cluster, doc: Doc, article: dict, offset: int, version: str, dateline_place: str | None) -> Event:
     main = max(cluster.mentions, key=lambda m: m.informativeness())
     everything = cluster.mentions + cluster.partials
     m = main.mention
     event_type = m.event_type
     participants = _participants(cluster, main)
     location = m.location or next((x.mention.location for x in everything if x.mention.location), None)
+    if location is None and dateline_place and event_type == "meeting" and m.sent_index <= 1:
+        location = dateline_place  # "SOCHI, Russia –" opening a story about talks: filed where they met
     dated = main if main.event_date else next((x for x in everything if x.event_date), None)
     modality = _modality(cluster, main)
     attributes = _attributes(event_type, main, everything)
@@ -263,7 +268,7 @@ def _participants(cluster: Cluster, main: ResolvedMention) -> list[Participant]:
 
 def _modality(cluster: Cluster, main: ResolvedMention) -> str:
     modalities = [m.mention.modality for m in cluster.mentions]
-    if main.mention.modality == "planned" and any(x.mention.modality == "negated" for x in cluster.mentions + cluster.partials):
+    if main.mention.modality in {"planned", "hypothetical"} and any(x.mention.modality == "negated" for x in cluster.mentions + cluster.partials):
         return "negated"
     if main.mention.modality == "reported" and "asserted" in modalities:
         return "asserted"

@@ -33,21 +33,34 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
         if rule["id"] == "call-noun" and not any(t.lower_ in PHONE_WORDS for t in span) and not any(c.lower_ in PHONE_WORDS for c in head.children):
             if not any(p.kind not in {"PRON", "GROUP"} for p in mention.parties):
                 return None
-    if needs == "person_object" and not any(p.role in {"guest", "participant"} and p.kind in {"PERSON", "ORG", "GPE", "TITLE", "PRON"} for p in mention.parties if p.role != "host" or lemma not in HOST_VERBS):
-        return None
+    if lemma in HOST_VERBS and not any(p.kind in {"PERSON", "GPE", "ORG", "TITLE", "PRON"} and p.role == "guest" for p in mention.parties):
+        return None  # "Turkey hosts 3.5 million Syrian refugees": a host of people, not of a meeting
+    if needs in {"person_object", "party_object"} and len(mention.parties) < 2:
+        return None  # "hosted a dinner", "called for calm": no second party, no meeting
     if needs == "with_party" and not finder.prep_objects(head, {"with", "to"}):
         return None
-    if needs == "party_attachment" and not finder.prep_objects(head, PARTY_PREPS):
+    if needs == "two_parties" and len(mention.parties) < 2:
         return None
     place = finder.place_of(heads)
-    if place is not None:
+    if place is not None and mention.location is None:
         mention.location = place.text
         mention.location_country = finder.gaz.country_of(place.text)
+    _imply_host(mention, place)
     date = finder.date_of(heads, span.sent)
     if date is not None:
         mention.date_text = finder.date_text(date)
     mention.attributes["topics"] = _topics(finder, heads)
     return mention
+
+
+def _imply_host(mention: Mention, place) -> None:
+    """A visitor to a state's territory, with no host named, meets that state ("visited Russia")."""
+    if mention.attributes.get("format") != "visit" or place is None or not mention.location_country:
+        return
+    named = [p for p in mention.parties if not p.implied]
+    if len(named) == 1 and not any(p.implied for p in mention.parties) and named[0].role in {"guest", "participant"}:
+        named[0].role = "guest"
+        mention.parties.append(PartyRef(mention.location_country, "GPE", "host", place.start, place.end, ent_id=f"country:{mention.location_country}", country_hint=mention.location_country, implied=True))
 
 
 def _verbal_parties(finder: ArgumentFinder, mention: Mention, verb, lemma: str) -> None:
@@ -101,7 +114,7 @@ def _nominal_parties(finder: ArgumentFinder, mention: Mention, noun, governor, p
     if governor is None:
         return
     glemma = governor.lemma_.lower()
-    if path in {"dobj", "attr"} or (path and path.startswith("pobj:") and path.split(":")[1] in {"in", "at", "during", "for"} and glemma in {"take", "participate", "attend", "join", "meet", "arrive", "travel", "fly", "go", "come"}):
+    if path in {"dobj", "attr"} or (path and path.startswith("pobj:") and path.split(":")[1] in {"in", "at", "during", "for", "on"} and glemma in {"take", "participate", "attend", "join", "meet", "arrive", "travel", "fly", "go", "come", "be", "begin", "start", "land"}):
         role = "host" if glemma in {"host", "receive", "welcome", "organise", "organize"} else "guest" if glemma in {"pay", "make"} and is_visit else "participant"
         if glemma not in {"announce", "report", "confirm", "discuss", "welcome", "praise", "criticise", "criticize", "cancel", "postpone", "deny", "plan", "propose", "seek", "want"} or glemma in {"host"}:
             mention.parties += finder.parties_from(finder.subjects(governor), role)

@@ -29,12 +29,17 @@ def find_modality(trigger: Token, governor: Token | None, sent: Span, cues: Cues
     found: dict[str, str] = {}
     chain = scope_chain(trigger)
     passed_statement = False
+    crossed = False  # past a clause boundary, the higher clause's auxiliaries are not ours
     for depth, token in enumerate(chain):
+        if depth > 0 and chain[depth - 1].dep_ in {"ccomp", "advcl", "relcl", "parataxis", "acl"}:
+            crossed = True
         lemma = token.lemma_.lower()
         is_verbish = token.pos_ in {"VERB", "AUX", "ADJ"}
         is_status = status_verb is not None and token.i == status_verb.i
         for child in token.children:
             clower = child.lower_
+            if crossed and child.dep_ in {"neg", "aux", "auxpass", "mark", "det", "amod"}:
+                continue
             if child.dep_ == "neg" and not (is_status and event_type == "asylum"):
                 found.setdefault("negated", f"neg:{child.text}->{token.text}")
             if child.dep_ in {"aux", "auxpass"} and is_verbish:

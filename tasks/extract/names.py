@@ -17,7 +17,6 @@ from tasks.extract.cues import Cues
 from tasks.extract.gazetteer import Gazetteer, fold
 from tasks.extract.mentions import PartyRef
 
-_POSSESSIVE = re.compile(r"\s*['’]s?$")
 
 
 @dataclass(frozen=True)
@@ -123,6 +122,8 @@ class NameLinker:
             return self.resolve_title(party)
         if kind == "GROUP":
             return None
+        if kind == "NORPGROUP":
+            return LinkedName(party.text, "NORP", party.country_hint, "g:" + " ".join(words(party.text)))
         name = self.clean(party.text)
         if not name or name.lower() in {"he", "she", "they", "it"}:
             return None
@@ -175,3 +176,15 @@ class NameLinker:
         if country:
             return LinkedName(country, "GPE", country, "c:" + country)
         return None
+
+    def persons_before(self, token_i: int) -> list[LinkedName]:
+        """Distinct people named before a token, in order of their last mention."""
+        order: dict[str, LinkedName] = {}
+        for i, span, _ in self.person_mentions:
+            if i >= token_i:
+                break
+            linked = self.link(PartyRef(span.text, "PERSON", start=span.start, end=span.end))
+            if linked is not None:
+                order.pop(linked.key, None)
+                order[linked.key] = linked
+        return list(order.values())
