@@ -131,6 +131,13 @@ class ArgumentFinder:
             members = list(ent) if ent is not None and ent.label_ in PARTY_LABELS else [token]
             seen.update(t.i for t in members)
             party = self.party(token, role)
+            if (party is None or party.kind in {"GROUP", "TITLE"}) and token.pos_ in NOUNISH and ent is None:
+                # "the foreign ministers of Russia and Ukraine": the states named after "of"
+                of_objects = self.prep_objects(token, {"of", "from"})
+                of_parties = [o for o in of_objects if o.i in self.ent_of and self.ent_of[o.i].label_ in {"GPE", "ORG", "NORP"}]
+                if of_parties and (token.lemma_.lower() in self.cues.person_nouns or token.lower_ in self.cues.group_anaphors):
+                    stack.extend(of_parties)
+                    party = None
             if party is not None:
                 found.append(party)
             for member in members:
@@ -162,6 +169,9 @@ class ArgumentFinder:
             if verb.dep_ == "acl":
                 return []
             subj = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if not subj and head.dep_ in {"xcomp", "conj", "advcl"} and head.head.i != head.i:
+                # "stressed ... and agreed to meet": climb until a clause has a subject
+                subj = self.subjects(head)
             if verb.dep_ == "xcomp":
                 objects = [c for c in head.children if c.dep_ == "dobj"]
                 # "invited Sharaa to visit": the object of the head is the one who visits
@@ -179,6 +189,9 @@ class ArgumentFinder:
     def governor(self, noun: Token) -> tuple[Token | None, str | None]:
         """The verb that governs a nominal trigger, and the path ('dobj', 'nsubj', 'pobj:with')."""
         dep = noun.dep_
+        if dep == "appos" and noun.head.pos_ in NOUNISH:
+            # "extended New START, the last remaining treaty ..."
+            return self.governor(noun.head)
         if dep == "conj":
             first = noun
             while first.dep_ == "conj":

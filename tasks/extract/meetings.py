@@ -30,15 +30,13 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
         _nominal_parties(finder, mention, head, governor, path)
         if governor is not None:
             heads.append(governor)
-        if rule["id"] == "call-noun" and not any(t.lower_ in PHONE_WORDS for t in span) and not any(c.lower_ in PHONE_WORDS for c in head.children):
-            if not any(p.kind not in {"PRON", "GROUP"} for p in mention.parties):
-                return None
     if lemma in HOST_VERBS and not any(p.kind in {"PERSON", "GPE", "ORG", "TITLE", "PRON"} and p.role == "guest" for p in mention.parties):
         return None  # "Turkey hosts 3.5 million Syrian refugees": a host of people, not of a meeting
     if needs in {"person_object", "party_object"} and len(mention.parties) < 2:
         return None  # "hosted a dinner", "called for calm": no second party, no meeting
     if needs == "with_party" and not finder.prep_objects(head, {"with", "to"}):
-        return None
+        if not (mention.attributes["format"] == "call" and len(mention.parties) >= 2):
+            return None  # "spoke to reporters" is no meeting; "X and Y spoke by phone" is
     if needs == "two_parties" and len(mention.parties) < 2:
         return None
     place = finder.place_of(heads)
@@ -114,17 +112,35 @@ def _nominal_parties(finder: ArgumentFinder, mention: Mention, noun, governor, p
     if governor is None:
         return
     glemma = governor.lemma_.lower()
-    if path in {"dobj", "attr"} or (path and path.startswith("pobj:") and path.split(":")[1] in {"in", "at", "during", "for", "on"} and glemma in {"take", "participate", "attend", "join", "meet", "arrive", "travel", "fly", "go", "come", "be", "begin", "start", "land"}):
+    if path in {"dobj", "attr"} or (path and path.startswith("pobj:") and path.split(":")[1] in {"in", "at", "during", "on"}):
         role = "host" if glemma in {"host", "receive", "welcome", "organise", "organize"} else "guest" if glemma in {"pay", "make"} and is_visit else "participant"
         if glemma not in {"announce", "report", "confirm", "discuss", "welcome", "praise", "criticise", "criticize", "cancel", "postpone", "deny", "plan", "propose", "seek", "want"} or glemma in {"host"}:
             mention.parties += finder.parties_from(finder.subjects(governor), role)
         elif glemma in {"cancel", "postpone", "plan", "propose", "seek", "want"}:
             mention.parties += finder.parties_from(finder.subjects(governor), role)
         mention.parties += finder.parties_from(finder.prep_objects(governor, PARTY_PREPS))
+    elif path is None or path.startswith("pobj:"):
+        # "Kuleba said after 90 minutes of talks with Lavrov": the clause's subject took part
+        if any(p.kind not in {"PRON", "GROUP"} for p in mention.parties):
+            verb = _enclosing_verb(noun)
+            if verb is not None:
+                mention.parties += finder.parties_from(finder.subjects(verb))
     elif path in {"nsubj", "nsubjpass"}:
         mention.parties += finder.parties_from(finder.prep_objects(governor, PARTY_PREPS))
         if path == "nsubjpass":
             mention.parties += finder.parties_from(finder.agents(governor))
+
+
+def _enclosing_verb(noun):
+    """The verb a noun hangs from through prepositions only ("after minutes of talks")."""
+    token = noun
+    for _ in range(5):
+        if token.dep_ not in {"pobj", "prep", "npadvmod", "nmod", "dobj", "compound"} or token.head.i == token.i:
+            return None
+        token = token.head
+        if token.pos_ in {"VERB", "AUX"}:
+            return token
+    return None
 
 
 def _topics(finder: ArgumentFinder, heads) -> list[str]:
