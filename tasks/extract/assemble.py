@@ -81,11 +81,12 @@ class Cluster:
 def _resolve(mention: Mention, linker: NameLinker, published: date | None, previous: list[Party]) -> ResolvedMention:
     parties: list[Party] = []
     group = False
-    for ref in mention.parties:
+    # named parties first, so a pronoun is never resolved to a co-party
+    for ref in sorted(mention.parties, key=lambda r: r.kind == "PRON"):
         if ref.kind == "GROUP":
             group = True
             continue
-        linked = linker.link(ref)
+        linked = linker.link(ref, {p.linked.key for p in parties})
         if linked is None:
             continue
         if any(p.linked.key == linked.key for p in parties):

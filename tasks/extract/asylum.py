@@ -28,6 +28,10 @@ def build_asylum(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int
         if action is not None:
             status_verb = governor
             mention.verbal = True
+            upper = governor.head
+            if governor.dep_ == "xcomp" and cues.asylum_action.get(upper.lemma_.lower()) in {"refused", "revoked"}:
+                # "refused to grant asylum": the refusal is the event, not a negated grant
+                action, status_verb = cues.asylum_action[upper.lemma_.lower()], upper
     if action is None:
         for child in noun.children:
             if child.dep_ == "acl" and child.lemma_.lower() in cues.asylum_action:
@@ -37,6 +41,8 @@ def build_asylum(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int
         action = "granted" if any(c.lower_ in {"his", "her", "their"} or c.dep_ == "poss" for c in noun.children) else None
     mention.attributes["action"] = action
     _roles(finder, mention, noun, governor, path)
+    if not any(p.role == "grantor" for p in mention.parties) and any(p.role == "recipient" for p in mention.parties):
+        mention.parties += _fallback_grantor(finder, span.sent, governor)
     grounds = _grounds(span.sent)
     if grounds:
         mention.attributes["grounds"] = grounds
@@ -100,3 +106,28 @@ def _grounds(sent: Span) -> str | None:
             if words:
                 return " ".join(words).lower()
     return None
+
+
+MISSION_NOUNS = {"embassy", "consulate", "residence", "mission", "legation", "government", "authorities"}
+
+
+def _fallback_grantor(finder: ArgumentFinder, sent: Span, governor) -> list:
+    """The state asked or granting when no clause names it.
+
+    "asked for asylum at the Uruguayan ambassador's residence": the state
+    whose mission it is; "Asylum was granted to Morales ..., Mexican Foreign
+    Minister Marcelo Ebrard told reporters": whoever announces it.
+    """
+    for token in sent:
+        if token.lemma_.lower() in MISSION_NOUNS:
+            for t in token.subtree:
+                if t.i < token.i and t.i in finder.ent_of and finder.ent_of[t.i].label_ in {"GPE", "NORP"}:
+                    party = finder.party(t, "grantor")
+                    if party is not None:
+                        return [party]
+    token = governor
+    while token is not None and token.head.i != token.i:
+        token = token.head
+        if token.lemma_.lower() in finder.cues.statement_verbs:
+            return finder.parties_from(finder.subjects(token), "grantor")
+    return []

@@ -113,10 +113,10 @@ class NameLinker:
             return True
         return any(contains_words(form, name) for form in self.person_forms)
 
-    def link(self, party: PartyRef) -> LinkedName | None:
+    def link(self, party: PartyRef, exclude: set[str] = frozenset()) -> LinkedName | None:
         kind = party.kind
         if kind == "PRON":
-            resolved = self.resolve_pronoun(party.start)
+            resolved = self.resolve_pronoun(party.start, exclude)
             return self.link(resolved) if resolved is not None else None
         if kind == "TITLE":
             return self.resolve_title(party)
@@ -147,19 +147,37 @@ class NameLinker:
             return LinkedName(name, kind, None, "p:" + " ".join(words(name)))
         return LinkedName(name, kind, None, "o:" + " ".join(words(name)))
 
-    def resolve_pronoun(self, token_i: int) -> PartyRef | None:
-        """"he" is the person the sentence is about, else the last one named before it."""
+    def resolve_pronoun(self, token_i: int, exclude: set[str] = frozenset()) -> PartyRef | None:
+        """"he" is the most salient person so far: named often, named lately, the subject.
+
+        Salience rather than the nearest name: in "Quito revoked his asylum"
+        after a sentence about a judge, "his" is the article's protagonist.
+        Parties already in the same mention are excluded: a grantor is not
+        his own recipient.
+        """
         sent = self.doc[token_i].sent
-        in_sentence = [(i, span) for i, span, is_subject in self.person_mentions if sent.start <= i < token_i and is_subject]
-        if in_sentence:
-            span = in_sentence[0][1]
-        else:
-            before = [(i, span, subj) for i, span, subj in self.person_mentions if i < sent.start]
-            if not before:
-                return None
-            last_sent = before[-1][1].sent.start
-            subjects = [span for i, span, subj in before if span.sent.start == last_sent and subj]
-            span = subjects[0] if subjects else before[-1][1]
+        scores: dict[str, float] = {}
+        latest: dict[str, int] = {}
+        spans: dict[str, Span] = {}
+        for i, span, is_subject in self.person_mentions:
+            if i >= token_i:
+                break
+            linked = self.link(PartyRef(span.text, "PERSON", start=span.start, end=span.end))
+            if linked is None or linked.key in exclude:
+                continue
+            distance = sent.start - span.sent.start if span.sent.start < sent.start else 0
+            score = 1.0
+            if span.sent.start == sent.start:
+                score += 3.0 if is_subject else 1.5
+            elif distance < 60:
+                score += 1.0 + (1.0 if is_subject else 0.0)
+            scores[linked.key] = scores.get(linked.key, 0.0) + score
+            latest[linked.key] = i
+            spans[linked.key] = span
+        if not scores:
+            return None
+        best = max(scores, key=lambda k: (scores[k], latest[k]))
+        span = spans[best]
         return PartyRef(span.text, "PERSON", start=span.start, end=span.end)
 
     def resolve_title(self, party: PartyRef) -> LinkedName | None:
