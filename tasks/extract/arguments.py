@@ -224,7 +224,7 @@ class ArgumentFinder:
                             if pobj.dep_ != "pobj":
                                 continue
                             ent = self.ent_of.get(pobj.i)
-                            if ent is not None and ent.label_ in PLACE_LABELS:
+                            if ent is not None and (ent.label_ in PLACE_LABELS or self._is_seat(ent, child)):
                                 return ent
                             next_frontier.append(pobj)
                     elif child.dep_ == "prep" and depth > 0:
@@ -234,6 +234,11 @@ class ArgumentFinder:
                         next_frontier.append(child)
             frontier = next_frontier
         return None
+
+    def _is_seat(self, ent: Span, prep: Token) -> bool:
+        """"at the Kremlin", "at the White House": an institution named by its building is a place."""
+        entry = self.gaz.lookup(ent.text)
+        return prep.lower_ in {"at", "in", "inside"} and entry is not None and entry.category == "institution" and entry.country is not None
 
     def date_of(self, heads: list[Token], sent: Span) -> Span | None:
         """A DATE entity whose head chain reaches one of the heads within the clause.

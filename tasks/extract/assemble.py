@@ -167,7 +167,32 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
     for event_type, type_clusters in clusters.items():
         for cluster in type_clusters:
             events.append(_to_event(cluster, doc, article, offset, version, dateline_place))
+    _share_circumstances(events)
     return sorted(events, key=lambda e: (e.char_start, e.event_type))
+
+
+def _share_circumstances(events: list[Event]) -> None:
+    """A deal signed at a summit: the agreement takes the meeting's place and day, and back.
+
+    Only between a meeting and an agreement or asylum event that share a
+    party and happened (or not) alike, and only to fill what is missing.
+    """
+    for event in events:
+        if event.location and event.event_date:
+            continue
+        names = {p.name for p in event.participants} | {p.country for p in event.participants if p.country}
+        for other in events:
+            if other is event or other.event_type == event.event_type or "meeting" not in {event.event_type, other.event_type}:
+                continue
+            other_names = {p.name for p in other.participants} | {p.country for p in other.participants if p.country}
+            if len(names & other_names) < min(2, len(names)):
+                continue
+            if (event.modality in NOT_HAPPENED) != (other.modality in NOT_HAPPENED):
+                continue
+            if event.location is None and other.location and other.attributes.get("format") != "call":
+                event.location = other.location
+            if event.event_date is None and other.event_date:
+                event.event_date, event.date_text = other.event_date, other.date_text
 
 
 def _to_event(cluster: Cluster, doc: Doc, article: dict, offset: int, version: str, dateline_place: str | None) -> Event:
@@ -177,8 +202,11 @@ def _to_event(cluster: Cluster, doc: Doc, article: dict, offset: int, version: s
     event_type = m.event_type
     participants = _participants(cluster, main)
     location = m.location or next((x.mention.location for x in everything if x.mention.location), None)
-    if location is None and dateline_place and event_type == "meeting" and m.sent_index <= 1:
+    fmt = m.attributes.get("format") if event_type == "meeting" else None
+    if location is None and dateline_place and event_type in {"meeting", "agreement"} and m.sent_index <= 1 and fmt != "call":
         location = dateline_place  # "SOCHI, Russia –" opening a story about talks: filed where they met
+    if any(x.mention.attributes.get("format") == "call" for x in cluster.mentions) and fmt == "call":
+        location = None  # a call has no one place
     dated = main if main.event_date else next((x for x in everything if x.event_date), None)
     modality = _modality(cluster, main)
     attributes = _attributes(event_type, main, everything)

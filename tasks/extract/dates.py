@@ -22,6 +22,8 @@ _VAGUE = re.compile(
 _RELATIVE_DAY = re.compile(r"\b(today|tonight|yesterday|tomorrow|day before yesterday|day after tomorrow|\d+ days? (ago|earlier|later))\b", re.IGNORECASE)
 _ANCHORED = re.compile(r"\b(after|before|since|following|until|ahead of|prior to)\b", re.IGNORECASE)
 
+_DURATION = re.compile(r"^(?:by |for |within )?(?:a|an|one|two|three|four|five|six|seven|several|few|\d+)\s+(?:more\s+)?(?:day|days|night|nights|hour|hours)$", re.IGNORECASE)
+
 _PARSER = DateDataParser(languages=["en"], settings={"RETURN_AS_TIMEZONE_AWARE": False})
 
 
@@ -39,6 +41,8 @@ def resolve_date(text: str, published: date | None, future: bool = False) -> dat
     text = " ".join(text.split())
     if not text or _ANCHORED.search(text):
         return None
+    if _DURATION.match(text):
+        return None  # "a day", "by two days": a length of time, not a day
     weekday = _WEEKDAY.search(text)
     if weekday and not re.search(r"\d", text):
         if published is None:
