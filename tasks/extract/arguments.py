@@ -161,7 +161,7 @@ class ArgumentFinder:
 
     def subjects(self, verb: Token) -> list[Token]:
         subj = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"}]
-        if not subj and verb.dep_ in {"xcomp", "conj", "advcl", "acl", "relcl"}:
+        if not subj and verb.dep_ in {"xcomp", "conj", "advcl", "acl", "relcl", "acomp"}:
             # "agreed to meet", "flew to Moscow and met Putin": the subject is the head's
             head = verb.head
             if verb.dep_ == "relcl":
@@ -169,7 +169,7 @@ class ArgumentFinder:
             if verb.dep_ == "acl":
                 return []
             subj = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
-            if not subj and head.dep_ in {"xcomp", "conj", "advcl"} and head.head.i != head.i:
+            if not subj and head.dep_ in {"xcomp", "conj", "advcl", "acomp"} and head.head.i != head.i:
                 # "stressed ... and agreed to meet": climb until a clause has a subject
                 subj = self.subjects(head)
             if verb.dep_ == "xcomp":

@@ -86,10 +86,23 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
         if ref.kind == "GROUP":
             group = True
             continue
-        linked = linker.link(ref, {p.linked.key for p in parties})
+        linked = linker.link(ref)
         if linked is None:
             continue
-        if any(p.linked.key == linked.key for p in parties):
+        same = next((p for p in parties if p.linked.key == linked.key), None)
+        if same is not None and ref.kind == "PRON":
+            if same.role in {"participant", "party"}:
+                same.role = ref.role  # "met Putin in his first visit": the subject is the visitor
+                continue
+            if same.role != ref.role:
+                # "Putin granted him asylum": he is not his own recipient
+                linked = linker.link(ref, {p.linked.key for p in parties})
+                if linked is None:
+                    continue
+                same = next((p for p in parties if p.linked.key == linked.key), None)
+        if same is not None:
+            if same.role in {"participant", "party"} and ref.role not in {"participant", "party"}:
+                same.role = ref.role
             continue
         parties.append(Party(linked, ref.role, ref.implied))
     if group and len({p.linked.key for p in parties}) < 2 and not previous:
@@ -174,17 +187,17 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
 def _share_circumstances(events: list[Event]) -> None:
     """A deal signed at a summit: the agreement takes the meeting's place and day, and back.
 
-    Only between a meeting and an agreement or asylum event that share a
-    party and happened (or not) alike, and only to fill what is missing.
+    Only between a meeting and an agreement that name the same two parties
+    and happened (or not) alike, and only to fill what is missing.
     """
     for event in events:
         if event.location and event.event_date:
             continue
-        names = {p.name for p in event.participants} | {p.country for p in event.participants if p.country}
+        names = {p.name for p in event.participants}
         for other in events:
-            if other is event or other.event_type == event.event_type or "meeting" not in {event.event_type, other.event_type}:
+            if other is event or {event.event_type, other.event_type} != {"meeting", "agreement"}:
                 continue
-            other_names = {p.name for p in other.participants} | {p.country for p in other.participants if p.country}
+            other_names = {p.name for p in other.participants}
             if len(names & other_names) < min(2, len(names)):
                 continue
             if (event.modality in NOT_HAPPENED) != (other.modality in NOT_HAPPENED):

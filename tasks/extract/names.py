@@ -97,6 +97,8 @@ class NameLinker:
             entry = self.gaz.lookup(token.text)
             if entry is not None and entry.kind in {"GPE", "NORP"} and entry.country and not country:
                 country = entry.country
+            elif entry is None and not country and token.ent_type_ == "GPE" and token.dep_ == "poss":
+                country = token.text  # "Syria's President ...": a state the gazetteer does not list
         return country, titles
 
     def canonical_person(self, name: str) -> str:
