@@ -123,6 +123,8 @@ class ArgumentFinder:
         found: list[PartyRef] = []
         seen: set[int] = set()
         stack = list(tokens)
+        for token in tokens:
+            stack.extend(self.coordinated_names(token))
         while stack:
             token = stack.pop(0)
             if token.i in seen:
@@ -136,8 +138,20 @@ class ArgumentFinder:
                 of_objects = self.prep_objects(token, {"of", "from"})
                 of_parties = [o for o in of_objects if o.i in self.ent_of and self.ent_of[o.i].label_ in {"GPE", "ORG", "NORP"}]
                 if of_parties and (token.lemma_.lower() in self.cues.person_nouns or token.lower_ in self.cues.group_anaphors):
-                    stack.extend(of_parties)
                     party = None
+                    title = token.lemma_.lower()
+                    for obj in of_parties:
+                        for state in [obj, *obj.conjuncts]:
+                            state_ent = self.ent_of.get(state.i)
+                            if state_ent is None or state.i in seen:
+                                continue
+                            seen.add(state.i)
+                            country = self.gaz.country_of(state_ent.text)
+                            if country and title in self.cues.person_nouns and title not in {"government", "administration", "regime", "authorities", "cabinet", "council", "opposition", "junta", "team", "delegation"}:
+                                # "the foreign ministers of Russia and Ukraine": each state's minister, if named
+                                found.append(PartyRef(state_ent.text, "TITLE", role, state_ent.start, state_ent.end, country_hint=country, title=title))
+                            else:
+                                stack.append(state)
             if party is not None:
                 found.append(party)
             for member in members:
@@ -151,6 +165,39 @@ class ArgumentFinder:
                             continue
                         stack.append(child)
         return found
+
+    def coordinated_names(self, token: Token) -> list[Token]:
+        """Names joined by "and" inside one noun phrase, however the parser hung them.
+
+        "US President Donald Trump and North Korean leader Kim Jong Un" comes
+        out with Trump as an apposition of a compound: the phrase still holds
+        two names and an "and", so both are parties. Possessors ("Putin's
+        spokesman") and modifiers ("US President") are not.
+        """
+        if token.pos_ not in NOUNISH:
+            return []
+        skip = {"prep", "relcl", "acl", "advcl", "ccomp", "punct"}
+        inside: list[Token] = []
+        frontier = [token]
+        while frontier:
+            current = frontier.pop()
+            inside.append(current)
+            frontier.extend(c for c in current.children if c.dep_ not in skip)
+        if not any(t.dep_ == "cc" and t.lower_ in {"and", "&"} for t in inside):
+            return []
+        names = []
+        for t in inside:
+            ent = self.ent_of.get(t.i)
+            if ent is None or t.i != ent.root.i or ent.label_ not in PARTY_LABELS:
+                continue
+            if ent.root.dep_ in {"poss"} or (ent.end < len(self.doc) and self.doc[ent.end].tag_ == "POS"):
+                continue
+            if ent.label_ != "PERSON" and ent.root.dep_ in {"compound", "amod", "nmod"}:
+                continue
+            if ent.label_ == "NORP":
+                continue
+            names.append(t)
+        return names if len(names) >= 2 else []
 
     def prep_objects(self, head: Token, preps: set[str]) -> list[Token]:
         out = []
@@ -226,6 +273,11 @@ class ArgumentFinder:
                             ent = self.ent_of.get(pobj.i)
                             if ent is not None and (ent.label_ in PLACE_LABELS or self._is_seat(ent, child)):
                                 return ent
+                            # "on Singapore's Sentosa island": the place named inside the phrase
+                            for mod in sorted(pobj.children, key=lambda c: c.dep_ != "compound"):
+                                mod_ent = self.ent_of.get(mod.i)
+                                if mod.dep_ in {"compound", "poss"} and mod_ent is not None and mod_ent.label_ in PLACE_LABELS:
+                                    return mod_ent
                             next_frontier.append(pobj)
                     elif child.dep_ == "prep" and depth > 0:
                         # "in the Black Sea resort of Sochi", "at Putin's residence in Sochi"

@@ -58,6 +58,10 @@ class NameLinker:
             self.person_forms.append(name)
             self.person_mentions.append((ent.start, ent, ent.root.dep_ in {"nsubj", "nsubjpass"}))
             country, titles = self._context(ent)
+            if entry is not None and entry.kind == "PERSON":
+                # what the article does not say, the gazetteer knows
+                country = country or entry.country
+                titles = titles | {w for t in gazetteer.titles_by_person.get(entry.key, ()) for w in t.split() if w in cues.person_nouns}
             if country:
                 self.person_country.setdefault(fold(name), country)
             if titles:
@@ -188,13 +192,14 @@ class NameLinker:
         candidates = [form for form in dict.fromkeys(self.canonical_person(f) for f in self.person_forms) if self.person_country.get(fold(form)) == country]
         if party.title and party.title != "counterpart":
             titled = [f for f in candidates if party.title in self.person_titles.get(fold(f), set())]
-            if titled:
+            if titled or party.title in {"minister", "ministers"}:
                 candidates = titled
         if len(candidates) == 1:
             full = candidates[0]
             return LinkedName(full, "PERSON", country, "p:" + " ".join(words(full)))
         if country:
-            return LinkedName(country, "GPE", country, "c:" + country)
+            name = party.text if self.gaz.country_of(party.text) == country and party.text[:1].isupper() else country
+            return LinkedName(name, "GPE", country, "c:" + country)
         return None
 
     def persons_before(self, token_i: int) -> list[LinkedName]:
