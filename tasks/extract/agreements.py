@@ -44,6 +44,8 @@ def build_agreement(finder: ArgumentFinder, span: Span, rule: dict, sent_index: 
         if status is None and verb.lemma_.lower() in cues.agreement_status:
             status = cues.agreement_status[verb.lemma_.lower()]
             status_verb = verb
+    if rule.get("needs") == "signed" and status not in {"signed", "reached"}:
+        return None  # a statement is an agreement only when the parties sign or adopt it
     mention.attributes["status"] = status
     _parties(finder, mention, noun, governor, path, acl, mediator_subject)
     topic = _topic(finder, noun)
@@ -66,7 +68,10 @@ def build_agreement(finder: ArgumentFinder, span: Span, rule: dict, sent_index: 
 
 
 def _parties(finder: ArgumentFinder, mention: Mention, noun, governor, path, acl, mediator_subject: bool) -> None:
+    own = finder.ent_of.get(noun.i)
     for child in noun.children:
+        if own is not None and own.start <= child.i < own.end:
+            continue  # "the Indus Waters Treaty": its name is not a party
         if child.dep_ == "poss":
             mention.parties += finder.parties_from([child], "party")
         elif child.dep_ in {"compound", "amod", "nmod"}:
@@ -90,7 +95,8 @@ def _parties(finder: ArgumentFinder, mention: Mention, noun, governor, path, acl
     if path in {"dobj", "attr"} or (path and path.startswith("pobj:")):
         if not mediator_subject:
             mention.parties += finder.parties_from(finder.subjects(governor), "party")
-        mention.parties += finder.parties_from(finder.prep_objects(governor, PARTY_PREPS), "party")
+            # "brokered the deal together with the UN": co-mediators, not parties
+            mention.parties += finder.parties_from(finder.prep_objects(governor, PARTY_PREPS), "party")
     elif path == "nsubjpass":
         mention.parties += finder.parties_from(finder.prep_objects(governor, PARTY_PREPS), "party")
         if governor.lemma_.lower() not in MEDIATOR_VERBS:

@@ -133,6 +133,11 @@ class ArgumentFinder:
             members = list(ent) if ent is not None and ent.label_ in PARTY_LABELS else [token]
             seen.update(t.i for t in members)
             party = self.party(token, role)
+            if party is not None and party.kind == "GROUP" and token.pos_ == "PRON":
+                antecedent = self.plural_antecedent(token)
+                if antecedent:
+                    stack.extend(antecedent)
+                    continue
             if (party is None or party.kind in {"GROUP", "TITLE"}) and token.pos_ in NOUNISH and ent is None:
                 # "the foreign ministers of Russia and Ukraine": the states named after "of"
                 of_objects = self.prep_objects(token, {"of", "from"})
@@ -165,6 +170,18 @@ class ArgumentFinder:
                             continue
                         stack.append(child)
         return found
+
+    def plural_antecedent(self, pronoun: Token) -> list[Token]:
+        """"Armenia and Azerbaijan said they had agreed": "they" is the coordinated subject above."""
+        token = pronoun
+        while token.head.i != token.i:
+            token = token.head
+            for child in token.children:
+                if child.dep_ in {"nsubj", "nsubjpass"} and child.i != pronoun.i and child.i < pronoun.i:
+                    group = [child, *child.conjuncts, *self.coordinated_names(child)]
+                    if len({t.i for t in group}) >= 2:
+                        return group
+        return []
 
     def coordinated_names(self, token: Token) -> list[Token]:
         """Names joined by "and" inside one noun phrase, however the parser hung them.

@@ -137,9 +137,10 @@ def _compatible(cluster: Cluster, item: ResolvedMention) -> bool:
 def _overlap(cluster: Cluster, item: ResolvedMention) -> int:
     keys = cluster.keys
     countries = {p.linked.country for m in cluster.mentions for p in m.parties if p.linked.country}
+    by_state = item.mention.event_type != "meeting"  # a deal signed by Aoun is Lebanon's deal
     count = 0
     for party in item.parties:
-        if party.linked.key in keys or (party.implied and party.linked.country in countries):
+        if party.linked.key in keys or ((party.implied or by_state) and party.linked.country in countries):
             count += 1
     return count
 
@@ -149,7 +150,15 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
     linker = NameLinker(doc, gazetteer, cues)
     resolved: list[ResolvedMention] = []
     last_parties: list[Party] = []
-    for mention in doc._.event_mentions or []:
+    mentions = doc._.event_mentions or []
+    for mention in mentions:
+        if mention.event_type == "agreement" and len(mention.parties) < 2:
+            # "talks between Kurti and Vucic ended without a deal": the deal's parties are the talks'
+            talks = [m for m in mentions if m.event_type == "meeting" and m.sent_index == mention.sent_index and len(m.parties) >= 2]
+            if talks:
+                mention.parties = mention.parties + [p for p in talks[0].parties if p.role != "host" and not p.implied]
+                mention.debug["parties_from"] = talks[0].rule
+    for mention in mentions:
         item = _resolve(mention, linker, published, last_parties)
         resolved.append(item)
         if item.is_full():
@@ -287,6 +296,17 @@ def _participants(cluster: Cluster, main: ResolvedMention) -> list[Participant]:
             elif current.role in {"participant", "party"} and party.role not in {"participant", "party"}:
                 current.role = party.role
     parties = list(by_key.values())
+    if cluster.mentions[0].mention.event_type == "agreement":
+        # one name a state: the main mention's ("Lebanon"), not also its signatory ("Michel Aoun")
+        main_keys = {p.linked.key for p in main.parties}
+        kept = []
+        for p in parties:
+            twin = next((q for q in kept if q.linked.country and q.linked.country == p.linked.country), None)
+            if twin is None:
+                kept.append(p)
+            elif p.linked.key in main_keys and twin.linked.key not in main_keys:
+                kept[kept.index(twin)] = p
+        parties = kept
     # an implied host state gives way to a named person of that state, who becomes the host
     for implied in [p for p in parties if p.implied]:
         named = [p for p in parties if not p.implied and p.linked.country == implied.linked.country]

@@ -16,7 +16,9 @@ class Cues:
         self.hypothetical_marks = set(cues["hypothetical_marks"])
         self.planned_governors = set(cues["planned_governors"])
         self.planned_modifiers = set(cues["planned_modifiers"])
-        self.negated_governors = set(cues["negated_governors"])
+        self.negated_governors = {
+            kind: set(cues[f"negated_governors_{kind}"]) for kind in ("meeting", "agreement", "asylum")
+        }
         self.negated_words = set(cues["negated_words"])
         self.negated_modifiers = set(cues["negated_modifiers"])
         self.reported_adverbs = set(cues["reported_adverbs"])

@@ -72,8 +72,14 @@ def find_modality(trigger: Token, governor: Token | None, sent: Span, cues: Cues
         if is_status:
             continue
         if token.pos_ in {"VERB", "ADJ", "AUX", "NOUN"}:
-            if lemma in cues.negated_governors or (lemma == "call" and any(c.lower_ == "off" for c in token.children)):
+            below = chain[depth - 1]
+            direct = below.dep_ not in {"prep", "pobj", "advcl", "relcl", "acl", "npadvmod", "advmod"} or below.lower_ in {"on", "to"}
+            called_off = lemma == "call" and any(c.lower_ == "off" for c in token.children)
+            if direct and (called_off or (lemma in cues.negated_governors[event_type] and lemma != "call")):
+                # "cancelled the summit", "failed to reach a deal"; not "called off the march under a deal"
                 found.setdefault("negated", f"governor:{lemma}")
+            if "negated" in found:
+                pass
             elif lemma in cues.planned_governors and not (lemma == "agree" and event_type == "agreement"):
                 # only when the trigger sits in the governor's infinitive or object ("plans to visit", "invited X to")
                 if any(t.dep_ in {"xcomp", "dobj", "ccomp", "prep", "pobj"} for t in chain[:depth]):
