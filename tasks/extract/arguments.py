@@ -247,7 +247,16 @@ class ArgumentFinder:
         return [c for c in verb.children if c.dep_ == "nsubjpass"]
 
     def agents(self, verb: Token) -> list[Token]:
-        return self.prep_objects(verb, {"by"})
+        """"by X" on the verb, or one level down where the parser misplaced it ("granted that August by X")."""
+        found = self.prep_objects(verb, {"by"})
+        if not found:
+            for child in verb.children:
+                if child.dep_ in {"npadvmod", "dobj", "dative", "prep", "pobj"}:
+                    found += self.prep_objects(child, {"by"})
+                    for grand in child.children:
+                        if grand.dep_ == "pobj":
+                            found += self.prep_objects(grand, {"by"})
+        return found
 
     # ---- governing verb of a nominal trigger -------------------------------
     def governor(self, noun: Token) -> tuple[Token | None, str | None]:

@@ -289,7 +289,9 @@ def _participants(cluster: Cluster, main: ResolvedMention) -> list[Participant]:
     for item in [main, *[m for m in cluster.mentions if m is not main], *cluster.partials]:
         for party in item.parties:
             if item in cluster.partials and party.linked.key not in by_key and not party.implied:
-                continue  # a partial mention confirms parties, it does not add them
+                missing_grantor = party.role == "grantor" and not any(p.role == "grantor" for p in by_key.values())
+                if not missing_grantor:
+                    continue  # a partial mention confirms parties; it adds only a grantor nobody named
             current = by_key.get(party.linked.key)
             if current is None:
                 by_key[party.linked.key] = Party(party.linked, party.role, party.implied)

@@ -41,7 +41,7 @@ def build_asylum(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int
         action = "granted" if any(c.lower_ in {"his", "her", "their"} or c.dep_ == "poss" for c in noun.children) else None
     mention.attributes["action"] = action
     _roles(finder, mention, noun, governor, path)
-    if not any(p.role == "grantor" for p in mention.parties) and any(p.role == "recipient" for p in mention.parties):
+    if action != "requested" and not any(p.role == "grantor" for p in mention.parties) and any(p.role == "recipient" for p in mention.parties):
         mention.parties += _fallback_grantor(finder, span.sent, governor)
     grounds = _grounds(span.sent)
     if grounds:
@@ -74,6 +74,9 @@ def _roles(finder: ArgumentFinder, mention: Mention, noun, governor, path) -> No
     to_objs = finder.prep_objects(governor, {"to"})
     datives = [c for c in governor.children if c.dep_ in {"dative", "iobj"} and c.lower_ != "to"]
     objects = [c for c in governor.children if c.dep_ == "dobj" and c.i != noun.i]
+    if not passive and any(c.dep_ == "auxpass" for c in governor.children) and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in governor.children):
+        # "had been allowed to enter and had not been granted asylum": an inherited passive subject receives
+        passive, subjects = subjects, []
     if recipient_is_subject:
         mention.parties += finder.parties_from(subjects, "recipient")
         mention.parties += finder.parties_from(passive, "recipient")
@@ -125,9 +128,13 @@ def _fallback_grantor(finder: ArgumentFinder, sent: Span, governor) -> list:
                     party = finder.party(t, "grantor")
                     if party is not None:
                         return [party]
-    token = governor
-    while token is not None and token.head.i != token.i:
-        token = token.head
+    if governor is None:
+        return []
+    # the announcing clause may sit above the grant or, parsed loosely, beside it
+    statements = [t for t in governor.ancestors] + [c for c in governor.children if c.dep_ in {"parataxis", "ccomp", "advcl", "conj"} and c.i > governor.i]
+    for token in statements:
         if token.lemma_.lower() in finder.cues.statement_verbs:
-            return finder.parties_from(finder.subjects(token), "grantor")
+            speakers = [p for p in finder.parties_from(finder.subjects(token), "grantor") if p.kind in {"PERSON", "GPE", "ORG", "TITLE"}]
+            official = [p for p in speakers if p.kind != "PERSON" or (finder.gaz.lookup(p.text) is not None)]
+            return official
     return []

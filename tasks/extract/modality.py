@@ -40,7 +40,7 @@ def find_modality(trigger: Token, governor: Token | None, sent: Span, cues: Cues
             clower = child.lower_
             if crossed and child.dep_ in {"neg", "aux", "auxpass", "mark", "det", "amod"}:
                 continue
-            if child.dep_ == "neg" and not (is_status and event_type == "asylum"):
+            if child.dep_ == "neg":
                 found.setdefault("negated", f"neg:{child.text}->{token.text}")
             if child.dep_ in {"aux", "auxpass"} and is_verbish:
                 if clower in cues.planned_aux or child.lemma_ in cues.planned_aux:

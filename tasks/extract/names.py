@@ -166,11 +166,16 @@ class NameLinker:
         latest: dict[str, int] = {}
         spans: dict[str, Span] = {}
         for i, span, is_subject in self.person_mentions:
-            if i >= token_i:
-                break
             linked = self.link(PartyRef(span.text, "PERSON", start=span.start, end=span.end))
             if linked is None or linked.key in exclude:
                 continue
+            if i >= token_i:
+                # the article's protagonist is named again later too
+                if linked.key in scores:
+                    scores[linked.key] += 0.5
+                continue
+            if span.root.dep_ == "poss" or (span.end < len(self.doc) and self.doc[span.end].tag_ == "POS"):
+                continue  # "Correa's successor": named to describe someone else
             distance = sent.start - span.sent.start if span.sent.start < sent.start else 0
             score = 1.0
             if span.sent.start == sent.start:
