@@ -129,18 +129,21 @@ def _compatible(cluster: Cluster, item: ResolvedMention) -> bool:
         if item.event_date and abs((item.event_date - d).days) > 1:
             return False
     happened = item.mention.modality not in NOT_HAPPENED
-    if (cluster.modality_class() == "happened") != happened and item.mention.event_type == "meeting":
-        return False
+    if (cluster.modality_class() == "happened") != happened:
+        return False  # the March roadmap agreed and Thursday's failed deal are two events
     return True
 
 
 def _overlap(cluster: Cluster, item: ResolvedMention) -> int:
     keys = cluster.keys
     countries = {p.linked.country for m in cluster.mentions for p in m.parties if p.linked.country}
+    person_countries = {p.linked.country for m in cluster.mentions for p in m.parties if p.linked.country and p.linked.kind == "PERSON"}
     by_state = item.mention.event_type != "meeting"  # a deal signed by Aoun is Lebanon's deal
     count = 0
     for party in item.parties:
-        if party.linked.key in keys or ((party.implied or by_state) and party.linked.country in countries):
+        # "Russian-Iranian talks" are the talks of Putin and Raisi
+        state_named = party.linked.kind in {"GPE", "NORP"} and party.linked.country in person_countries
+        if party.linked.key in keys or state_named or ((party.implied or by_state) and party.linked.country in countries):
             count += 1
     return count
 
@@ -298,17 +301,22 @@ def _participants(cluster: Cluster, main: ResolvedMention) -> list[Participant]:
             elif current.role in {"participant", "party"} and party.role not in {"participant", "party"}:
                 current.role = party.role
     parties = list(by_key.values())
-    if cluster.mentions[0].mention.event_type == "agreement":
+    event_type = cluster.mentions[0].mention.event_type
+    if event_type == "agreement":
         # one name a state: the main mention's ("Lebanon"), not also its signatory ("Michel Aoun")
         main_keys = {p.linked.key for p in main.parties}
         kept = []
         for p in parties:
-            twin = next((q for q in kept if q.linked.country and q.linked.country == p.linked.country), None)
+            twin = next((q for q in kept if q.linked.country and q.linked.country == p.linked.country and "PERSON" in {q.linked.kind, p.linked.kind} and q.linked.kind != p.linked.kind), None)
             if twin is None:
                 kept.append(p)
             elif p.linked.key in main_keys and twin.linked.key not in main_keys:
                 kept[kept.index(twin)] = p
         parties = kept
+    elif event_type == "meeting":
+        # "Russian-Iranian talks" between Putin and Raisi: the people stand for their states
+        person_countries = {p.linked.country for p in parties if p.linked.kind == "PERSON" and p.linked.country}
+        parties = [p for p in parties if not (p.linked.kind in {"GPE", "NORP"} and p.linked.country in person_countries and not p.implied)] or parties
     # an implied host state gives way to a named person of that state, who becomes the host
     for implied in [p for p in parties if p.implied]:
         named = [p for p in parties if not p.implied and p.linked.country == implied.linked.country]

@@ -70,7 +70,7 @@ class MentionFinder:
         for span in doc.spans.get("event_triggers", []):
             rule = self.rules[span.kb_id_]
             mention = BUILDERS[rule["type"]](finder, span, rule, sent_index[span.sent.start])
-            if mention is None:
+            if mention is None or _exhorted(span.root, self.cues):
                 continue
             status_i = mention.debug.get("status_verb")
             governor, _ = finder.governor(span.root) if not mention.verbal or status_i is not None else (None, None)
@@ -91,3 +91,16 @@ class MentionFinder:
 @Language.factory("newsevents_mentions", default_config={"rules_path": str(DATA / "triggers.jsonl")})
 def make_mention_finder(nlp: Language, name: str, rules_path: str) -> MentionFinder:
     return MentionFinder(rules_path)
+
+
+def _exhorted(trigger, cues) -> bool:
+    """"Western governments urged Xi to speak to Zelensky": a wish of others, not a plan of the parties."""
+    token = trigger
+    for _ in range(4):
+        if token.head.i == token.i:
+            return False
+        if token.dep_ in {"xcomp", "dobj", "ccomp"} or token.head.pos_ in {"VERB", "AUX"}:
+            if token.head.lemma_.lower() in cues.exhortation_governors and token.dep_ in {"xcomp", "ccomp"}:
+                return True
+        token = token.head
+    return False

@@ -85,6 +85,9 @@ def _verbal_parties(finder: ArgumentFinder, mention: Mention, verb, lemma: str) 
             continue
         mention.parties += finder.parties_from([obj], object_role)
     mention.parties += finder.parties_from(finder.prep_objects(verb, PARTY_PREPS | {"to"} if lemma in {"speak", "talk"} else PARTY_PREPS), object_role)
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "invite":
+        # "King Salman has invited Raisi to visit Riyadh": the one who invites hosts
+        mention.parties += finder.parties_from([c for c in verb.head.children if c.dep_ == "nsubj"], "host")
 
 
 def _nominal_parties(finder: ArgumentFinder, mention: Mention, noun, governor, path) -> None:

@@ -72,8 +72,14 @@ def find_modality(trigger: Token, governor: Token | None, sent: Span, cues: Cues
         if is_status:
             continue
         if token.pos_ in {"VERB", "ADJ", "AUX", "NOUN"}:
-            below = chain[depth - 1]
-            direct = below.dep_ not in {"prep", "pobj", "advcl", "relcl", "acl", "npadvmod", "advmod"} or below.lower_ in {"on", "to"}
+            # a governor reaches the trigger only through arguments: "cancelled the summit",
+            # "failed to reach a deal"; not "failed to agree ... at their summit"
+            path = chain[:depth]
+            blocking = {"prep", "pobj", "pcomp", "advcl", "relcl", "acl", "npadvmod", "advmod", "appos"}
+            direct = not any(t.dep_ in blocking for t in path[1:]) and (
+                path[0].dep_ not in blocking or (path[0].dep_ == "pobj" and path[0].head.lower_ in {"for", "to", "on", "of"} and len(path) == 2)
+            )
+            infinitive = any(t.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in t.children) for t in path)
             called_off = lemma == "call" and any(c.lower_ == "off" for c in token.children)
             if direct and (called_off or (lemma in cues.negated_governors[event_type] and lemma != "call")):
                 # "cancelled the summit", "failed to reach a deal"; not "called off the march under a deal"
@@ -81,8 +87,9 @@ def find_modality(trigger: Token, governor: Token | None, sent: Span, cues: Cues
             if "negated" in found:
                 pass
             elif lemma in cues.planned_governors and not (lemma == "agree" and event_type == "agreement"):
-                # only when the trigger sits in the governor's infinitive or object ("plans to visit", "invited X to")
-                if any(t.dep_ in {"xcomp", "dobj", "ccomp", "prep", "pobj"} for t in chain[:depth]):
+                # only when the trigger sits in the governor's infinitive or object ("plans to visit", "invited X to",
+                # "the accord calls for negotiations to begin")
+                if direct or infinitive:
                     found.setdefault("planned", f"governor:{lemma}")
             if lemma in cues.statement_verbs or lemma in cues.reported_governors:
                 subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]

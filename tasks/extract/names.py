@@ -90,10 +90,20 @@ class NameLinker:
         country = None
         titles: set[str] = set()
         root = ent.root
-        around = [t for left in root.lefts for t in left.subtree if t.i < ent.start]
+        # the words right before the name, up to another name or a conjunction:
+        # "Syria's President Ahmed al-Sharaa", not "US President Trump and" before Kim
+        around = []
+        i = ent.start - 1
+        while i >= 0 and ent.start - i <= 6:
+            token = self.doc[i]
+            if token.lower_ in {"and", ",", ";", "(", "with", "between"} or (token.ent_type_ == "PERSON" and token.i < ent.start):
+                break
+            around.append(token)
+            i -= 1
         if root.dep_ == "appos":
-            around += [t for t in root.head.subtree if t.i < root.head.i or t.i == root.head.i]
-        around += [t for child in root.children if child.dep_ == "appos" for t in child.subtree]
+            head = root.head
+            around += [t for t in head.subtree if t.i <= head.i and not (t.ent_type_ == "PERSON") and t.i >= head.left_edge.i]
+        around += [t for child in root.children if child.dep_ == "appos" for t in child.subtree if t.ent_type_ != "PERSON"]
         for token in around:
             lower = token.lower_
             if lower in self.cues.person_nouns:
