@@ -6,6 +6,8 @@ from spacy.tokens import Span
 from tasks.extract.arguments import MEDIATOR_VERBS, PARTY_PREPS, ArgumentFinder
 from tasks.extract.mentions import Mention
 
+# "agreed on a deal", "withdrew from the treaty", "abide by the accord"; not "under the pact, X will ..."
+GOVERNING_PREPS = {"on", "to", "from", "of", "by", "into", "upon", "over", "with"}
 TOPIC_STOPWORDS = {"new", "former", "previous", "historic", "landmark", "final", "first", "all", "existing", "old", "current", "major", "key", "broad", "comprehensive", "bilateral", "long", "term", "long-term", "interim", "initial", "formal", "draft", "tentative", "provisional", "preliminary", "such", "same", "other", "earlier", "last", "recent", "proposed", "signed", "fragile", "separate", "several", "two", "three", "many"}
 
 
@@ -92,7 +94,8 @@ def _parties(finder: ArgumentFinder, mention: Mention, noun, governor, path, acl
         mention.parties += finder.parties_from(finder.agents(verb), "party")
     if governor is None:
         return
-    if path in {"dobj", "attr"} or (path and path.startswith("pobj:")):
+    governs = path in {"dobj", "attr"} or (path is not None and path.startswith("pobj:") and path.split(":")[1] in GOVERNING_PREPS)
+    if governs:
         if not mediator_subject:
             mention.parties += finder.parties_from(finder.subjects(governor), "party")
             # "brokered the deal together with the UN": co-mediators, not parties

@@ -107,7 +107,8 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
         parties.append(Party(linked, ref.role, ref.implied))
     if group and len({p.linked.key for p in parties}) < 2 and not previous:
         # "the two leaders" before any event: the people the article has just named
-        previous = [Party(name, "participant") for name in linker.persons_before(mention.trigger_start)[-2:]]
+        speakers = linker.speakers_of(mention.trigger_start)
+        previous = [Party(name, "participant") for name in linker.persons_before(mention.trigger_start) if name.key not in speakers][-2:]
     if group and len({p.linked.key for p in parties}) < 2 and previous:
         # "the two leaders signed": the parties of the event just told
         for prev in previous:

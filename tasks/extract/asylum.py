@@ -41,8 +41,8 @@ def build_asylum(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int
         action = "granted" if any(c.lower_ in {"his", "her", "their"} or c.dep_ == "poss" for c in noun.children) else None
     mention.attributes["action"] = action
     _roles(finder, mention, noun, governor, path)
-    if action != "requested" and not any(p.role == "grantor" for p in mention.parties) and any(p.role == "recipient" for p in mention.parties):
-        mention.parties += _fallback_grantor(finder, span.sent, governor)
+    if not any(p.role == "grantor" for p in mention.parties) and any(p.role == "recipient" for p in mention.parties):
+        mention.parties += _fallback_grantor(finder, span.sent, governor, speaker=action != "requested")
     grounds = _grounds(span.sent)
     if grounds:
         mention.attributes["grounds"] = grounds
@@ -114,22 +114,29 @@ def _grounds(sent: Span) -> str | None:
 MISSION_NOUNS = {"embassy", "consulate", "residence", "mission", "legation", "government", "authorities"}
 
 
-def _fallback_grantor(finder: ArgumentFinder, sent: Span, governor) -> list:
+def _fallback_grantor(finder: ArgumentFinder, sent: Span, governor, speaker: bool = True) -> list:
     """The state asked or granting when no clause names it.
 
     "asked for asylum at the Uruguayan ambassador's residence": the state
     whose mission it is; "Asylum was granted to Morales ..., Mexican Foreign
     Minister Marcelo Ebrard told reporters": whoever announces it.
     """
-    for token in sent:
-        if token.lemma_.lower() in MISSION_NOUNS:
-            for t in token.subtree:
-                if t.i < token.i and t.i in finder.ent_of and finder.ent_of[t.i].label_ in {"GPE", "NORP"}:
-                    party = finder.party(t, "grantor")
-                    if party is not None:
-                        return [party]
-    if governor is None:
-        return []
+    # this sentence first, then the three before it ("walked into the residence and asked for asylum")
+    sentences = [sent]
+    previous = sent.start - 1
+    while previous >= 0 and len(sentences) < 4:
+        sentences.append(finder.doc[previous].sent)
+        previous = sentences[-1].start - 1
+    for candidate in sentences:
+        for token in candidate:
+            if token.lemma_.lower() in MISSION_NOUNS:
+                for t in token.subtree:
+                    if t.i < token.i and t.i in finder.ent_of and finder.ent_of[t.i].label_ in {"GPE", "NORP"}:
+                        party = finder.party(t, "grantor")
+                        if party is not None:
+                            return [party]
+    if governor is None or not speaker:
+        return []  # whoever reports a request (his lawyer) is not the state asked
     # the announcing clause may sit above the grant or, parsed loosely, beside it
     statements = [t for t in governor.ancestors] + [c for c in governor.children if c.dep_ in {"parataxis", "ccomp", "advcl", "conj"} and c.i > governor.i]
     for token in statements:

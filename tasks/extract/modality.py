@@ -58,8 +58,8 @@ def find_modality(trigger: Token, governor: Token | None, sent: Span, cues: Cues
                 objs = [t for t in child.subtree if t.dep_ == "pobj"]
                 if any(o.lemma_.lower() in cues.reported_sources for o in objs):
                     found.setdefault("reported", "according to " + " ".join(o.text for o in objs))
-            if child.dep_ == "det" and clower == "no" and depth == 0:
-                found.setdefault("negated", "det:no")
+            if child.dep_ == "det" and clower == "no" and (depth == 0 or token.lemma_.lower() in cues.planned_governors | {"plan", "sign", "prospect", "chance", "intention"}):
+                found.setdefault("negated", "det:no")  # "no deal", "no plans for the two to meet"
             if child.dep_ == "amod" and depth == 0:
                 if clower in cues.planned_modifiers:
                     found.setdefault("planned", f"amod:{child.text}")

@@ -228,3 +228,15 @@ class NameLinker:
                 order.pop(linked.key, None)
                 order[linked.key] = linked
         return list(order.values())
+
+    def speakers_of(self, token_i: int) -> set[str]:
+        """Who reports the clause a token sits in ("Fidan said the two sides had agreed ...")."""
+        keys = set()
+        for ancestor in self.doc[token_i].ancestors:
+            if ancestor.lemma_.lower() in self.cues.statement_verbs:
+                for child in ancestor.children:
+                    if child.dep_ == "nsubj" and child.ent_type_ == "PERSON":
+                        linked = self.link(PartyRef(child.text, "PERSON", start=child.i, end=child.i + 1))
+                        if linked is not None:
+                            keys.add(linked.key)
+        return keys
