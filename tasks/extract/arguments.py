@@ -70,21 +70,27 @@ class ArgumentFinder:
         if lemma in self.cues.group_anaphors or (lower in self.cues.group_anaphors and token.tag_ in {"NNS", "CD"}):
             if any(c.lower_ in {"two", "both", "three", "four", "the"} for c in token.children) or token.tag_ == "CD":
                 return PartyRef(token.text, "GROUP", role, token.i, token.i + 1)
-        if lemma in self.cues.person_nouns:
+        if lemma in self.cues.person_nouns or lemma in self.cues.institution_nouns:
             country = None
             for child in token.children:
                 if child.dep_ in {"amod", "compound", "poss", "nmod"}:
                     child_ent = self.ent_of.get(child.i)
+                    if child_ent is not None and child_ent.label_ == "ORG" and child_ent.root.i == child.i:
+                        # "EU leaders", "Taliban negotiators": the organisation they speak for
+                        return self._from_ent(child_ent, role)
                     if child_ent is not None and child_ent.label_ in {"GPE", "NORP"}:
                         country = self.gaz.country_of(child_ent.text) or child_ent.text
                     elif child.ent_type_ == "" and self.gaz.country_of(child.text):
                         country = self.gaz.country_of(child.text)
             if country:
+                if lemma in self.cues.institution_nouns:
+                    # "Sudan's army", "the Afghan government": named as the article names it
+                    return PartyRef(self.phrase(token), "NORPGROUP", role, token.i, token.i + 1, country_hint=country)
                 if token.tag_ in {"NNS", "NNPS"}:
                     return PartyRef(self.phrase(token), "NORPGROUP", role, token.i, token.i + 1, country_hint=country)
                 return PartyRef(token.text, "TITLE", role, token.i, token.i + 1, country_hint=country, title=lemma)
-        elif token.tag_ in {"NNS", "NNPS"}:
-            # "five Panamanian army officers": a group named by its nationality
+        elif token.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "nummod" for c in token.children):
+            # "five Panamanian army officers", "eight Turkish military personnel": a group named by its nationality
             for child in token.children:
                 child_ent = self.ent_of.get(child.i)
                 if child.dep_ in {"amod", "compound"} and child_ent is not None and child_ent.label_ == "NORP":

@@ -135,6 +135,13 @@ def _fallback_grantor(finder: ArgumentFinder, sent: Span, governor, speaker: boo
                         party = finder.party(t, "grantor")
                         if party is not None:
                             return [party]
+    if governor is not None and not speaker:
+        # "personnel who fled to Greece ... requested asylum": the state they reached
+        for token in governor.subtree:
+            if token.dep_ == "pobj" and token.head.lower_ in {"to", "in", "into"}:
+                entry = finder.gaz.lookup(finder.ent_of[token.i].text) if token.i in finder.ent_of else None
+                if entry is not None and entry.category == "country":
+                    return [finder.party(token, "grantor")]
     if governor is None or not speaker:
         return []  # whoever reports a request (his lawyer) is not the state asked
     # the announcing clause may sit above the grant or, parsed loosely, beside it

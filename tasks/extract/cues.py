@@ -33,6 +33,7 @@ class Cues:
         self.false_friends = {tuple(pair) for pair in cues["agreement_false_friends"]}
         self.titles = sorted({t.lower() for t in titles["titles"]}, key=len, reverse=True)
         self.person_nouns = set(titles["person_nouns"])
+        self.institution_nouns = set(titles["institution_nouns"])
         self.group_anaphors = set(titles["group_anaphors"])
 
 

@@ -9,6 +9,7 @@ from tasks.extract.mentions import Mention, PartyRef
 HOST_VERBS = {"host", "receive", "welcome"}
 GUEST_VERBS = {"visit"}
 PHONE_WORDS = {"phone", "telephone", "video", "videoconference", "video-link", "telephonic"}
+GATHERING_VERBS = {"bring", "gather", "involve", "include", "feature", "unite", "assemble", "draw"}
 TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
 
 
@@ -130,6 +131,9 @@ def _nominal_parties(finder: ArgumentFinder, mention: Mention, noun, governor, p
                 mention.parties += finder.parties_from(finder.subjects(verb))
     elif path in {"nsubj", "nsubjpass"}:
         mention.parties += finder.parties_from(finder.prep_objects(governor, PARTY_PREPS))
+        if path == "nsubj" and glemma in GATHERING_VERBS:
+            # "the meeting brought together General X and Y"
+            mention.parties += finder.parties_from([c for c in governor.children if c.dep_ == "dobj"])
         if path == "nsubjpass":
             mention.parties += finder.parties_from(finder.agents(governor))
 
