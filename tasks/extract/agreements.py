@@ -54,13 +54,17 @@ def build_agreement(finder: ArgumentFinder, span: Span, rule: dict, sent_index: 
     if topic:
         mention.attributes["topic"] = topic
     heads = [noun] + ([governor] if governor is not None else []) + acl
-    place = finder.place_of(heads, preps=("in", "at"))
+    # where it was signed, not where it applies ("a truce in the Gaza Strip") nor where it was announced
+    signing = [v for v in [status_verb, *acl] if v is not None and v.lemma_.lower() not in cues.statement_verbs]
+    # on the noun itself only "at": "an agreement at a UN post in Naqoura", not "a truce in Gaza"
+    place = (finder.place_of(signing, preps=("in", "at")) if signing else None) or finder.place_of([noun], preps=("at",))
     if place is not None:
         mention.location = place.text
         mention.location_country = finder.gaz.country_of(place.text)
-    date = finder.date_of(heads, span.sent)
-    if date is not None:
-        mention.date_text = finder.date_text(date)
+    dates = finder.dates_of(heads, span.sent)
+    if dates:
+        mention.date_text = finder.date_text(dates[0])
+        mention.debug["date_candidates"] = [finder.date_text(d) for d in dates]
     mention.debug["status_verb"] = status_verb.i if status_verb is not None else None
     if status_verb is not None:
         start, end = min(status_verb.i, span.start), max(status_verb.i + 1, span.end)

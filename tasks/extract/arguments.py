@@ -16,6 +16,7 @@ from tasks.extract.gazetteer import Gazetteer
 from tasks.extract.mentions import Mention, PartyRef
 
 PARTY_LABELS = {"PERSON", "GPE", "ORG", "NORP"}
+BUILDINGS = {"palace", "house", "hotel", "residence", "building", "embassy", "airport", "base", "castle", "villa", "hall", "centre", "center", "ranch", "estate", "compound", "office", "headquarters"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 PLURAL_PRONOUNS = {"they", "them", "their", "we", "us", "our"}
@@ -292,9 +293,23 @@ class ArgumentFinder:
 
     # ---- places and dates --------------------------------------------------
     def place_of(self, heads: list[Token], preps=("in", "at", "to", "near", "inside")) -> Span | None:
-        """A place attached by in/at/to to any of the heads or to a noun they govern."""
-        frontier = list(heads)
+        """A place attached by in/at/to to any of the heads or to a noun they govern.
+
+        `preps` are the prepositions accepted right on the heads; deeper down
+        ("at a UN post in Naqoura", "the city of Neom") any locative one is.
+        The first of two coordinated verbs is a fallback: "flew to Saudi
+        Arabia and held talks in Neom" met in Neom.
+        """
+        found = self._place_from(list(heads), preps)
+        if found is None:
+            conj_heads = [h.head for h in heads if h.dep_ == "conj" and h.pos_ in {"VERB", "AUX"}]
+            found = self._place_from(conj_heads, preps) if conj_heads else None
+        return found
+
+    def _place_from(self, heads: list[Token], first_preps) -> Span | None:
+        frontier = heads
         for depth in range(3):
+            preps = first_preps if depth == 0 else ("in", "at", "of", "near", "inside", "on")
             next_frontier = []
             for head in frontier:
                 for child in head.children:
@@ -305,13 +320,17 @@ class ArgumentFinder:
                             ent = self.ent_of.get(pobj.i)
                             if ent is not None and (ent.label_ in PLACE_LABELS or self._is_seat(ent, child)):
                                 return ent
-                            # "on Singapore's Sentosa island": the place named inside the phrase
+                            # "on Singapore's Sentosa island", "at the Quirinale palace": the place named inside the phrase
                             for mod in sorted(pobj.children, key=lambda c: c.dep_ != "compound"):
                                 mod_ent = self.ent_of.get(mod.i)
-                                if mod.dep_ in {"compound", "poss"} and mod_ent is not None and mod_ent.label_ in PLACE_LABELS:
-                                    return mod_ent
+                                building = (
+                                    pobj.lemma_.lower() in BUILDINGS and mod_ent is not None and mod_ent.label_ in {"ORG", "PERSON"}
+                                    and not any(self.ent_of.get(t.i) is not None and self.ent_of[t.i].label_ in PLACE_LABELS for t in pobj.subtree)
+                                )
+                                if mod.dep_ in {"compound", "poss"} and mod_ent is not None and (mod_ent.label_ in PLACE_LABELS or building):
+                                    return self.doc[mod_ent.start: pobj.i + 1] if building else mod_ent
                             next_frontier.append(pobj)
-                    elif child.dep_ == "prep" and depth > 0:
+                    elif child.dep_ == "prep" and child.lower_ not in {"after", "before", "since", "until", "despite", "than"}:
                         # "in the Black Sea resort of Sochi", "at Putin's residence in Sochi"
                         next_frontier.extend(c for c in child.children if c.dep_ == "pobj")
                     elif child.dep_ in {"pobj", "dobj", "npadvmod"} and depth > 0:
@@ -325,13 +344,19 @@ class ArgumentFinder:
         return prep.lower_ in {"at", "in", "inside"} and entry is not None and entry.category == "institution" and entry.country is not None
 
     def date_of(self, heads: list[Token], sent: Span) -> Span | None:
+        found = self.dates_of(heads, sent)
+        return found[0] if found else None
+
+    def dates_of(self, heads: list[Token], sent: Span) -> list[Span]:
         """A DATE entity whose head chain reaches one of the heads within the clause.
 
         "flew to Riyadh on Sunday and held talks": the date of the first of
         two coordinated verbs is the second's too.
         """
         targets = {h.i for h in heads} | {h.head.i for h in heads if h.dep_ == "conj" and h.pos_ in {"VERB", "AUX"}}
-        best = None
+        # the trigger's own clauses first: "a meeting that had been scheduled for Saturday"
+        own = {t.i for t in heads[0].subtree} if heads and heads[0].pos_ in NOUNISH else set()
+        ranked = []
         for ent in sent.ents:
             if ent.label_ != "DATE":
                 continue
@@ -342,10 +367,9 @@ class ArgumentFinder:
                     break
                 token = token.head
                 steps += 1
-            if token.i in targets:
-                if best is None or steps < best[0]:
-                    best = (steps, ent)
-        return best[1] if best else None
+            if token.i in targets or ent.root.i in own:
+                ranked.append((0 if ent.root.i in own else 1, steps, ent.start, ent))
+        return [r[-1] for r in sorted(ranked, key=lambda r: r[:3])]
 
     def date_text(self, ent: Span) -> str:
         """"on Wednesday" rather than "Wednesday": the preposition is part of the words."""

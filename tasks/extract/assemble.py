@@ -114,8 +114,15 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
         for prev in previous:
             if all(p.linked.key != prev.linked.key for p in parties):
                 parties.append(Party(prev.linked, "participant" if mention.event_type == "meeting" else "party"))
-    future = mention.modality == "planned"
-    when = resolve_date(mention.date_text, published, future=future) if mention.date_text else None
+    # a planned event, or one called off before it happened, looks forward: "scheduled for Saturday"
+    future = mention.modality == "planned" or (mention.modality == "negated" and (mention.modality_cue or "").split(":")[-1] in {"cancel", "postpone", "call", "scrap", "delay", "shelve"})
+    when = None
+    for words in mention.debug.get("date_candidates") or ([mention.date_text] if mention.date_text else []):
+        # "on Friday, the day after arriving": the first words that name a day
+        when = resolve_date(words, published, future=future)
+        if when is not None:
+            mention.date_text = words
+            break
     if when and published and when > published and mention.modality in {"asserted", "reported"}:
         mention.modality, mention.modality_cue = "planned", f"future date {when.isoformat()}"
     return ResolvedMention(mention, parties, when, group)
@@ -227,15 +234,15 @@ def _to_event(cluster: Cluster, doc: Doc, article: dict, offset: int, version: s
     m = main.mention
     event_type = m.event_type
     participants = _participants(cluster, main)
-    location = m.location or next((x.mention.location for x in everything if x.mention.location), None)
-    fmt = m.attributes.get("format") if event_type == "meeting" else None
-    if location is None and dateline_place and event_type in {"meeting", "agreement"} and m.sent_index <= 1 and fmt != "call":
-        location = dateline_place  # "SOCHI, Russia –" opening a story about talks: filed where they met
-    if any(x.mention.attributes.get("format") == "call" for x in cluster.mentions) and fmt == "call":
-        location = None  # a call has no one place
-    dated = main if main.event_date else next((x for x in everything if x.event_date), None)
     modality = _modality(cluster, main)
     attributes = _attributes(event_type, main, everything)
+    location = m.location or next((x.mention.location for x in everything if x.mention.location), None)
+    fmt = attributes.get("format") if event_type == "meeting" else None
+    if location is None and dateline_place and event_type in {"meeting", "agreement"} and m.sent_index <= 1 and modality in {"asserted", "reported", "negated"}:
+        location = dateline_place  # "SOCHI, Russia –" opening a story about talks: filed where they met
+    if fmt == "call":
+        location = None  # a call has no one place
+    dated = main if main.event_date else next((x for x in everything if x.event_date), None)
     sent = doc[m.trigger_start].sent
     sentence = sent.text.strip()
     char_start = offset + sent.start_char + (len(sent.text) - len(sent.text.lstrip()))

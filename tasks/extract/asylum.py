@@ -47,9 +47,10 @@ def build_asylum(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int
     if grounds:
         mention.attributes["grounds"] = grounds
     heads = [noun] + ([governor] if governor is not None else [])
-    date = finder.date_of(heads, span.sent)
-    if date is not None:
-        mention.date_text = finder.date_text(date)
+    dates = finder.dates_of(heads, span.sent)
+    if dates:
+        mention.date_text = finder.date_text(dates[0])
+        mention.debug["date_candidates"] = [finder.date_text(d) for d in dates]
     mention.debug["status_verb"] = status_verb.i if status_verb is not None else None
     if governor is not None:
         mention.trigger_text = f"{governor.text} {span.text}" if governor.i < span.start else f"{span.text} {governor.text}"

@@ -45,9 +45,10 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
         mention.location = place.text
         mention.location_country = finder.gaz.country_of(place.text)
     _imply_host(mention, place)
-    date = finder.date_of(heads, span.sent)
-    if date is not None:
-        mention.date_text = finder.date_text(date)
+    dates = finder.dates_of(heads, span.sent)
+    if dates:
+        mention.date_text = finder.date_text(dates[0])
+        mention.debug["date_candidates"] = [finder.date_text(d) for d in dates]
     mention.attributes["topics"] = _topics(finder, heads)
     return mention
 
