@@ -4,19 +4,23 @@ HTML goes through trafilatura (main text only: no navigation, comments or
 footers); plain text is only normalised. Identity is decided here, once:
 `article_id` from the given id, else the canonical URL, else the place the
 file came from, else the text's hash, so re-running gives the same ids.
+Copies of an article already kept (the same text under another URL, or a
+near copy) are recorded as skipped with a link to the first copy
+(`tasks.dedupe`), so they are never extracted twice.
 """
 from __future__ import annotations
 
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import py3langid
 import trafilatura
-from courlan import normalize_url
 
+from tasks.dedupe import Deduplicator, DuplicateOf
 from tasks.fetch.documents import RawDocument
+from tasks.fetch.urls import canonical_url
 
 MIN_TEXT_CHARS = 40
 LANGUAGE_MIN_CHARS = 200
@@ -35,6 +39,7 @@ class Article:
     author: str | None = None
     language: str | None = None
     metadata: dict = field(default_factory=dict, hash=False, compare=False)
+    duplicate_of: str | None = None   # the first copy's article_id, for a copy that was not kept
 
     def as_record(self) -> dict:
         """The contract's input shape (what `newsevents extract` reads)."""
@@ -49,26 +54,23 @@ class Article:
 
 
 class ArticleSkipped(Exception):
-    """An article that is recorded as skipped (empty, not English, off topic), not an error."""
+    """An article that is recorded as skipped (empty, not English, off topic, a copy), not an error.
 
-    def __init__(self, reason: str, uri: str = ""):
+    A copy carries `duplicate_of` (the link to the first copy) and the cleaned
+    `article` itself (with `article.duplicate_of` set), for storing the link.
+    """
+
+    def __init__(self, reason: str, uri: str = "", duplicate_of: DuplicateOf | None = None,
+                 article: "Article | None" = None):
         super().__init__(reason)
         self.reason = reason
         self.uri = uri
+        self.duplicate_of = duplicate_of
+        self.article = article
 
 
 def stable_hash(value: str, length: int = 16) -> str:
     return hashlib.sha256(value.encode("utf-8")).hexdigest()[:length]
-
-
-def canonical_url(url: str | None) -> str | None:
-    """Lower-case host, no fragment, no tracking parameters (utm_*, fbclid, ...)."""
-    if not url or not url.startswith(("http://", "https://")):
-        return url or None
-    try:
-        return normalize_url(url, strict=True)
-    except ValueError:
-        return url
 
 
 _SPACES = re.compile(r"[^\S\n]+")
@@ -91,8 +93,15 @@ def normalize_text(text: str) -> str:
     return text.strip()
 
 
+_WHOLE_PAGE = re.compile(r"<(?:html|body|!doctype)\b", re.IGNORECASE)
+
+
 def html_to_text(html: str, url: str | None = None) -> tuple[str, dict]:
     """Main text and metadata of a web page; empty text when trafilatura finds none."""
+    if not _WHOLE_PAGE.search(html[:4096]):
+        # A fragment (a feed entry's content, a JSON Lines text): trafilatura
+        # sees an empty tree unless it is given a document around it.
+        html = f"<html><body><article>{html}</article></body></html>"
     doc = trafilatura.bare_extraction(
         html,
         url=url,
@@ -108,6 +117,7 @@ def html_to_text(html: str, url: str | None = None) -> tuple[str, dict]:
         "published": doc.date,
         "author": doc.author,
         "url": doc.url,
+        "sitename": doc.sitename,
     }
     return doc.text or "", {k: v for k, v in meta.items() if v}
 
@@ -120,10 +130,20 @@ def detect_language(text: str) -> str | None:
     return language
 
 
+# A topic is a word, not a substring ("Iran" is not in "Tirana"), but
+# "Syria" should find "Syrian" and "Iraq" "Iraqis": plural, possessive and the
+# common demonym endings may follow it.
+_TOPIC_ENDINGS = r"(?:'s|’s|s|n|ns|an|ans|ian|ians|i|is)?"
+
+
 def mentions_topic(text: str, topics: tuple[str, ...]) -> bool:
     if not topics:
         return True
-    return any(re.search(rf"(?<!\w){re.escape(t)}(?!\w)", text, re.IGNORECASE) for t in topics)
+    return any(
+        re.search(rf"(?<!\w){re.escape(t.strip())}{_TOPIC_ENDINGS}(?!\w)", text, re.IGNORECASE)
+        for t in topics
+        if t.strip()
+    )
 
 
 def clean_document(doc: RawDocument, topics: tuple[str, ...] = ()) -> Article:
@@ -152,7 +172,7 @@ def clean_document(doc: RawDocument, topics: tuple[str, ...] = ()) -> Article:
         article_id=article_id,
         text=text,
         content_hash=content_hash,
-        source=meta.get("source") or doc.source,
+        source=meta.get("source") or meta.get("sitename") or doc.source,
         uri=doc.uri,
         url=url,
         title=title,
@@ -181,21 +201,41 @@ class CleanResult:
     articles: list[Article] = field(default_factory=list)
     skipped: list[ArticleSkipped] = field(default_factory=list)
 
+    @property
+    def duplicates(self) -> list[ArticleSkipped]:
+        """The skipped copies, each with `duplicate_of` and its `article`."""
+        return [s for s in self.skipped if s.duplicate_of is not None]
 
-def clean_documents(docs: list[RawDocument], topics_by_source: dict[str, tuple[str, ...]] | None = None) -> CleanResult:
-    """Clean a batch; exact duplicates within the batch are kept once."""
+
+def clean_documents(
+    docs: list[RawDocument],
+    topics_by_source: dict[str, tuple[str, ...]] | None = None,
+    dedupe: Deduplicator | None = None,
+) -> CleanResult:
+    """Clean a batch; copies of an article kept earlier are skipped with a link to it.
+
+    `dedupe` holds the articles kept so far (load it from the warehouse to
+    catch copies of earlier runs' articles); without one only copies within
+    this batch are found. It is updated with the articles this batch keeps.
+    """
     topics_by_source = topics_by_source or {}
+    dedupe = dedupe if dedupe is not None else Deduplicator()
     result = CleanResult()
-    seen_hashes: set[str] = set()
+    kept_ids: set[str] = set()
     for doc in docs:
         try:
             article = clean_document(doc, topics_by_source.get(doc.source, ()))
         except ArticleSkipped as skipped:
             result.skipped.append(skipped)
             continue
-        if article.content_hash in seen_hashes:
-            result.skipped.append(ArticleSkipped("duplicate of an article earlier in this batch", doc.uri))
+        if article.article_id in kept_ids:
+            result.skipped.append(ArticleSkipped("duplicate: the same article twice in this batch", doc.uri))
             continue
-        seen_hashes.add(article.content_hash)
+        duplicate = dedupe.check(article.article_id, article.text, article.content_hash)
+        if duplicate is not None:
+            copy = replace(article, duplicate_of=duplicate.article_id)
+            result.skipped.append(ArticleSkipped(duplicate.describe(), doc.uri, duplicate, copy))
+            continue
+        kept_ids.add(article.article_id)
         result.articles.append(article)
     return result

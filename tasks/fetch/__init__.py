@@ -1,22 +1,47 @@
-"""The fetch step: each source yields raw documents; failures are recorded, not raised."""
+"""The fetch step: each source yields raw documents; failures are recorded, not raised.
+
+`fetch_source(source, state, fetcher)` is the one entry point. `state` (a
+`FetchState`, None meaning nothing seen) lets web sources skip what earlier
+runs fetched; `fetcher` (an `http.Fetcher`) is shared by the sources of a run
+so per-host politeness holds across them.
+"""
 from __future__ import annotations
 
-from tasks.fetch.documents import FetchError, FetchResult, RawDocument
+from tasks.fetch.documents import FetchAttempt, FetchError, FetchResult, RawDocument
+from tasks.fetch.http import Fetcher, HttpSettings
 from tasks.fetch.local import read_folder, read_jsonl
 from tasks.fetch.sources import Source
+from tasks.fetch.state import FetchState, MemoryFetchState, UrlState, Validators, url_states
+from tasks.fetch.web import WEB_KINDS, read_web
 
 READERS = {"folder": read_folder, "jsonl": read_jsonl}
 
 
-def fetch_source(source: Source) -> FetchResult:
+def fetch_source(source: Source, state: FetchState | None = None, fetcher: Fetcher | None = None) -> FetchResult:
     """Read one source. A reader's unexpected crash is one error row, not a failed run."""
-    reader = READERS.get(source.kind)
-    if reader is None:
-        return FetchResult(errors=[FetchError(source.name, source.location, "fetch", f"unsupported source kind {source.kind!r}")])
     try:
+        if source.kind in WEB_KINDS:
+            return read_web(source, state, fetcher)
+        reader = READERS.get(source.kind)
+        if reader is None:
+            return FetchResult(errors=[FetchError(source.name, source.location, "fetch", f"unsupported source kind {source.kind!r}")])
         return reader(source)
     except Exception as exc:  # noqa: BLE001 - a broken source must not stop the others
         return FetchResult(errors=[FetchError(source.name, source.location, "fetch", f"{type(exc).__name__}: {exc}")])
 
 
-__all__ = ["FetchError", "FetchResult", "RawDocument", "Source", "fetch_source"]
+__all__ = [
+    "FetchError",
+    "FetchAttempt",
+    "FetchResult",
+    "FetchState",
+    "Fetcher",
+    "HttpSettings",
+    "MemoryFetchState",
+    "RawDocument",
+    "Source",
+    "UrlState",
+    "Validators",
+    "fetch_source",
+    "url_states",
+]

@@ -1,4 +1,14 @@
-"""Source specs: the TOML sources file and `--source SPEC` both become `Source`s."""
+"""Source specs: the TOML sources file and `--source SPEC` both become `Source`s.
+
+Each `[[source]]` takes name, kind (folder | jsonl | feed | page | sitemap |
+url, the last sniffed from the response), location, topics, max_items and
+allow_private. Any other key lands in `options`; the web readers read:
+
+    revisit       true: known feed/sitemap entries get a conditional GET each run
+    feed_content  true: a feed entry's own content is the article, its page is not fetched
+    timeout, delay, retries, max_bytes, respect_robots, ...
+                  overrides of `tasks.fetch.http.HttpSettings` for this source
+"""
 from __future__ import annotations
 
 import tomllib
@@ -8,6 +18,8 @@ from pathlib import Path
 DEFAULT_SOURCES = Path(__file__).resolve().parents[2] / "seeds" / "sources.toml"
 
 LOCAL_KINDS = {"folder", "jsonl"}
+WEB_KINDS = {"feed", "page", "sitemap", "url"}   # "url": sniffed from the response
+KINDS = LOCAL_KINDS | WEB_KINDS
 
 
 class SourceError(ValueError):
@@ -39,11 +51,12 @@ def guess_kind(location: str) -> str:
     )
 
 
-def source_from_spec(spec: str) -> Source:
+def source_from_spec(spec: str, allow_private: bool = False) -> Source:
+    """`--source SPEC`; `allow_private` is `--allow-private` (web sources on private addresses)."""
     kind = guess_kind(spec)
     location = spec if kind == "url" else str(Path(spec).resolve())
     name = spec if kind == "url" else Path(spec).name
-    return Source(name=name, kind=kind, location=location)
+    return Source(name=name, kind=kind, location=location, allow_private=allow_private)
 
 
 def load_sources(path: Path | str = DEFAULT_SOURCES) -> list[Source]:
@@ -65,13 +78,17 @@ def load_sources(path: Path | str = DEFAULT_SOURCES) -> list[Source]:
         if not location.startswith(("http://", "https://")):
             location = str((path.parent / location).resolve())
         kind = kind or guess_kind(location)
+        if kind not in KINDS:
+            raise SourceError(f"{path}: source #{i + 1} has kind {kind!r}; use one of {', '.join(sorted(KINDS))}")
+        if kind in WEB_KINDS and not location.startswith(("http://", "https://")):
+            raise SourceError(f"{path}: source #{i + 1} is a {kind} but {location!r} is not an http(s) URL")
         topics = entry.get("topics", ())
         if isinstance(topics, str):
             topics = (topics,)
         known = {"name", "kind", "location", "topics", "max_items", "allow_private"}
         sources.append(
             Source(
-                name=entry.get("name", Path(location).name),
+                name=entry.get("name", location if kind in WEB_KINDS else Path(location).name),
                 kind=kind,
                 location=location,
                 topics=tuple(topics),

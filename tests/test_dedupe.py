@@ -1,0 +1,102 @@
+"""MinHash near-duplicates and exact copies, linked to the first copy kept."""
+from __future__ import annotations
+
+from tasks.dedupe import (
+    MIN_WORDS,
+    Deduplicator,
+    decode_signature,
+    minhash,
+    shingles,
+    signature,
+)
+
+WIRE = (
+    "Syrian President Ahmed al-Sharaa met Russian President Vladimir Putin in Moscow on Wednesday, the Kremlin said, "
+    "in the first visit by the new Syrian leader to Russia since the fall of the previous government last December. "
+    "The two leaders discussed the future of the Russian air base at Hmeimim and the naval facility at Tartus, energy "
+    "supplies, wheat deliveries and the reconstruction of the country's power grid, according to a statement published "
+    "after the talks. Officials from both countries said further meetings between their foreign ministers were planned "
+    "for the coming months, and that a joint working group would prepare a new economic agreement before the end of "
+    "the year. Analysts said the visit showed that Damascus wants to keep its options open between Moscow and the West."
+)
+# The same wire story as another outlet runs it: its own dateline, one sentence cut, a closing line added.
+SYNDICATED = (
+    "MOSCOW (Agencies) - " + WIRE.replace(" Analysts said the visit showed that Damascus wants to keep its options open "
+                                          "between Moscow and the West.", "")
+    + " Follow our live coverage for more updates."
+)
+OTHER = (
+    "Turkish and Iraqi ministers signed an agreement on water sharing from the Tigris and Euphrates rivers in Ankara "
+    "on Tuesday, officials said, after months of negotiations over dams, irrigation and drought. The deal covers the "
+    "next five years and will be reviewed every year by a joint technical committee, according to a statement by the "
+    "foreign ministry, which called it a turning point for relations between the two neighbours and their farmers."
+)
+
+
+def test_shingles_are_word_five_grams_of_the_lowercased_words():
+    assert shingles("One two Three, four five six.") == {b"one two three four five", b"two three four five six"}
+    assert shingles("Just three words") == {b"just three words"}
+    assert shingles("") == set()
+
+
+def test_a_syndicated_copy_is_a_near_duplicate_of_the_first():
+    index = Deduplicator()
+    assert index.check("wire", WIRE, "h-wire") is None
+    duplicate = index.check("copy", SYNDICATED, "h-copy")
+    assert (duplicate.article_id, duplicate.kind) == ("wire", "near")
+    assert 0.8 <= duplicate.similarity < 1.0
+    assert duplicate.describe().startswith("duplicate of wire (near copy, similarity 0.")
+
+
+def test_a_different_story_is_not_a_duplicate():
+    index = Deduplicator()
+    index.check("wire", WIRE, "h-wire")
+    assert index.check("other", OTHER, "h-other") is None
+    assert minhash(WIRE).jaccard(minhash(OTHER)) < 0.2
+
+
+def test_an_exact_copy_under_another_id():
+    index = Deduplicator()
+    index.check("a", "Short text.", "same-hash")
+    duplicate = index.check("b", "Short text.", "same-hash")
+    assert (duplicate.article_id, duplicate.kind, duplicate.similarity) == ("a", "exact", 1.0)
+    assert duplicate.describe() == "duplicate of a (exact copy)"
+
+
+def test_short_texts_are_only_compared_exactly():
+    short = "Putin met Sharaa in Moscow on Wednesday for talks."
+    assert len(short.split()) < MIN_WORDS
+    index = Deduplicator()
+    index.check("a", short, "h1")
+    assert index.check("b", short + " Reuters.", "h2") is None
+
+
+def test_the_same_article_with_new_text_is_an_update_not_a_copy():
+    index = Deduplicator()
+    index.check("wire", WIRE, "h1")
+    assert index.check("wire", SYNDICATED, "h2") is None
+    assert len(index) == 1
+    # its old text is forgotten: an exact copy of it is no longer found by hash...
+    assert index.find("other", WIRE, "h1").kind == "near"
+    # ...and the updated article keeps its place as the first copy
+    assert index.check("later", SYNDICATED, "h3").article_id == "wire"
+
+
+def test_copies_link_to_the_first_copy_not_to_each_other():
+    index = Deduplicator()
+    index.check("first", WIRE, "h1")
+    index.check("second", SYNDICATED, "h2")           # a copy: not kept
+    assert "second" not in index
+    assert index.check("third", SYNDICATED, "h3").article_id == "first"
+
+
+def test_signatures_survive_storage():
+    index = Deduplicator()
+    index.check("wire", WIRE, "h-wire")
+    stored = index.signature("wire")
+    assert stored == signature(WIRE) and len(stored) == 128 * 8
+    assert decode_signature(stored).jaccard(minhash(WIRE)) == 1.0
+    reloaded = Deduplicator.load([("wire", "h-wire", stored), ("tiny", "h-tiny", None)])
+    assert reloaded.find("copy", SYNDICATED, "h-copy").article_id == "wire"
+    assert reloaded.find("copy", "tiny", "h-tiny").article_id == "tiny"
+    assert index.signature("missing") is None
