@@ -8,6 +8,7 @@ dropped. The main mention is the most informative one.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -21,6 +22,7 @@ from tasks.extract.gazetteer import Gazetteer
 from tasks.extract.mentions import Mention
 from tasks.extract.names import LinkedName, NameLinker
 
+_FUTURE_WORDS = re.compile(r"\b(next|coming|upcoming|tomorrow|later this|later in the)\b", re.IGNORECASE)
 FORMAT_RANK = {"call": 4, "summit": 3, "visit": 2, "talks": 1, None: 0}
 NOT_HAPPENED = {"planned", "negated", "hypothetical"}
 
@@ -125,6 +127,8 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
             break
     if when and published and when > published and mention.modality in {"asserted", "reported"}:
         mention.modality, mention.modality_cue = "planned", f"future date {when.isoformat()}"
+    elif mention.modality in {"asserted", "reported"} and any(_FUTURE_WORDS.search(w) for w in mention.debug.get("date_candidates", [])):
+        mention.modality, mention.modality_cue = "planned", "future date words"
     return ResolvedMention(mention, parties, when, group)
 
 
@@ -237,6 +241,7 @@ def _to_event(cluster: Cluster, doc: Doc, article: dict, offset: int, version: s
     modality = _modality(cluster, main)
     attributes = _attributes(event_type, main, everything)
     location = m.location or next((x.mention.location for x in everything if x.mention.location), None)
+    location = " ".join(location.split()) if location else None
     fmt = attributes.get("format") if event_type == "meeting" else None
     if location is None and dateline_place and event_type in {"meeting", "agreement"} and m.sent_index <= 1 and modality in {"asserted", "reported", "negated"}:
         location = dateline_place  # "SOCHI, Russia –" opening a story about talks: filed where they met
@@ -343,7 +348,7 @@ def _participants(cluster: Cluster, main: ResolvedMention) -> list[Participant]:
             for p in parties:
                 if p.role == "participant":
                     p.role = "guest"
-    return [Participant(p.linked.name, p.role, p.linked.kind, p.linked.country) for p in parties]
+    return [Participant(" ".join(p.linked.name.split()), p.role, p.linked.kind, p.linked.country) for p in parties]
 
 
 def _modality(cluster: Cluster, main: ResolvedMention) -> str:

@@ -39,7 +39,8 @@ def find_modality(trigger: Token, governor: Token | None, sent: Span, cues: Cues
         for child in token.children:
             clower = child.lower_
             if crossed and child.dep_ in {"neg", "aux", "auxpass", "mark", "det", "amod"}:
-                continue
+                if not (child.dep_ == "det" and clower == "no" and lemma in cues.planned_governors):
+                    continue  # "no plans for X to meet" still speaks of the meeting
             if child.dep_ == "neg":
                 found.setdefault("negated", f"neg:{child.text}->{token.text}")
             if child.dep_ in {"aux", "auxpass"} and is_verbish:
