@@ -71,6 +71,14 @@ class ArgumentFinder:
         if lemma in self.cues.group_anaphors or (lower in self.cues.group_anaphors and token.tag_ in {"NNS", "CD"}):
             if any(c.lower_ in {"two", "both", "three", "four", "the"} for c in token.children) or token.tag_ == "CD":
                 return PartyRef(token.text, "GROUP", role, token.i, token.i + 1)
+        if lemma in {"delegation", "team", "mission", "group"}:
+            # "a Pentagon delegation led by Army Secretary Dan Driscoll": the leader named
+            for child in token.children:
+                if child.dep_ == "acl" and child.lemma_.lower() in {"lead", "head"}:
+                    for agent in self.agents(child):
+                        found = self.party(agent, role)
+                        if found is not None and found.kind == "PERSON":
+                            return found
         if lemma in self.cues.person_nouns or lemma in self.cues.institution_nouns:
             country = None
             for child in token.children:

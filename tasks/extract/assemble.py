@@ -84,9 +84,12 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
     parties: list[Party] = []
     group = False
     # named parties first, so a pronoun is never resolved to a co-party
+    group_title = None
     for ref in sorted(mention.parties, key=lambda r: r.kind == "PRON"):
         if ref.kind == "GROUP":
             group = True
+            word = ref.text.lower().rstrip("s")
+            group_title = word if word in {"president", "minister", "prime minister", "king", "chancellor", "foreign minister"} else group_title
             continue
         linked = linker.link(ref)
         if linked is None:
@@ -107,6 +110,11 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
                 same.role = ref.role
             continue
         parties.append(Party(linked, ref.role, ref.implied))
+    if group and group_title and len({p.linked.key for p in parties}) < 2:
+        titled = linker.persons_titled(group_title, mention.trigger_start)
+        if len(titled) >= 2:
+            # "the two presidents": the last two people the article calls president
+            previous = [Party(name, "participant") for name in titled[-2:]]
     if group and len({p.linked.key for p in parties}) < 2 and not previous:
         # "the two leaders" before any event: the people the article has just named
         speakers = linker.speakers_of(mention.trigger_start)

@@ -60,7 +60,9 @@ class Gazetteer:
             folded = fold(alias)
             # the first writer wins: countries load before cities, so "Georgia" stays a state
             self.by_alias.setdefault(folded, entry)
-            if pattern:
+            # a bare surname ("Dagalo") would cut a longer name the model found ("Abdelrahim Dagalo"):
+            # such aliases serve lookups only
+            if pattern and not (entry.kind == "PERSON" and len(alias.split()) == 1):
                 self.patterns.append({"label": label or entry.kind, "pattern": alias, "id": entry.key})
 
     def _load(self, folder: Path) -> None:

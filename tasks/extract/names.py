@@ -155,7 +155,8 @@ class NameLinker:
             country = entry.country
             kind = entry.kind
             if kind == "NORP" and country:
-                return LinkedName(name, "NORP", country, "c:" + country)
+                # a bare demonym standing for a state ("the Uruguayan embassy" -> Uruguay)
+                return LinkedName(country, "GPE", country, "c:" + country)
             if country and entry.category in {"country", "capital", "institution"}:
                 return LinkedName(name, kind, country, "c:" + country)
             return LinkedName(name, kind, country, ("c:" + country) if country and kind == "GPE" else "o:" + " ".join(words(entry.name)))
@@ -240,3 +241,7 @@ class NameLinker:
                         if linked is not None:
                             keys.add(linked.key)
         return keys
+
+    def persons_titled(self, title: str, before: int) -> list[LinkedName]:
+        """People named before a token whose title the article gives as `title` ("the two presidents")."""
+        return [p for p in self.persons_before(before) if title in self.person_titles.get(fold(p.name), set())]
