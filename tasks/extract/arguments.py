@@ -235,7 +235,12 @@ class ArgumentFinder:
         out = []
         for child in head.children:
             if child.dep_ in {"prep", "dative", "agent"} and child.lower_ in preps:
-                out.extend(c for c in child.children if c.dep_ in {"pobj", "pcomp"})
+                objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
+                if not objects:
+                    # "granted asylum to five officers holed up ...": the parser made the
+                    # noun phrase after the preposition the subject of the next clause
+                    objects = [t for t in child.sent if t.i > child.i and t.left_edge.i == child.i + 1 and t.pos_ in NOUNISH][:1]
+                out.extend(objects)
         return out
 
     def subjects(self, verb: Token) -> list[Token]:

@@ -140,10 +140,10 @@ def _nominal_parties(finder: ArgumentFinder, mention: Mention, noun, governor, p
 
 
 def _enclosing_verb(noun):
-    """The verb a noun hangs from through prepositions only ("after minutes of talks")."""
+    """The verb a noun hangs from through prepositions only ("said after 90 minutes of talks")."""
     token = noun
-    for _ in range(5):
-        if token.dep_ not in {"pobj", "prep", "npadvmod", "nmod", "dobj", "compound"} or token.head.i == token.i:
+    for _ in range(4):
+        if token.dep_ not in {"pobj", "prep"} or token.head.i == token.i:
             return None
         token = token.head
         if token.pos_ in {"VERB", "AUX"}:
