@@ -49,6 +49,8 @@ class ResolvedMention:
         kind = self.mention.event_type
         if kind == "asylum":
             return any(p.role == "recipient" for p in self.parties)
+        if kind == "agreement" and not self.mention.attributes.get("status"):
+            return False  # "peacekeepers oversee a ceasefire between X and Y": no act on the agreement
         return len(self.keys) >= 2
 
     def informativeness(self) -> tuple:
