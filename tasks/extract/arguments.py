@@ -79,7 +79,7 @@ class ArgumentFinder:
                         found = self.party(agent, role)
                         if found is not None and found.kind == "PERSON":
                             return found
-        if lemma in self.cues.person_nouns or lemma in self.cues.institution_nouns:
+        if {lemma, lower} & (self.cues.person_nouns | self.cues.institution_nouns):
             country = None
             for child in token.children:
                 if child.dep_ in {"amod", "compound", "poss", "nmod"}:
@@ -92,7 +92,7 @@ class ArgumentFinder:
                     elif child.ent_type_ == "" and self.gaz.country_of(child.text):
                         country = self.gaz.country_of(child.text)
             if country:
-                if lemma in self.cues.institution_nouns:
+                if {lemma, lower} & self.cues.institution_nouns:
                     # "Sudan's army", "the Afghan government": named as the article names it
                     return PartyRef(self.phrase(token), "NORPGROUP", role, token.i, token.i + 1, country_hint=country)
                 if token.tag_ in {"NNS", "NNPS"}:
@@ -159,7 +159,9 @@ class ArgumentFinder:
                 of_parties = [o for o in of_objects if o.i in self.ent_of and self.ent_of[o.i].label_ in {"GPE", "ORG", "NORP"}]
                 if of_parties and (token.lemma_.lower() in self.cues.person_nouns or token.lower_ in self.cues.group_anaphors):
                     party = None
-                    title = token.lemma_.lower()
+                    # "the defence ministers of Turkey, Syria and Russia": the office with its portfolio
+                    portfolio = [c.lower_ for c in token.children if c.dep_ in {"amod", "compound"} and c.lower_ in {"defence", "defense", "foreign", "interior", "finance", "prime", "trade", "energy", "economy", "justice"}]
+                    title = " ".join([*portfolio, token.lemma_.lower()])
                     for obj in of_parties:
                         for state in [obj, *obj.conjuncts]:
                             state_ent = self.ent_of.get(state.i)
@@ -167,7 +169,7 @@ class ArgumentFinder:
                                 continue
                             seen.add(state.i)
                             country = self.gaz.country_of(state_ent.text)
-                            if country and title in self.cues.person_nouns and title not in {"government", "administration", "regime", "authorities", "cabinet", "council", "opposition", "junta", "team", "delegation"}:
+                            if country and title.split()[-1] in self.cues.person_nouns and title not in {"government", "administration", "regime", "authorities", "cabinet", "council", "opposition", "junta", "team", "delegation"}:
                                 # "the foreign ministers of Russia and Ukraine": each state's minister, if named
                                 found.append(PartyRef(state_ent.text, "TITLE", role, state_ent.start, state_ent.end, country_hint=country, title=title))
                             else:

@@ -363,7 +363,7 @@ def _participants(cluster: Cluster, main: ResolvedMention) -> list[Participant]:
 
 def _modality(cluster: Cluster, main: ResolvedMention) -> str:
     modalities = [m.mention.modality for m in cluster.mentions]
-    if main.mention.modality in {"planned", "hypothetical"} and any(x.mention.modality == "negated" for x in cluster.mentions + cluster.partials):
+    if main.mention.modality in {"planned", "hypothetical", "reported"} and any(x.mention.modality == "negated" for x in cluster.mentions + cluster.partials):
         return "negated"
     if main.mention.modality == "reported" and "asserted" in modalities:
         return "asserted"

@@ -138,7 +138,8 @@ def _fallback_grantor(finder: ArgumentFinder, sent: Span, governor, speaker: boo
                             return [party]
     if governor is not None and not speaker:
         # "personnel who fled to Greece ... requested asylum": the state they reached
-        for token in governor.subtree:
+        scope = list(governor.subtree) + (list(governor.head.subtree) if governor.dep_ == "conj" else [])
+        for token in scope:
             if token.dep_ == "pobj" and token.head.lower_ in {"to", "in", "into"}:
                 entry = finder.gaz.lookup(finder.ent_of[token.i].text) if token.i in finder.ent_of else None
                 if entry is not None and entry.category == "country":

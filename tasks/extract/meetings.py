@@ -117,6 +117,10 @@ def _nominal_parties(finder: ArgumentFinder, mention: Mention, noun, governor, p
     if governor is None:
         return
     glemma = governor.lemma_.lower()
+    if is_visit and governor.dep_ == "xcomp" and governor.head.lemma_.lower() == "invite":
+        # "Abe invited Xi to make a state visit to Japan": the one who invites hosts
+        mention.parties += finder.parties_from([c for c in governor.head.children if c.dep_ == "nsubj"], "host")
+        mention.parties += finder.parties_from([c for c in governor.head.children if c.dep_ == "dobj"], "guest")
     if path in {"dobj", "attr"} or (path and path.startswith("pobj:") and path.split(":")[1] in {"in", "at", "during", "on"}):
         role = "host" if glemma in {"host", "receive", "welcome", "organise", "organize"} else "guest" if glemma in {"pay", "make"} and is_visit else "participant"
         if glemma not in {"announce", "report", "confirm", "discuss", "welcome", "praise", "criticise", "criticize", "cancel", "postpone", "deny", "plan", "propose", "seek", "want"} or glemma in {"host"}:

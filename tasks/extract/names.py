@@ -19,6 +19,9 @@ from tasks.extract.mentions import PartyRef
 
 
 
+TITLE_MODIFIERS = {"defence", "defense", "foreign", "interior", "finance", "prime", "deputy", "vice", "trade", "energy", "economy", "justice", "security", "intelligence"}
+
+
 @dataclass(frozen=True)
 class LinkedName:
     name: str
@@ -61,7 +64,7 @@ class NameLinker:
             if entry is not None and entry.kind == "PERSON":
                 # what the article does not say, the gazetteer knows
                 country = country or entry.country
-                titles = titles | {w for t in gazetteer.titles_by_person.get(entry.key, ()) for w in t.split() if w in cues.person_nouns}
+                titles = titles | {w for t in gazetteer.titles_by_person.get(entry.key, ()) for w in t.split() if w in cues.person_nouns or w in TITLE_MODIFIERS}
             if country:
                 self.person_country.setdefault(fold(name), country)
             if titles:
@@ -106,13 +109,17 @@ class NameLinker:
         around += [t for child in root.children if child.dep_ == "appos" for t in child.subtree if t.ent_type_ != "PERSON"]
         for token in around:
             lower = token.lower_
-            if lower in self.cues.person_nouns:
+            if lower in self.cues.person_nouns or token.lemma_.lower() in self.cues.person_nouns:
+                titles.add(token.lemma_.lower())
+            if lower in TITLE_MODIFIERS:
                 titles.add(lower)
             entry = self.gaz.lookup(token.text)
             if entry is not None and entry.kind in {"GPE", "NORP"} and entry.country and not country:
                 country = entry.country
             elif entry is None and not country and token.ent_type_ == "GPE" and token.dep_ == "poss":
-                country = token.text  # "Syria's President ...": a state the gazetteer does not list
+                # "Syria's President ...": a state the gazetteer does not list, named in full
+                ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+                country = ent.text if ent is not None else token.text
         return country, titles
 
     def canonical_person(self, name: str) -> str:
@@ -173,6 +180,9 @@ class NameLinker:
         his own recipient.
         """
         sent = self.doc[token_i].sent
+        speaker = self._speaker_of(self.doc[token_i], exclude)
+        if speaker is not None:
+            return speaker
         scores: dict[str, float] = {}
         latest: dict[str, int] = {}
         spans: dict[str, Span] = {}
@@ -202,13 +212,31 @@ class NameLinker:
         span = spans[best]
         return PartyRef(span.text, "PERSON", start=span.start, end=span.end)
 
+    def _speaker_of(self, pronoun, exclude) -> PartyRef | None:
+        """"Merkel said she had spoken to Essebsi": a subject pronoun under a verb of saying is the sayer."""
+        if pronoun.dep_ not in {"nsubj", "nsubjpass"} or pronoun.lower_ not in {"he", "she"}:
+            return None
+        for ancestor in pronoun.ancestors:
+            if ancestor.lemma_.lower() in self.cues.statement_verbs | {"hope", "think", "believe", "insist", "deny", "promise", "vow", "pledge"}:
+                for child in ancestor.children:
+                    if child.dep_ == "nsubj" and child.i < pronoun.i and child.ent_type_ == "PERSON":
+                        ent = next((e for e in self.doc.ents if e.start <= child.i < e.end), None)
+                        if ent is not None:
+                            ref = PartyRef(ent.text, "PERSON", start=ent.start, end=ent.end)
+                            linked = self.link(ref)
+                            if linked is not None and linked.key not in exclude:
+                                return ref
+                return None
+        return None
+
     def resolve_title(self, party: PartyRef) -> LinkedName | None:
         """"the Syrian president": the one person of that country (with that title, if known)."""
         country = party.country_hint
         candidates = [form for form in dict.fromkeys(self.canonical_person(f) for f in self.person_forms) if self.person_country.get(fold(form)) == country]
         if party.title and party.title != "counterpart":
-            titled = [f for f in candidates if party.title in self.person_titles.get(fold(f), set())]
-            if titled or party.title in {"minister", "ministers"}:
+            wanted = set(party.title.split())
+            titled = [f for f in candidates if wanted <= self.person_titles.get(fold(f), set())]
+            if titled or "minister" in wanted:
                 candidates = titled
         if len(candidates) == 1:
             full = candidates[0]
