@@ -18,6 +18,7 @@ from tasks.extract.mentions import Mention, PartyRef
 PARTY_LABELS = {"PERSON", "GPE", "ORG", "NORP"}
 BUILDINGS = {"palace", "house", "hotel", "residence", "building", "embassy", "airport", "base", "castle", "villa", "hall", "centre", "center", "ranch", "estate", "compound", "office", "headquarters"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+NUMBER_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
 PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 PLURAL_PRONOUNS = {"they", "them", "their", "we", "us", "our"}
 NOUNISH = {"NOUN", "PROPN"}
@@ -69,8 +70,9 @@ class ArgumentFinder:
                 if inner is not None and inner.kind not in {"PRON"}:
                     return inner
         if lemma in self.cues.group_anaphors or (lower in self.cues.group_anaphors and token.tag_ in {"NNS", "CD"}):
-            if any(c.lower_ in {"two", "both", "three", "four", "the"} for c in token.children) or token.tag_ == "CD":
-                return PartyRef(token.text, "GROUP", role, token.i, token.i + 1)
+            if any(c.lower_ in {"two", "both", "three", "four", "five", "six", "the"} for c in token.children) or token.tag_ == "CD":
+                size = next((NUMBER_WORDS[c.lower_] for c in token.children if c.lower_ in NUMBER_WORDS), None)
+                return PartyRef(token.text, "GROUP", role, token.i, token.i + 1, size=size)
         if lemma in {"delegation", "team", "mission", "group"}:
             # "a Pentagon delegation led by Army Secretary Dan Driscoll": the leader named
             for child in token.children:

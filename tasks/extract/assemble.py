@@ -87,9 +87,11 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
     group = False
     # named parties first, so a pronoun is never resolved to a co-party
     group_title = None
+    group_size = 2
     for ref in sorted(mention.parties, key=lambda r: r.kind == "PRON"):
         if ref.kind == "GROUP":
             group = True
+            group_size = max(group_size, ref.size or 2)
             word = ref.text.lower().rstrip("s")
             group_title = word if word in {"president", "minister", "prime minister", "king", "chancellor", "foreign minister"} else group_title
             continue
@@ -116,11 +118,11 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
         titled = linker.persons_titled(group_title, mention.trigger_start)
         if len(titled) >= 2:
             # "the two presidents": the last two people the article calls president
-            previous = [Party(name, "participant") for name in titled[-2:]]
+            previous = [Party(name, "participant") for name in titled[-group_size:]]
     if group and len({p.linked.key for p in parties}) < 2 and not previous:
         # "the two leaders" before any event: the people the article has just named
         speakers = linker.speakers_of(mention.trigger_start)
-        previous = [Party(name, "participant") for name in linker.persons_before(mention.trigger_start) if name.key not in speakers][-2:]
+        previous = [Party(name, "participant") for name in linker.persons_before(mention.trigger_start) if name.key not in speakers][-group_size:]
     if group and len({p.linked.key for p in parties}) < 2 and previous:
         # "the two leaders signed": the parties of the event just told
         for prev in previous:
@@ -202,7 +204,9 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
         else:
             same_type.append(Cluster([item]))
     for item in partials:
-        candidates = clusters.get(item.mention.event_type, [])
+        # a partial mention completes an event that happened (or not) as it says
+        happened = item.mention.modality not in NOT_HAPPENED
+        candidates = [c for c in clusters.get(item.mention.event_type, []) if (c.modality_class() == "happened") == happened]
         if not candidates:
             continue
         before = [c for c in candidates if c.mentions[0].mention.trigger_start <= item.mention.trigger_start]

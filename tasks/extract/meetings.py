@@ -128,6 +128,10 @@ def _nominal_parties(finder: ArgumentFinder, mention: Mention, noun, governor, p
         elif glemma in {"cancel", "postpone", "plan", "propose", "seek", "want"}:
             mention.parties += finder.parties_from(finder.subjects(governor), role)
         mention.parties += finder.parties_from(finder.prep_objects(governor, PARTY_PREPS))
+        # "held the summit on Friday, joining the prime ministers of Japan, India and Australia"
+        for clause in governor.children:
+            if clause.dep_ in {"advcl", "conj"} and clause.lemma_.lower() in {"join", "accompany", "meet", "welcome", "receive"}:
+                mention.parties += finder.parties_from([c for c in clause.children if c.dep_ == "dobj"])
     elif path is None or path.startswith("pobj:"):
         # "Kuleba said after 90 minutes of talks with Lavrov": the clause's subject took part
         if any(p.kind not in {"PRON", "GROUP"} for p in mention.parties):

@@ -23,6 +23,7 @@ class PartyRef:
     country_hint: str | None = None
     title: str | None = None
     implied: bool = False  # a host state inferred from "a visit to Moscow"
+    size: int | None = None  # how many a group anaphor counts ("the four leaders")
 
 
 @dataclass

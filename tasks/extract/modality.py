@@ -87,6 +87,8 @@ def find_modality(trigger: Token, governor: Token | None, sent: Span, cues: Cues
                 found.setdefault("negated", f"governor:{lemma}")
             if "negated" in found:
                 pass
+            elif lemma == "call" and not any(c.lower_ == "for" for t in [token, *path] for c in t.children):
+                pass  # "Zaev called the deal historic" plans nothing; "called for talks" does
             elif lemma in cues.planned_governors and not (lemma == "agree" and event_type == "agreement"):
                 # only when the trigger sits in the governor's infinitive or object ("plans to visit", "invited X to",
                 # "the accord calls for negotiations to begin")
