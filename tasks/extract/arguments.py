@@ -53,6 +53,11 @@ class ArgumentFinder:
             return None
         if token.pos_ not in NOUNISH and token.pos_ != "NUM":
             return None
+        if token.pos_ == "PROPN" and ent is None and lower not in self.cues.person_nouns and self._parallel_to_person(token):
+            # "Nikos Kotzias ... and Nikola Dimitrov": a name the model missed, coordinated with one it found
+            words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.lower_ not in self.cues.person_nouns and not t.ent_type_] + [token]
+            if len(words) >= 2:
+                return PartyRef(" ".join(t.text for t in words), "PERSON", role, words[0].i, token.i + 1)
         # "his Russian counterpart Vladimir Putin": the apposition names the person
         for child in token.children:
             if child.dep_ == "appos":
@@ -113,6 +118,17 @@ class ArgumentFinder:
         """The noun phrase without determiners and numbers: "Panamanian army officers"."""
         words = [t for t in token.subtree if t.i <= token.i and t.dep_ not in {"det", "nummod", "poss", "case", "punct", "predet"} and t.pos_ != "NUM"]
         return " ".join(t.text for t in words)
+
+    def _parallel_to_person(self, token: Token) -> bool:
+        if token.dep_ != "conj":
+            return False
+        first = token.head
+        while first.dep_ == "conj":
+            first = first.head
+        candidates = [first, first.head] if first.dep_ == "pobj" else [first]
+        return any(self.ent_of.get(c.i) is not None and self.ent_of[c.i].label_ == "PERSON" for c in candidates) and any(
+            c.pos_ == "PROPN" and c.dep_ == "compound" for c in token.lefts
+        )
 
     def _from_ent(self, ent: Span, role: str) -> PartyRef:
         entry = self.gaz.lookup(ent.text)
@@ -182,6 +198,11 @@ class ArgumentFinder:
                 for child in member.children:
                     if child.i in seen:
                         continue
+                    if child.dep_ == "prep" and child.lower_ == "of" and party is not None and party.kind == "PERSON":
+                        # "Kotzias of Greece and Dimitrov of Macedonia": the parser hangs the
+                        # second person on the first one's state
+                        for pobj in child.children:
+                            stack.extend(c for c in pobj.children if c.dep_ == "conj" and c.pos_ == "PROPN")
                     if child.dep_ == "conj":
                         stack.append(child)
                     elif child.dep_ in {"appos", "pobj", "npadvmod"} and child.i in self.ent_of and self.ent_of[child.i].label_ in PARTY_LABELS and (ent is not None or child.dep_ == "appos"):
