@@ -69,7 +69,8 @@ class ArgumentFinder:
                 return self._from_ent(self.ent_of[child.i], role)
         lemma = token.lemma_.lower()
         # "a group of Moroccan diplomats", "leaders of Romania's new government"
-        if lemma in {"group", "delegation", "team", "leader", "head", "member", "representative", "official", "decision", "order", "behalf", "government", "administration", "leadership", "office"}:
+        # (people named by office and state, "the leaders of France and Germany", are expanded in parties_from)
+        if lemma in {"group", "delegation", "team", "decision", "order", "behalf", "government", "administration", "leadership", "office", "member"}:
             for obj in self.prep_objects(token, {"of", "from"}):
                 inner = self.party(obj, role)
                 if inner is not None and inner.kind not in {"PRON"}:
@@ -189,7 +190,7 @@ class ArgumentFinder:
                             country = self.gaz.country_of(state_ent.text)
                             if country and title.split()[-1] in self.cues.person_nouns and title not in {"government", "administration", "regime", "authorities", "cabinet", "council", "opposition", "junta", "team", "delegation"}:
                                 # "the foreign ministers of Russia and Ukraine": each state's minister, if named
-                                found.append(PartyRef(state_ent.text, "TITLE", role, state_ent.start, state_ent.end, country_hint=country, title=title))
+                                found.append(PartyRef(state_ent.text, "TITLE", role, state_ent.start, state_ent.end, country_hint=country, title=title, size=0 if token.tag_ in {"NNS", "NNPS"} else 1))
                             else:
                                 stack.append(state)
             if party is not None:

@@ -39,10 +39,38 @@ def build_asylum(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int
                 action = cues.asylum_action[child.lemma_.lower()]
     if action is None:
         action = "granted" if any(c.lower_ in {"his", "her", "their"} or c.dep_ == "poss" for c in noun.children) else None
+    request = _request_noun(noun)
+    if request is not None and governor is not None:
+        # "received no asylum request from Jo", "rejected his asylum application": the state
+        # handles a request; granting or refusing it is the act, anything else is the request
+        handled = cues.asylum_action.get(governor.lemma_.lower())
+        action = handled if handled in {"granted", "refused"} and governor.lemma_.lower() not in cues.asylum_recipient_subject else "requested"
+        mention.attributes["action"] = action
+        filer = governor.lemma_.lower() in cues.asylum_recipient_subject  # "he filed an asylum claim"
+        mention.parties += finder.parties_from([c for c in governor.children if c.dep_ == "nsubj"], "recipient" if filer else "grantor")
+        mention.parties += finder.parties_from(finder.agents(governor), "grantor")
+        mention.parties += finder.parties_from([c for c in request.children if c.dep_ == "poss"], "recipient")
+        mention.parties += finder.parties_from(finder.prep_objects(request, {"from", "by", "of"}) + finder.prep_objects(governor, {"from"}), "recipient")
+        mention.debug["status_verb"] = governor.i if handled in {"granted", "refused"} else None
+        return _finish(finder, mention, span, noun, governor)
     mention.attributes["action"] = action
     _roles(finder, mention, noun, governor, path)
     if not any(p.role == "grantor" for p in mention.parties) and any(p.role == "recipient" for p in mention.parties):
         mention.parties += _fallback_grantor(finder, span.sent, governor, speaker=action != "requested")
+    mention.debug["status_verb"] = status_verb.i if status_verb is not None else None
+    return _finish(finder, mention, span, noun, governor)
+
+
+def _request_noun(noun):
+    """"asylum request", "request for asylum": the noun naming the request, if any."""
+    if noun.dep_ == "compound" and noun.head.lemma_.lower() in REQUEST_NOUNS:
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_.lower() in REQUEST_NOUNS:
+        return noun.head.head
+    return None
+
+
+def _finish(finder: ArgumentFinder, mention: Mention, span: Span, noun, governor) -> Mention:
     grounds = _grounds(span.sent)
     if grounds:
         mention.attributes["grounds"] = grounds
@@ -51,7 +79,6 @@ def build_asylum(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int
     if dates:
         mention.date_text = finder.date_text(dates[0])
         mention.debug["date_candidates"] = [finder.date_text(d) for d in dates]
-    mention.debug["status_verb"] = status_verb.i if status_verb is not None else None
     if governor is not None:
         mention.trigger_text = f"{governor.text} {span.text}" if governor.i < span.start else f"{span.text} {governor.text}"
         mention.trigger_start = min(governor.i, span.start)
@@ -112,6 +139,7 @@ def _grounds(sent: Span) -> str | None:
     return None
 
 
+REQUEST_NOUNS = {"request", "application", "claim", "bid", "petition", "plea", "appeal"}
 MISSION_NOUNS = {"embassy", "consulate", "residence", "mission", "legation", "government", "authorities"}
 
 

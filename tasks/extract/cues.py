@@ -31,6 +31,10 @@ class Cues:
         self.asylum_recipient_subject = set(cues["asylum_recipient_subject"])
         self.asylum_policy_heads = set(cues["asylum_policy_heads"])
         self.false_friends = {tuple(pair) for pair in cues["agreement_false_friends"]}
+        self.known_lemmas = (
+            self.planned_governors | self.statement_verbs | self.reported_governors | self.exhortation_governors
+            | set().union(*self.negated_governors.values()) | set(self.agreement_status) | set(self.asylum_action)
+        )
         self.titles = sorted({t.lower() for t in titles["titles"]}, key=len, reverse=True)
         self.person_nouns = set(titles["person_nouns"])
         self.institution_nouns = set(titles["institution_nouns"])

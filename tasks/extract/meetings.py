@@ -130,7 +130,7 @@ def _nominal_parties(finder: ArgumentFinder, mention: Mention, noun, governor, p
         mention.parties += finder.parties_from(finder.prep_objects(governor, PARTY_PREPS))
         # "held the summit on Friday, joining the prime ministers of Japan, India and Australia"
         for clause in governor.children:
-            if clause.dep_ in {"advcl", "conj"} and clause.lemma_.lower() in {"join", "accompany", "meet", "welcome", "receive"}:
+            if clause.dep_ in {"advcl", "conj"} and clause.lemma_.lower() in {"join", "accompany", "meet", "welcome", "receive"} | GATHERING_VERBS:
                 mention.parties += finder.parties_from([c for c in clause.children if c.dep_ == "dobj"])
     elif path is None or path.startswith("pobj:"):
         # "Kuleba said after 90 minutes of talks with Lavrov": the clause's subject took part

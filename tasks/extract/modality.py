@@ -11,6 +11,25 @@ from spacy.tokens import Span, Token
 
 from tasks.extract.cues import Cues
 
+def lemma_of(token: Token, cues: Cues) -> str:
+    """The token's lemma, or a cue word it is an inflection of.
+
+    The small model lemmatises some verbs wrongly ("hoped" -> "hop"); a cue
+    lookup that trusted the lemma alone would miss "he hoped to convene a summit".
+    """
+    lemma = token.lemma_.lower()
+    if lemma in cues.known_lemmas:
+        return lemma
+    lower = token.lower_
+    for cut, add in (("", ""), ("d", ""), ("ed", ""), ("s", ""), ("es", ""), ("ing", ""), ("ing", "e"), ("ied", "y"), ("ies", "y")):
+        if cut and not lower.endswith(cut):
+            continue
+        candidate = (lower[: -len(cut)] if cut else lower) + add
+        if candidate in cues.known_lemmas:
+            return candidate
+    return lemma
+
+
 MODALITY_ORDER = ["negated", "hypothetical", "planned", "reported", "asserted"]
 CLAUSE_DEPS = {"xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "pcomp", "pobj", "prep", "dobj", "nsubj", "nsubjpass", "attr", "oprd", "acomp", "compound", "appos"}
 
@@ -33,7 +52,7 @@ def find_modality(trigger: Token, governor: Token | None, sent: Span, cues: Cues
     for depth, token in enumerate(chain):
         if depth > 0 and chain[depth - 1].dep_ in {"ccomp", "advcl", "relcl", "parataxis", "acl"}:
             crossed = True
-        lemma = token.lemma_.lower()
+        lemma = lemma_of(token, cues)
         is_verbish = token.pos_ in {"VERB", "AUX", "ADJ"}
         is_status = status_verb is not None and token.i == status_verb.i
         for child in token.children:

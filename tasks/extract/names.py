@@ -19,6 +19,7 @@ from tasks.extract.mentions import PartyRef
 
 
 
+HEAD_TITLES = {"president", "prime", "premier", "chancellor", "king", "emir", "sultan", "leader", "monarch"}
 TITLE_MODIFIERS = {"defence", "defense", "foreign", "interior", "finance", "prime", "deputy", "vice", "trade", "energy", "economy", "justice", "security", "intelligence"}
 
 
@@ -235,8 +236,12 @@ class NameLinker:
         candidates = [form for form in dict.fromkeys(self.canonical_person(f) for f in self.person_forms) if self.person_country.get(fold(form)) == country]
         if party.title and party.title != "counterpart":
             wanted = set(party.title.split())
-            titled = [f for f in candidates if wanted <= self.person_titles.get(fold(f), set())]
-            if titled or "minister" in wanted:
+            if wanted == {"leader"}:
+                titled = [f for f in candidates if self.person_titles.get(fold(f), set()) & HEAD_TITLES]
+            else:
+                titled = [f for f in candidates if wanted <= self.person_titles.get(fold(f), set())]
+            # "officials from India and Pakistan" are not the one Pakistani the article names
+            if titled or "minister" in wanted or party.size == 0:
                 candidates = titled
         if len(candidates) == 1:
             full = candidates[0]
