@@ -155,7 +155,29 @@ def _compatible(cluster: Cluster, item: ResolvedMention) -> bool:
     happened = item.mention.modality not in NOT_HAPPENED
     if (cluster.modality_class() == "happened") != happened:
         return False  # the March roadmap agreed and Thursday's failed deal are two events
-    return True
+    return not any(_conflict(m.mention, item.mention) for m in cluster.mentions)
+
+
+# acts that make different events of the same parties: a request and its rejection,
+# a deal signed and later suspended, a phone call and a visit
+ACT_GROUPS = {
+    "asylum": {"requested": "request", "offered": "offer", "granted": "grant", "refused": "refusal", "revoked": "revocation"},
+    "agreement": {"signed": "made", "reached": "made", "honoured": "made", "negotiating": "made", "proposed": "made", "extended": "extension", "suspended": "suspension", "broken": "breach"},
+    "meeting": {"call": "call", "talks": "met", "visit": "met", "summit": "met"},
+}
+ACT_ATTRIBUTE = {"asylum": "action", "agreement": "status", "meeting": "format"}
+
+
+def _conflict(a: Mention, b: Mention) -> bool:
+    """Two full mentions that cannot be one event: different acts, or places in different states."""
+    groups = ACT_GROUPS[a.event_type]
+    key = ACT_ATTRIBUTE[a.event_type]
+    act_a, act_b = groups.get(a.attributes.get(key)), groups.get(b.attributes.get(key))
+    if act_a and act_b and act_a != act_b:
+        return True
+    if a.location and b.location and a.location_country and b.location_country and a.location_country != b.location_country:
+        return True
+    return False
 
 
 def _overlap(cluster: Cluster, item: ResolvedMention) -> int:
@@ -207,6 +229,10 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
         # a partial mention completes an event that happened (or not) as it says
         happened = item.mention.modality not in NOT_HAPPENED
         candidates = [c for c in clusters.get(item.mention.event_type, []) if (c.modality_class() == "happened") == happened]
+        if not candidates:
+            continue
+        # a partial mention joins an event whose act it does not contradict
+        candidates = [c for c in candidates if not any(_conflict(m.mention, item.mention) for m in c.mentions)] or []
         if not candidates:
             continue
         before = [c for c in candidates if c.mentions[0].mention.trigger_start <= item.mention.trigger_start]
