@@ -50,8 +50,10 @@ def find_modality(trigger: Token, governor: Token | None, sent: Span, cues: Cues
     passed_statement = False
     crossed = False  # past a clause boundary, the higher clause's auxiliaries are not ours
     for depth, token in enumerate(chain):
-        if depth > 0 and chain[depth - 1].dep_ in {"ccomp", "advcl", "relcl", "parataxis", "acl"}:
-            crossed = True
+        below = chain[depth - 1] if depth > 0 else None
+        purpose = below is not None and below.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in below.children)
+        if below is not None and below.dep_ in {"ccomp", "advcl", "relcl", "parataxis", "acl"} and not purpose:
+            crossed = True  # "will travel to Washington to meet Trump": a purpose clause shares the plan
         lemma = lemma_of(token, cues)
         is_verbish = token.pos_ in {"VERB", "AUX", "ADJ"}
         is_status = status_verb is not None and token.i == status_verb.i
