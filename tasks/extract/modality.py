@@ -113,7 +113,10 @@ def find_modality(trigger: Token, governor: Token | None, sent: Span, cues: Cues
             elif lemma in cues.planned_governors and not (lemma == "agree" and event_type == "agreement"):
                 # only when the trigger sits in the governor's infinitive or object ("plans to visit", "invited X to",
                 # "the accord calls for negotiations to begin")
-                if direct or infinitive:
+                needs_infinitive = lemma in {"set", "look", "due", "bound", "poised", "likely", "slate"}
+                through_xcomp = any(t.dep_ == "xcomp" for t in path)
+                # "is set to visit", not "set up a commission"
+                if (direct or infinitive) and (through_xcomp or not needs_infinitive):
                     found.setdefault("planned", f"governor:{lemma}")
             if lemma in cues.statement_verbs or lemma in cues.reported_governors:
                 subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
