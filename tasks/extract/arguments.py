@@ -77,7 +77,7 @@ class ArgumentFinder:
         lemma = token.lemma_.lower()
         # "a group of Moroccan diplomats", "leaders of Romania's new government"
         # (people named by office and state, "the leaders of France and Germany", are expanded in parties_from)
-        if lemma in {"group", "delegation", "team", "decision", "order", "behalf", "government", "administration", "leadership", "office", "member"}:
+        if lemma in {"group", "delegation", "team", "decision", "order", "behalf", "government", "administration", "leadership", "office", "member", "commission", "committee", "panel", "body", "court", "tribunal"}:
             for obj in self.prep_objects(token, {"of", "from"}):
                 inner = self.party(obj, role)
                 if inner is not None and inner.kind not in {"PRON"}:

@@ -87,11 +87,13 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
     group = False
     # named parties first, so a pronoun is never resolved to a co-party
     group_title = None
+    group_states = False
     group_size = 2
     for ref in sorted(mention.parties, key=lambda r: r.kind == "PRON"):
         if ref.kind == "GROUP":
             group = True
             group_size = max(group_size, ref.size or 2)
+            group_states = group_states or ref.text.lower() in {"countries", "nations", "states", "governments", "neighbours", "neighbors", "capitals"}
             word = ref.text.lower().rstrip("s")
             group_title = word if word in {"president", "minister", "prime minister", "king", "chancellor", "foreign minister"} else group_title
             continue
@@ -114,6 +116,11 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
                 same.role = ref.role
             continue
         parties.append(Party(linked, ref.role, ref.implied))
+    if group and group_states and len({p.linked.key for p in parties}) < 2:
+        # "the two countries had reached an agreement": states, not the people last named
+        states = linker.states_before(mention.trigger_start)
+        if len(states) >= 2:
+            previous = [Party(name, "party" if mention.event_type == "agreement" else "participant") for name in states[-group_size:]]
     if group and group_title and len({p.linked.key for p in parties}) < 2:
         titled = linker.persons_titled(group_title, mention.trigger_start)
         if len(titled) >= 2:
@@ -184,11 +191,14 @@ def _overlap(cluster: Cluster, item: ResolvedMention) -> int:
     keys = cluster.keys
     countries = {p.linked.country for m in cluster.mentions for p in m.parties if p.linked.country}
     person_countries = {p.linked.country for m in cluster.mentions for p in m.parties if p.linked.country and p.linked.kind == "PERSON"}
+    implied_countries = {p.linked.country for m in cluster.mentions for p in m.parties if p.implied}
     by_state = item.mention.event_type != "meeting"  # a deal signed by Aoun is Lebanon's deal
     count = 0
     for party in item.parties:
-        # "Russian-Iranian talks" are the talks of Putin and Raisi
-        state_named = party.linked.kind in {"GPE", "NORP"} and party.linked.country in person_countries
+        # "Russian-Iranian talks" are the talks of Putin and Raisi; "a visit to China" meets Xi
+        state_named = (party.linked.kind in {"GPE", "NORP"} and party.linked.country in person_countries) or (
+            party.linked.kind == "PERSON" and party.linked.country in implied_countries
+        )
         if party.linked.key in keys or state_named or ((party.implied or by_state) and party.linked.country in countries):
             count += 1
     return count

@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from tasks.extract.arguments import ArgumentFinder
-from tasks.extract.mentions import Mention
+from tasks.extract.mentions import Mention, PartyRef
 
 
 def build_asylum(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int) -> Mention | None:
@@ -139,6 +139,7 @@ def _grounds(sent: Span) -> str | None:
     return None
 
 
+AUTHORITY_NOUNS = {"authority", "authorities", "guard", "guards", "police", "official", "officials", "court", "commission", "government", "ministry", "embassy", "consulate", "immigration"}
 REQUEST_NOUNS = {"request", "application", "claim", "bid", "petition", "plea", "appeal"}
 MISSION_NOUNS = {"embassy", "consulate", "residence", "mission", "legation", "government", "authorities"}
 
@@ -164,6 +165,16 @@ def _fallback_grantor(finder: ArgumentFinder, sent: Span, governor, speaker: boo
                         party = finder.party(t, "grantor")
                         if party is not None:
                             return [party]
+    if not speaker:
+        # "detained by Kazakh border guards, he applied for asylum": the state whose officers hold him
+        for token in sent:
+            if token.lemma_.lower() in AUTHORITY_NOUNS:
+                for child in token.children:
+                    child_ent = finder.ent_of.get(child.i)
+                    if child.dep_ in {"amod", "compound", "poss"} and child_ent is not None and child_ent.label_ in {"NORP", "GPE"}:
+                        country = finder.gaz.country_of(child_ent.text)
+                        if country:
+                            return [PartyRef(country, "GPE", "grantor", child_ent.start, child_ent.end, ent_id=f"country:{country}", country_hint=country)]
     if governor is not None and not speaker:
         # "personnel who fled to Greece ... requested asylum": the state they reached
         scope = list(governor.subtree) + (list(governor.head.subtree) if governor.dep_ == "conj" else [])

@@ -278,3 +278,17 @@ class NameLinker:
     def persons_titled(self, title: str, before: int) -> list[LinkedName]:
         """People named before a token whose title the article gives as `title` ("the two presidents")."""
         return [p for p in self.persons_before(before) if title in self.person_titles.get(fold(p.name), set())]
+
+    def states_before(self, token_i: int) -> list[LinkedName]:
+        """Distinct states named before a token, by their last mention ("the two countries")."""
+        order: dict[str, LinkedName] = {}
+        for ent in self.doc.ents:
+            if ent.start >= token_i:
+                break
+            entry = self.gaz.lookup(ent.text)
+            if entry is None or entry.category not in {"country", "capital"} or not entry.country:
+                continue
+            linked = LinkedName(ent.text if entry.category == "capital" else entry.name, "GPE", entry.country, "c:" + entry.country)
+            order.pop(linked.key, None)
+            order[linked.key] = linked
+        return list(order.values())
