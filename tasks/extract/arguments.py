@@ -71,6 +71,10 @@ class ArgumentFinder:
                 found = self.party(child, role)
                 if found is not None and found.kind not in {"PRON", "GROUP"}:
                     return found
+                names = [t for t in child.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [child]
+                if found is None and child.pos_ == "PROPN" and len(names) >= 2 and (token.lemma_.lower() in self.cues.person_nouns or token.lower_ in self.cues.person_nouns):
+                    # "Australia's Minister for the Pacific, Zed Seselja": a name the model missed, given by its office
+                    return PartyRef(" ".join(t.text for t in names), "PERSON", role, names[0].i, child.i + 1)
         for child in token.children:
             if child.dep_ == "compound" and child.i in self.ent_of and self.ent_of[child.i].label_ == "PERSON":
                 return self._from_ent(self.ent_of[child.i], role)

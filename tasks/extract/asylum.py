@@ -169,7 +169,7 @@ def _fallback_grantor(finder: ArgumentFinder, sent: Span, governor, speaker: boo
         # "detained by Kazakh border guards, he applied for asylum": the state whose officers hold him
         for token in sent:
             if token.lemma_.lower() in AUTHORITY_NOUNS:
-                for child in token.children:
+                for child in [t for t in token.subtree if t.i < token.i]:
                     child_ent = finder.ent_of.get(child.i)
                     if child.dep_ in {"amod", "compound", "poss"} and child_ent is not None and child_ent.label_ in {"NORP", "GPE"}:
                         country = finder.gaz.country_of(child_ent.text)

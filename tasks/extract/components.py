@@ -100,7 +100,8 @@ def _exhorted(trigger, cues) -> bool:
         if token.head.i == token.i:
             return False
         if token.dep_ in {"xcomp", "dobj", "ccomp"} or token.head.pos_ in {"VERB", "AUX"}:
-            if token.head.lemma_.lower() in cues.exhortation_governors and token.dep_ in {"xcomp", "ccomp"}:
+            # "urged Xi to speak", "asked him to consider"; not "asked whether Putin intended to meet"
+            if token.head.lemma_.lower() in cues.exhortation_governors and token.dep_ == "xcomp":
                 return True
         token = token.head
     return False

@@ -114,8 +114,9 @@ class NameLinker:
                 titles.add(token.lemma_.lower())
             if lower in TITLE_MODIFIERS:
                 titles.add(lower)
-            entry = self.gaz.lookup(token.text)
-            if entry is not None and entry.kind in {"GPE", "NORP"} and entry.country and not country:
+            token_ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+            entry = self.gaz.lookup(token_ent.text if token_ent is not None else token.text) or self.gaz.lookup(token.text)
+            if entry is not None and (entry.kind in {"GPE", "NORP"} or entry.category == "institution") and entry.country and not country:
                 country = entry.country
             elif entry is None and not country and token.ent_type_ == "GPE" and token.dep_ == "poss":
                 # "Syria's President ...": a state the gazetteer does not list, named in full
@@ -286,9 +287,9 @@ class NameLinker:
             if ent.start >= token_i:
                 break
             entry = self.gaz.lookup(ent.text)
-            if entry is None or entry.category not in {"country", "capital"} or not entry.country:
+            if entry is None or entry.category not in {"country", "capital", "demonym"} or not entry.country:
                 continue
-            linked = LinkedName(ent.text if entry.category == "capital" else entry.name, "GPE", entry.country, "c:" + entry.country)
+            linked = LinkedName(ent.text if entry.category == "capital" else entry.country, "GPE", entry.country, "c:" + entry.country)
             order.pop(linked.key, None)
             order[linked.key] = linked
         return list(order.values())
