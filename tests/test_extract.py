@@ -159,3 +159,95 @@ def test_signed_agreement_has_both_parties():
     assert names(events[0]) == {"Russia", "Ukraine"}
     assert events[0]["location"] == "Istanbul"
     assert events[0]["attributes"]["status"] == "signed"
+
+
+# ---- mechanisms, one sentence each (our own wording) -------------------------
+
+
+def by_role(event: dict) -> dict[str, set[str]]:
+    roles: dict[str, set[str]] = {}
+    for p in event["participants"]:
+        roles.setdefault(p["role"], set()).add(p["name"])
+    return roles
+
+
+def test_unicode_dateline_is_not_a_party():
+    events = one("SÃO PAULO, Brazil – Brazilian President Luiz Inacio Lula da Silva met Argentine President Javier Milei on Monday.")
+    assert len(events) == 1
+    assert all("Paulo" not in p["name"] for p in events[0]["participants"])
+
+
+def test_coordinated_names_the_parser_misattaches():
+    events = one("US President Donald Trump and North Korean leader Kim Jong Un met on Tuesday in Singapore.")
+    assert names(events[0]) == {"Donald Trump", "Kim Jong Un"}
+
+
+def test_ministers_of_named_states_resolve_to_the_people_named_later():
+    text = (
+        "The foreign ministers of Russia and Ukraine met in Antalya on Thursday. "
+        "Russian Foreign Minister Sergei Lavrov said afterwards that Ukrainian Foreign Minister Dmytro Kuleba had asked for a ceasefire."
+    )
+    meetings = [e for e in one(text, "2022-03-10") if e["event_type"] == "meeting"]
+    assert names(meetings[0]) == {"Sergei Lavrov", "Dmytro Kuleba"}
+
+
+def test_refusal_to_grant_asylum_is_an_asserted_refusal():
+    events = one("Uruguay refused to grant asylum to former Peruvian president Alan Garcia on Monday.")
+    assert len(events) == 1
+    assert events[0]["attributes"]["action"] == "refused"
+    assert events[0]["modality"] == "asserted"
+    assert by_role(events[0]) == {"grantor": {"Uruguay"}, "recipient": {"Alan Garcia"}}
+
+
+def test_rejected_asylum_request_names_the_state_and_the_asker():
+    events = one("German authorities rejected Anis Amri's asylum request in June.")
+    assert events[0]["attributes"]["action"] == "refused"
+    assert by_role(events[0])["recipient"] == {"Anis Amri"}
+
+
+def test_talks_without_a_deal_are_a_meeting_and_a_negated_agreement():
+    events = by_type(one("Talks between Kosovo Prime Minister Albin Kurti and Serbian President Aleksandar Vucic ended without a deal on Thursday."))
+    assert events["meeting"]["modality"] == "asserted"
+    assert events["agreement"]["modality"] == "negated"
+    assert names(events["agreement"]) == {"Albin Kurti", "Aleksandar Vucic"}
+
+
+def test_invitation_to_visit_makes_the_inviter_host_of_a_planned_visit():
+    events = one("Saudi Arabia's King Salman has invited Iranian President Ebrahim Raisi to visit Riyadh.")
+    assert events[0]["modality"] == "planned"
+    roles = by_role(events[0])
+    # titles are stripped from names ("King Salman" -> "Salman"); the scorer matches either form
+    assert roles["host"] == {"Salman"} and roles["guest"] == {"Ebrahim Raisi"}
+
+
+def test_a_plan_to_meet_again_is_a_separate_planned_event():
+    text = "Emmanuel Macron and Olaf Scholz held talks in Paris on Monday. The two leaders agreed to meet again next month."
+    modalities = sorted(e["modality"] for e in one(text) if e["event_type"] == "meeting")
+    assert modalities == ["asserted", "planned"]
+
+
+def test_no_plans_to_meet_is_negated():
+    text = "Joe Biden spoke to Xi Jinping on Tuesday. A White House official said there were no plans for the two presidents to meet."
+    planned = [e for e in one(text) if e["event_type"] == "meeting" and e["modality"] != "asserted"]
+    assert planned and all(e["modality"] == "negated" for e in planned)
+
+
+def test_urging_others_to_talk_is_no_event():
+    assert one("Western governments have urged Xi Jinping to speak to Volodymyr Zelensky.") == []
+
+
+def test_reports_suggest_is_attribution_not_a_plan():
+    text = "Vladimir Putin met Recep Tayyip Erdogan in Sochi on Monday. Reports suggest that the meeting also involved talks on grain exports."
+    meetings = [e for e in one(text) if e["event_type"] == "meeting"]
+    assert len(meetings) == 1 and meetings[0]["modality"] == "asserted" and meetings[0]["mentions"] >= 2
+
+
+def test_a_phone_call_has_no_place():
+    events = one("MINSK, Belarus – Alexander Lukashenko spoke by phone with Vladimir Putin on Saturday.")
+    assert events[0]["attributes"]["format"] == "call"
+    assert events[0]["location"] is None
+
+
+def test_hoped_is_a_plan_despite_the_lemmatiser():
+    events = one("Emmanuel Macron said he hoped to convene a summit with Vladimir Putin and Volodymyr Zelensky in Paris.")
+    assert [e["modality"] for e in events] == ["planned"]
