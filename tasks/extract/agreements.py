@@ -82,6 +82,8 @@ def _parties(finder: ArgumentFinder, mention: Mention, noun, governor, path, acl
             mention.parties += finder.parties_from([child], "party")
         elif child.dep_ in {"compound", "amod", "nmod"}:
             party = finder.party(child, "party")
+            if party is not None and party.kind == "ORG" and finder.gaz.lookup(party.text) is None:
+                continue  # "the Falepili Union treaty": a name the treaty goes by, not a party to it
             if party is not None and party.kind in {"PERSON", "GPE", "ORG", "NORP"}:
                 mention.parties.append(party)
                 # "US-Taliban deal": the parts of a hyphenated compound

@@ -286,6 +286,9 @@ class ArgumentFinder:
             # "agreed to meet", "flew to Moscow and met Putin": the subject is the head's
             head = verb.head
             if verb.dep_ == "relcl":
+                # "the leader who met X": the head is the subject; not "in Lima, where asylum was granted"
+                if any(c.lower_ in {"where", "when", "whereby"} for c in verb.children) or any(c.dep_ == "auxpass" for c in verb.children):
+                    return []
                 return [head]
             if verb.dep_ == "acl":
                 return []
