@@ -86,7 +86,11 @@ class ArgumentFinder:
                 inner = self.party(obj, role)
                 if inner is not None and inner.kind not in {"PRON"}:
                     return inner
-        if lemma in self.cues.group_anaphors or (lower in self.cues.group_anaphors and token.tag_ in {"NNS", "CD"}):
+        has_nationality = any(
+            c.dep_ in {"amod", "compound"} and self.ent_of.get(c.i) is not None and self.ent_of[c.i].label_ in {"NORP", "GPE"} for c in token.children
+        )
+        # "the two men" looks back; "two Russian men" says who they are
+        if not has_nationality and (lemma in self.cues.group_anaphors or (lower in self.cues.group_anaphors and token.tag_ in {"NNS", "CD"})):
             if any(c.lower_ in {"two", "both", "three", "four", "five", "six", "the"} for c in token.children) or token.tag_ == "CD":
                 size = next((NUMBER_WORDS[c.lower_] for c in token.children if c.lower_ in NUMBER_WORDS), None)
                 return PartyRef(token.text, "GROUP", role, token.i, token.i + 1, size=size)
@@ -111,8 +115,11 @@ class ArgumentFinder:
                     elif child.ent_type_ == "" and self.gaz.country_of(child.text):
                         country = self.gaz.country_of(child.text)
             if country:
+                if {lemma, lower} & {"government", "administration", "authorities", "cabinet", "regime", "ministry"}:
+                    # "Colombia's government", "the Afghan authorities": the state acting
+                    return PartyRef(country, "GPE", role, token.i, token.i + 1, ent_id=f"country:{country}", country_hint=country)
                 if {lemma, lower} & self.cues.institution_nouns:
-                    # "Sudan's army", "the Afghan government": named as the article names it
+                    # "Sudan's army": named as the article names it
                     return PartyRef(self.phrase(token), "NORPGROUP", role, token.i, token.i + 1, country_hint=country)
                 if token.tag_ in {"NNS", "NNPS"}:
                     return PartyRef(self.phrase(token), "NORPGROUP", role, token.i, token.i + 1, country_hint=country)
@@ -406,7 +413,8 @@ class ArgumentFinder:
         "flew to Riyadh on Sunday and held talks": the date of the first of
         two coordinated verbs is the second's too.
         """
-        targets = {h.i for h in heads} | {h.head.i for h in heads if h.dep_ == "conj" and h.pos_ in {"VERB", "AUX"}}
+        # "flew to Riyadh on Sunday and held talks", "agreed on Tuesday to extend the truce"
+        targets = {h.i for h in heads} | {h.head.i for h in heads if h.dep_ in {"conj", "xcomp"} and h.pos_ in {"VERB", "AUX"}}
         # the trigger's own clauses first: "a meeting that had been scheduled for Saturday"
         own = {t.i for t in heads[0].subtree} if heads and heads[0].pos_ in NOUNISH else set()
         ranked = []
