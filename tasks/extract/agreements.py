@@ -8,12 +8,16 @@ from tasks.extract.mentions import Mention
 
 # "agreed on a deal", "withdrew from the treaty", "abide by the accord"; not "under the pact, X will ..."
 GOVERNING_PREPS = {"on", "to", "from", "of", "by", "into", "upon", "over", "with"}
+# "agreed to restore relations" is an agreement; "agreed to meet" a planned meeting, handled there
+NOT_AGREEMENT_ACTS = {"meet", "visit", "talk", "hold", "discuss", "hold", "continue", "work", "consider", "study", "explore", "cooperate", "keep", "remain", "speak", "return"}
 TOPIC_STOPWORDS = {"new", "former", "previous", "historic", "landmark", "final", "first", "all", "existing", "old", "current", "major", "key", "broad", "comprehensive", "bilateral", "long", "term", "long-term", "interim", "initial", "formal", "draft", "tentative", "provisional", "preliminary", "such", "same", "other", "earlier", "last", "recent", "proposed", "signed", "fragile", "separate", "several", "two", "three", "many"}
 
 
 def build_agreement(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int) -> Mention | None:
     noun = span.root
     cues = finder.cues
+    if noun.pos_ in {"VERB", "AUX"}:
+        return _agreed_to(finder, span, rule, sent_index)
     lefts = [t.lower_ for t in noun.lefts]
     if any((left, noun.lower_) in cues.false_friends for left in lefts):
         return None
@@ -98,9 +102,16 @@ def _parties(finder: ArgumentFinder, mention: Mention, noun, governor, path, acl
             continue
         mention.parties += finder.parties_from(finder.prep_objects(verb, PARTY_PREPS), "party")
         mention.parties += finder.parties_from(finder.agents(verb), "party")
+        # "the grain deal that allowed Ukraine to export": the state the deal is about
+        for arg in verb.children:
+            if arg.dep_ in {"dobj", "nsubj", "dative"} and arg.i in finder.ent_of:
+                entry = finder.gaz.lookup(finder.ent_of[arg.i].text)
+                if entry is not None and entry.category in {"country", "capital"}:
+                    mention.parties += finder.parties_from([arg], "party")
     if governor is None:
         return
-    governs = path in {"dobj", "attr"} or (path is not None and path.startswith("pobj:") and path.split(":")[1] in GOVERNING_PREPS)
+    # "suspended its participation in the deal": a noun in between still makes its subject a party
+    governs = path in {"dobj", "attr"} or (path is not None and path.startswith("pobj:") and (path.split(":")[1] in GOVERNING_PREPS or ":via:" in path))
     if governs:
         if not mediator_subject:
             mention.parties += finder.parties_from(finder.subjects(governor), "party")
@@ -128,3 +139,38 @@ def _topic(finder: ArgumentFinder, noun) -> str | None:
                     if pobj.dep_ == "pobj" and pobj.pos_ == "NOUN":
                         words.append(pobj.lower_)
     return " ".join(words) or None
+
+
+def _agreed_to(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int) -> Mention | None:
+    """"India and Pakistan agreed to stop all military action": a deal reached without the word "deal".
+
+    Only an infinitive of action ("to restore relations", "to exchange
+    prisoners") counts; "agreed that ..." is an opinion, "agreed to meet" a
+    plan, and an agreement noun below ("agreed to extend the truce") is its
+    own trigger.
+    """
+    verb = span.root
+    acts = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+    if not acts or acts[0].lemma_.lower() in NOT_AGREEMENT_ACTS:
+        return None
+    act = acts[0]
+    triggers = {t.i for t in finder.doc.spans.get("event_triggers", []) for t in t if t.i != verb.i}
+    if any(t.i in triggers for t in act.subtree):
+        return None
+    mention = Mention("agreement", rule["id"], span.start, span.end, span.text, sent_index, verbal=True)
+    mention.parties += finder.parties_from(finder.subjects(verb), "party")
+    mention.parties += finder.parties_from(finder.prep_objects(verb, PARTY_PREPS), "party")
+    objects = [c for c in act.children if c.dep_ == "dobj"]
+    mention.attributes["status"] = "reached"
+    mention.attributes["topic"] = " ".join([act.lemma_, *(o.text for o in objects[:1])])
+    mention.trigger_text = f"{verb.text} to {act.text}"
+    dates = finder.dates_of([verb, act], span.sent)
+    if dates:
+        mention.date_text = finder.date_text(dates[0])
+        mention.debug["date_candidates"] = [finder.date_text(d) for d in dates]
+    place = finder.place_of([verb, act], preps=("in", "at"))
+    if place is not None:
+        mention.location = place.text
+        mention.location_country = finder.gaz.country_of(place.text)
+    mention.debug["status_verb"] = verb.i
+    return mention

@@ -114,6 +114,13 @@ class ArgumentFinder:
                         country = self.gaz.country_of(child_ent.text) or child_ent.text
                     elif child.ent_type_ == "" and self.gaz.country_of(child.text):
                         country = self.gaz.country_of(child.text)
+            if not country and {lemma, lower} & self.cues.institution_nouns:
+                # "forces from the northern Tigray region": the place or group they come from
+                for obj in self.prep_objects(token, {"from", "of"}):
+                    for t in obj.subtree:
+                        t_ent = self.ent_of.get(t.i)
+                        if t_ent is not None and t_ent.label_ in {"GPE", "ORG", "NORP"}:
+                            return self._from_ent(t_ent, role)
             if country:
                 if {lemma, lower} & {"government", "administration", "authorities", "cabinet", "regime", "ministry"}:
                     # "Colombia's government", "the Afghan authorities": the state acting
