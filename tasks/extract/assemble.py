@@ -253,7 +253,7 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
     events = []
     for event_type, type_clusters in clusters.items():
         for cluster in type_clusters:
-            events.append(_to_event(cluster, doc, article, offset, version, dateline_place))
+            events.append(_to_event(cluster, doc, article, offset, version, dateline_place, linker))
     _share_circumstances(events)
     return sorted(events, key=lambda e: (e.char_start, e.event_type))
 
@@ -282,12 +282,12 @@ def _share_circumstances(events: list[Event]) -> None:
                 event.event_date, event.date_text = other.event_date, other.date_text
 
 
-def _to_event(cluster: Cluster, doc: Doc, article: dict, offset: int, version: str, dateline_place: str | None) -> Event:
+def _to_event(cluster: Cluster, doc: Doc, article: dict, offset: int, version: str, dateline_place: str | None, linker: NameLinker) -> Event:
     main = max(cluster.mentions, key=lambda m: m.informativeness())
     everything = cluster.mentions + cluster.partials
     m = main.mention
     event_type = m.event_type
-    participants = _participants(cluster, main)
+    participants = _participants(cluster, main, linker)
     modality = _modality(cluster, main)
     attributes = _attributes(event_type, main, everything)
     location = m.location or next((x.mention.location for x in everything if x.mention.location), None)
@@ -350,7 +350,7 @@ def _keys(participants: list[Participant]):
     return [K(f"{p.kind}:{p.name}") for p in participants]
 
 
-def _participants(cluster: Cluster, main: ResolvedMention) -> list[Participant]:
+def _participants(cluster: Cluster, main: ResolvedMention, linker: NameLinker) -> list[Participant]:
     by_key: dict[str, Party] = {}
     for item in [main, *[m for m in cluster.mentions if m is not main], *cluster.partials]:
         for party in item.parties:
@@ -380,6 +380,13 @@ def _participants(cluster: Cluster, main: ResolvedMention) -> list[Participant]:
         # "Russian-Iranian talks" between Putin and Raisi: the people stand for their states
         person_countries = {p.linked.country for p in parties if p.linked.kind == "PERSON" and p.linked.country}
         parties = [p for p in parties if not (p.linked.kind in {"GPE", "NORP"} and p.linked.country in person_countries and not p.implied)] or parties
+        # "Abiy paid a visit to Eritrea ... Isaias greeted him": leaders meet leaders, so a
+        # state stands for the one head of state or government the article names for it
+        for party in parties:
+            if party.linked.kind == "GPE" and party.linked.country and party.linked.country not in person_countries:
+                head = linker.head_of(party.linked.country)
+                if head is not None and all(p.linked.key != head.key for p in parties):
+                    party.linked, party.implied = head, False
     # an implied host state gives way to a named person of that state, who becomes the host
     for implied in [p for p in parties if p.implied]:
         named = [p for p in parties if not p.implied and p.linked.country == implied.linked.country]

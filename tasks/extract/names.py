@@ -293,3 +293,15 @@ class NameLinker:
             order.pop(linked.key, None)
             order[linked.key] = linked
         return list(order.values())
+
+    def head_of(self, country: str) -> LinkedName | None:
+        """The one person the article names as head of state or government of `country`."""
+        heads = {
+            full
+            for full in (self.canonical_person(f) for f in self.person_forms)
+            if self.person_country.get(fold(full)) == country and self.person_titles.get(fold(full), set()) & HEAD_TITLES
+        }
+        if len(heads) != 1:
+            return None
+        full = heads.pop()
+        return LinkedName(full, "PERSON", country, "p:" + " ".join(words(full)))
