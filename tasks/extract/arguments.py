@@ -90,7 +90,8 @@ class ArgumentFinder:
             c.dep_ in {"amod", "compound"} and self.ent_of.get(c.i) is not None and self.ent_of[c.i].label_ in {"NORP", "GPE"} for c in token.children
         )
         # "the two men" looks back; "two Russian men" says who they are
-        if not has_nationality and (lemma in self.cues.group_anaphors or (lower in self.cues.group_anaphors and token.tag_ in {"NNS", "CD"})):
+        counted = token.tag_ in {"NNS", "NNPS"} and lemma in self.cues.person_nouns and any(c.lower_ in NUMBER_WORDS for c in token.children)
+        if not has_nationality and (counted or lemma in self.cues.group_anaphors or (lower in self.cues.group_anaphors and token.tag_ in {"NNS", "CD"})):
             if any(c.lower_ in {"two", "both", "three", "four", "five", "six", "the"} for c in token.children) or token.tag_ == "CD":
                 size = next((NUMBER_WORDS[c.lower_] for c in token.children if c.lower_ in NUMBER_WORDS), None)
                 return PartyRef(token.text, "GROUP", role, token.i, token.i + 1, size=size)

@@ -37,8 +37,9 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
     if needs in {"person_object", "party_object"} and len(mention.parties) < 2:
         return None  # "hosted a dinner", "called for calm": no second party, no meeting
     if needs == "with_party" and not finder.prep_objects(head, {"with", "to"}):
-        if not (mention.attributes["format"] == "call" and len(mention.parties) >= 2):
-            return None  # "spoke to reporters" is no meeting; "X and Y spoke by phone" is
+        again = any(c.lower_ in {"again", "regularly", "directly"} for c in head.children)
+        if not ((mention.attributes["format"] == "call" or again) and (len(mention.parties) >= 2 or any(p.kind == "GROUP" for p in mention.parties))):
+            return None  # "spoke to reporters" is no meeting; "X and Y spoke by phone", "the two will speak again" are
     if needs == "two_parties" and len(mention.parties) < 2:
         return None
     place = finder.place_of(heads)
