@@ -18,6 +18,7 @@ from tasks.extract.mentions import Mention, PartyRef
 PARTY_LABELS = {"PERSON", "GPE", "ORG", "NORP"}
 BUILDINGS = {"palace", "house", "hotel", "residence", "building", "embassy", "airport", "base", "castle", "villa", "hall", "centre", "center", "ranch", "estate", "compound", "office", "headquarters"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+WEEKDAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tomorrow"}
 NUMBER_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
 PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 PLURAL_PRONOUNS = {"they", "them", "their", "we", "us", "our"}
@@ -427,8 +428,8 @@ class ArgumentFinder:
         own = {t.i for t in heads[0].subtree} if heads and heads[0].pos_ in NOUNISH else set()
         ranked = []
         for ent in sent.ents:
-            if ent.label_ != "DATE":
-                continue
+            if ent.label_ != "DATE" and not (ent.label_ == "TIME" and WEEKDAY_WORDS & {t.lower_ for t in ent}):
+                continue  # "on Wednesday night" comes as a TIME
             token = ent.root
             steps = 0
             while token.i not in targets and token.head.i != token.i and steps < 6:

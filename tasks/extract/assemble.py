@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from tasks.clean import stable_hash
 from tasks.extract.cues import Cues
-from tasks.extract.dates import parse_published, resolve_date
+from tasks.extract.dates import parse_published, resolve_chained_date, resolve_date
 from tasks.extract.events import Event, Participant
 from tasks.extract.gazetteer import Gazetteer
 from tasks.extract.mentions import Mention
@@ -82,7 +82,7 @@ class Cluster:
         return "happened" if self.mentions[0].mention.modality not in NOT_HAPPENED else "not"
 
 
-def _resolve(mention: Mention, linker: NameLinker, published: date | None, previous: list[Party]) -> ResolvedMention:
+def _resolve(mention: Mention, linker: NameLinker, published: date | None, previous: list[Party], last_day: date | None = None) -> ResolvedMention:
     parties: list[Party] = []
     group = False
     # named parties first, so a pronoun is never resolved to a co-party
@@ -139,8 +139,9 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
     future = mention.modality == "planned" or (mention.modality == "negated" and (mention.modality_cue or "").split(":")[-1] in {"cancel", "postpone", "call", "scrap", "delay", "shelve"})
     when = None
     for words in mention.debug.get("date_candidates") or ([mention.date_text] if mention.date_text else []):
-        # "on Friday, the day after arriving": the first words that name a day
-        when = resolve_date(words, published, future=future)
+        # "on Friday, the day after arriving": the first words that name a day;
+        # "the following day": the day after the one the story last named
+        when = resolve_date(words, published, future=future) or resolve_chained_date(words, last_day)
         if when is not None:
             mention.date_text = words
             break
@@ -217,8 +218,10 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
             if talks:
                 mention.parties = mention.parties + [p for p in talks[0].parties if p.role != "host" and not p.implied]
                 mention.debug["parties_from"] = talks[0].rule
+    last_day = None
     for mention in mentions:
-        item = _resolve(mention, linker, published, last_parties)
+        item = _resolve(mention, linker, published, last_parties, last_day)
+        last_day = item.event_date or last_day
         resolved.append(item)
         if item.is_full():
             last_parties = [p for p in item.parties if not p.implied]

@@ -75,3 +75,27 @@ def resolve_date(text: str, published: date | None, future: bool = False) -> dat
     if data is None or data.date_obj is None or data.period != "day":
         return None
     return data.date_obj.date()
+
+
+_CHAINED = re.compile(
+    r"^(?:(?:a|one|two|three|four|five|\d+)\s+days?\s+(?P<dir>earlier|later|before|after)|the\s+(?P<rel>following|next|previous|same)\s+day|the\s+day\s+(?P<dir2>before|after)|(?P<same>that|the same)\s+day)$",
+    re.IGNORECASE,
+)
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def resolve_chained_date(text: str, previous: date | None) -> date | None:
+    """"The following day", "a day earlier": relative to the day the story last named."""
+    if previous is None:
+        return None
+    text = " ".join(text.split()).removeprefix("on ").removeprefix("On ")
+    match = _CHAINED.match(text)
+    if not match:
+        return None
+    if match.group("same") or match.group("rel") == "same":
+        return previous
+    count_word = text.split()[0].lower()
+    count = int(count_word) if count_word.isdigit() else _COUNTS.get(count_word, 1)
+    direction = match.group("dir") or match.group("dir2") or match.group("rel")
+    sign = -1 if direction in {"earlier", "before", "previous"} else 1
+    return previous + timedelta(days=sign * count)
