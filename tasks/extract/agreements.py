@@ -61,7 +61,7 @@ def build_agreement(finder: ArgumentFinder, span: Span, rule: dict, sent_index: 
     # where it was signed, not where it applies ("a truce in the Gaza Strip") nor where it was announced
     signing = [v for v in [status_verb, *acl] if v is not None and v.lemma_.lower() not in cues.statement_verbs]
     # on the noun itself only "at": "an agreement at a UN post in Naqoura", not "a truce in Gaza"
-    place = (finder.place_of(signing, preps=("in", "at")) if signing else None) or finder.place_of([noun], preps=("at",))
+    place = (finder.place_of(signing, preps=("in", "at"), skip=noun) if signing else None) or finder.place_of([noun], preps=("at",))
     if place is not None:
         mention.location = place.text
         mention.location_country = finder.gaz.country_of(place.text)

@@ -9,6 +9,8 @@ held talks", "Damascus respects the agreements"). Place and date come from
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Doc, Span, Token
 
 from tasks.extract.cues import Cues
@@ -16,6 +18,7 @@ from tasks.extract.gazetteer import Gazetteer
 from tasks.extract.mentions import Mention, PartyRef
 
 PARTY_LABELS = {"PERSON", "GPE", "ORG", "NORP"}
+PLACE_NOUNS = {"city", "resort", "town", "village", "capital", "port", "island", "region", "province", "enclave", "town", "district"}
 BUILDINGS = {"palace", "house", "hotel", "residence", "building", "embassy", "airport", "base", "castle", "villa", "hall", "centre", "center", "ranch", "estate", "compound", "office", "headquarters"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 WEEKDAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tomorrow"}
@@ -27,6 +30,15 @@ NOUNISH = {"NOUN", "PROPN"}
 PARTY_PREPS = {"with", "between", "among", "amongst", "alongside"}
 # verbs whose subject organises rather than takes part ("Turkey brokered a deal between ...")
 MEDIATOR_VERBS = {"broker", "mediate", "facilitate", "host", "sponsor", "oversee", "witness", "guarantee", "help", "welcome", "praise", "hail", "urge", "support", "back"}
+
+
+@dataclass(frozen=True)
+class NamedPlace:
+    """A place the text names indirectly ("the Tajik capital"), shaped like a Span for callers."""
+
+    text: str
+    start: int
+    end: int
 
 
 class ArgumentFinder:
@@ -361,7 +373,7 @@ class ArgumentFinder:
         return None, None
 
     # ---- places and dates --------------------------------------------------
-    def place_of(self, heads: list[Token], preps=("in", "at", "to", "near", "inside")) -> Span | None:
+    def place_of(self, heads: list[Token], preps=("in", "at", "to", "near", "inside"), skip: Token | None = None) -> Span | None:
         """A place attached by in/at/to to any of the heads or to a noun they govern.
 
         `preps` are the prepositions accepted right on the heads; deeper down
@@ -369,13 +381,14 @@ class ArgumentFinder:
         The first of two coordinated verbs is a fallback: "flew to Saudi
         Arabia and held talks in Neom" met in Neom.
         """
-        found = self._place_from(list(heads), preps)
+        found = self._place_from(list(heads), preps, skip)
         if found is None:
             conj_heads = [h.head for h in heads if h.dep_ == "conj" and h.pos_ in {"VERB", "AUX"}]
-            found = self._place_from(conj_heads, preps) if conj_heads else None
+            found = self._place_from(conj_heads, preps, skip) if conj_heads else None
         return found
 
-    def _place_from(self, heads: list[Token], first_preps) -> Span | None:
+    def _place_from(self, heads: list[Token], first_preps, skip: Token | None = None) -> Span | None:
+        """Breadth-first through prepositions and objects; `skip` keeps out a trigger's own scope ("a truce in Gaza")."""
         frontier = heads
         for depth in range(3):
             preps = first_preps if depth == 0 else ("in", "at", "of", "near", "inside", "on")
@@ -389,6 +402,9 @@ class ArgumentFinder:
                             ent = self.ent_of.get(pobj.i)
                             if ent is not None and (ent.label_ in PLACE_LABELS or self._is_seat(ent, child)):
                                 return ent
+                            named = self._named_place(pobj)
+                            if named is not None:
+                                return named
                             # "on Singapore's Sentosa island", "at the Quirinale palace": the place named inside the phrase
                             for mod in sorted(pobj.children, key=lambda c: c.dep_ != "compound"):
                                 mod_ent = self.ent_of.get(mod.i)
@@ -402,9 +418,26 @@ class ArgumentFinder:
                     elif child.dep_ == "prep" and child.lower_ not in {"after", "before", "since", "until", "despite", "than"}:
                         # "in the Black Sea resort of Sochi", "at Putin's residence in Sochi"
                         next_frontier.extend(c for c in child.children if c.dep_ == "pobj")
-                    elif child.dep_ in {"pobj", "dobj", "npadvmod"} and depth > 0:
+                    elif child.dep_ in {"pobj", "dobj", "npadvmod"} and depth > 0 and (skip is None or child.i != skip.i):
                         next_frontier.append(child)
             frontier = next_frontier
+        return None
+
+    def _named_place(self, noun: Token) -> Span | None:
+        """"the Black Sea resort of Sochi" is Sochi; "the Tajik capital" is Dushanbe."""
+        if noun.lemma_.lower() not in PLACE_NOUNS:
+            return None
+        for obj in self.prep_objects(noun, {"of"}):
+            ent = self.ent_of.get(obj.i)
+            if ent is not None and ent.label_ in PLACE_LABELS:
+                return ent
+        if noun.lemma_.lower() == "capital":
+            for mod in noun.children:
+                entry = self.gaz.lookup(self.ent_of[mod.i].text) if mod.i in self.ent_of else None
+                if mod.dep_ in {"amod", "compound", "poss"} and entry is not None and entry.country:
+                    capital = next((e for e in self.gaz.entries.values() if e.category == "capital" and e.country == entry.country), None)
+                    if capital is not None:
+                        return NamedPlace(capital.name, mod.i, mod.i + 1)
         return None
 
     def _is_seat(self, ent: Span, prep: Token) -> bool:

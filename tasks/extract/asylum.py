@@ -71,6 +71,18 @@ def _request_noun(noun):
 
 
 def _finish(finder: ArgumentFinder, mention: Mention, span: Span, noun, governor) -> Mention:
+    heads = [noun] + ([governor] if governor is not None else [])
+    place = finder.place_of(heads, preps=("in", "at", "inside"))
+    if place is None:
+        # "inside Ecuador's embassy in London": where the asylum was sought or held
+        for token in span.sent:
+            if token.lemma_.lower() in {"embassy", "consulate", "residence", "mission"}:
+                place = finder.place_of([token], preps=("in",))
+                if place is not None:
+                    break
+    if place is not None:
+        mention.location = place.text
+        mention.location_country = finder.gaz.country_of(place.text)
     grounds = _grounds(span.sent)
     if grounds:
         mention.attributes["grounds"] = grounds
