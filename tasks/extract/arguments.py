@@ -261,6 +261,10 @@ class ArgumentFinder:
                     group = [child, *child.conjuncts, *self.coordinated_names(child)]
                     if len({t.i for t in group}) >= 2:
                         return group
+                    # "Rousseff raised the issue with Obama when they met": the subject and her partner
+                    partners = self.prep_objects(token, {"with"})
+                    if partners and any(p.i < pronoun.i for p in partners):
+                        return [child, *partners]
         return []
 
     def coordinated_names(self, token: Token) -> list[Token]:

@@ -123,6 +123,9 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
             previous = [Party(name, "party" if mention.event_type == "agreement" else "participant") for name in states[-group_size:]]
     if group and group_title and len({p.linked.key for p in parties}) < 2:
         titled = linker.persons_titled(group_title, mention.trigger_start)
+        if len(titled) < 2:
+            # "a call between the two presidents ... President Barack Obama had tried": named just after
+            titled = linker.persons_titled(group_title, len(linker.doc))
         if len(titled) >= 2:
             # "the two presidents": the last two people the article calls president
             previous = [Party(name, "participant") for name in titled[-group_size:]]

@@ -138,11 +138,13 @@ def _nominal_parties(finder: ArgumentFinder, mention: Mention, noun, governor, p
             if clause.dep_ in {"advcl", "conj"} and clause.lemma_.lower() in {"join", "accompany", "meet", "welcome", "receive"} | GATHERING_VERBS:
                 mention.parties += finder.parties_from([c for c in clause.children if c.dep_ == "dobj"])
     elif path is None or path.startswith("pobj:"):
-        # "Kuleba said after 90 minutes of talks with Lavrov": the clause's subject took part
-        if any(p.kind not in {"PRON", "GROUP"} for p in mention.parties):
-            verb = _enclosing_verb(noun)
-            if verb is not None:
-                mention.parties += finder.parties_from(finder.subjects(verb))
+        # "Kuleba said after 90 minutes of talks with Lavrov": the clause's subject took part;
+        # "after talks in Seoul, Kishida and Yun told a news conference": so did both subjects
+        verb = _enclosing_verb(noun)
+        if verb is not None:
+            subjects = finder.parties_from(finder.subjects(verb))
+            if any(p.kind not in {"PRON", "GROUP"} for p in mention.parties) or len(subjects) >= 2:
+                mention.parties += subjects
     elif path in {"nsubj", "nsubjpass"}:
         mention.parties += finder.parties_from(finder.prep_objects(governor, PARTY_PREPS))
         if path == "nsubj" and glemma in GATHERING_VERBS:

@@ -300,6 +300,7 @@ class NameLinker:
             full
             for full in (self.canonical_person(f) for f in self.person_forms)
             if self.person_country.get(fold(full)) == country and self.person_titles.get(fold(full), set()) & HEAD_TITLES
+            and not self.person_titles.get(fold(full), set()) & {"vice", "deputy"}
         }
         if len(heads) != 1:
             return None
