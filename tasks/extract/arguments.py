@@ -159,6 +159,10 @@ class ArgumentFinder:
         words = [t for t in token.subtree if t.i <= token.i and t.dep_ not in {"det", "nummod", "poss", "case", "punct", "predet"} and t.pos_ != "NUM"]
         return " ".join(t.text for t in words)
 
+    def known_person(self, word: str) -> bool:
+        """A surname the model labels as a person somewhere else in the article."""
+        return any(ent.label_ == "PERSON" and ent[-1].text == word for ent in self.doc.ents)
+
     def _parallel_to_person(self, token: Token) -> bool:
         if token.dep_ != "conj":
             return False

@@ -138,6 +138,22 @@ def _roles(finder: ArgumentFinder, mention: Mention, noun, governor, path) -> No
     mention.parties += finder.parties_from(agents, "grantor")
     mention.parties += finder.parties_from(subjects, "grantor")
     mention.parties += finder.parties_from(to_objs + datives + objects, "recipient")
+    if not agents and not subjects and passive:
+        # "has been granted refugee status in New Zealand": the state it was granted in
+        for obj in finder.prep_objects(governor, {"in", "by"}) + finder.prep_objects(noun, {"in"}):
+            entry = finder.gaz.lookup(finder.ent_of[obj.i].text) if obj.i in finder.ent_of else None
+            if entry is not None and entry.category == "country":
+                mention.parties.append(finder.party(obj, "grantor"))
+    if not any(p.role == "recipient" for p in mention.parties):
+        # "granted Battisti political refugee status": the person between the verb and the asylum
+        for token in finder.doc[governor.i + 1: noun.i]:
+            ent = finder.ent_of.get(token.i)
+            if ent is not None and ent.label_ == "PERSON" and token.i == ent.root.i:
+                mention.parties.append(finder.party(token, "recipient"))
+                break
+            if ent is None and token.pos_ == "PROPN" and finder.known_person(token.text):
+                mention.parties.append(PartyRef(token.text, "PERSON", "recipient", token.i, token.i + 1))
+                break
     # "stripped Assange of his asylum"
     mention.parties += finder.parties_from(finder.prep_objects(governor, {"of"}), "recipient")
 
