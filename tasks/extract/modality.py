@@ -47,7 +47,8 @@ def scope_chain(start: Token, stop_at_statement: bool = True, cues: Cues | None 
 def find_modality(trigger: Token, governor: Token | None, sent: Span, cues: Cues, event_type: str, status_verb: Token | None = None) -> tuple[str, str | None]:
     found: dict[str, str] = {}
     chain = scope_chain(trigger)
-    passed_statement = False
+    # "said he would pay a visit": a would under a verb of saying is the future of the past
+    passed_statement = any(lemma_of(t, cues) in cues.statement_verbs for t in chain[1:])
     crossed = False  # past a clause boundary, the higher clause's auxiliaries are not ours
     for depth, token in enumerate(chain):
         below = chain[depth - 1] if depth > 0 else None
@@ -124,8 +125,6 @@ def find_modality(trigger: Token, governor: Token | None, sent: Span, cues: Cues
                     found.setdefault("reported", f"{subjects[0].text} {token.text}")
                 elif lemma in {"believe", "say", "report", "understand", "think", "rumour", "rumor", "allege"} and any(c.dep_ == "auxpass" for c in token.children):
                     found.setdefault("reported", f"passive:{token.text}")
-                if lemma in cues.statement_verbs:
-                    passed_statement = True
     for modality in MODALITY_ORDER:
         if modality in found:
             return modality, found[modality]

@@ -221,10 +221,11 @@ class NameLinker:
         for ancestor in pronoun.ancestors:
             if ancestor.lemma_.lower() in self.cues.statement_verbs | {"hope", "think", "believe", "insist", "deny", "promise", "vow", "pledge"}:
                 for child in ancestor.children:
-                    if child.dep_ == "nsubj" and child.i < pronoun.i and child.ent_type_ == "PERSON":
+                    if child.dep_ == "nsubj" and child.i < pronoun.i and (child.ent_type_ == "PERSON" or self.is_person(child.text)):
                         ent = next((e for e in self.doc.ents if e.start <= child.i < e.end), None)
-                        if ent is not None:
-                            ref = PartyRef(ent.text, "PERSON", start=ent.start, end=ent.end)
+                        span = ent if ent is not None else self.doc[child.i: child.i + 1]
+                        if span is not None:
+                            ref = PartyRef(span.text, "PERSON", start=span.start, end=span.end)
                             linked = self.link(ref)
                             if linked is not None and linked.key not in exclude:
                                 return ref
