@@ -251,3 +251,29 @@ def test_a_phone_call_has_no_place():
 def test_hoped_is_a_plan_despite_the_lemmatiser():
     events = one("Emmanuel Macron said he hoped to convene a summit with Vladimir Putin and Volodymyr Zelensky in Paris.")
     assert [e["modality"] for e in events] == ["planned"]
+
+
+def test_chained_relative_dates_count_from_the_last_named_day():
+    text = (
+        "Vladimir Putin held talks with UAE President Mohamed bin Zayed in Abu Dhabi on Wednesday. "
+        "The following day, Putin hosted Iranian President Ebrahim Raisi in Moscow."
+    )
+    dates = {frozenset(names(e)): e["event_date"] for e in one(text, "2023-12-07") if e["event_type"] == "meeting"}
+    assert dates[frozenset({"Vladimir Putin", "Ebrahim Raisi"})] == "2023-12-07"
+
+
+def test_agreed_to_act_is_an_agreement_but_agreed_to_meet_is_not():
+    assert by_type(one("Saudi Arabia and Iran agreed on Friday to restore diplomatic relations."))["agreement"]["attributes"]["status"] == "reached"
+    assert "agreement" not in by_type(one("Saudi Arabia and Iran agreed on Friday to meet again in Beijing."))
+
+
+def test_a_visited_state_stands_for_the_leader_the_article_names():
+    text = "Ethiopian Prime Minister Abiy Ahmed paid a visit to Eritrea on Sunday. Eritrean President Isaias Afwerki greeted him at the airport."
+    meeting = by_type(one(text, "2018-07-09"))["meeting"]
+    assert names(meeting) == {"Abiy Ahmed", "Isaias Afwerki"}
+
+
+def test_said_he_would_visit_is_planned_with_the_sayer_as_guest():
+    text = "Greek Prime Minister Kyriakos Mitsotakis met Recep Tayyip Erdogan in Athens on Thursday. Mitsotakis said he would pay a return visit to Turkey in the spring."
+    planned = [e for e in one(text, "2023-12-08") if e["modality"] == "planned"]
+    assert len(planned) == 1 and by_role(planned[0]).get("guest") == {"Kyriakos Mitsotakis"}
