@@ -9,7 +9,7 @@ from tasks.extract.mentions import Mention
 # "agreed on a deal", "withdrew from the treaty", "abide by the accord"; not "under the pact, X will ..."
 GOVERNING_PREPS = {"on", "to", "from", "of", "by", "into", "upon", "over", "with"}
 # "agreed to restore relations" is an agreement; "agreed to meet" a planned meeting, handled there
-NOT_AGREEMENT_ACTS = {"meet", "visit", "talk", "hold", "discuss", "hold", "continue", "work", "consider", "study", "explore", "cooperate", "keep", "remain", "speak", "return"}
+NOT_AGREEMENT_ACTS = {"merge", "acquire", "buy", "sell", "purchase", "invest", "meet", "visit", "talk", "hold", "discuss", "hold", "continue", "work", "consider", "study", "explore", "cooperate", "keep", "remain", "speak", "return"}
 TOPIC_STOPWORDS = {"new", "former", "previous", "historic", "landmark", "final", "first", "all", "existing", "old", "current", "major", "key", "broad", "comprehensive", "bilateral", "long", "term", "long-term", "interim", "initial", "formal", "draft", "tentative", "provisional", "preliminary", "such", "same", "other", "earlier", "last", "recent", "proposed", "signed", "fragile", "separate", "several", "two", "three", "many"}
 
 
@@ -82,6 +82,8 @@ def _parties(finder: ArgumentFinder, mention: Mention, noun, governor, path, acl
     for child in noun.children:
         if own is not None and own.start <= child.i < own.end:
             continue  # "the Indus Waters Treaty": its name is not a party
+        if noun.pos_ == "PROPN" and child.dep_ == "compound" and child.pos_ == "PROPN" and child.i == noun.i - 1:
+            continue  # "the Panmunjom Declaration", "the Minsk Agreement": a name, the place it was signed
         if child.dep_ == "poss":
             mention.parties += finder.parties_from([child], "party")
         elif child.dep_ in {"compound", "amod", "nmod"}:

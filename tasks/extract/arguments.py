@@ -318,6 +318,9 @@ class ArgumentFinder:
 
     def subjects(self, verb: Token) -> list[Token]:
         subj = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"}]
+        if not subj and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+            # "By giving refuge to Ghani, the UAE adds ...": the main clause's subject gives
+            return [c for c in verb.head.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if not subj and verb.dep_ in {"xcomp", "conj", "advcl", "acl", "relcl", "acomp"}:
             # "agreed to meet", "flew to Moscow and met Putin": the subject is the head's
             head = verb.head

@@ -186,7 +186,8 @@ def _conflict(a: Mention, b: Mention) -> bool:
     act_a, act_b = groups.get(a.attributes.get(key)), groups.get(b.attributes.get(key))
     if act_a and act_b and act_a != act_b:
         return True
-    if a.location and b.location and a.location_country and b.location_country and a.location_country != b.location_country:
+    # asylum is asked at an embassy in one state of another: places do not split it
+    if a.event_type != "asylum" and a.location and b.location and a.location_country and b.location_country and a.location_country != b.location_country:
         return True
     return False
 
