@@ -26,6 +26,7 @@ app = typer.Typer(
         "Examples:\n\n"
         "  newsevents run\n\n"
         "  newsevents run --source articles.jsonl --json\n\n"
+        "  newsevents serve --cron \"0 * * * *\"\n\n"
         "  newsevents query \"SELECT event_type, count(*) FROM events GROUP BY ALL\"\n\n"
         "  newsevents extract articles.jsonl -o events.jsonl"
     ),
@@ -39,6 +40,15 @@ err = Console(stderr=True, soft_wrap=True)
 
 DataOption = Annotated[Path, typer.Option("--data", "-d", metavar="DIR", help="The data folder: events.duckdb and parquet/.")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON object (the last line of stdout).")]
+DaskAddressOption = Annotated[
+    Optional[str],
+    typer.Option("--dask-address", metavar="ADDR", help="Extract on the Dask cluster at this scheduler address; "
+                 "storing stays in this process."),
+]
+WorkersOption = Annotated[
+    Optional[int],
+    typer.Option("--workers", metavar="N", min=1, help="Extract on a local Dask cluster of N worker processes."),
+]
 
 
 def _prefect_environment() -> None:
@@ -84,6 +94,8 @@ def run(
     allow_private: Annotated[
         bool, typer.Option("--allow-private", help="Let --source URLs reach private and loopback addresses.")
     ] = False,
+    dask_address: DaskAddressOption = None,
+    workers: WorkersOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Run the ingest flow: fetch, clean, extract and store new articles.
@@ -97,6 +109,10 @@ def run(
       newsevents run --source https://example.org/feed.xml
 
       newsevents run --sources-file my_sources.toml
+
+      newsevents run --workers 4                       # extract on a local Dask cluster
+
+      newsevents run --dask-address tcp://10.0.0.5:8786
     """
     from tasks.fetch.sources import DEFAULT_SOURCES, SourceError, load_sources, source_from_spec
 
@@ -106,12 +122,14 @@ def run(
             sources += load_sources(sources_file or DEFAULT_SOURCES)
     except SourceError as exc:
         _fail(str(exc), 2)
+    _check_dask_options(dask_address, workers)
     _prefect_environment()
     from flows.ingest import ingest
     from warehouse.db import WarehouseBusy
 
     try:
-        summary = ingest(sources=sources, data_dir=str(data), batch_size=batch_size)
+        summary = ingest(sources=sources, data_dir=str(data), batch_size=batch_size,
+                         dask_address=dask_address, workers=workers)
     except WarehouseBusy as exc:
         _fail(str(exc))
     _print_summary(summary, as_json)
@@ -122,21 +140,36 @@ def reprocess(
     data: DataOption = Path("data"),
     every: Annotated[bool, typer.Option("--all", help="Re-extract every stored article, not only out-of-date ones.")] = False,
     batch_size: Annotated[int, typer.Option(help="Articles per task run.", min=1)] = 100,
+    dask_address: DaskAddressOption = None,
+    workers: WorkersOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Re-extract stored articles whose extractor version is not the current one (no fetching).
 
-    Example:
+    Examples:
 
       newsevents reprocess --data data
+
+      newsevents reprocess --all --workers 4
     """
     if not (data / "events.duckdb").exists():
         _fail(f"no warehouse in {data}: run `newsevents run` first")
+    _check_dask_options(dask_address, workers)
     _prefect_environment()
     from flows.reprocess import reprocess as reprocess_flow
+    from warehouse.db import WarehouseBusy
 
-    summary = reprocess_flow(data_dir=str(data), batch_size=batch_size, every=every)
+    try:
+        summary = reprocess_flow(data_dir=str(data), batch_size=batch_size, every=every,
+                                 dask_address=dask_address, workers=workers)
+    except WarehouseBusy as exc:
+        _fail(str(exc))
     _print_summary(summary, as_json)
+
+
+def _check_dask_options(dask_address: str | None, workers: int | None) -> None:
+    if dask_address and workers:
+        _fail("choose one of --dask-address (an existing cluster) and --workers (a local one)", 2)
 
 
 def _print_summary(summary: dict, as_json: bool) -> None:
@@ -165,6 +198,48 @@ def _print_summary(summary: dict, as_json: bool) -> None:
         out.print(f"[red]error[/red] {message}", highlight=False)
     if len(summary["error_messages"]) > 10:
         out.print(f"... and {len(summary['error_messages']) - 10} more: SELECT * FROM fetches WHERE status = 'error'")
+
+
+@app.command()
+def serve(
+    cron: Annotated[
+        str, typer.Option("--cron", metavar="EXPR", help="When ingest runs: a cron expression, in UTC.")
+    ] = "0 * * * *",
+    data: DataOption = Path("data"),
+    sources_file: Annotated[
+        Optional[Path], typer.Option("--sources-file", metavar="FILE", help="A sources TOML file (default: seeds/sources.toml).")
+    ] = None,
+    batch_size: Annotated[Optional[int], typer.Option(help="Articles per task run.", min=1)] = None,
+) -> None:
+    """Serve the flows as Prefect deployments: ingest on a schedule, reprocess on demand.
+
+    Without PREFECT_API_URL, starts a Prefect server on 127.0.0.1 (a free
+    port, PREFECT_HOME in DATA/prefect) and prints its UI address; Ctrl-C
+    stops serving and that server. With PREFECT_API_URL, uses that server.
+
+    Examples:
+
+      newsevents serve
+
+      newsevents serve --cron "*/15 * * * *" --data /srv/events
+
+      PREFECT_API_URL=http://127.0.0.1:4200/api newsevents serve
+    """
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    from flows.serve import ServerFailed, serve_pipeline
+
+    def say(message: str) -> None:
+        out.print(message, highlight=False)
+        sys.stdout.flush()
+
+    try:
+        serve_pipeline(data, cron=cron, sources_file=sources_file, batch_size=batch_size, say=say)
+    except ValueError as exc:
+        _fail(str(exc), 2)
+    except ServerFailed as exc:
+        _fail(f"{exc} (see {data / 'prefect' / 'server.log'})")
+    except KeyboardInterrupt:
+        pass
 
 
 @app.command()

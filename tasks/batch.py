@@ -12,6 +12,7 @@ import json
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date
 
 from tasks.clean import Article, clean_documents
 from tasks.dedupe import Deduplicator
@@ -128,41 +129,99 @@ def clean_batch(
     return batch
 
 
-def extract_batch(
-    batch: Batch,
+@dataclass
+class Extraction:
+    """What the extractor made of some articles: each one's events and the
+    countries of their places, or why it failed. Depends on nothing but the
+    articles and the extractor, so it can be computed elsewhere (a Dask
+    worker) and cached by content (`extraction_key`)."""
+
+    events: dict[str, list] = field(default_factory=dict)  # article_id -> events
+    place_countries: dict[str, dict[str, str | None]] = field(default_factory=dict)  # article_id -> place -> country
+    failures: dict[str, str] = field(default_factory=dict)  # article_id -> reason
+
+
+def articles_to_extract(batch: Batch) -> list[Article]:
+    return [item.article for item in batch.pending()]
+
+
+def extract_events(
+    articles: list[Article],
     extract: Callable[[list[Article]], list] | None = None,
     country_of: Callable[[str], str | None] | None = None,
-) -> Batch:
-    """Attach each pending article's events, and the country of each event's
-    place where the gazetteer knows it (the warehouse merges reports "in
-    Moscow" and "at the Kremlin"). One article that breaks the extractor
-    fails alone: the batch is retried article by article."""
+) -> Extraction:
+    """Each article's events, and the country of each event's place where the
+    gazetteer knows it (the warehouse merges reports "in Moscow" and "at the
+    Kremlin"). One article that breaks the extractor fails alone: the
+    articles are then extracted one by one."""
+    result = Extraction()
+    if not articles:
+        return result
     if extract is None:
         from tasks.extract import extract_articles as extract
     if country_of is None:
         from tasks.extract.gazetteer import load_gazetteer
 
         country_of = load_gazetteer().country_of
-    pending = batch.pending()
-    if not pending:
-        return batch
     try:
-        events = extract([item.article for item in pending])
+        events = extract(articles)
     except Exception:  # noqa: BLE001 - find the article that breaks it, keep the rest
         events = []
-        for item in pending:
+        for article in articles:
             try:
-                events.extend(extract([item.article]))
+                events.extend(extract([article]))
             except Exception as exc:  # noqa: BLE001
-                item.stop(FAILED, "extract", f"{type(exc).__name__}: {exc}")
+                result.failures[article.article_id] = f"{type(exc).__name__}: {exc}"
     by_article: dict[str, list] = defaultdict(list)
     for event in events:
         by_article[event.article_id].append(event)
-    for item in pending:
-        if item.status == PENDING:
-            item.events = by_article.get(item.article.article_id, [])
-            item.place_countries = {e.location: country_of(e.location) for e in item.events if e.location}
+    for article in articles:
+        if article.article_id in result.failures:
+            continue
+        found = by_article.get(article.article_id, [])
+        result.events[article.article_id] = found
+        result.place_countries[article.article_id] = {e.location: country_of(e.location) for e in found if e.location}
+    return result
+
+
+def with_events(batch: Batch, extraction: Extraction) -> Batch:
+    """Attach an extraction to the batch's pending items (or stop those it failed on)."""
+    for item in batch.pending():
+        article_id = item.article.article_id
+        if article_id in extraction.failures:
+            item.stop(FAILED, "extract", extraction.failures[article_id])
+        else:
+            item.events = extraction.events.get(article_id, [])
+            item.place_countries = extraction.place_countries.get(article_id, {})
     return batch
+
+
+def extract_batch(
+    batch: Batch,
+    extract: Callable[[list[Article]], list] | None = None,
+    country_of: Callable[[str], str | None] | None = None,
+) -> Batch:
+    """`extract_events` on the batch's pending articles, attached to them."""
+    return with_events(batch, extract_events(articles_to_extract(batch), extract, country_of))
+
+
+def extraction_key(articles: list[Article], extractor_version: str | None = None) -> str:
+    """A cache key for `extract_events`: the extractor's version (a hash of its
+    code, data and model) and everything the extractor reads of each article.
+
+    An article without a publication date may have its relative dates
+    resolved against today, so such a batch's key also holds today's date.
+    """
+    digest = hashlib.sha256((extractor_version or current_extractor_version()).encode("utf-8"))
+    undated = False
+    for article in articles:
+        record = article.as_record()
+        undated = undated or not record.get("published")
+        digest.update(json.dumps(record, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8"))
+        digest.update(b"\x00")
+    if undated:
+        digest.update(date.today().isoformat().encode("ascii"))
+    return f"extract-{digest.hexdigest()[:40]}"
 
 
 def current_extractor_version() -> str:

@@ -17,16 +17,16 @@ from pathlib import Path
 from tasks.batch import DUPLICATE, FAILED, PENDING, SKIPPED, UNCHANGED, Batch, FetchReport, Item, raw_hash
 from tasks.clean import Article
 from tasks.dedupe import Deduplicator
-from tasks.fetch import FetchAttempt, FetchResult, MemoryFetchState, Source
+from tasks.fetch import FetchAttempt, FetchResult, Source, Validators, url_states
 from warehouse.db import open_for_writing, utcnow
 from warehouse.parquet import ChangedPartitions, export_parquet
 from warehouse.query import (
+    UrlStateReader,
     article_signatures,
     known_raw_hashes,
     same_article,
     stored_articles,
     stored_fingerprints,
-    web_fetch_history,
 )
 from warehouse.writer import DocumentRecord, FetchRecord, RunCounts, RunRecord, Writer, parse_timestamp
 
@@ -91,26 +91,52 @@ def reason_bucket(reason: str) -> str:
     return reason.split(":", 1)[0].split(" (", 1)[0].strip()
 
 
+class StoredFetchState:
+    """The `FetchState` of the warehouse: each question is one lookup in
+    core.url_state, so a run holds no copy of the whole fetch history.
+
+    Holds a read-only connection from the first question on; use it as a
+    context manager around the fetch step (or call `close()`) so the file is
+    free again before anything is stored.
+    """
+
+    def __init__(self, data_dir: Path | str):
+        self._reader = UrlStateReader(data_dir)
+
+    def validators(self, url: str) -> Validators | None:
+        found = self._reader.lookup(url)
+        if found is None or not (found[0] or found[1]):
+            return None
+        return Validators(found[0], found[1])
+
+    def seen_content(self, url: str, content_hash: str) -> bool:
+        found = self._reader.lookup(url)
+        return found is not None and found[2] == content_hash
+
+    def known_entry(self, url: str) -> bool:
+        return self._reader.lookup(url) is not None
+
+    def close(self) -> None:
+        self._reader.close()
+
+    def __enter__(self) -> "StoredFetchState":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
 @dataclass
 class RunMemory:
-    """What earlier runs left that this run consults: web fetch state and the kept articles' signatures."""
+    """What earlier runs left that this run consults: the web fetch state
+    (looked up per URL) and the kept articles' signatures (loaded once, packed)."""
 
-    fetch_state: MemoryFetchState
+    fetch_state: StoredFetchState
     copies: Deduplicator
 
 
 def load_memory(data_dir: Path | str) -> RunMemory:
-    state = MemoryFetchState()
-    state.remember(
-        FetchAttempt(
-            source=row["source"], url=row["url"], status=row["status"], kind=row["kind"],
-            http_status=row["http_status"], etag=row["etag"], last_modified=row["last_modified"],
-            content_hash=row["content_hash"], final_url=row["final_url"],
-            content_type=row["content_type"], size=row["size_bytes"],
-        )
-        for row in web_fetch_history(data_dir)
-    )
-    return RunMemory(state, Deduplicator.load(article_signatures(data_dir)))
+    return RunMemory(StoredFetchState(data_dir), Deduplicator.load(article_signatures(data_dir)))
 
 
 def new_run(kind: str, extractor_version: str | None, flow_run_id: str | None = None) -> RunRecord:
@@ -194,7 +220,9 @@ def store_batch(data_dir: Path | str, run: RunRecord, batch: Batch) -> StoreRepo
         writer.record_documents(run.run_id, document_rows)
         if batch.attempts:
             failed = writer.run_failures(run.run_id)
-            writer.record_fetches(run.run_id, [_attempt_record(a) for a in batch.attempts if (a.source, a.url) not in failed])
+            attempts = [a for a in batch.attempts if (a.source, a.url) not in failed]
+            writer.record_fetches(run.run_id, [_attempt_record(a) for a in attempts])
+            writer.remember_urls(url_states(attempts))
         writer.add_to_run(run.run_id, report.counts(), status="completed" if batch.final else None)
     return report
 
@@ -270,7 +298,7 @@ def _store_item(writer: Writer, run: RunRecord, item: Item, report: StoreReport,
     report.events += stored.mentions
     report.events_by_type.update(e.event_type for e in item.events)
     report.changed.events |= stored.event_partitions
-    report.changed.articles |= stored.article_years
+    report.changed.articles |= stored.article_partitions
     fetch_rows.append(FetchRecord(source, uri, "store", "stored"))
     return True
 
@@ -279,9 +307,19 @@ def export(data_dir: Path | str, changed: ChangedPartitions | None = None) -> di
     return export_parquet(data_dir, changed)
 
 
-def stored_articles_to_reprocess(data_dir: Path | str, extractor_version: str, every: bool = False) -> list[Item]:
-    """Stored articles extracted by another extractor version (or all), as pending items."""
-    rows = stored_articles(data_dir, not_version=None if every else extractor_version)
+def stored_articles_to_reprocess(
+    data_dir: Path | str, extractor_version: str, every: bool = False, *, after: str | None = None, limit: int | None = None
+) -> tuple[list[Item], str | None, bool]:
+    """The next stored articles extracted by another extractor version (or any,
+    with `every`), in article_id order after the id `after`: at most `limit`
+    of them, as pending items. Also returns the last id read and whether more
+    follow, so a run reads the texts one batch at a time."""
+    rows = stored_articles(
+        data_dir, not_version=None if every else extractor_version, after=after,
+        limit=limit + 1 if limit else None,
+    )
+    more = bool(limit) and len(rows) > limit
+    rows = rows[:limit] if limit else rows
     items = []
     for row in rows:
         article = Article(
@@ -301,7 +339,7 @@ def stored_articles_to_reprocess(data_dir: Path | str, extractor_version: str, e
             },
         )
         items.append(Item(document=None, article=article))
-    return items
+    return items, (rows[-1]["article_id"] if rows else after), more
 
 
 def mark_run_failed(data_dir: Path | str, run: RunRecord, reason: str) -> None:

@@ -6,6 +6,7 @@ import io
 import json
 
 import pytest
+from tests.httpserver import BOILERPLATE_MARKERS, STORY, article_page, http_server, rss_feed, story  # noqa: F401
 from typer.testing import CliRunner
 
 from flows.cli import app
@@ -88,3 +89,45 @@ def test_help_shows_examples():
     assert result.exit_code == 0 and "newsevents query" in result.stdout
     result = runner.invoke(app, ["run", "--help"])
     assert "--source" in result.stdout and "--json" in result.stdout
+
+
+def test_run_a_feed_from_the_loopback_server(prefect_harness, http_server, tmp_path, monkeypatch):
+    """Issue 4's acceptance: good entries stored without their boilerplate and with their
+    events, broken ones (a 500, a 404) counted as errors while the run succeeds; nothing
+    new the second time; exactly one new article after one more item."""
+    monkeypatch.setenv("NEWSEVENTS_HTTP_HOST_DELAY", "0")
+    monkeypatch.setenv("NEWSEVENTS_HTTP_BACKOFF", "0.05")
+    http_server.route("/news/meeting.html", article_page("Al-Sharaa meets Putin", STORY))
+    for n in (1, 2):
+        http_server.route(f"/news/{n}.html", article_page(f"Agreement {n}", story(n)))
+    http_server.route("/news/broken.html", "<html><body>Internal error</body></html>", status=500)
+    items = [{"title": title, "link": http_server.url(path), "pubDate": "Wed, 15 Oct 2025 09:00:00 GMT"}
+             for title, path in [("Meeting", "/news/meeting.html"), ("Agreement 1", "/news/1.html"),
+                                 ("Broken", "/news/broken.html"), ("Gone", "/news/gone.html")]]
+    http_server.route("/feed.xml", rss_feed(items), content_type="application/rss+xml")
+    data = tmp_path / "data"
+    command = ["run", "--source", http_server.url("/feed.xml"), "--allow-private", "--json", "--data", str(data)]
+
+    def run() -> dict:
+        result = runner.invoke(app, command)
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout.strip().splitlines()[-1])
+
+    first = run()
+    assert (first["new_articles"], first["errors"]) == (2, 2)
+    assert first["events_by_type"].get("meeting") and first["events_by_type"].get("agreement")
+    assert any("http 500" in m for m in first["error_messages"]) and any("http 404" in m for m in first["error_messages"])
+    texts = json.loads(runner.invoke(app, ["query", "SELECT url, text FROM articles", "--data", str(data), "--json"]).stdout)
+    assert len(texts) == 2
+    for row in texts:
+        assert not any(marker in row["text"] for marker in BOILERPLATE_MARKERS), row["url"]
+    assert len(http_server.hits("/news/broken.html")) == 3  # the first try and two retries
+
+    second = run()  # the feed's body is the one seen: not parsed again
+    assert (second["new_articles"], second["updated_articles"], second["errors"]) == (0, 0, 0)
+
+    items.append({"title": "Agreement 2", "link": http_server.url("/news/2.html"), "pubDate": "Thu, 16 Oct 2025 09:00:00 GMT"})
+    http_server.route("/feed.xml", rss_feed(items), content_type="application/rss+xml")
+    third = run()  # the feed changed: its broken entries are tried again, its stored ones are not
+    assert (third["new_articles"], third["updated_articles"], third["errors"]) == (1, 0, 2)
+    assert len(http_server.hits("/news/1.html")) == 1  # a known entry is not requested again

@@ -1,8 +1,13 @@
 """MinHash near-duplicates and exact copies, linked to the first copy kept."""
 from __future__ import annotations
 
+import tracemalloc
+
+import numpy as np
+
 from tasks.dedupe import (
     MIN_WORDS,
+    NUM_PERM,
     Deduplicator,
     decode_signature,
     minhash,
@@ -100,3 +105,37 @@ def test_signatures_survive_storage():
     assert reloaded.find("copy", SYNDICATED, "h-copy").article_id == "wire"
     assert reloaded.find("copy", "tiny", "h-tiny").article_id == "tiny"
     assert index.signature("missing") is None
+
+
+def _stored_rows(n: int, seed: int = 7):
+    """n stored articles as the warehouse gives them back: unrelated random signatures."""
+    rng = np.random.default_rng(seed)
+    for i in range(n):
+        values = rng.integers(0, 2**32, NUM_PERM, dtype=np.uint64)
+        yield f"stored-{i:06d}", f"{i:032x}", values.astype("<u8").tobytes()
+
+
+def test_a_loaded_index_finds_copies_of_stored_articles_among_many():
+    rows = list(_stored_rows(2000))
+    rows.insert(1000, ("wire", "a" * 32, signature(WIRE)))
+    index = Deduplicator.load(iter(rows))
+    assert len(index) == 2001 and "wire" in index and "stored-000007" in index
+    assert index.find("copy", SYNDICATED, "h-copy").article_id == "wire"
+    assert index.find("again", "whatever the text", "0" * 31 + "7").article_id == "stored-000007"  # exact, by hash
+    assert index.find("other", OTHER, "h-other") is None
+    assert index.signature("wire") == signature(WIRE)
+    # the stored article comes back with a new text: its old text no longer counts, its place does
+    assert index.check("wire", OTHER, "h-new") is None
+    assert len(index) == 2001
+    assert index.find("copy", SYNDICATED, "h-copy") is None
+    assert index.check("later", OTHER + " ", "h-later").article_id == "wire"
+
+
+def test_loading_stored_signatures_costs_under_a_kilobyte_an_article():
+    rows = [(f"stored-{i:06d}", h, data) for i, (_, h, data) in enumerate(_stored_rows(5000))]
+    tracemalloc.start()
+    index = Deduplicator.load(iter(rows))
+    kept, _ = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert len(index) == 5000
+    assert kept / 5000 < 1000  # one MinHash object and LSH entry each took over 5 KB

@@ -7,7 +7,7 @@ from datetime import date
 
 import pyarrow.dataset as ds
 import pytest
-from tests.factories import make_event
+from tests.factories import make_article, make_event
 from tests.httpserver import article_page, http_server  # noqa: F401 - the loopback server fixture
 
 from flows.ingest import ingest
@@ -132,16 +132,45 @@ def test_reprocess_after_an_extractor_change_leaves_no_stale_mention(prefect_har
     assert ds.dataset(parquet_root(data_dir) / "events", partitioning="hive").count_rows() == 3
 
 
+def test_reprocess_reads_the_stored_texts_one_batch_at_a_time(prefect_harness, tmp_path, monkeypatch):
+    import tasks.store
+
+    data_dir = tmp_path / "data"
+    with open_for_writing(data_dir) as con:
+        writer = Writer(con)
+        writer.begin_run(RunRecord("old-run", "ingest", utcnow(), "old"))
+        for i in range(5):
+            writer.store_article(make_article(f"a{i}", f"Report number {i}."), [], run_id="old-run", extractor_version="old")
+    read = []
+
+    def spy(*args, **kwargs):
+        rows = stored_articles(*args, **kwargs)
+        read.append(len(rows))
+        return rows
+
+    stored_articles = tasks.store.stored_articles
+    monkeypatch.setattr(tasks.store, "stored_articles", spy)
+    summary = reprocess(data_dir=str(data_dir), batch_size=2)
+    assert (summary["updated_articles"], summary["errors"]) == (5, 0)
+    assert read == [3, 3, 1]  # a batch and a look ahead at the next id, never all five texts
+    with open_for_reading(data_dir) as con:
+        assert con.execute("SELECT kind, status FROM runs WHERE kind = 'reprocess'").fetchall() == [("reprocess", "completed")]
+
+
+# One meeting as three outlets report it, under different forms of the names,
+# and the same two leaders meeting again a week later.
 THREE_REPORTS = [
     {"id": "a-1", "source": "Outlet A", "published": "2025-10-15",
      "text": "Syrian President Ahmed al-Sharaa met Russian President Vladimir Putin in Moscow on Wednesday. "
              "The two leaders discussed energy and the Russian bases in Syria."},
     {"id": "b-1", "source": "Outlet B", "published": "2025-10-15",
-     "text": "Vladimir Putin hosted Syria's leader Ahmed al-Sharaa at the Kremlin in Moscow on Wednesday, "
+     "text": "Russian President Putin met Syrian President Sharaa at the Kremlin on Wednesday, "
              "their first meeting since the fall of Assad."},
     {"id": "c-1", "source": "Outlet C", "published": "2025-10-16",
-     "text": "MOSCOW - Ahmed al-Sharaa held talks with Vladimir Putin in Moscow on Wednesday, "
+     "text": "Syria's interim president al-Sharaa met Putin in Moscow on Wednesday, "
              "Syrian state media said on Thursday."},
+    {"id": "a-2", "source": "Outlet A", "published": "2025-10-22",
+     "text": "Putin met al-Sharaa again in Sochi on Wednesday, a week after their talks in Moscow."},
 ]
 
 
@@ -150,10 +179,19 @@ def test_three_outlets_reporting_one_meeting_give_one_event(prefect_harness, tmp
     feed.write_text("".join(json.dumps(r) + "\n" for r in THREE_REPORTS), encoding="utf-8")
     data_dir = tmp_path / "data"
     summary = ingest(sources=[Source(name="wire", kind="jsonl", location=str(feed))], data_dir=str(data_dir))
-    assert (summary["new_articles"], summary["events_by_type"]) == (3, {"meeting": 3})
+    assert (summary["new_articles"], summary["events_by_type"]) == (4, {"meeting": 4})
     with open_for_reading(data_dir) as con:
-        meetings = con.execute("SELECT n_articles, n_sources, first_seen, last_seen FROM meetings").fetchall()
-    assert meetings == [(3, 3, date(2025, 10, 15), date(2025, 10, 16))]
+        meetings = con.execute(
+            "SELECT event_date, n_articles, n_sources, first_seen, last_seen FROM meetings ORDER BY event_date"
+        ).fetchall()
+        names = {name for (name,) in con.execute(
+            "SELECT DISTINCT unnest(participants).name FROM event_mentions").fetchall()}
+    assert meetings == [
+        (date(2025, 10, 15), 3, 3, date(2025, 10, 15), date(2025, 10, 16)),
+        (date(2025, 10, 22), 1, 1, date(2025, 10, 22), date(2025, 10, 22)),
+    ]
+    assert {"Putin", "Vladimir Putin", "Sharaa", "Ahmed al-Sharaa"} <= names  # the reports' own forms
+    assert ds.dataset(parquet_root(data_dir) / "events", partitioning="hive").count_rows() == 2
 
 
 def test_a_web_page_is_not_downloaded_again_when_unchanged(prefect_harness, tmp_path, http_server, monkeypatch):

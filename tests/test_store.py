@@ -3,12 +3,22 @@ from __future__ import annotations
 
 import json
 
-from tests.factories import make_event
+from tests.factories import make_article, make_event
 
-from tasks.batch import DUPLICATE, FAILED, PENDING, SKIPPED, UNCHANGED, clean_batch, extract_batch, plan_batches
-from tasks.fetch import Source, fetch_source
-from tasks.store import load_memory, mark_run_failed, new_run, select_new_documents, skip_stored, store_batch
+from tasks.batch import DUPLICATE, FAILED, PENDING, SKIPPED, UNCHANGED, Batch, clean_batch, extract_batch, plan_batches
+from tasks.fetch import FetchAttempt, Source, Validators, fetch_source
+from tasks.store import (
+    load_memory,
+    mark_run_failed,
+    new_run,
+    select_new_documents,
+    skip_stored,
+    store_batch,
+    stored_articles_to_reprocess,
+)
+from warehouse.db import open_for_writing
 from warehouse.query import run_query
+from warehouse.writer import RunRecord, Writer, utcnow
 
 TEXT = "Syria's President Ahmed al-Sharaa met Vladimir Putin in Moscow on Wednesday to discuss oil. " * 3
 
@@ -127,3 +137,48 @@ def test_a_run_that_raised_is_recorded_as_failed(data_dir):
     mark_run_failed(data_dir, run, "RuntimeError: boom")
     assert run_query(data_dir, "SELECT status, errors FROM runs").rows == [("failed", 1)]
     assert run_query(data_dir, "SELECT error FROM fetches WHERE stage = 'run'").rows == [("RuntimeError: boom",)]
+
+
+def _attempt(url, status="ok", **fields):
+    return FetchAttempt(source="web", url=url, status=status, kind="page", **fields)
+
+
+def test_the_fetch_state_is_looked_up_per_url_in_the_warehouse(data_dir):
+    run = new_run("ingest", "test-1")
+    first = Batch([], final=True, attempts=[
+        _attempt("https://a.test/1", etag='"v1"', content_hash="h1", final_url="https://b.test/moved"),
+        _attempt("https://a.test/2", status="error", reason="http 500"),
+    ])
+    store_batch(data_dir, run, first)
+    # a 304 repeats no validators: the stored ones stay
+    store_batch(data_dir, new_run("ingest", "test-1"), Batch([], final=True, attempts=[
+        _attempt("https://a.test/1", status="not_modified"),
+    ]))
+    memory = load_memory(data_dir)
+    with memory.fetch_state as state:
+        assert state.validators("https://a.test/1") == Validators('"v1"', None)
+        assert state.seen_content("https://a.test/1", "h1") and not state.seen_content("https://a.test/1", "h2")
+        assert state.known_entry("https://b.test/moved")  # the redirect target counts as fetched
+        assert not state.known_entry("https://a.test/2")  # failures are tried again
+        assert state.validators("https://b.test/moved") is None
+    # closed: the file is free for the next writer in this process
+    store_batch(data_dir, run, Batch([], final=True))
+    # and with no warehouse at all, nothing is known and nothing is created
+    assert not load_memory(data_dir.parent / "none").fetch_state.known_entry("https://a.test/1")
+    assert not (data_dir.parent / "none").exists()
+
+
+def test_stored_articles_are_read_for_reprocessing_a_batch_at_a_time(data_dir):
+    with open_for_writing(data_dir) as con:
+        writer = Writer(con)
+        writer.begin_run(RunRecord("old", "ingest", utcnow(), "old"))
+        for i in range(5):
+            article = make_article(f"a{i}", f"text {i}")
+            writer.store_article(article, [], run_id="old", extractor_version="current" if i == 2 else "old")
+    pages, after, more = [], None, True
+    while more:
+        items, after, more = stored_articles_to_reprocess(data_dir, "current", after=after, limit=2)
+        pages.append([i.article.article_id for i in items])
+    assert pages == [["a0", "a1"], ["a3", "a4"]]
+    items, _, more = stored_articles_to_reprocess(data_dir, "current", every=True, limit=10)
+    assert len(items) == 5 and not more

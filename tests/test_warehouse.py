@@ -11,7 +11,7 @@ import duckdb
 import pytest
 from tests.factories import SHARAA, make_article, make_event
 
-from warehouse.canonical import Report, cluster_reports, participant_key
+from warehouse.canonical import Party, Report, cluster_reports, merge_reports, same_party
 from warehouse.db import (
     MigrationError,
     WarehouseBusy,
@@ -59,6 +59,52 @@ def test_migrations_are_recorded_once_and_views_created(data_dir):
         assert con.execute("SELECT count(*) FROM schema_migrations").fetchone()[0] == len(applied)
 
 
+def test_upgrading_a_warehouse_of_001_merges_its_reports_again(data_dir, monkeypatch):
+    """A warehouse written before 002: events keyed by last names, no months, fetch state only in fetches."""
+    import warehouse.db as db
+
+    first = migration_files()[:1]
+    with monkeypatch.context() as patch:
+        patch.setattr(db, "migration_files", lambda: first)
+        patch.setattr(db, "_apply_views", lambda con: None)
+        with open_for_writing(data_dir) as con:
+            con.execute("""
+                INSERT INTO core.articles (article_id, published, source, text, content_hash, stored_at)
+                VALUES ('a1', '2025-10-15', 'Outlet A', 'one', 'h1', now()), ('a2', '2025-10-16', 'Outlet B', 'two', 'h2', now())
+            """)
+            con.execute("""
+                INSERT INTO core.event_mentions (mention_id, event_id, article_id, event_type, party_key, event_date, stored_at)
+                VALUES ('m1', 'old-1', 'a1', 'meeting', 'person:biden|person:jinping', '2025-10-15', now()),
+                       ('m2', 'old-2', 'a2', 'meeting', 'person:biden|person:xi', '2025-10-15', now())
+            """)
+            con.execute("""
+                INSERT INTO core.mention_participants VALUES
+                ('m1', 0, 'Xi Jinping', 'host', 'PERSON', 'China', 'person:jinping'),
+                ('m1', 1, 'Joe Biden', 'guest', 'PERSON', 'United States', 'person:biden'),
+                ('m2', 0, 'Xi', 'host', 'PERSON', NULL, 'person:xi'),
+                ('m2', 1, 'Biden', 'guest', 'PERSON', NULL, 'person:biden')
+            """)
+            con.execute("""
+                INSERT INTO core.events VALUES
+                ('old-1', 'meeting', 'person:biden|person:jinping', 'm1', '2025-10-15', NULL, NULL, 1, 1, 1, '2025-10-15', '2025-10-15', '2025', now()),
+                ('old-2', 'meeting', 'person:biden|person:xi', 'm2', '2025-10-15', NULL, NULL, 1, 1, 1, '2025-10-16', '2025-10-16', '2025', now())
+            """)
+            con.execute("""
+                INSERT INTO core.fetches (fetch_id, run_id, source, uri, stage, status, attempted_at, etag, content_hash, final_url)
+                VALUES ('f1', 'r1', 'web', 'https://example.test/a', 'page', 'ok', '2025-10-15 08:00', '"v1"', 'b1', 'https://example.test/a2'),
+                       ('f2', 'r2', 'web', 'https://example.test/a', 'page', 'not_modified', '2025-10-16 08:00', NULL, NULL, NULL)
+            """)
+    with open_for_writing(data_dir) as con:
+        assert [name for (name,) in con.execute("SELECT name FROM schema_migrations ORDER BY version").fetchall()] == [
+            path.name for _, path in migration_files()
+        ]
+    assert rows(data_dir, "SELECT n_articles, n_sources, year, month FROM events") == [(2, 2, "2025", "10")]
+    assert sorted(rows(data_dir, "SELECT name FROM event_participants")) == [("Joe Biden",), ("Xi Jinping",)]
+    assert rows(data_dir, "SELECT url, etag, content_hash FROM core.url_state ORDER BY url") == [
+        ("https://example.test/a", '"v1"', "b1"), ("https://example.test/a2", None, None)
+    ]
+
+
 def test_an_edited_migration_is_refused(data_dir):
     with open_for_writing(data_dir) as con:
         con.execute("UPDATE schema_migrations SET checksum = 'edited' WHERE version = 1")
@@ -99,20 +145,30 @@ def test_a_failed_article_leaves_the_previous_version_whole(data_dir):
 
 def test_three_outlets_reporting_one_meeting_make_one_event(data_dir):
     putin_short = ("Putin", "host", "PERSON", "Russia")
+    sharaa_short = ("Sharaa", "guest", "PERSON", None)
     store(data_dir, make_article("a1", "one", source="Outlet A"), [make_event("a1", confidence=0.7)])
     store(data_dir, make_article("a2", "two", source="Outlet B", published="2025-10-16"),
           [make_event("a2", event_date="2025-10-16", location=None, parties=(putin_short, SHARAA))])
-    store(data_dir, make_article("a3", "three", source="Outlet C"), [make_event("a3", event_date=None)])
-    assert rows(data_dir, "SELECT n_mentions, n_articles, n_sources, first_seen, last_seen, event_date, location FROM events") == [
-        (3, 3, 3, date(2025, 10, 15), date(2025, 10, 16), date(2025, 10, 15), "Moscow")
+    store(data_dir, make_article("a3", "three", source="Outlet C"),
+          [make_event("a3", event_date=None, parties=(putin_short, sharaa_short))])
+    # the same two a week later: another meeting
+    store(data_dir, make_article("a4", "four", source="Outlet A", published="2025-10-22"),
+          [make_event("a4", event_date="2025-10-22", parties=(putin_short, sharaa_short))])
+    assert rows(data_dir, "SELECT n_mentions, n_articles, n_sources, first_seen, last_seen, event_date, location "
+                          "FROM events ORDER BY event_date") == [
+        (3, 3, 3, date(2025, 10, 15), date(2025, 10, 16), date(2025, 10, 15), "Moscow"),
+        (1, 1, 1, date(2025, 10, 22), date(2025, 10, 22), date(2025, 10, 22), "Moscow"),
     ]
-    assert sorted(rows(data_dir, "SELECT name, role FROM event_participants")) == [
-        ("Ahmed al-Sharaa", "guest"), ("Vladimir Putin", "host")
-    ]
-    assert count(data_dir, "(SELECT DISTINCT event_id FROM event_mentions)") == 1
+    assert sorted(rows(data_dir, "SELECT p.name, p.role FROM event_participants AS p JOIN events AS e USING (event_id) "
+                                 "WHERE e.event_date = '2025-10-15'")) == [("Ahmed al-Sharaa", "guest"), ("Vladimir Putin", "host")]
+    assert count(data_dir, "(SELECT DISTINCT event_id FROM event_mentions)") == 2
     # a report withdrawn: the event's counts follow
     store(data_dir, make_article("a2", "two, corrected", source="Outlet B"), [])
-    assert rows(data_dir, "SELECT n_articles, n_sources FROM events") == [(2, 2)]
+    assert rows(data_dir, "SELECT n_articles, n_sources FROM events ORDER BY event_date") == [(2, 2), (1, 1)]
+    # storing a report again changes nothing
+    before = rows(data_dir, "SELECT * EXCLUDE (updated_at) FROM core.events ORDER BY ALL")
+    store(data_dir, make_article("a1", "one"), [make_event("a1", confidence=0.7)], force=True)
+    assert rows(data_dir, "SELECT * EXCLUDE (updated_at) FROM core.events ORDER BY ALL") == before
 
 
 def test_reports_far_apart_or_in_conflicting_places_are_separate_events(data_dir):
@@ -153,7 +209,7 @@ def test_views_for_analysts(data_dir):
     assert pairs == [
         ("Moscow", "Damascus", "agreement", 1, 1),
         ("Bashar al-Assad", "Vladimir Putin", "asylum", 1, 1),
-        ("Vladimir Putin", "Ahmed al-Sharaa", "meeting", 1, 2),
+        ("Ahmed al-Sharaa", "Vladimir Putin", "meeting", 1, 2),
     ]
     assert rows(data_dir, "SELECT day, event_type, n_events FROM daily_counts ORDER BY event_type") == [
         (date(2025, 10, 15), "agreement", 1), (date(2025, 10, 15), "asylum", 1), (date(2025, 10, 15), "meeting", 1)
@@ -162,11 +218,56 @@ def test_views_for_analysts(data_dir):
     assert rows(data_dir, "SELECT DISTINCT year FROM events") == [("2025",)]
 
 
-def test_participant_keys():
-    assert participant_key("Vladimir Putin", "PERSON", "Russia") == participant_key("Putin", "PERSON", None)
-    assert participant_key("Bashar al-Assad", "PERSON", None) == participant_key("Assad", "PERSON", "Syria")
-    assert participant_key("Moscow", "GPE", "Russia") == participant_key("Russia", "GPE", "Russia") == "state:russia"
-    assert participant_key("the Kremlin", "ORG", "Russia") == "org:kremlin"
+def test_parties_match_by_whole_words_or_by_country():
+    P = Party
+    assert same_party(P("Vladimir Putin", "PERSON", "Russia"), P("Putin", "PERSON", None))
+    assert same_party(P("Ahmed al-Sharaa", "PERSON"), P("Sharaa", "PERSON", "Syria"))
+    assert same_party(P("Xi Jinping", "PERSON"), P("Xi", "PERSON"))  # a family name first: no "last word" key
+    assert same_party(P("Kim Jong Un", "PERSON"), P("Kim", "PERSON"))
+    assert same_party(P("Lenín Moreno", "PERSON"), P("LENIN MORENO", "PERSON"))
+    assert same_party(P("Sheikh Tamim", "PERSON"), P("Tamim bin Hamad Al Thani", "PERSON"))
+    assert not same_party(P("Bill Clinton", "PERSON"), P("Hillary Clinton", "PERSON"))
+    assert not same_party(P("Putin", "PERSON"), P("Putinova", "PERSON"))  # whole words only
+    assert not same_party(P("Ahmed", "PERSON", "Syria"), P("Ahmed", "PERSON", "Egypt"))
+    # a full name is trusted over a country the extractor guessed from the context
+    assert same_party(P("Emmanuel Macron", "PERSON", "France"), P("Emmanuel Macron", "PERSON", "Russia"))
+    assert same_party(P("Moscow", "GPE", "Russia"), P("Russia", "GPE", "Russia"))
+    assert same_party(P("the Kremlin", "ORG", "Russia"), P("Moscow", "GPE", "Russia"))
+    assert same_party(P("Kremlin", "ORG", "Russia"), P("the Kremlin", "ORG", "Russia"))
+    assert not same_party(P("the Kremlin", "ORG", "Russia"), P("Russian Armed Forces", "ORG", "Russia"))
+    assert not same_party(P("Vladimir Putin", "PERSON", "Russia"), P("Russia", "GPE", "Russia"))
+    assert not same_party(P("Damascus", "GPE", "Syria"), P("Moscow", "GPE", "Russia"))
+
+
+def _report(mention_id, day, *names, article=None, location=None):
+    parties = tuple(Party(*n) if isinstance(n, tuple) else Party(n, "PERSON") for n in names)
+    return Report(mention_id, day, location, article_id=article or mention_id, participants=parties)
+
+
+def test_merging_keys_each_party_by_its_fullest_form_whatever_the_order():
+    reports = [
+        _report("m1", date(2025, 10, 15), "Putin", "Sharaa"),
+        _report("m2", date(2025, 10, 15), "Vladimir Putin", "Ahmed al-Sharaa"),
+        _report("m3", date(2025, 10, 16), ("the Kremlin", "ORG", "Russia"), ("Damascus", "GPE", "Syria")),
+        _report("m4", date(2025, 10, 16), ("Moscow", "GPE", "Russia"), ("Syria", "GPE", "Syria")),
+        # a state and one of its institutions in one report stay two parties
+        _report("m5", date(2025, 10, 16), ("Baghdad", "GPE", "Iraq"), ("Kurdistan Regional Government", "ORG", "Iraq")),
+    ]
+    results = set()
+    for order in itertools.permutations(reports):
+        merged = merge_reports("meeting", list(order))
+        results.add((tuple((e.event_id, e.party_key, e.mention_ids) for e in merged.events),
+                     tuple(sorted(merged.participant_keys.items()))))
+    assert len(results) == 1
+    merged = merge_reports("meeting", reports)
+    assert sorted((e.party_key, e.mention_ids) for e in merged.events if e.n_mentions > 1) == [
+        ("person:ahmed al sharaa|person:vladimir putin", ("m1", "m2")),
+        ("state:russia|state:syria", ("m3", "m4")),
+    ]
+    assert merged.participant_keys[("m1", 0)] == "person:vladimir putin"
+    assert merged.participant_keys[("m3", 0)] == "state:russia"
+    assert {merged.participant_keys[("m5", 0)], merged.participant_keys[("m5", 1)]} == {
+        "state:iraq", "org:kurdistan regional government"}
 
 
 def test_clustering_does_not_depend_on_arrival_order():

@@ -138,6 +138,18 @@ def migration_files() -> list[tuple[int, Path]]:
     return files
 
 
+def _remerge_reports(con: duckdb.DuckDBPyConnection) -> None:
+    from warehouse.writer import Writer  # the writer imports this module
+
+    Writer(con).rebuild_events()
+
+
+# Data a migration's SQL cannot compute, filled in Python in the same transaction.
+BACKFILLS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {
+    2: _remerge_reports,  # the merging rule changed: every report is merged again
+}
+
+
 def _checksum(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -170,6 +182,8 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
         con.begin()
         try:
             con.execute(sql)
+            if version in BACKFILLS:
+                BACKFILLS[version](con)
             con.execute(
                 "INSERT INTO schema_migrations VALUES (?, ?, ?, ?)",
                 [version, path.name, _checksum(sql), utcnow()],

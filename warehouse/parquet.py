@@ -1,15 +1,15 @@
 """The Parquet copy for BI tools, hive-partitioned under DATA/parquet/.
 
-    parquet/events/event_type=meeting/year=2025/data_0.parquet
-    parquet/event_mentions/event_type=.../year=.../data_0.parquet
-    parquet/event_participants/event_type=.../year=.../data_0.parquet
-    parquet/articles/year=2025/data_0.parquet
+    parquet/events/event_type=meeting/year=2025/month=10/data_0.parquet
+    parquet/event_mentions/event_type=.../year=.../month=.../data_0.parquet
+    parquet/event_participants/event_type=.../year=.../month=.../data_0.parquet
+    parquet/articles/year=2025/month=10/data_0.parquet
     parquet/sources/data_0.parquet
     parquet/runs/data_0.parquet
 
-Each table is the view of the same name. `year` is the year of the event's
-date, else of its main report's publication date, else `unknown` (for
-articles: of the publication date, else `unknown`); mentions and
+Each table is the view of the same name. `year` and `month` are those of the
+event's date, else of its main report's publication date, else `unknown`
+(for articles: of the publication date, else `unknown`); mentions and
 participants sit in their event's partition. Partition columns are in the
 path only, as hive readers expect.
 
@@ -17,7 +17,9 @@ Files are written by DuckDB's `COPY ... (FORMAT parquet, PARTITION_BY ...)`
 into a hidden temporary folder beside the tables, then moved into place with
 `os.replace`, one file per partition, so a reader sees a partition's old file
 or its new one, never half of one. Only the partitions a run touched are
-rewritten; `export_parquet(data_dir)` without `changed` rewrites everything.
+rewritten; `export_parquet(data_dir)` without `changed` rewrites everything,
+and so does any export that finds a table laid out with other partition
+columns (a copy written before months were added).
 """
 from __future__ import annotations
 
@@ -33,17 +35,17 @@ from warehouse.db import open_for_reading, write_lock
 
 PARQUET_DIR = "parquet"
 EVENT_TABLES = ("events", "event_mentions", "event_participants")
-EVENT_PARTITIONS = ("event_type", "year")
-ARTICLE_PARTITIONS = ("year",)
+EVENT_PARTITIONS = ("event_type", "year", "month")
+ARTICLE_PARTITIONS = ("year", "month")
 WHOLE_TABLES = ("sources", "runs")
 
 
 @dataclass
 class ChangedPartitions:
-    """The partitions a run wrote into: (event_type, year) pairs and article years."""
+    """The partitions a run wrote into: (event_type, year, month) and, for articles, (year, month)."""
 
-    events: set[tuple[str, str]] = field(default_factory=set)
-    articles: set[str] = field(default_factory=set)
+    events: set[tuple[str, str, str]] = field(default_factory=set)
+    articles: set[tuple[str, str]] = field(default_factory=set)
 
     def update(self, other: "ChangedPartitions") -> None:
         self.events |= other.events
@@ -64,12 +66,10 @@ def export_parquet(data_dir: Path | str, changed: ChangedPartitions | None = Non
         tmp.mkdir()
         try:
             for table in EVENT_TABLES:
-                only = None if changed is None or not (root / table).is_dir() else changed.events
+                only = changed.events if changed is not None else None
                 written[table] = _export_partitioned(con, table, EVENT_PARTITIONS, only, root, tmp)
-            only_years = None
-            if changed is not None and (root / "articles").is_dir():
-                only_years = {(year,) for year in changed.articles}
-            written["articles"] = _export_partitioned(con, "articles", ARTICLE_PARTITIONS, only_years, root, tmp)
+            only = changed.articles if changed is not None else None
+            written["articles"] = _export_partitioned(con, "articles", ARTICLE_PARTITIONS, only, root, tmp)
             for table in WHOLE_TABLES:
                 written[table] = _export_whole(con, table, root, tmp)
         finally:
@@ -93,6 +93,9 @@ def _export_partitioned(
     root: Path,
     tmp: Path,
 ) -> int:
+    target = root / table
+    if only is not None and not _laid_out_by(target, len(columns)):
+        only = None  # a first export, or one in another layout: write the table whole
     if only is not None and not only:
         return 0
     query = f"SELECT * FROM {table}"
@@ -107,15 +110,35 @@ def _export_partitioned(
             f"COPY ({query}) TO {_sql_text(staged.as_posix())} "
             f"(FORMAT parquet, PARTITION_BY ({', '.join(columns)}), FILENAME_PATTERN 'data_{{i}}')"
         )
-    target = root / table
     if only is None:
         partitions = _partition_dirs(staged, len(columns)) | _partition_dirs(target, len(columns))
     else:
         partitions = {_partition_path(columns, values) for values in only}
     for partition in sorted(partitions):
         _swap_partition(staged / partition, target / partition, target)
+    if only is None:
+        _drop_strays(target, len(columns))
     target.mkdir(parents=True, exist_ok=True)
     return rows
+
+
+def _laid_out_by(target: Path, depth: int) -> bool:
+    """True when the table folder exists and every file in it sits `depth` partition folders deep."""
+    if not target.is_dir():
+        return False
+    return all(len(f.relative_to(target).parts) == depth + 1 for f in target.rglob("*") if f.is_file())
+
+
+def _drop_strays(target: Path, depth: int) -> None:
+    """After a whole rewrite, files of another layout (fewer or more partition levels) go."""
+    if not target.is_dir():
+        return
+    for f in sorted(target.rglob("*"), reverse=True):
+        if f.is_file() and len(f.relative_to(target).parts) != depth + 1:
+            f.unlink()
+    for d in sorted((d for d in target.rglob("*") if d.is_dir()), key=lambda d: len(d.parts), reverse=True):
+        if not any(d.iterdir()):
+            d.rmdir()
 
 
 def _partition_dirs(base: Path, depth: int) -> set[str]:

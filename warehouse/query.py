@@ -5,11 +5,12 @@ while a writer holds it (DuckDB refuses even read-only opens then).
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import threading
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from warehouse.db import READ_WAIT_SECONDS, database_path, open_for_reading
+from warehouse.db import READ_WAIT_SECONDS, connect, database_path, open_for_reading
 from warehouse.writer import parse_date
 
 
@@ -91,54 +92,100 @@ def same_article(stored: StoredFingerprint, content_hash: str, published: object
     return stored.content_hash == content_hash and stored.published == parse_date(published)
 
 
-def article_signatures(data_dir: Path | str) -> list[tuple[str, str, bytes | None]]:
-    """(article_id, content_hash, MinHash signature) of every stored article, oldest first."""
+SIGNATURE_CHUNK = 10_000
+
+
+def article_signatures(data_dir: Path | str, chunk: int = SIGNATURE_CHUNK) -> Iterator[tuple[str, str, bytes | None]]:
+    """(article_id, content_hash, MinHash signature) of every stored article, oldest first,
+    read a chunk at a time: the caller keeps what it needs, never the whole result set."""
     if not database_path(data_dir).exists():
-        return []
+        return
     with open_for_reading(data_dir) as con:
         if not _has_core(con):
-            return []
-        return con.execute(
-            "SELECT article_id, content_hash, signature FROM core.articles ORDER BY stored_at, article_id"
-        ).fetchall()
-
-
-def web_fetch_history(data_dir: Path | str) -> list[dict]:
-    """The newest successful attempt per URL a web source requested: what the
-    next run's conditional requests and "seen it" checks are answered from.
-
-    Attempts are the fetch rows with a fetcher's status (ok, not_modified) at
-    a stage other than the per-source summary ('fetch').
-    """
-    if not database_path(data_dir).exists():
-        return []
-    with open_for_reading(data_dir) as con:
-        if not _has_core(con):
-            return []
+            return
         cursor = con.execute(
-            """
-            SELECT source, uri AS url, stage AS kind, status, http_status, etag, last_modified,
-                   content_hash, final_url, content_type, size_bytes, attempted_at
-            FROM core.fetches
-            WHERE status IN ('ok', 'not_modified') AND stage <> 'fetch'
-            QUALIFY row_number() OVER (PARTITION BY uri ORDER BY attempted_at DESC, fetch_id) = 1
-            """
+            "SELECT article_id, content_hash, signature FROM core.articles ORDER BY stored_at, article_id"
         )
-        columns = [d[0] for d in cursor.description]
-        return [dict(zip(columns, row)) for row in cursor.fetchall()]
+        while rows := cursor.fetchmany(chunk):
+            yield from rows
 
 
-def stored_articles(data_dir: Path | str, *, not_version: str | None = None, limit: int | None = None) -> list[dict]:
-    """Stored articles (for reprocessing), optionally only those extracted by another version."""
+class UrlStateReader:
+    """What web fetching remembers about one URL, looked up when asked (core.url_state).
+
+    Opens the warehouse read-only on the first question and keeps it open
+    until `close()` (or the end of a `with` block): a lookup by key costs well
+    under a millisecond, an open about 15. One question at a time: the
+    fetch threads share it.
+    """
+
+    def __init__(self, data_dir: Path | str):
+        self.data_dir = Path(data_dir)
+        self._con = None
+        self._absent = False
+        self._lock = threading.Lock()
+
+    def lookup(self, url: str) -> tuple[str | None, str | None, str | None] | None:
+        """(etag, last_modified, content_hash) stored for `url`, or None when it was never fetched."""
+        with self._lock:
+            con = self._open()
+            if con is None:
+                return None
+            return con.execute(
+                "SELECT etag, last_modified, content_hash FROM core.url_state WHERE url = ?", [url]
+            ).fetchone()
+
+    def _open(self):
+        if self._con is None and not self._absent:
+            if not database_path(self.data_dir).exists():
+                self._absent = True
+                return None
+            con = connect(self.data_dir, read_only=True)
+            if not con.execute(
+                "SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'core' AND table_name = 'url_state'"
+            ).fetchone()[0]:
+                con.close()
+                self._absent = True  # a warehouse from before 002: nothing to remember until the next store
+                return None
+            self._con = con
+        return self._con
+
+    def close(self) -> None:
+        with self._lock:
+            if self._con is not None:
+                self._con.close()
+                self._con = None
+            self._absent = False
+
+    def __enter__(self) -> "UrlStateReader":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def stored_articles(
+    data_dir: Path | str,
+    *,
+    not_version: str | None = None,
+    after: str | None = None,
+    limit: int | None = None,
+) -> list[dict]:
+    """Stored articles (for reprocessing) in article_id order, optionally only those
+    extracted by another version, and only those after the id `after` (for paging)."""
     sql = """
         SELECT article_id, url, title, CAST(published AS VARCHAR) AS published, source, author,
                language, text, content_hash, uri, fetch_source, fetched_at, extractor_version
         FROM core.articles
+        WHERE true
     """
     params: list = []
     if not_version is not None:
-        sql += " WHERE extractor_version IS DISTINCT FROM ?"
+        sql += " AND extractor_version IS DISTINCT FROM ?"
         params.append(not_version)
+    if after is not None:
+        sql += " AND article_id > ?"
+        params.append(after)
     sql += " ORDER BY article_id"
     if limit:
         sql += f" LIMIT {int(limit)}"

@@ -15,7 +15,7 @@ from datetime import date, datetime, timezone
 
 import duckdb
 
-from warehouse.canonical import Report, canonical_events, participant_key, party_key, stable_id
+from warehouse.canonical import Party, Report, merge_reports, stable_id
 from warehouse.db import utcnow
 
 
@@ -74,8 +74,8 @@ class StoredArticle:
     article_id: str
     status: str  # new | updated | unchanged
     mentions: int = 0
-    event_partitions: set[tuple[str, str]] = field(default_factory=set)
-    article_years: set[str] = field(default_factory=set)
+    event_partitions: set[tuple[str, str, str]] = field(default_factory=set)  # (event_type, year, month)
+    article_partitions: set[tuple[str, str]] = field(default_factory=set)  # (year, month)
 
 
 def parse_date(value: object) -> date | None:
@@ -109,6 +109,15 @@ def parse_timestamp(value: object) -> datetime | None:
 
 def year_of(day: date | None) -> str:
     return str(day.year) if day else "unknown"
+
+
+def month_of(day: date | None) -> str:
+    return str(day.month) if day else "unknown"
+
+
+def partition_of(day: date | None) -> tuple[str, str]:
+    """The Parquet (year, month) of a date; ('unknown', 'unknown') without one."""
+    return year_of(day), month_of(day)
 
 
 def _field(obj: object, name: str):
@@ -156,9 +165,6 @@ SELECT unnest($mention_id), unnest($position), unnest($name), unnest($role), unn
        unnest($country), unnest($participant_key)
 """
 
-# The (event_type, party_key) pairs an article's change touches.
-_KEYS = "(SELECT unnest($types) AS event_type, unnest($parties) AS party_key)"
-
 _UPSERT_DOCUMENTS = """
 INSERT OR REPLACE INTO core.documents (source, uri, raw_hash, article_id, status, reason, duplicate_of, last_run_id, updated_at)
 SELECT unnest($source), unnest($uri), unnest($raw_hash), unnest($article_id), unnest($status),
@@ -179,11 +185,77 @@ SELECT unnest($fetch_id), $run_id, unnest($source), unnest($uri), unnest($stage)
 _INSERT_EVENTS = """
 INSERT INTO core.events (
     event_id, event_type, party_key, main_mention_id, event_date, location, location_country,
-    n_mentions, n_articles, n_sources, first_seen, last_seen, partition_year, updated_at
+    n_mentions, n_articles, n_sources, first_seen, last_seen, partition_year, partition_month, updated_at
 )
 SELECT unnest($event_id), unnest($event_type), unnest($party_key), unnest($main_mention_id),
        unnest($event_date), unnest($location), unnest($location_country), unnest($n_mentions), unnest($n_articles),
-       unnest($n_sources), unnest($first_seen), unnest($last_seen), unnest($partition_year), $now
+       unnest($n_sources), unnest($first_seen), unnest($last_seen), unnest($partition_year),
+       unnest($partition_month), $now
+"""
+
+_INSERT_TOKENS = """
+INSERT INTO core.participant_tokens (token, event_type, mention_id, article_id)
+SELECT unnest($token), unnest($event_type), unnest($mention_id), unnest($article_id)
+"""
+
+# Reports of other articles that share a token with a party of the new ones.
+_TOKEN_HITS = """
+SELECT token, mention_id FROM core.participant_tokens
+WHERE event_type = ? AND article_id <> ? AND list_contains(?, token)
+"""
+
+_GROUPS_OF = """
+SELECT DISTINCT e.event_type, e.party_key
+FROM core.event_mentions AS m JOIN core.events AS e ON e.event_id = m.event_id
+WHERE list_contains($mention_ids, m.mention_id)
+"""
+
+# Every report of the given party groups, and the article's own.
+_GROUP_REPORTS = """
+SELECT m.event_type, m.event_id, m.mention_id, m.event_date, m.location, m.location_country, m.article_id,
+       a.source, a.published,
+       coalesce(a.published, CAST(a.fetched_at AS DATE), CAST(a.stored_at AS DATE)),
+       m.confidence, m.mentions
+FROM core.event_mentions AS m
+JOIN core.articles AS a USING (article_id)
+WHERE m.article_id = $article_id OR m.event_id IN (
+    SELECT e.event_id FROM core.events AS e
+    JOIN (SELECT unnest($types) AS event_type, unnest($parties) AS party_key) AS k
+      ON e.event_type = k.event_type AND e.party_key = k.party_key
+)
+"""
+
+_ALL_REPORTS = """
+SELECT m.event_type, m.event_id, m.mention_id, m.event_date, m.location, m.location_country, m.article_id,
+       a.source, a.published,
+       coalesce(a.published, CAST(a.fetched_at AS DATE), CAST(a.stored_at AS DATE)),
+       m.confidence, m.mentions
+FROM core.event_mentions AS m
+JOIN core.articles AS a USING (article_id)
+"""
+
+_PARTICIPANTS = """
+SELECT mention_id, position, name, kind, country, participant_key
+FROM core.mention_participants
+WHERE list_contains($mention_ids, mention_id)
+ORDER BY mention_id, position
+"""
+
+_ALL_PARTICIPANTS = """
+SELECT mention_id, position, name, kind, country, participant_key
+FROM core.mention_participants
+ORDER BY mention_id, position
+"""
+
+_UPSERT_URL_STATE = """
+INSERT INTO core.url_state (url, etag, last_modified, content_hash, updated_at)
+SELECT unnest($url), unnest($etag), unnest($last_modified), unnest($content_hash), $now
+ON CONFLICT (url) DO UPDATE SET
+    etag = CASE WHEN excluded.etag IS NOT NULL OR excluded.last_modified IS NOT NULL THEN excluded.etag ELSE etag END,
+    last_modified = CASE WHEN excluded.etag IS NOT NULL OR excluded.last_modified IS NOT NULL
+                         THEN excluded.last_modified ELSE last_modified END,
+    content_hash = coalesce(excluded.content_hash, content_hash),
+    updated_at = excluded.updated_at
 """
 
 
@@ -267,6 +339,27 @@ class Writer:
             ).fetchall()
         )
 
+    def remember_urls(self, states: Iterable[object]) -> None:
+        """Upsert what web fetching keeps per URL (objects or dicts with url, etag,
+        last_modified, content_hash, final_url): later values win, None keeps the
+        stored one, and a redirect target is remembered as fetched too."""
+        rows: dict[str, dict] = {}
+
+        def fold(url: str, etag, last_modified, content_hash) -> None:
+            row = rows.setdefault(url, {"url": url, "etag": None, "last_modified": None, "content_hash": None})
+            if etag or last_modified:
+                row["etag"], row["last_modified"] = etag, last_modified
+            if content_hash:
+                row["content_hash"] = content_hash
+
+        for state in states:
+            fold(_field(state, "url"), _field(state, "etag"), _field(state, "last_modified"), _field(state, "content_hash"))
+            final = _field(state, "final_url")
+            if final:
+                fold(final, None, None, None)
+        if rows:
+            self.con.execute(_UPSERT_URL_STATE, {**_columns(list(rows.values())), "now": utcnow()})
+
     # -- articles and their events ------------------------------------------------
 
     def store_article(
@@ -304,11 +397,15 @@ class Writer:
                 con.commit()
                 return StoredArticle(article_id, "unchanged")
             result = StoredArticle(article_id, "updated" if previous else "new")
-            result.article_years.add(year_of(published))
+            result.article_partitions.add(partition_of(published))
             if previous:
-                result.article_years.add(year_of(previous[1]))
-            old_keys = con.execute(
-                "SELECT DISTINCT event_type, party_key FROM core.event_mentions WHERE article_id = ?",
+                result.article_partitions.add(partition_of(previous[1]))
+            old_groups = con.execute(
+                """
+                SELECT DISTINCT e.event_type, e.party_key
+                FROM core.event_mentions AS m JOIN core.events AS e ON e.event_id = m.event_id
+                WHERE m.article_id = ?
+                """,
                 [article_id],
             ).fetchall()
             con.execute(
@@ -318,10 +415,11 @@ class Writer:
                 """,
                 [article_id],
             )
+            con.execute("DELETE FROM core.participant_tokens WHERE article_id = ?", [article_id])
             con.execute("DELETE FROM core.event_mentions WHERE article_id = ?", [article_id])
 
             now = utcnow()
-            mention_rows, participant_rows, new_keys = self._mention_rows(article_id, events, place_countries or {})
+            mention_rows, participant_rows = self._mention_rows(article_id, events, place_countries or {})
             con.execute(
                 _UPSERT_ARTICLE,
                 [
@@ -336,8 +434,9 @@ class Writer:
                 con.execute(_INSERT_MENTIONS, {**_columns(mention_rows), "article_id": article_id, "now": now})
             if participant_rows:
                 con.execute(_INSERT_PARTICIPANTS, _columns(participant_rows))
+                self._insert_tokens(participant_rows, {m["mention_id"]: m["event_type"] for m in mention_rows}, article_id)
             result.mentions = len(mention_rows)
-            result.event_partitions = self._refresh_events(set(old_keys) | new_keys, now)
+            result.event_partitions = self._refresh_events(article_id, set(old_groups), mention_rows, participant_rows, now)
             con.commit()
         except BaseException:
             con.rollback()
@@ -345,7 +444,7 @@ class Writer:
         return result
 
     def _mention_rows(self, article_id: str, events: list[object], place_countries: dict[str, str | None]):
-        mention_rows, participant_rows, keys = [], [], set()
+        mention_rows, participant_rows = [], []
         seen: set[str] = set()
         for event in events:
             mention_id = _field(event, "event_id")
@@ -353,24 +452,23 @@ class Writer:
                 continue
             seen.add(mention_id)
             participants = []
-            participant_keys = []
+            own_keys = []
             for position, p in enumerate(_field(event, "participants") or []):
                 name, role, kind, country = (_field(p, k) for k in ("name", "role", "kind", "country"))
                 if not name:
                     continue
-                key = participant_key(name, kind, country)
-                participant_keys.append(key)
+                key = Party(name, kind, country).own_key
+                own_keys.append(key)
                 participants.append({"name": name, "role": role, "kind": kind, "country": country})
                 participant_rows.append(
                     {"mention_id": mention_id, "position": position, "name": name, "role": role,
                      "kind": kind, "country": country, "participant_key": key}
                 )
-            event_type = _field(event, "event_type")
-            party = party_key(participant_keys, fallback=article_id)
-            keys.add((event_type, party))
             mention_rows.append(
                 {
-                    "mention_id": mention_id, "event_type": event_type, "party_key": party,
+                    "mention_id": mention_id, "event_type": _field(event, "event_type"),
+                    # the report's own parties; the event's party key is its group's
+                    "party_key": "|".join(sorted(set(own_keys))) or f"article:{article_id}",
                     **{name: _field(event, name) for name in _PLAIN_FIELDS},
                     "participants": participants,
                     "location_country": place_countries.get(_field(event, "location")),
@@ -379,59 +477,163 @@ class Writer:
                     "debug": _json(_field(event, "debug")),
                 }
             )
-        return mention_rows, participant_rows, keys
+        return mention_rows, participant_rows
 
-    def _refresh_events(self, keys: set[tuple[str, str]], now: datetime) -> set[tuple[str, str]]:
-        """Re-merge the reports of the given (type, party key) pairs and rebuild their events.
+    def _insert_tokens(self, participant_rows: list[dict], event_types: dict[str, str], article_id: str | None = None) -> None:
+        rows = [
+            {"token": token, "event_type": event_types[row["mention_id"]], "mention_id": row["mention_id"],
+             "article_id": article_id or row["article_id"]}
+            for row in participant_rows
+            for token in sorted(Party(row["name"], row["kind"], row["country"]).tokens())
+        ]
+        if rows:
+            self.con.execute(_INSERT_TOKENS, _columns(rows))
 
-        Returns the Parquet partitions (event_type, year) the events left or entered.
+    def _candidate_groups(self, article_id: str, mention_rows: list[dict], participant_rows: list[dict]) -> set[tuple[str, str]]:
+        """The party groups of stored reports that the article's new reports may join:
+        those of reports sharing a token with each of a new report's parties."""
+        by_mention: dict[str, list[Party]] = {}
+        for row in participant_rows:
+            by_mention.setdefault(row["mention_id"], []).append(Party(row["name"], row["kind"], row["country"]))
+        wanted: dict[str, list[tuple[str, list[set[str]]]]] = {}  # event_type -> (mention, tokens per party)
+        for mention in mention_rows:
+            report = Report(mention["mention_id"], None, None, participants=tuple(by_mention.get(mention["mention_id"], ())))
+            if report.representatives:
+                wanted.setdefault(mention["event_type"], []).append(
+                    (mention["mention_id"], [party.tokens() for party in report.representatives])
+                )
+        candidates: set[str] = set()
+        for event_type, queries in wanted.items():
+            tokens = sorted({t for _, parties in queries for tokens in parties for t in tokens})
+            holders: dict[str, set[str]] = {}
+            for token, mention_id in self.con.execute(_TOKEN_HITS, [event_type, article_id, tokens]).fetchall():
+                holders.setdefault(token, set()).add(mention_id)
+            for _, parties in queries:
+                found: set[str] | None = None
+                for party_tokens in parties:
+                    hits = set().union(*(holders.get(t, ()) for t in party_tokens))
+                    found = hits if found is None else found & hits
+                candidates |= found or set()
+        if not candidates:
+            return set()
+        return set(self.con.execute(_GROUPS_OF, {"mention_ids": sorted(candidates)}).fetchall())
+
+    def _refresh_events(
+        self,
+        article_id: str,
+        old_groups: set[tuple[str, str]],
+        mention_rows: list[dict],
+        participant_rows: list[dict],
+        now: datetime,
+    ) -> set[tuple[str, str, str]]:
+        """Re-merge the party groups an article's change touches and rebuild their events.
+
+        The groups its old reports were in, and those its new reports may
+        join, are loaded whole, merged again (`warehouse.canonical`), and their
+        events replaced. Returns the Parquet partitions (event_type, year,
+        month) the events left or entered.
         """
-        if not keys:
+        groups = old_groups | self._candidate_groups(article_id, mention_rows, participant_rows)
+        types, parties = (list(column) for column in zip(*sorted(groups))) if groups else ([], [])
+        reports = self.con.execute(
+            _GROUP_REPORTS, {"types": types, "parties": parties, "article_id": article_id}
+        ).fetchall()
+        touched: set[tuple[str, str, str]] = set()
+        if groups:
+            touched = set(self.con.execute(
+                """
+                DELETE FROM core.events AS e USING (SELECT unnest($types) AS event_type, unnest($parties) AS party_key) AS k
+                WHERE e.event_type = k.event_type AND e.party_key = k.party_key
+                RETURNING e.event_type, e.partition_year, coalesce(e.partition_month, 'unknown')
+                """,
+                {"types": types, "parties": parties},
+            ).fetchall())
+        return touched | self._merge(reports, now)
+
+    def _merge(self, rows: list[tuple], now: datetime, *, every: bool = False) -> set[tuple[str, str, str]]:
+        """Merge these reports (whole party groups; rows of _GROUP_REPORTS) into events,
+        insert them, and point each report and participant at its event and party
+        where that changed; returns the events' partitions."""
+        if not rows:
             return set()
         con = self.con
-        types, parties = (list(column) for column in zip(*sorted(keys)))
-        where = {"types": types, "parties": parties}
-        touched = set(
+        mention_ids = sorted(row[2] for row in rows)
+        participants: dict[str, list[Party]] = {}
+        positions: dict[str, list[int]] = {}
+        stored_keys: dict[tuple[str, int], str] = {}
+        found = (con.execute(_ALL_PARTICIPANTS) if every
+                 else con.execute(_PARTICIPANTS, {"mention_ids": mention_ids})).fetchall()
+        for mention_id, position, name, kind, country, key in found:
+            participants.setdefault(mention_id, []).append(Party(name, kind, country))
+            positions.setdefault(mention_id, []).append(position)
+            stored_keys[(mention_id, position)] = key
+        reports: dict[str, list[Report]] = {}
+        stored_events: dict[str, str | None] = {}
+        for event_type, event_id, mention_id, *fields in rows:
+            stored_events[mention_id] = event_id
+            reports.setdefault(event_type, []).append(
+                Report(mention_id, *fields, participants=tuple(participants.get(mention_id, ())))
+            )
+        events, keys = [], {}
+        for event_type, group in sorted(reports.items()):
+            merged = merge_reports(event_type, group)
+            events.extend(merged.events)
+            # the merge numbers each report's participants 0..n-1; the table keeps their positions
+            keys.update({(m, positions[m][i]): key for (m, i), key in merged.participant_keys.items()})
+        moved = [(m, e.event_id) for e in events for m in e.mention_ids if stored_events.get(m) != e.event_id]
+        if moved:
             con.execute(
-                f"""
-                DELETE FROM core.events AS e USING {_KEYS} AS k
-                WHERE e.event_type = k.event_type AND e.party_key = k.party_key
-                RETURNING e.event_type, e.partition_year
+                """
+                UPDATE core.event_mentions AS m SET event_id = a.event_id
+                FROM (SELECT unnest($mentions) AS mention_id, unnest($events) AS event_id) AS a
+                WHERE m.mention_id = a.mention_id
                 """,
-                where,
-            ).fetchall()
-        )
-        reports: dict[tuple[str, str], list[Report]] = {}
-        for event_type, party, *fields in con.execute(
-            f"""
-            SELECT m.event_type, m.party_key, m.mention_id, m.event_date, m.location, m.location_country, m.article_id,
-                   a.source, a.published,
-                   coalesce(a.published, CAST(a.fetched_at AS DATE), CAST(a.stored_at AS DATE)),
-                   m.confidence, m.mentions
-            FROM core.event_mentions AS m
-            JOIN {_KEYS} AS k USING (event_type, party_key)
-            JOIN core.articles AS a USING (article_id)
-            """,
-            where,
-        ).fetchall():
-            reports.setdefault((event_type, party), []).append(Report(*fields))
-        events = [e for (event_type, party), group in reports.items() for e in canonical_events(event_type, party, group)]
+                {"mentions": [m for m, _ in moved], "events": [e for _, e in moved]},
+            )
+        rekeyed = {where: key for where, key in keys.items() if stored_keys.get(where) != key}
+        if rekeyed:
+            con.execute(
+                """
+                UPDATE core.mention_participants AS p SET participant_key = k.participant_key
+                FROM (SELECT unnest($mention_id) AS mention_id, unnest($position) AS position,
+                             unnest($participant_key) AS participant_key) AS k
+                WHERE p.mention_id = k.mention_id AND p.position = k.position
+                """,
+                {
+                    "mention_id": [m for m, _ in rekeyed],
+                    "position": [p for _, p in rekeyed],
+                    "participant_key": list(rekeyed.values()),
+                },
+            )
         if not events:
-            return touched
-        con.execute(
-            """
-            UPDATE core.event_mentions AS m SET event_id = a.event_id
-            FROM (SELECT unnest($mentions) AS mention_id, unnest($events) AS event_id) AS a
-            WHERE m.mention_id = a.mention_id
-            """,
-            {
-                "mentions": [m for e in events for m in e.mention_ids],
-                "events": [e.event_id for e in events for _ in e.mention_ids],
-            },
-        )
+            return set()
         rows = [{k: v for k, v in asdict(e).items() if k != "mention_ids"} for e in events]
         con.execute(_INSERT_EVENTS, {**_columns(rows), "now": now})
-        return touched | {(e.event_type, e.partition_year) for e in events}
+        return {(e.event_type, e.partition_year, e.partition_month) for e in events}
+
+    def rebuild_events(self) -> int:
+        """Merge every stored report afresh: candidate tokens, events, party keys.
+
+        For a change of the merging rule (a migration runs it once); loads
+        all reports, so it costs what the warehouse holds. Returns the number
+        of events. The caller holds the transaction.
+        """
+        con = self.con
+        con.execute("DELETE FROM core.participant_tokens")
+        rows = con.execute(
+            """
+            SELECT p.mention_id, p.name, p.kind, p.country, m.article_id, m.event_type
+            FROM core.mention_participants AS p JOIN core.event_mentions AS m USING (mention_id)
+            """
+        ).fetchall()
+        self._insert_tokens(
+            [{"mention_id": m, "name": name, "kind": kind, "country": country, "article_id": a}
+             for m, name, kind, country, a, _ in rows],
+            {m: event_type for m, *_, event_type in rows},
+        )
+        con.execute("DELETE FROM core.events")
+        self._merge(con.execute(_ALL_REPORTS).fetchall(), utcnow(), every=True)
+        return con.execute("SELECT count(*) FROM core.events").fetchone()[0]
 
 
 _PLAIN_FIELDS = (

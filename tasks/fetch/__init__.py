@@ -8,7 +8,7 @@ so per-host politeness holds across them.
 from __future__ import annotations
 
 from tasks.fetch.documents import FetchAttempt, FetchError, FetchResult, RawDocument
-from tasks.fetch.http import Fetcher, HttpSettings
+from tasks.fetch.http import RETRY_STATUSES, Fetcher, HttpSettings
 from tasks.fetch.local import read_folder, read_jsonl
 from tasks.fetch.sources import Source
 from tasks.fetch.state import FetchState, MemoryFetchState, UrlState, Validators, url_states
@@ -30,6 +30,21 @@ def fetch_source(source: Source, state: FetchState | None = None, fetcher: Fetch
         return FetchResult(errors=[FetchError(source.name, source.location, "fetch", f"{type(exc).__name__}: {exc}")])
 
 
+# Reasons a source's own URL failed that may pass within minutes.
+TRANSIENT_REASONS = ("timeout:", "connection failed:", "name resolution:") + tuple(
+    f"http {status}" for status in sorted(RETRY_STATUSES)
+)
+
+
+def source_unavailable(source: Source, result: FetchResult) -> bool:
+    """A web source that gave nothing because its own URL failed for a reason
+    that may pass (a timeout, a refused connection, a 5xx or 429 after the
+    client's own retries): worth asking again a little later in the run."""
+    if source.kind not in WEB_KINDS or result.documents:
+        return False
+    return any(e.uri == source.location and e.reason.startswith(TRANSIENT_REASONS) for e in result.errors)
+
+
 __all__ = [
     "FetchError",
     "FetchAttempt",
@@ -43,5 +58,6 @@ __all__ = [
     "UrlState",
     "Validators",
     "fetch_source",
+    "source_unavailable",
     "url_states",
 ]

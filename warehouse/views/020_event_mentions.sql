@@ -8,7 +8,8 @@ SELECT
     m.event_date, m.date_text, m.modality, m.attributes, m.confidence,
     m.extractor_version,
     a.source, a.published, a.url,
-    e.partition_year AS year
+    e.partition_year AS year,
+    e.partition_month AS month
 FROM core.event_mentions AS m
 JOIN core.articles AS a USING (article_id)
 LEFT JOIN core.events AS e USING (event_id);

@@ -15,7 +15,7 @@ WITH ranked AS (
 )
 SELECT
     r.event_id, e.event_type, r.name, r.role, r.kind, r.country,
-    r.participant_key, r.n_mentions, e.partition_year AS year
+    r.participant_key, r.n_mentions, e.partition_year AS year, e.partition_month AS month
 FROM ranked AS r
 JOIN core.events AS e USING (event_id)
 WHERE r.rank = 1;
