@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from tasks.extract.arguments import MEDIATOR_VERBS, PARTY_PREPS, ArgumentFinder
-from tasks.extract.mentions import Mention
+from tasks.extract.mentions import Mention, PartyRef
 
 # "agreed on a deal", "withdrew from the treaty", "abide by the accord"; not "under the pact, X will ..."
 GOVERNING_PREPS = {"on", "to", "from", "of", "by", "into", "upon", "over", "with"}
@@ -105,11 +105,16 @@ def _parties(finder: ArgumentFinder, mention: Mention, noun, governor, path, acl
         mention.parties += finder.parties_from(finder.prep_objects(verb, PARTY_PREPS), "party")
         mention.parties += finder.parties_from(finder.agents(verb), "party")
         # "the grain deal that allowed Ukraine to export": the state the deal is about
-        for arg in verb.children:
-            if arg.dep_ in {"dobj", "nsubj", "dative"} and arg.i in finder.ent_of:
-                entry = finder.gaz.lookup(finder.ent_of[arg.i].text)
-                if entry is not None and entry.category in {"country", "capital"}:
-                    mention.parties += finder.parties_from([arg], "party")
+        clauses = [verb, *(c for c in verb.children if c.dep_ in {"ccomp", "xcomp"})]
+        for arg in [a for clause in clauses for a in clause.children]:
+            if arg.dep_ not in {"dobj", "nsubj", "dative"}:
+                continue
+            # "allowed Ukraine to export", "allowed U.S. troops to operate"
+            for candidate in [arg, *(c for c in arg.children if c.dep_ in {"compound", "amod", "poss"})]:
+                entry = finder.gaz.lookup(finder.ent_of[candidate.i].text) if candidate.i in finder.ent_of else None
+                if entry is not None and entry.category in {"country", "capital", "demonym"} and entry.country:
+                    mention.parties.append(PartyRef(entry.country, "GPE", "party", candidate.i, candidate.i + 1, ent_id=f"country:{entry.country}", country_hint=entry.country))
+                    break
     if governor is None:
         return
     # "suspended its participation in the deal": a noun in between still makes its subject a party

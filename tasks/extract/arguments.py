@@ -219,6 +219,9 @@ class ArgumentFinder:
                 # "the foreign ministers of Russia and Ukraine": the states named after "of"
                 of_objects = self.prep_objects(token, {"of", "from"})
                 of_parties = [o for o in of_objects if o.i in self.ent_of and self.ent_of[o.i].label_ in {"GPE", "ORG", "NORP"}]
+                # "representatives of President Maduro and the opposition": whom they represent
+                if not of_parties and token.lemma_.lower() in {"representative", "envoy", "delegate", "negotiator", "emissary"}:
+                    stack.extend(o for o in of_objects if o.i in self.ent_of and self.ent_of[o.i].label_ == "PERSON")
                 if of_parties and (token.lemma_.lower() in self.cues.person_nouns or token.lower_ in self.cues.group_anaphors):
                     party = None
                     # "the defence ministers of Turkey, Syria and Russia": the office with its portfolio
