@@ -104,6 +104,10 @@ def _nominal_parties(finder: ArgumentFinder, mention: Mention, noun, governor, p
             if party is not None and party.kind in {"PERSON", "GPE", "ORG", "NORP"}:
                 mention.parties.append(party)
     mention.parties += finder.parties_from(finder.prep_objects(noun, PARTY_PREPS))
+    # "talks in Banjul on Friday with Condé": the parser hangs "with" on a word in between
+    for inner in noun.subtree:
+        if inner.i != noun.i and inner.dep_ in {"pobj", "npadvmod"} and inner.head.dep_ == "prep" and inner.head.head.i == noun.i:
+            mention.parties += finder.parties_from(finder.prep_objects(inner, {"with", "between"}))
     if is_visit:
         mention.parties += finder.parties_from(finder.prep_objects(noun, {"by", "from", "of"}), "guest")
         for obj in finder.prep_objects(noun, {"to"}):
