@@ -102,6 +102,12 @@ class ArgumentFinder:
         has_nationality = any(
             c.dep_ in {"amod", "compound"} and self.ent_of.get(c.i) is not None and self.ent_of[c.i].label_ in {"NORP", "GPE"} for c in token.children
         )
+        named_group = token.tag_ in {"NNS", "NNPS"} and lower in {"nations", "countries", "states", "governments", "members"} and any(
+            c.dep_ in {"amod", "compound"} and (c.pos_ == "PROPN" or c.ent_type_ in {"LOC", "GPE", "NORP", "ORG"}) for c in token.subtree if c.i < token.i
+        )
+        if named_group:
+            # "ten Pacific island nations", "the Gulf states": a group the article names, not an anaphor
+            return PartyRef(self.phrase(token), "NORPGROUP", role, token.i, token.i + 1)
         # "the two men" looks back; "two Russian men" says who they are
         counted = token.tag_ in {"NNS", "NNPS"} and lemma in self.cues.person_nouns and any(c.lower_ in NUMBER_WORDS for c in token.children)
         if not has_nationality and (counted or lemma in self.cues.group_anaphors or (lower in self.cues.group_anaphors and token.tag_ in {"NNS", "CD"})):
