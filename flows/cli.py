@@ -45,6 +45,9 @@ DaskAddressOption = Annotated[
     typer.Option("--dask-address", metavar="ADDR", help="Extract on the Dask cluster at this scheduler address; "
                  "storing stays in this process."),
 ]
+LockWaitOption = Annotated[
+    float, typer.Option("--wait", metavar="SECONDS", min=0, help="How long to wait while another run holds the data folder.")
+]
 WorkersOption = Annotated[
     Optional[int],
     typer.Option("--workers", metavar="N", min=1, help="Extract on a local Dask cluster of N worker processes."),
@@ -94,6 +97,7 @@ def run(
     allow_private: Annotated[
         bool, typer.Option("--allow-private", help="Let --source URLs reach private and loopback addresses.")
     ] = False,
+    wait: LockWaitOption = 1800.0,
     dask_address: DaskAddressOption = None,
     workers: WorkersOption = None,
     as_json: JsonOption = False,
@@ -129,7 +133,7 @@ def run(
 
     try:
         summary = ingest(sources=sources, data_dir=str(data), batch_size=batch_size,
-                         dask_address=dask_address, workers=workers)
+                         dask_address=dask_address, workers=workers, lock_wait=wait)
     except WarehouseBusy as exc:
         _fail(str(exc))
     _print_summary(summary, as_json)
@@ -140,6 +144,7 @@ def reprocess(
     data: DataOption = Path("data"),
     every: Annotated[bool, typer.Option("--all", help="Re-extract every stored article, not only out-of-date ones.")] = False,
     batch_size: Annotated[int, typer.Option(help="Articles per task run.", min=1)] = 100,
+    wait: LockWaitOption = 1800.0,
     dask_address: DaskAddressOption = None,
     workers: WorkersOption = None,
     as_json: JsonOption = False,
@@ -161,7 +166,7 @@ def reprocess(
 
     try:
         summary = reprocess_flow(data_dir=str(data), batch_size=batch_size, every=every,
-                                 dask_address=dask_address, workers=workers)
+                                 dask_address=dask_address, workers=workers, lock_wait=wait)
     except WarehouseBusy as exc:
         _fail(str(exc))
     _print_summary(summary, as_json)

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, nullcontext
 from functools import partial
 
-from tasks.batch import Batch, articles_to_extract, with_events
+from tasks.batch import Batch, articles_to_extract, current_extractor_version, with_events
 from tasks.prefect_tasks import EXTRACT_TIMEOUT_SECONDS, extract
 
 Extractor = Callable[[Iterable[Batch]], Iterator[Batch]]
@@ -40,23 +40,34 @@ def extract_here(batches: Iterable[Batch]) -> Iterator[Batch]:
         yield with_events(batch, extract(articles_to_extract(batch), batch.number))
 
 
+class WorkerMismatch(RuntimeError):
+    """The Dask workers run another extractor than this process: their events would carry its version."""
+
+
 def extract_on(runner, batches: Iterable[Batch], in_flight: int) -> Iterator[Batch]:
     # Prefect cannot interrupt a task in a worker's thread (it only warns), so
     # the timeout there is the flow's bounded wait for each result instead.
     remote = extract.with_options()
     remote.timeout_seconds = None
+    expected = current_extractor_version()
     window: deque = deque()
     for batch in batches:
         articles = articles_to_extract(batch)
         window.append((batch, runner.submit(remote, {"articles": articles, "batch_number": batch.number})))
         if len(window) >= in_flight:
-            yield _finished(*window.popleft())
+            yield _finished(*window.popleft(), expected)
     while window:
-        yield _finished(*window.popleft())
+        yield _finished(*window.popleft(), expected)
 
 
-def _finished(batch: Batch, future) -> Batch:
-    return with_events(batch, future.result(timeout=EXTRACT_TIMEOUT_SECONDS))
+def _finished(batch: Batch, future, expected_version: str) -> Batch:
+    extraction = future.result(timeout=EXTRACT_TIMEOUT_SECONDS)
+    if extraction.extractor_version not in (None, expected_version):
+        raise WorkerMismatch(
+            f"a Dask worker ran extractor {extraction.extractor_version}, this run is {expected_version}: "
+            "install the same newsevents on the workers"
+        )
+    return with_events(batch, extraction)
 
 
 @contextmanager

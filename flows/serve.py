@@ -16,6 +16,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -56,7 +57,7 @@ class LocalServer:
 
     def stop(self, wait: float = SERVER_STOP_SECONDS) -> None:
         """SIGTERM to the server's process group, SIGKILL after `wait` seconds."""
-        with _signal_ignored(signal.SIGINT):  # a second Ctrl-C must not leave the server behind
+        with _signals_ignored(signal.SIGINT, signal.SIGTERM):  # a second Ctrl-C must not leave the server behind
             if self.process.poll() is None:
                 _signal_group(self.pid, signal.SIGTERM)
                 try:
@@ -218,7 +219,7 @@ def _stop_signals() -> Iterator[None]:
     SIGINT gets Python's handler back even if whoever started us ignored it (as
     shells do for background jobs); while serving, Prefect's runner handles
     SIGTERM itself, just as gracefully."""
-    if not threading_is_main():
+    if not _on_main_thread():
         yield
         return
     previous = {signum: signal.getsignal(signum) for signum in (signal.SIGINT, signal.SIGTERM)}
@@ -231,9 +232,7 @@ def _stop_signals() -> Iterator[None]:
             signal.signal(signum, handler)
 
 
-def threading_is_main() -> bool:
-    import threading
-
+def _on_main_thread() -> bool:
     return threading.current_thread() is threading.main_thread()
 
 
@@ -242,15 +241,16 @@ def _raise_interrupt(signum, frame) -> None:
 
 
 @contextmanager
-def _signal_ignored(signum: int) -> Iterator[None]:
-    if not threading_is_main():
+def _signals_ignored(*signums: int) -> Iterator[None]:
+    if not _on_main_thread():
         yield
         return
-    previous = signal.signal(signum, signal.SIG_IGN)
+    previous = {signum: signal.signal(signum, signal.SIG_IGN) for signum in signums}
     try:
         yield
     finally:
-        signal.signal(signum, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 def _signal_group(pgid: int, signum: int) -> None:

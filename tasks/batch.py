@@ -139,6 +139,7 @@ class Extraction:
     events: dict[str, list] = field(default_factory=dict)  # article_id -> events
     place_countries: dict[str, dict[str, str | None]] = field(default_factory=dict)  # article_id -> place -> country
     failures: dict[str, str] = field(default_factory=dict)  # article_id -> reason
+    extractor_version: str | None = None  # of the extractor that ran, wherever it ran
 
 
 def articles_to_extract(batch: Batch) -> list[Article]:
@@ -159,6 +160,8 @@ def extract_events(
         return result
     if extract is None:
         from tasks.extract import extract_articles as extract
+
+        result.extractor_version = current_extractor_version()
     if country_of is None:
         from tasks.extract.gazetteer import load_gazetteer
 

@@ -117,6 +117,19 @@ def test_a_second_run_waits_a_bounded_time_then_says_why(prefect_harness, tmp_pa
     assert not (data_dir / "events.duckdb").exists()
 
 
+def test_the_command_says_another_run_holds_the_folder(prefect_harness, tmp_path):
+    from typer.testing import CliRunner
+
+    from flows.cli import app
+
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    with FileLock(str(data_dir / RUN_LOCK_NAME)):
+        result = CliRunner().invoke(app, ["run", "--data", str(data_dir), "--wait", "0.5"])
+    assert result.exit_code == 1
+    assert "another run has held" in result.stderr and "run.lock" in result.stderr
+
+
 def read_report(flow_run_id) -> str:
     from prefect import get_client
     from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId

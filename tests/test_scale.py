@@ -77,7 +77,10 @@ def test_a_two_worker_cluster_gives_the_events_of_the_default_runner(prefect_har
     assert cluster == {"workers": 2, "submitted": 4}
     assert {k: there[k] for k in ("new_articles", "events", "events_by_type", "errors")} == \
            {k: here[k] for k in ("new_articles", "events", "events_by_type", "errors")}
-    assert warehouse_events(tmp_path / "there") == warehouse_events(tmp_path / "here")
+    here_rows, there_rows = warehouse_events(tmp_path / "here"), warehouse_events(tmp_path / "there")
+    for view, rows in here_rows.items():
+        differ = sorted({repr(r) for r in rows} ^ {repr(r) for r in there_rows[view]})
+        assert there_rows[view] == rows, f"{view} differ:\n" + "\n".join(differ)
     with get_client(sync_client=True) as client:
         runs = client.read_task_runs(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[there["flow_run_id"]])))
     extracts = sorted((r.name, r.state.name) for r in runs if r.name.startswith("extract"))
@@ -87,3 +90,20 @@ def test_a_two_worker_cluster_gives_the_events_of_the_default_runner(prefect_har
 def test_dask_options_are_one_or_the_other(tmp_path):
     result = CliRunner().invoke(app, ["run", "--data", str(tmp_path), "--workers", "2", "--dask-address", "tcp://x:8786"])
     assert result.exit_code == 2 and "choose one of --dask-address" in result.stderr
+
+
+def test_workers_with_another_extractor_are_refused():
+    from flows.extraction import WorkerMismatch, _finished
+    from tasks.batch import Batch, Extraction
+
+    class Done:
+        def __init__(self, extraction):
+            self.extraction = extraction
+
+        def result(self, timeout=None):
+            return self.extraction
+
+    batch = Batch([])
+    assert _finished(batch, Done(Extraction(extractor_version="v1")), "v1") is batch
+    with pytest.raises(WorkerMismatch, match="ran extractor v0, this run is v1"):
+        _finished(batch, Done(Extraction(extractor_version="v0")), "v1")
