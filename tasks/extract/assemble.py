@@ -311,7 +311,7 @@ def _to_event(cluster: Cluster, doc: Doc, article: dict, offset: int, version: s
     sent_ids = {x.mention.sent_index for x in everything}
     keys = sorted(p.linked.key for p in main.parties)
     date_iso = dated.event_date.isoformat() if dated else None
-    event_id = stable_hash("|".join([str(article.get("id")), event_type, *sorted({p.key for p in _keys(participants)}), date_iso or ""]))
+    event_id = stable_hash("|".join([str(article.get("id")), event_type, *sorted({f"{p.kind}:{p.name}" for p in participants}), date_iso or ""]))
     trigger = m.trigger_text
     if m.verbal and event_type == "meeting":
         nxt = doc[m.trigger_end] if m.trigger_end < len(doc) else None
@@ -348,13 +348,6 @@ def _to_event(cluster: Cluster, doc: Doc, article: dict, offset: int, version: s
             "party_keys": keys,
         },
     )
-
-
-def _keys(participants: list[Participant]):
-    class K:
-        def __init__(self, key):
-            self.key = key
-    return [K(f"{p.kind}:{p.name}") for p in participants]
 
 
 def _participants(cluster: Cluster, main: ResolvedMention, linker: NameLinker) -> list[Participant]:

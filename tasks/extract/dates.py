@@ -24,7 +24,6 @@ _ANCHORED = re.compile(r"\b(after|before|since|following|until|ahead of|prior to
 
 _DURATION = re.compile(r"^(?:by |for |within )?(?:a|an|one|two|three|four|five|six|seven|several|few|\d+)\s+(?:more\s+)?(?:day|days|night|nights|hour|hours)$", re.IGNORECASE)
 
-_PARSER = DateDataParser(languages=["en"], settings={"RETURN_AS_TIMEZONE_AWARE": False})
 
 
 def parse_published(published: str | None) -> date | None:
@@ -61,16 +60,11 @@ def resolve_date(text: str, published: date | None, future: bool = False) -> dat
     base = datetime.combine(published, datetime.min.time()) if published else None
     if base is None and not re.search(r"\b\d{4}\b", text):
         return None  # "March 3" with no publication date: no year to anchor it
-    settings = {"PREFER_DATES_FROM": "future" if future else "past", "PREFER_DAY_OF_MONTH": "first"}
+    settings = {"PREFER_DATES_FROM": "future" if future else "past", "PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
     if base is not None:
         settings["RELATIVE_BASE"] = base
-    data = _PARSER.get_date_data(text.removeprefix("on ").removeprefix("On "), None)
-    if data is None or data.date_obj is None:
-        return None
-    if data.period != "day":
-        return None
-    # re-run with the anchor: get_date_data takes settings only at construction
-    parser = DateDataParser(languages=["en"], settings={"RETURN_AS_TIMEZONE_AWARE": False, **settings})
+    # the anchor varies per article, and DateDataParser takes settings only at construction
+    parser = DateDataParser(languages=["en"], settings=settings)
     data = parser.get_date_data(text.removeprefix("on ").removeprefix("On "))
     if data is None or data.date_obj is None or data.period != "day":
         return None

@@ -31,10 +31,7 @@ def lemma_of(token: Token, cues: Cues) -> str:
 
 
 MODALITY_ORDER = ["negated", "hypothetical", "planned", "reported", "asserted"]
-CLAUSE_DEPS = {"xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "pcomp", "pobj", "prep", "dobj", "nsubj", "nsubjpass", "attr", "oprd", "acomp", "compound", "appos"}
-
-
-def scope_chain(start: Token, stop_at_statement: bool = True, cues: Cues | None = None) -> list[Token]:
+def scope_chain(start: Token) -> list[Token]:
     """The trigger and the heads above it, up to the root of its sentence."""
     chain = [start]
     token = start
