@@ -158,7 +158,7 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
 def _compatible(cluster: Cluster, item: ResolvedMention) -> bool:
     overlap = _overlap(cluster, item)
     needed = min(2, len(item.keys), len(cluster.keys))
-    if overlap < max(needed, 1):
+    if overlap < max(needed, 1) and not _signatories_of(cluster, item, overlap, needed):
         return False
     for d in cluster.dates:
         if item.event_date and abs((item.event_date - d).days) > 1:
@@ -190,6 +190,15 @@ def _conflict(a: Mention, b: Mention) -> bool:
     if a.event_type != "asylum" and a.location and b.location and a.location_country and b.location_country and a.location_country != b.location_country:
         return True
     return False
+
+
+def _signatories_of(cluster: Cluster, item: ResolvedMention, overlap: int, needed: int) -> bool:
+    """"Australia and Tuvalu signed a treaty ... Albanese and Natano inked it": one leader's state
+    is known, the other's is not, and the deal's other state is still unclaimed."""
+    if item.mention.event_type != "agreement" or overlap != needed - 1 or overlap < 1:
+        return False
+    unknown = [p for p in item.parties if p.linked.kind == "PERSON" and not p.linked.country and p.linked.key not in cluster.keys]
+    return len(unknown) == 1
 
 
 def _overlap(cluster: Cluster, item: ResolvedMention) -> int:

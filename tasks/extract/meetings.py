@@ -32,6 +32,8 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
         _nominal_parties(finder, mention, head, governor, path)
         if governor is not None:
             heads.append(governor)
+    if lemma in {"welcome", "receive"} and finder.prep_objects(head, {"into"}):
+        return None  # "welcomed Ghani and his family into the country": taken in, not met
     if lemma in HOST_VERBS and not any(p.kind in {"PERSON", "GPE", "ORG", "TITLE", "PRON"} and p.role == "guest" for p in mention.parties):
         return None  # "Turkey hosts 3.5 million Syrian refugees": a host of people, not of a meeting
     if needs in {"person_object", "party_object"} and len(mention.parties) < 2:
