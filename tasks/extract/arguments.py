@@ -327,6 +327,13 @@ class ArgumentFinder:
 
     def subjects(self, verb: Token) -> list[Token]:
         subj = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"}]
+        acts = verb.lemma_.lower() in self.cues.asylum_action or verb.lemma_.lower() in self.cues.agreement_status
+        if subj and acts and verb.dep_ == "relcl" and subj[0].lower_ in {"which", "who", "that", "whom"}:
+            # "Ecuador, which granted asylum to Assange": the relative pronoun is its head
+            return [verb.head]
+        if not subj and verb.dep_ == "acl" and any(c.dep_ == "poss" for c in verb.head.children):
+            # "Russia's decision to grant asylum": the possessor decides
+            return [c for c in verb.head.children if c.dep_ == "poss"]
         if not subj and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
             # "By giving refuge to Ghani, the UAE adds ...": the main clause's subject gives
             return [c for c in verb.head.head.children if c.dep_ in {"nsubj", "nsubjpass"}]

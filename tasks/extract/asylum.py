@@ -209,8 +209,9 @@ def _fallback_grantor(finder: ArgumentFinder, sent: Span, governor, speaker: boo
         for token in scope:
             if token.dep_ == "pobj" and token.head.lower_ in {"to", "in", "into"}:
                 entry = finder.gaz.lookup(finder.ent_of[token.i].text) if token.i in finder.ent_of else None
-                if entry is not None and entry.category == "country":
-                    return [finder.party(token, "grantor")]
+                if entry is not None and entry.category in {"country", "capital"} and entry.country:
+                    # "he was in Budapest and had requested asylum": the state of the capital
+                    return [PartyRef(entry.country, "GPE", "grantor", token.i, token.i + 1, ent_id=f"country:{entry.country}", country_hint=entry.country)]
     if governor is None or not speaker:
         return []  # whoever reports a request (his lawyer) is not the state asked
     # the announcing clause may sit above the grant or, parsed loosely, beside it
@@ -219,5 +220,10 @@ def _fallback_grantor(finder: ArgumentFinder, sent: Span, governor, speaker: boo
         if token.lemma_.lower() in finder.cues.statement_verbs:
             speakers = [p for p in finder.parties_from(finder.subjects(token), "grantor") if p.kind in {"PERSON", "GPE", "ORG", "TITLE"}]
             official = [p for p in speakers if p.kind != "PERSON" or (finder.gaz.lookup(p.text) is not None)]
-            return official
+            # an official speaks for a state: name the state where the gazetteer knows it
+            return [
+                PartyRef(p.country_hint, "GPE", "grantor", p.start, p.end, ent_id=f"country:{p.country_hint}", country_hint=p.country_hint)
+                if p.kind in {"PERSON", "TITLE", "ORG"} and p.country_hint else p
+                for p in official
+            ]
     return []

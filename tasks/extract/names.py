@@ -188,9 +188,11 @@ class NameLinker:
         scores: dict[str, float] = {}
         latest: dict[str, int] = {}
         spans: dict[str, Span] = {}
+        # "Carney said Russia had granted him asylum": whoever speaks is not the "him"
+        speakers = self.speakers_of(token_i) if self.doc[token_i].dep_ not in {"nsubj", "nsubjpass"} else set()
         for i, span, is_subject in self.person_mentions:
             linked = self.link(PartyRef(span.text, "PERSON", start=span.start, end=span.end))
-            if linked is None or linked.key in exclude:
+            if linked is None or linked.key in exclude or linked.key in speakers:
                 continue
             if i >= token_i:
                 # the article's protagonist is named again later too
