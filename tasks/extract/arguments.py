@@ -314,7 +314,7 @@ class ArgumentFinder:
         return names if len(names) >= 2 else []
 
     def prep_objects(self, head: Token, preps: set[str]) -> list[Token]:
-        out = []
+        out: list[Token] = []
         for child in head.children:
             if child.dep_ in {"prep", "dative", "agent"} and child.lower_ in preps:
                 objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
@@ -322,7 +322,27 @@ class ArgumentFinder:
                     # "granted asylum to five officers holed up ...": the parser made the
                     # noun phrase after the preposition the subject of the next clause
                     objects = [t for t in child.sent if t.i > child.i and t.left_edge.i == child.i + 1 and t.pos_ in NOUNISH][:1]
-                out.extend(objects)
+                for obj in objects:
+                    out.extend(self._titled_people(obj) or [obj])
+        return out
+
+    def _titled_people(self, token: Token) -> list[Token]:
+        """"with U.S. Under Secretary of State Wendy Sherman and ... Gennady Gatilov": when the
+        parser stops at the state before a title, the people come in the words that follow."""
+        ent = self.ent_of.get(token.i)
+        if ent is None or ent.label_ not in {"GPE", "NORP"} or ent.end >= len(self.doc):
+            return []
+        following = self.doc[ent.end]
+        if not (following.is_title and (following.lower_ in self.cues.person_nouns or following.lower_ in {"under", "deputy", "vice", "foreign", "prime", "special"})):
+            return []
+        people = []
+        for t in self.doc[ent.end: min(ent.end + 14, token.sent.end)]:
+            if t.pos_ in {"VERB", "AUX"} or (t.dep_ == "prep" and t.lower_ in {"in", "on", "at", "to", "for"}) or t.lower_ in {",", ";"}:
+                break
+            person = self.ent_of.get(t.i)
+            if person is not None and person.label_ == "PERSON" and t.i == person.root.i:
+                people.append(t)
+        return people
         return out
 
     def subjects(self, verb: Token) -> list[Token]:
