@@ -149,7 +149,8 @@ def _nominal_parties(finder: ArgumentFinder, mention: Mention, noun, governor, p
         verb = _enclosing_verb(noun)
         if verb is not None:
             subjects = finder.parties_from(finder.subjects(verb))
-            if any(p.kind not in {"PRON", "GROUP"} for p in mention.parties) or len(subjects) >= 2:
+            # ... and "before the two leaders sat down for an hour of talks": so did they
+            if any(p.kind not in {"PRON", "GROUP"} for p in mention.parties) or len(subjects) >= 2 or any(p.kind == "GROUP" for p in subjects):
                 mention.parties += subjects
     elif path in {"nsubj", "nsubjpass"}:
         mention.parties += finder.parties_from(finder.prep_objects(governor, PARTY_PREPS))
