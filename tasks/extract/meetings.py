@@ -9,7 +9,7 @@ from tasks.extract.mentions import Mention, PartyRef
 HOST_VERBS = {"host", "receive", "welcome"}
 GUEST_VERBS = {"visit"}
 PHONE_WORDS = {"phone", "telephone", "video", "videoconference", "video-link", "telephonic"}
-COMMUNICATION_VERBS = {"warn", "tell", "assure", "urge", "ask", "inform", "thank", "congratulate", "press", "invite", "promise", "reassure", "caution", "brief"}
+COMMUNICATION_VERBS = {"warn", "tell", "assure", "urge", "ask", "inform", "thank", "congratulate", "press", "invite", "promise", "reassure", "caution", "brief", "apologise", "apologize", "complain", "explain", "express", "convey", "pledge", "say"}
 GATHERING_VERBS = {"bring", "gather", "involve", "include", "feature", "unite", "assemble", "draw"}
 TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
 
@@ -132,6 +132,8 @@ def _nominal_parties(finder: ArgumentFinder, mention: Mention, noun, governor, p
     if path and path.startswith("pobj:") and path.split(":")[1] in {"in", "during", "over"} and glemma in COMMUNICATION_VERBS:
         # "Xi warned Biden in a phone call": whom he told is the other party
         mention.parties += finder.parties_from([c for c in governor.children if c.dep_ in {"dobj", "dative"}])
+        # "Putin apologised to Aliyev in a phone call"
+        mention.parties += finder.parties_from(finder.prep_objects(governor, {"to"}))
     if path in {"dobj", "attr"} or (path and path.startswith("pobj:") and path.split(":")[1] in {"in", "at", "during", "on"}):
         role = "host" if glemma in {"host", "receive", "welcome", "organise", "organize"} else "guest" if glemma in {"pay", "make"} and is_visit else "participant"
         if glemma not in {"announce", "report", "confirm", "discuss", "welcome", "praise", "criticise", "criticize", "cancel", "postpone", "deny", "plan", "propose", "seek", "want"} or glemma in {"host"}:
