@@ -95,7 +95,7 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
             group_size = max(group_size, ref.size or 2)
             group_states = group_states or ref.text.lower() in {"countries", "nations", "states", "governments", "neighbours", "neighbors", "capitals"}
             word = ref.text.lower().rstrip("s")
-            group_title = word if word in {"president", "minister", "prime minister", "king", "chancellor", "foreign minister"} else group_title
+            group_title = word if word in {"president", "minister", "prime minister", "king", "chancellor", "foreign minister", "premier", "leader"} else group_title
             continue
         linked = linker.link(ref)
         if linked is None:

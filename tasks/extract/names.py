@@ -281,7 +281,8 @@ class NameLinker:
 
     def persons_titled(self, title: str, before: int) -> list[LinkedName]:
         """People named before a token whose title the article gives as `title` ("the two presidents")."""
-        return [p for p in self.persons_before(before) if title in self.person_titles.get(fold(p.name), set())]
+        wanted = HEAD_TITLES if title in {"leader", "premier"} else {title}  # "the two premiers" are heads of government
+        return [p for p in self.persons_before(before) if wanted & self.person_titles.get(fold(p.name), set())]
 
     def states_before(self, token_i: int) -> list[LinkedName]:
         """Distinct states named before a token, by their last mention ("the two countries")."""
