@@ -357,6 +357,11 @@ class ArgumentFinder:
         if not subj and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
             # "By giving refuge to Ghani, the UAE adds ...": the main clause's subject gives
             return [c for c in verb.head.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if not subj and verb.dep_ == "ROOT" and verb.i > 0 and verb.i - 1 in self.ent_of:
+            # "Earlier on Friday Abe sat down with Li": the parser took the subject into the date
+            before = self.ent_of[verb.i - 1]
+            if before.label_ in {"PERSON", "GPE", "ORG"} and before.end == verb.i:
+                return [before.root]
         if not subj and verb.dep_ in {"xcomp", "conj", "advcl", "acl", "relcl", "acomp"}:
             # "agreed to meet", "flew to Moscow and met Putin": the subject is the head's
             head = verb.head

@@ -205,7 +205,8 @@ def _overlap(cluster: Cluster, item: ResolvedMention) -> int:
     keys = cluster.keys
     countries = {p.linked.country for m in cluster.mentions for p in m.parties if p.linked.country}
     person_countries = {p.linked.country for m in cluster.mentions for p in m.parties if p.linked.country and p.linked.kind == "PERSON"}
-    implied_countries = {p.linked.country for m in cluster.mentions for p in m.parties if p.implied}
+    # a visited state meets one of its people, unless the event already has someone from there
+    implied_countries = {p.linked.country for m in cluster.mentions for p in m.parties if p.implied} - person_countries
     by_state = item.mention.event_type != "meeting"  # a deal signed by Aoun is Lebanon's deal
     count = 0
     for party in item.parties:
