@@ -117,8 +117,14 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
             continue
         parties.append(Party(linked, ref.role, ref.implied))
     if group and group_states and len({p.linked.key for p in parties}) < 2:
-        # "the two countries had reached an agreement": states, not the people last named
-        states = linker.states_before(mention.trigger_start)
+        # "the two countries had reached an agreement": states, not the people last named;
+        # first the states of the people in the event just told (Modi and Xi: India, China)
+        from_event = list(dict.fromkeys(p.linked.country for p in previous if p.linked.country))
+        states = (
+            [LinkedName(country, "GPE", country, "c:" + country) for country in from_event]
+            if len(from_event) >= 2
+            else linker.states_before(mention.trigger_start)
+        )
         if len(states) >= 2:
             previous = [Party(name, "party" if mention.event_type == "agreement" else "participant") for name in states[-group_size:]]
     if group and group_title and len({p.linked.key for p in parties}) < 2:
