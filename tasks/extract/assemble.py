@@ -18,7 +18,7 @@ from tasks.clean import stable_hash
 from tasks.extract.cues import Cues
 from tasks.extract.dates import parse_published, resolve_chained_date, resolve_date
 from tasks.extract.events import Event, Participant
-from tasks.extract.gazetteer import Gazetteer
+from tasks.extract.gazetteer import Gazetteer, fold
 from tasks.extract.mentions import Mention
 from tasks.extract.names import LinkedName, NameLinker
 
@@ -382,6 +382,11 @@ def _participants(cluster: Cluster, main: ResolvedMention, linker: NameLinker) -
     parties = list(by_key.values())
     event_type = cluster.mentions[0].mention.event_type
     if event_type == "agreement":
+        # signatories of no known state sign for the organisation the article gives them
+        for p in parties:
+            affiliation = linker.person_affiliation.get(fold(p.linked.name)) if p.linked.kind == "PERSON" and not p.linked.country else None
+            if affiliation:
+                p.linked = LinkedName(affiliation, "ORG", None, "o:" + fold(affiliation))
         # one name a state: the main mention's ("Lebanon"), not also its signatory ("Michel Aoun")
         main_keys = {p.linked.key for p in main.parties}
         kept = []

@@ -50,6 +50,7 @@ class NameLinker:
         self.person_forms: list[str] = []
         self.person_country: dict[str, str] = {}
         self.person_titles: dict[str, set[str]] = {}
+        self.person_affiliation: dict[str, str] = {}  # "Fatah's chief negotiator, Azzam al-Ahmad" -> Fatah
         self.person_mentions: list[tuple[int, Span, bool]] = []  # (token index, span, is subject)
         for ent in doc.ents:
             if ent.label_ not in {"PERSON", "ORG", "GPE", "NORP"}:
@@ -70,6 +71,9 @@ class NameLinker:
                 self.person_country.setdefault(fold(name), country)
             if titles:
                 self.person_titles.setdefault(fold(name), set()).update(titles)
+            affiliation = self._affiliation(ent)
+            if affiliation:
+                self.person_affiliation.setdefault(fold(name), affiliation)
 
     def clean(self, text: str) -> str:
         """Drop titles in front ("President"), a possessive behind, quotes around."""
@@ -88,6 +92,22 @@ class NameLinker:
         if lowered.startswith("the "):
             text = text[4:]
         return text.strip()
+
+    def _affiliation(self, ent: Span) -> str | None:
+        """The organisation a person acts for, when the article says so: "Fatah's chief negotiator,
+        X", "her MILF counterpart, Y" (an organisation the gazetteer does not tie to a state)."""
+        root = ent.root
+        holder = root.head if root.dep_ == "appos" else None
+        candidates = list(holder.children) if holder is not None else []
+        candidates += [t for t in self.doc[max(ent.start - 4, 0): ent.start]]
+        for token in candidates:
+            org = next((e for e in self.doc.ents if e.start <= token.i < e.end and e.label_ == "ORG"), None)
+            if org is None or token.dep_ not in {"poss", "compound", "nmod"}:
+                continue
+            entry = self.gaz.lookup(org.text)
+            if entry is None or entry.country is None:
+                return org.text
+        return None
 
     def _context(self, ent: Span) -> tuple[str | None, set[str]]:
         """The country and titles the article gives a person ("Syria's President X")."""
