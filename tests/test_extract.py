@@ -276,3 +276,16 @@ def test_said_he_would_visit_is_planned_with_the_sayer_as_guest():
     text = "Greek Prime Minister Kyriakos Mitsotakis met Recep Tayyip Erdogan in Athens on Thursday. Mitsotakis said he would pay a return visit to Turkey in the spring."
     planned = [e for e in one(text, "2023-12-08") if e["modality"] == "planned"]
     assert len(planned) == 1 and by_role(planned[0]).get("guest") == {"Kyriakos Mitsotakis"}
+
+
+def test_signatories_sign_for_their_organisation():
+    text = "The deal was signed in Cairo by Fatah's chief negotiator, Azzam al-Ahmad, and Hamas's deputy leader, Saleh al-Arouri."
+    assert names(by_type(one(text, "2017-10-12"))["agreement"]) == {"Fatah", "Hamas"}
+
+
+def test_the_two_countries_are_the_states_of_the_leaders_just_named():
+    text = (
+        "Indian Prime Minister Narendra Modi and Chinese President Xi Jinping held talks in Kazan on Wednesday. "
+        "The meeting came after New Delhi announced that the two countries had reached an agreement on border patrols."
+    )
+    assert names(by_type(one(text, "2024-10-23"))["agreement"]) == {"India", "China"}
