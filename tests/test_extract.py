@@ -289,3 +289,25 @@ def test_the_two_countries_are_the_states_of_the_leaders_just_named():
         "The meeting came after New Delhi announced that the two countries had reached an agreement on border patrols."
     )
     assert names(by_type(one(text, "2024-10-23"))["agreement"]) == {"India", "China"}
+
+
+def test_a_treaty_that_is_to_be_signed_is_planned_with_its_signatories():
+    events = one("The peace treaty is to be signed next week by Armenia and Azerbaijan, officials said.", "2025-03-14")
+    agreement = by_type(events)["agreement"]
+    assert agreement["modality"] == "planned"
+    assert names(agreement) == {"Armenia", "Azerbaijan"}
+
+
+def test_is_to_host_is_a_plan():
+    events = one("Tajik President Emomali Rahmon is to host Kyrgyz President Sadyr Japarov in Khujand on March 31.", "2025-03-14")
+    assert [e["modality"] for e in events] == ["planned"]
+
+
+def test_the_two_presidents_are_not_a_vice_president():
+    text = (
+        "Brazilian President Dilma Rousseff postponed her state visit to Washington. "
+        "The decision was sealed during a telephone call between the two presidents on Monday night. "
+        "Vice President Joe Biden had also telephoned Rousseff in recent weeks. President Barack Obama regretted the decision."
+    )
+    calls = [e for e in one(text, "2013-09-17") if e["attributes"].get("format") == "call" and e["event_date"] == "2013-09-16"]
+    assert len(calls) == 1 and "Joe Biden" not in names(calls[0])

@@ -410,6 +410,11 @@ class ArgumentFinder:
             while first.dep_ == "conj":
                 first = first.head
             return self.governor(first)
+        if dep in {"nsubj", "nsubjpass"} and noun.head.pos_ in {"VERB", "AUX"}:
+            # "the treaty is to be signed by ...", "the accord is expected to be signed": the verb of the infinitive
+            raised = self._raised_verb(noun.head)
+            if raised is not None:
+                return raised, "nsubjpass" if any(c.dep_ == "auxpass" for c in raised.children) else dep
         if dep in {"dobj", "nsubj", "nsubjpass", "attr", "oprd"} and noun.head.pos_ in {"VERB", "AUX", "ADJ"}:
             return noun.head, dep
         if dep == "pobj" and noun.head.dep_ in {"prep", "agent", "dative"}:
@@ -423,6 +428,20 @@ class ArgumentFinder:
         if dep == "compound" and noun.head.pos_ in NOUNISH:
             return self.governor(noun.head)
         return None, None
+
+    def _raised_verb(self, verb: Token) -> Token | None:
+        """The infinitive a subject belongs to: "is to be signed", "is due to be signed", "is expected to be signed"."""
+        if verb.lemma_.lower() not in {"be", "expect", "schedule", "set", "due", "likely", "slate", "plan"}:
+            return None
+        for child in verb.children:
+            target = child
+            if child.dep_ == "acomp" and child.lower_ in {"due", "set", "likely", "expected", "scheduled", "poised"}:
+                target = next((c for c in child.children if c.dep_ == "xcomp"), None)
+            elif child.dep_ != "xcomp":
+                continue
+            if target is not None and target.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in target.children) and target.lemma_.lower() in self.cues.agreement_status:
+                return target
+        return None
 
     # ---- places and dates --------------------------------------------------
     def place_of(self, heads: list[Token], preps=("in", "at", "to", "near", "inside"), skip: Token | None = None) -> Span | None:

@@ -31,6 +31,12 @@ def lemma_of(token: Token, cues: Cues) -> str:
 
 
 MODALITY_ORDER = ["negated", "hypothetical", "planned", "reported", "asserted"]
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def scope_chain(start: Token) -> list[Token]:
     """The trigger and the heads above it, up to the root of its sentence."""
     chain = [start]
@@ -105,8 +111,17 @@ def find_modality(trigger: Token, governor: Token | None, sent: Span, cues: Cues
             if direct and (called_off or (lemma in cues.negated_governors[event_type] and lemma != "call")):
                 # "cancelled the summit", "failed to reach a deal"; not "called off the march under a deal"
                 found.setdefault("negated", f"governor:{lemma}")
+            be_to = lemma == "be" and (
+                (path[-1].dep_ == "xcomp" and _infinitive(path[-1]))
+                # "the treaty is to be signed", "the summit is due to open": the trigger is the subject
+                or (path[-1].dep_ in {"nsubj", "nsubjpass"} and any(
+                    (c.dep_ == "xcomp" and _infinitive(c)) or (c.dep_ == "acomp" and lemma_of(c, cues) in cues.planned_governors and any(x.dep_ == "xcomp" for x in c.children))
+                    for c in token.children))
+            )
             if "negated" in found:
                 pass
+            elif be_to and (direct or path[-1].pos_ in {"VERB", "AUX"}):
+                found.setdefault("planned", "governor:be to")  # "Rahmon is to host Japarov", "the deal is to be signed"
             elif lemma == "call" and not any(c.lower_ == "for" for t in [token, *path] for c in t.children):
                 pass  # "Zaev called the deal historic" plans nothing; "called for talks" does
             elif lemma in cues.planned_governors and not (lemma == "agree" and event_type == "agreement"):

@@ -20,7 +20,7 @@ from tasks.extract.mentions import PartyRef
 
 
 HEAD_TITLES = {"president", "prime", "premier", "chancellor", "king", "emir", "sultan", "leader", "monarch"}
-TITLE_MODIFIERS = {"defence", "defense", "foreign", "interior", "finance", "prime", "deputy", "vice", "trade", "energy", "economy", "justice", "security", "intelligence"}
+TITLE_MODIFIERS = {"defence", "defense", "foreign", "interior", "finance", "prime", "deputy", "vice", "former", "trade", "energy", "economy", "justice", "security", "intelligence"}
 
 
 @dataclass(frozen=True)
@@ -302,7 +302,11 @@ class NameLinker:
     def persons_titled(self, title: str, before: int) -> list[LinkedName]:
         """People named before a token whose title the article gives as `title` ("the two presidents")."""
         wanted = HEAD_TITLES if title in {"leader", "premier"} else {title}  # "the two premiers" are heads of government
-        return [p for p in self.persons_before(before) if wanted & self.person_titles.get(fold(p.name), set())]
+        # "the two presidents" are not a vice-president nor a former one
+        return [
+            p for p in self.persons_before(before)
+            if wanted & self.person_titles.get(fold(p.name), set()) and not self.person_titles.get(fold(p.name), set()) & {"vice", "deputy", "former"}
+        ]
 
     def states_before(self, token_i: int) -> list[LinkedName]:
         """Distinct states named before a token, by their last mention ("the two countries")."""
@@ -324,7 +328,7 @@ class NameLinker:
             full
             for full in (self.canonical_person(f) for f in self.person_forms)
             if self.person_country.get(fold(full)) == country and self.person_titles.get(fold(full), set()) & HEAD_TITLES
-            and not self.person_titles.get(fold(full), set()) & {"vice", "deputy"}
+            and not self.person_titles.get(fold(full), set()) & {"vice", "deputy", "former"}
         }
         if len(heads) != 1:
             return None
