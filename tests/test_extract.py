@@ -311,3 +311,31 @@ def test_the_two_presidents_are_not_a_vice_president():
     )
     calls = [e for e in one(text, "2013-09-17") if e["attributes"].get("format") == "call" and e["event_date"] == "2013-09-16"]
     assert len(calls) == 1 and "Joe Biden" not in names(calls[0])
+
+
+def test_a_summit_that_was_to_bring_leaders_together_names_them():
+    text = ("Jordan on Tuesday called off a summit that was to have brought together US President Joe Biden, "
+            "King Abdullah II, Egyptian President Abdel Fattah al-Sisi and Palestinian President Mahmoud Abbas in Amman on Wednesday.")
+    meeting = by_type(one(text, "2023-10-17"))["meeting"]
+    assert meeting["modality"] == "negated"
+    assert {"Joe Biden", "Abdel Fattah al-Sisi", "Mahmoud Abbas"} <= names(meeting)
+
+
+def test_talks_with_a_partner_the_parser_hung_on_the_verb_and_a_bare_surname_the_gazetteer_knows():
+    text = "His departure followed hours of talks in Banjul on Friday with Condé and Mauritanian President Mohamed Ould Abdel Aziz."
+    meeting = by_type(one(text, "2017-01-21"))["meeting"]
+    assert {"Mohamed Ould Abdel Aziz", "Alpha Conde"} <= names(meeting) or {"Mohamed Ould Abdel Aziz", "Condé"} <= names(meeting)
+
+
+def test_a_name_the_model_cuts_in_two_is_one_person():
+    text = ("Energy ministers sealed the extension during a video conference chaired by Saudi Energy Minister "
+            "Prince Abdulaziz bin Salman and Russian Energy Minister Alexander Novak on Saturday.")
+    meeting = by_type(one(text, "2020-06-07"))["meeting"]
+    assert names(meeting) == {"Prince Abdulaziz bin Salman", "Alexander Novak"} or names(meeting) == {"Abdulaziz bin Salman", "Alexander Novak"}
+
+
+def test_parties_signed_by_a_long_apposition_and_a_second_name():
+    text = ("The accord was signed in Pretoria on Wednesday by Redwan Hussien, national security adviser to Prime Minister Abiy Ahmed, "
+            "and Getachew Reda, a senior official of the Tigray People's Liberation Front (TPLF).")
+    agreement = by_type(one(text, "2022-11-03"))["agreement"]
+    assert len(names(agreement)) == 2 and any("Redwan" in n for n in names(agreement))

@@ -135,8 +135,12 @@ class ArgumentFinder:
                     elif child.ent_type_ == "" and self.gaz.country_of(child.text):
                         country = self.gaz.country_of(child.text)
             if not country and {lemma, lower} & self.cues.institution_nouns:
-                # "forces from the northern Tigray region": the place or group they come from
-                for obj in self.prep_objects(token, {"from", "of"}):
+                # "forces from the northern Tigray region": the place or group they come from;
+                # "the government and forces from Tigray": the parser hangs "from" on the first conjunct
+                origins = self.prep_objects(token, {"from", "of"})
+                if not origins and token.dep_ == "conj":
+                    origins = [o for o in self.prep_objects(token.head, {"from"}) if o.i > token.i]
+                for obj in origins:
                     for t in obj.subtree:
                         t_ent = self.ent_of.get(t.i)
                         if t_ent is not None and t_ent.label_ in {"GPE", "ORG", "NORP"}:
@@ -306,9 +310,11 @@ class ArgumentFinder:
                 continue
             if ent.root.dep_ in {"poss"} or (ent.end < len(self.doc) and self.doc[ent.end].tag_ == "POS"):
                 continue
-            if ent.label_ != "PERSON" and ent.root.dep_ in {"compound", "amod", "nmod"}:
+            entry = self.gaz.lookup(ent.text)
+            label = entry.kind if entry is not None and entry.kind == "PERSON" else ent.label_  # "Condé" taken for an ORG
+            if label != "PERSON" and ent.root.dep_ in {"compound", "amod", "nmod"}:
                 continue
-            if ent.label_ == "NORP":
+            if label == "NORP":
                 continue
             names.append(t)
         return names if len(names) >= 2 else []
@@ -324,7 +330,20 @@ class ArgumentFinder:
                     objects = [t for t in child.sent if t.i > child.i and t.left_edge.i == child.i + 1 and t.pos_ in NOUNISH][:1]
                 for obj in objects:
                     out.extend(self._titled_people(obj) or [obj])
+                if objects and head.pos_ in {"VERB", "AUX"}:
+                    out.extend(self._stray_conjuncts(head, child))
         return out
+
+    def _stray_conjuncts(self, verb: Token, prep: Token) -> list[Token]:
+        """"signed by Redwan Hussien, an adviser to Abiy, and Getachew Reda": after a long
+        apposition the parser hangs the second name on the verb; a named party coordinated
+        with the verb after the preposition belongs with its object."""
+        return [
+            c for c in verb.children
+            if c.dep_ == "conj" and c.i > prep.i and c.pos_ in NOUNISH
+            and c.i in self.ent_of and self.ent_of[c.i].label_ in PARTY_LABELS
+            and any(t.dep_ == "cc" for t in verb.children if prep.i < t.i < c.i) | any(t.dep_ == "cc" for t in c.lefts)
+        ]
 
     def _titled_people(self, token: Token) -> list[Token]:
         """"with U.S. Under Secretary of State Wendy Sherman and ... Gennady Gatilov": when the

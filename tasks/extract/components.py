@@ -57,6 +57,32 @@ def make_trigger_matcher(nlp: Language, name: str, rules_path: str) -> TriggerMa
     return TriggerMatcher(nlp, rules_path)
 
 
+class NameRepair:
+    """One person, one entity: "Prince Abdulaziz" + "bin Salman", "Ali Mahaman" + "Lamine Zeine".
+
+    The small model sometimes cuts a long (often Arabic or West African) name
+    into two PERSON entities that touch; two person names never touch in
+    running text without a comma or a conjunction, so touching ones are joined.
+    """
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = list(doc.ents)
+        merged: list[Span] = []
+        for ent in ents:
+            if merged and ent.label_ == "PERSON" and merged[-1].label_ == "PERSON" and merged[-1].end == ent.start:
+                merged[-1] = Span(doc, merged[-1].start, ent.end, label="PERSON", kb_id=merged[-1].kb_id_ or ent.kb_id_)
+            else:
+                merged.append(ent)
+        if len(merged) != len(ents):
+            doc.ents = merged
+        return doc
+
+
+@Language.factory("newsevents_name_repair")
+def make_name_repair(nlp: Language, name: str) -> NameRepair:
+    return NameRepair()
+
+
 class MentionFinder:
     def __init__(self, rules_path: str):
         self.rules = {rule["id"]: rule for rule in load_trigger_rules(Path(rules_path))}

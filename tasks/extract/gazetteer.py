@@ -82,10 +82,22 @@ class Gazetteer:
             entry = Entry(f"inst:{row['name']}", row["name"], row.get("kind", "ORG"), row.get("country"), "institution")
             patterns = [p for p in row.get("patterns", []) if not p.lower().startswith("the ")]
             self._add(entry, [row["name"], *row.get("aliases", []), *patterns])
-        for row in self._read(folder, "people.jsonl"):
+        people = self._read(folder, "people.jsonl")
+        surnames: dict[str, list[Entry]] = {}
+        for row in people:
             entry = Entry(f"person:{row['name']}", row["name"], "PERSON", row.get("country"), "person")
             self._add(entry, [row["name"], *row.get("aliases", [])])
             self.titles_by_person[entry.key] = tuple(t.lower() for t in row.get("titles", []))
+            for name in [row["name"], *row.get("aliases", [])]:
+                last = name.split()[-1] if len(name.split()) > 1 else None
+                if last and last[:1].isupper():
+                    holders = surnames.setdefault(fold(last), [])
+                    if entry not in holders:
+                        holders.append(entry)
+        # "Condé" for Alpha Condé: a surname no other leader, state or place shares is his (lookups only)
+        for folded, holders in surnames.items():
+            if len(holders) == 1 and folded not in self.by_alias and len(folded) > 3:
+                self.by_alias[folded] = holders[0]
 
     def lookup(self, text: str) -> Entry | None:
         entry = self.by_alias.get(fold(text))

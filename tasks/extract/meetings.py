@@ -11,6 +11,7 @@ GUEST_VERBS = {"visit"}
 PHONE_WORDS = {"phone", "telephone", "video", "videoconference", "video-link", "telephonic"}
 COMMUNICATION_VERBS = {"warn", "tell", "assure", "urge", "ask", "inform", "thank", "congratulate", "press", "invite", "promise", "reassure", "caution", "brief", "apologise", "apologize", "complain", "explain", "express", "convey", "pledge", "say"}
 GATHERING_VERBS = {"bring", "gather", "involve", "include", "feature", "unite", "assemble", "draw"}
+CHAIR_VERBS = {"chair", "co-chair", "host", "lead", "attend", "join"}
 TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
 
 
@@ -110,6 +111,23 @@ def _nominal_parties(finder: ArgumentFinder, mention: Mention, noun, governor, p
     for inner in noun.subtree:
         if inner.i != noun.i and inner.dep_ in {"pobj", "npadvmod"} and inner.head.dep_ == "prep" and inner.head.head.i == noun.i:
             mention.parties += finder.parties_from(finder.prep_objects(inner, {"with", "between"}))
+    # "a summit that was to have brought together Biden, King Abdullah II and Sisi",
+    # "a video conference chaired by Abdulaziz bin Salman and Alexander Novak"
+    for clause in noun.children:
+        if clause.dep_ not in {"relcl", "acl"}:
+            continue
+        verbs = [clause, *(c for c in clause.children if c.dep_ == "xcomp")]
+        for verb in verbs:
+            vlemma = verb.lemma_.lower()
+            if vlemma in GATHERING_VERBS:
+                mention.parties += finder.parties_from([c for c in verb.children if c.dep_ == "dobj"])
+            elif vlemma in CHAIR_VERBS and any(c.dep_ == "auxpass" for c in verb.children) | (verb.dep_ == "acl"):
+                mention.parties += finder.parties_from(finder.agents(verb), "host" if vlemma in {"host"} else "participant")
+    if not finder.prep_objects(noun, PARTY_PREPS) and noun.dep_ in {"dobj", "pobj"}:
+        # "followed hours of talks in Banjul on Friday with Condé": "with" hung on the verb above
+        verb = noun.head if noun.dep_ == "dobj" else (noun.head.head.head if noun.head.head.dep_ == "dobj" else None)
+        if verb is not None and verb.pos_ == "VERB" and not any(t.start <= verb.i < t.end for t in finder.doc.spans.get("event_triggers", [])):
+            mention.parties += finder.parties_from([o for o in finder.prep_objects(verb, {"with", "between"}) if o.i > noun.i])
     if is_visit:
         mention.parties += finder.parties_from(finder.prep_objects(noun, {"by", "from", "of"}), "guest")
         for obj in finder.prep_objects(noun, {"to"}):

@@ -37,6 +37,7 @@ def load_pipeline() -> Language:
     nlp = spacy.load(MODEL)
     ruler = nlp.add_pipe("entity_ruler", name="newsevents_gazetteer", after="ner", config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"})
     ruler.add_patterns(load_gazetteer().patterns)
+    nlp.add_pipe("newsevents_name_repair")
     nlp.add_pipe("newsevents_triggers")
     nlp.add_pipe("newsevents_mentions")
     return nlp
