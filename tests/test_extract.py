@@ -339,3 +339,15 @@ def test_parties_signed_by_a_long_apposition_and_a_second_name():
             "and Getachew Reda, a senior official of the Tigray People's Liberation Front (TPLF).")
     agreement = by_type(one(text, "2022-11-03"))["agreement"]
     assert len(names(agreement)) == 2 and any("Redwan" in n for n in names(agreement))
+
+
+def test_a_side_named_by_what_it_is_is_a_party():
+    text = "Sudan's transitional government and an alliance of rebel groups signed a peace agreement in Juba on Saturday."
+    agreement = by_type(one(text, "2020-10-04"))["agreement"]
+    assert names(agreement) == {"Sudan", "alliance of rebel groups"}
+
+
+def test_a_deal_about_next_year_signed_on_tuesday_happened():
+    text = "Venezuela's government and the opposition Unitary Platform signed an agreement on Tuesday setting out conditions for next year's presidential election."
+    agreement = by_type(one(text, "2023-10-18"))["agreement"]
+    assert agreement["modality"] == "asserted" and agreement["event_date"] == "2023-10-17"

@@ -155,6 +155,12 @@ class ArgumentFinder:
                 if token.tag_ in {"NNS", "NNPS"}:
                     return PartyRef(self.phrase(token), "NORPGROUP", role, token.i, token.i + 1, country_hint=country)
                 return PartyRef(token.text, "TITLE", role, token.i, token.i + 1, country_hint=country, title=lemma)
+            if {lemma, lower} & self.cues.collective_actors and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
+                # "the opposition", "the rebels": a side named by what it is
+                return PartyRef(self.phrase(token, with_of=True), "NORPGROUP", role, token.i, token.i + 1)
+        elif {lemma, lower} & self.cues.collective_actors and token.pos_ == "NOUN" and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
+            # "an alliance of rebel groups", "separatist movements": a side named by what it is
+            return PartyRef(self.phrase(token, with_of=True), "NORPGROUP", role, token.i, token.i + 1)
         elif token.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "nummod" for c in token.children):
             # "five Panamanian army officers", "eight Turkish military personnel": a group named by its nationality
             for child in token.children:
@@ -164,9 +170,14 @@ class ArgumentFinder:
                     return PartyRef(self.phrase(token), "NORPGROUP", role, token.i, token.i + 1, country_hint=country)
         return None
 
-    def phrase(self, token: Token) -> str:
-        """The noun phrase without determiners and numbers: "Panamanian army officers"."""
+    def phrase(self, token: Token, with_of: bool = False) -> str:
+        """The noun phrase without determiners and numbers: "Panamanian army officers";
+        with `with_of`, its "of" complement too: "alliance of rebel groups"."""
         words = [t for t in token.subtree if t.i <= token.i and t.dep_ not in {"det", "nummod", "poss", "case", "punct", "predet"} and t.pos_ != "NUM"]
+        if with_of:
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == token.i + 1:
+                    words += [t for t in prep.subtree if t.dep_ not in {"det", "punct", "poss", "case"} and not t.ent_type_ == "DATE"]
         return " ".join(t.text for t in words)
 
     def known_person(self, word: str) -> bool:

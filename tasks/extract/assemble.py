@@ -156,7 +156,8 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
             break
     if when and published and when > published and mention.modality in {"asserted", "reported"}:
         mention.modality, mention.modality_cue = "planned", f"future date {when.isoformat()}"
-    elif mention.modality in {"asserted", "reported"} and any(_FUTURE_WORDS.search(w) for w in mention.debug.get("date_candidates", [])):
+    elif when is None and mention.modality in {"asserted", "reported"} and any(_FUTURE_WORDS.search(w) for w in mention.debug.get("date_candidates", [])):
+        # "will meet next month"; not "signed on Tuesday an agreement for next year's election"
         mention.modality, mention.modality_cue = "planned", "future date words"
     return ResolvedMention(mention, parties, when, group)
 

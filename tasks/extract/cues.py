@@ -39,6 +39,7 @@ class Cues:
         self.person_nouns = set(titles["person_nouns"])
         self.institution_nouns = set(titles["institution_nouns"])
         self.group_anaphors = set(titles["group_anaphors"])
+        self.collective_actors = set(titles.get("collective_actors", []))
 
 
 @lru_cache(maxsize=1)
