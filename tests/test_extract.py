@@ -351,3 +351,10 @@ def test_a_deal_about_next_year_signed_on_tuesday_happened():
     text = "Venezuela's government and the opposition Unitary Platform signed an agreement on Tuesday setting out conditions for next year's presidential election."
     agreement = by_type(one(text, "2023-10-18"))["agreement"]
     assert agreement["modality"] == "asserted" and agreement["event_date"] == "2023-10-17"
+
+
+def test_an_asylum_request_with_no_state_named_is_made_where_the_story_is():
+    text = ("KIRKENES, Norway – Andrei Medvedev, a former Wagner commander, crossed the border on foot on Friday. "
+            "He asked for asylum shortly after he was detained, his lawyer said.")
+    asylum = by_type(one(text, "2023-01-16"))["asylum"]
+    assert by_role(asylum).get("grantor") == {"Norway"}

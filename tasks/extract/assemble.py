@@ -226,7 +226,7 @@ def _overlap(cluster: Cluster, item: ResolvedMention) -> int:
     return count
 
 
-def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, cues: Cues, version: str, dateline_place: str | None = None) -> list[Event]:
+def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, cues: Cues, version: str, dateline_place: str | None = None, dateline_region: str | None = None) -> list[Event]:
     published = parse_published(article.get("published"))
     linker = NameLinker(doc, gazetteer, cues)
     resolved: list[ResolvedMention] = []
@@ -277,7 +277,7 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
     events = []
     for event_type, type_clusters in clusters.items():
         for cluster in type_clusters:
-            events.append(_to_event(cluster, doc, article, offset, version, dateline_place, linker))
+            events.append(_to_event(cluster, doc, article, offset, version, dateline_place, linker, dateline_region))
     _share_circumstances(events)
     return sorted(events, key=lambda e: (e.char_start, e.event_type))
 
@@ -306,12 +306,14 @@ def _share_circumstances(events: list[Event]) -> None:
                 event.event_date, event.date_text = other.event_date, other.date_text
 
 
-def _to_event(cluster: Cluster, doc: Doc, article: dict, offset: int, version: str, dateline_place: str | None, linker: NameLinker) -> Event:
+def _to_event(cluster: Cluster, doc: Doc, article: dict, offset: int, version: str, dateline_place: str | None, linker: NameLinker, dateline_region: str | None = None) -> Event:
     main = max(cluster.mentions, key=lambda m: m.informativeness())
     everything = cluster.mentions + cluster.partials
     m = main.mention
     event_type = m.event_type
     participants = _participants(cluster, main, linker)
+    if event_type == "asylum":
+        _grantor_from_where(participants, cluster, linker, [dateline_place, dateline_region])
     modality = _modality(cluster, main)
     attributes = _attributes(event_type, main, everything)
     location = m.location or next((x.mention.location for x in everything if x.mention.location), None)
@@ -428,6 +430,21 @@ def _participants(cluster: Cluster, main: ResolvedMention, linker: NameLinker) -
                 if p.role == "participant":
                     p.role = "guest"
     return [Participant(" ".join(p.linked.name.split()), p.role, p.linked.kind, p.linked.country) for p in parties]
+
+
+def _grantor_from_where(participants: list[Participant], cluster: Cluster, linker: NameLinker, dateline: list[str | None]) -> None:
+    """"He asked for asylum shortly after he was detained": no clause names the state asked, but
+    the story says where he is, in the asylum sentence ("at the border in Pasvik") or in its
+    dateline ("KIRKENES, Norway -"). That state is the one asked, unless it is his own."""
+    if any(p.role == "grantor" for p in participants) or not any(p.role == "recipient" for p in participants):
+        return
+    mentions = [m.mention for m in cluster.mentions + cluster.partials]
+    where = next((m.location_country for m in mentions if m.location_country), None)
+    for place in dateline:
+        where = where or (linker.gaz.country_of(place) if place else None)
+    own = {p.country for p in participants if p.role == "recipient"}
+    if where and where not in own:
+        participants.append(Participant(where, "grantor", "GPE", where))
 
 
 def _modality(cluster: Cluster, main: ResolvedMention) -> str:

@@ -71,5 +71,5 @@ def _extract(records: list[dict], batch_size: int) -> list[Event]:
     texts = ((r.get("text") or "")[d.offset:] for r, d in zip(records, datelines))
     events: list[Event] = []
     for record, dateline, doc in zip(records, datelines, nlp.pipe(texts, batch_size=batch_size)):
-        events.extend(assemble_events(doc, record, dateline.offset, gazetteer, cues, version, dateline.place))
+        events.extend(assemble_events(doc, record, dateline.offset, gazetteer, cues, version, dateline.place, dateline.region))
     return events
