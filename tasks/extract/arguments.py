@@ -230,6 +230,11 @@ class ArgumentFinder:
             ent = self.ent_of.get(token.i)
             members = list(ent) if ent is not None and ent.label_ in PARTY_LABELS else [token]
             seen.update(t.i for t in members)
+            sides = self._coordinated_nationalities(token, role)
+            if sides:
+                # "Saudi and Iranian officials", "Russian and Ukrainian delegations": one side per nationality
+                found.extend(sides)
+                continue
             party = self.party(token, role)
             if party is not None and party.kind == "GROUP" and token.pos_ == "PRON":
                 antecedent = self.plural_antecedent(token)
@@ -278,6 +283,36 @@ class ArgumentFinder:
                             continue
                         stack.append(child)
         return found
+
+    def _coordinated_nationalities(self, token: Token, role: str) -> list[PartyRef]:
+        if token.pos_ != "NOUN" or token.tag_ not in {"NNS", "NNPS"}:
+            return []
+        for mod in token.children:
+            if mod.dep_ not in {"amod", "compound"} or mod.i not in self.ent_of or self.ent_of[mod.i].label_ not in {"NORP", "GPE"}:
+                continue
+            members = [mod, *(c for c in mod.conjuncts if c.i in self.ent_of and self.ent_of[c.i].label_ in {"NORP", "GPE"})]
+            if len(members) < 2:
+                continue
+            # adjacent nationality words are one side: "Greek Cypriot" and "Turkish Cypriot"
+            words = sorted({t.i for m in members for t in [m, *(c for c in m.children if c.dep_ in {"amod", "compound"})] if t.ent_type_ in {"NORP", "GPE"}})
+            groups: list[list[int]] = []
+            for i in words:
+                if groups and groups[-1][-1] == i - 1:
+                    groups[-1].append(i)
+                else:
+                    groups.append([i])
+            sides = []
+            for group in groups:
+                start, end = group[0], group[-1] + 1
+                text = self.doc[start:end].text
+                country = self.gaz.country_of(text) if end - start == 1 or self.gaz.lookup(text) else None
+                if country:
+                    sides.append(PartyRef(country, "GPE", role, start, end, ent_id=f"country:{country}", country_hint=country))
+                else:
+                    # "Greek Cypriot and Turkish Cypriot sides": communities, not the states they are named after
+                    sides.append(PartyRef(f"{text} {token.lemma_.lower()}", "NORPGROUP", role, start, end))
+            return sides
+        return []
 
     def plural_antecedent(self, pronoun: Token) -> list[Token]:
         """"Armenia and Azerbaijan said they had agreed": "they" is the coordinated subject above."""
