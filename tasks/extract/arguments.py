@@ -294,7 +294,7 @@ class ArgumentFinder:
             if len(members) < 2:
                 continue
             # adjacent nationality words are one side: "Greek Cypriot" and "Turkish Cypriot"
-            words = sorted({t.i for m in members for t in [m, *(c for c in m.children if c.dep_ in {"amod", "compound"})] if t.ent_type_ in {"NORP", "GPE"}})
+            words = sorted({t.i for m in [*members, token] for t in [m, *(c for c in m.children if c.dep_ in {"amod", "compound"})] if t.ent_type_ in {"NORP", "GPE"} and t.i < token.i})
             groups: list[list[int]] = []
             for i in words:
                 if groups and groups[-1][-1] == i - 1:

@@ -102,10 +102,16 @@ def _roles(finder: ArgumentFinder, mention: Mention, noun, governor, path) -> No
     for child in noun.children:
         if child.dep_ == "poss":
             mention.parties += finder.parties_from([child], "recipient")
-        if child.dep_ == "prep" and child.lower_ == "for":
+        if child.dep_ == "prep" and child.lower_ in {"for", "of"}:
+            # "asylum for Assange", "revoked the asylum of Abu Qatada"
             mention.parties += finder.parties_from([c for c in child.children if c.dep_ == "pobj"], "recipient")
+        if child.dep_ == "relcl" and child.lemma_.lower() in finder.cues.asylum_action:
+            # "withdrew the asylum it had granted to Julian Assange"
+            mention.parties += finder.parties_from(finder.prep_objects(child, {"to"}), "recipient")
     if governor is None:
         return
+    if not any(p.role == "recipient" for p in mention.parties):
+        mention.parties += _recipient_after_to(finder, noun)
     glemma = governor.lemma_.lower()
     recipient_is_subject = glemma in finder.cues.asylum_recipient_subject
     subjects = finder.subjects(governor)
@@ -156,6 +162,27 @@ def _roles(finder: ArgumentFinder, mention: Mention, noun, governor, path) -> No
                 break
     # "stripped Assange of his asylum"
     mention.parties += finder.parties_from(finder.prep_objects(governor, {"of"}), "recipient")
+
+
+def _recipient_after_to(finder: ArgumentFinder, noun) -> list:
+    """"offered asylum to dissident Chen Guangcheng", "given asylum to ousted Syrian leader
+    Bashar al-Assad": the parser reads "to dissident" as an infinitive, but the person named
+    right after "asylum to" is the one it goes to."""
+    end = noun.i + 1
+    if end >= len(finder.doc) or finder.doc[end].lower_ != "to":
+        return []
+    for token in finder.doc[end + 1: min(end + 10, noun.sent.end)]:
+        if token.is_punct and token.lower_ != "-" or (token.pos_ in {"VERB", "AUX"} and any(c.dep_ == "nsubj" for c in token.children)):
+            break
+        if token.lower_ == "of":
+            break  # "to the wife and children of Pedro Castillo": not Castillo's asylum
+        ent = finder.ent_of.get(token.i)
+        if ent is None or token.i != ent.end - 1 or ent.root.dep_ == "poss" or (ent.end < len(finder.doc) and finder.doc[ent.end].tag_ == "POS"):
+            continue  # "WikiLeaks founder", "Castillo's wife": named to describe the one it goes to
+        party = finder.party(ent.root, "recipient")
+        if party is not None and party.kind == "PERSON":
+            return finder.parties_from([ent.root], "recipient")
+    return []
 
 
 def _grounds(sent: Span) -> str | None:

@@ -68,7 +68,7 @@ def find_modality(trigger: Token, governor: Token | None, sent: Span, cues: Cues
                     continue  # "no plans for X to meet" still speaks of the meeting
             if child.dep_ == "neg":
                 found.setdefault("negated", f"neg:{child.text}->{token.text}")
-            if child.dep_ in {"aux", "auxpass"} and is_verbish:
+            if child.dep_ in {"aux", "auxpass"} and is_verbish and child.ent_type_ != "PERSON":  # "Journalist Can Dundar was given"
                 if clower in cues.planned_aux or child.lemma_ in cues.planned_aux:
                     found.setdefault("planned", f"aux:{child.text}")
                 elif clower in cues.hypothetical_aux:
