@@ -358,3 +358,20 @@ def test_an_asylum_request_with_no_state_named_is_made_where_the_story_is():
             "He asked for asylum shortly after he was detained, his lawyer said.")
     asylum = by_type(one(text, "2023-01-16"))["asylum"]
     assert by_role(asylum).get("grantor") == {"Norway"}
+
+
+def test_a_passive_clause_keeps_its_own_subject():
+    text = "Former Bolivian President Evo Morales arrived in Mexico on Tuesday, a day after he was granted asylum by the Mexican government."
+    asylum = by_type(one(text, "2019-11-12"))["asylum"]
+    assert by_role(asylum) == {"recipient": {"Evo Morales"}, "grantor": {"Mexico"}}
+
+
+def test_protection_withdrawn_by_a_state_is_revoked_asylum():
+    text = "Ecuadorean President Lenin Moreno said his government had withdrawn Julian Assange's protection because of repeated violations."
+    asylum = by_type(one(text, "2019-04-12"))["asylum"]
+    assert asylum["attributes"]["action"] == "revoked"
+    assert by_role(asylum).get("recipient") == {"Julian Assange"}
+
+
+def test_environmental_protection_is_no_asylum():
+    assert "asylum" not in by_type(one("Norway pledged more money for environmental protection on Monday.", "2019-04-12"))

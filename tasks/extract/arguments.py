@@ -427,6 +427,8 @@ class ArgumentFinder:
             before = self.ent_of[verb.i - 1]
             if before.label_ in {"PERSON", "GPE", "ORG"} and before.end == verb.i:
                 return [before.root]
+        if not subj and any(c.dep_ == "nsubjpass" for c in verb.children):
+            return []  # "a day after he was granted asylum": a passive clause has its own subject
         if not subj and verb.dep_ in {"xcomp", "conj", "advcl", "acl", "relcl", "acomp"}:
             # "agreed to meet", "flew to Moscow and met Putin": the subject is the head's
             head = verb.head

@@ -191,6 +191,9 @@ def _conflict(a: Mention, b: Mention) -> bool:
     groups = ACT_GROUPS[a.event_type]
     key = ACT_ATTRIBUTE[a.event_type]
     act_a, act_b = groups.get(a.attributes.get(key)), groups.get(b.attributes.get(key))
+    if a.event_type == "asylum" and a.modality in NOT_HAPPENED and b.modality in NOT_HAPPENED:
+        # "ready to offer asylum" and "would give him protection": one promise
+        act_a, act_b = ("grant" if act == "offer" else act for act in (act_a, act_b))
     if act_a and act_b and act_a != act_b:
         return True
     # asylum is asked at an embassy in one state of another: places do not split it

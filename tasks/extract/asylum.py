@@ -15,6 +15,11 @@ def build_asylum(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int
         return None  # "asylum seekers", "asylum policy": a policy subject, not an event
     if noun.lower_ in {"refuge", "sanctuary"} and noun.head.lemma_.lower() not in cues.asylum_action:
         return None  # "took refuge in a basement"
+    if rule.get("needs") == "asylum_verb":
+        # "applied for protection", "withdrawn Assange's protection"; not "environmental protection"
+        verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+        if noun.dep_ not in {"dobj", "pobj", "nsubjpass"} or verb.lemma_.lower() not in cues.asylum_action or verb.lemma_.lower() in {"end", "lift", "provide", "extend", "offer"}:
+            return None
     mention = Mention("asylum", rule["id"], span.start, span.end, span.text, sent_index)
     governor, path = finder.governor(noun)
     status_verb = None
@@ -99,15 +104,20 @@ def _finish(finder: ArgumentFinder, mention: Mention, span: Span, noun, governor
 
 
 def _roles(finder: ArgumentFinder, mention: Mention, noun, governor, path) -> None:
+    asked = noun.lower_ == "protection" and governor is not None and governor.lemma_.lower() in finder.cues.asylum_recipient_subject
     for child in noun.children:
         if child.dep_ == "poss":
-            mention.parties += finder.parties_from([child], "recipient")
+            # "withdrew Assange's protection" is his; "asked for his protection" is the protector's
+            mention.parties += finder.parties_from([child], "grantor" if asked else "recipient")
         if child.dep_ == "prep" and child.lower_ in {"for", "of"}:
             # "asylum for Assange", "revoked the asylum of Abu Qatada"
             mention.parties += finder.parties_from([c for c in child.children if c.dep_ == "pobj"], "recipient")
         if child.dep_ == "relcl" and child.lemma_.lower() in finder.cues.asylum_action:
             # "withdrew the asylum it had granted to Julian Assange"
             mention.parties += finder.parties_from(finder.prep_objects(child, {"to"}), "recipient")
+        if child.dep_ == "relcl" and child.lemma_.lower() in {"shield", "protect", "shelter", "allow", "let", "keep", "save"}:
+            # "revoked the asylum that had shielded him from arrest"
+            mention.parties += finder.parties_from([c for c in child.children if c.dep_ == "dobj"], "recipient")
     if governor is None:
         return
     if not any(p.role == "recipient" for p in mention.parties):
