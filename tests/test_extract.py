@@ -375,3 +375,9 @@ def test_protection_withdrawn_by_a_state_is_revoked_asylum():
 
 def test_environmental_protection_is_no_asylum():
     assert "asylum" not in by_type(one("Norway pledged more money for environmental protection on Monday.", "2019-04-12"))
+
+
+def test_a_day_after_counts_back_from_the_day_of_the_main_clause():
+    text = "Former Bolivian President Evo Morales arrived in Mexico on Tuesday, a day after he was granted asylum by the Mexican government."
+    asylum = by_type(one(text, "2019-11-13"))["asylum"]
+    assert asylum["event_date"] == "2019-11-11"

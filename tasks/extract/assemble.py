@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.tokens import Doc
 
@@ -151,8 +151,10 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
         # "on Friday, the day after arriving": the first words that name a day;
         # "the following day": the day after the one the story last named
         when = resolve_date(words, published, future=future) or resolve_chained_date(words, last_day)
+        if when is not None and mention.debug.get("date_offset"):
+            when = when + timedelta(days=mention.debug["date_offset"])  # "a day after he was granted asylum"
         if when is not None:
-            mention.date_text = words
+            mention.date_text = mention.debug.get("date_words") or words
             break
     if when and published and when > published and mention.modality in {"asserted", "reported"}:
         mention.modality, mention.modality_cue = "planned", f"future date {when.isoformat()}"

@@ -109,6 +109,8 @@ class MentionFinder:
                 status_verb=doc[status_i] if status_i is not None else None,
             )
             mention.debug.update(rule=rule["id"], cue=mention.modality_cue)
+            if mention.date_text is None:
+                _date_from_anchor(finder, mention, span)
             mentions.append(mention)
         doc._.event_mentions = mentions
         return doc
@@ -117,6 +119,35 @@ class MentionFinder:
 @Language.factory("newsevents_mentions", default_config={"rules_path": str(DATA / "triggers.jsonl")})
 def make_mention_finder(nlp: Language, name: str, rules_path: str) -> MentionFinder:
     return MentionFinder(rules_path)
+
+
+_COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+def _date_from_anchor(finder: ArgumentFinder, mention, span: Span) -> None:
+    """"arrived in Mexico on Tuesday, a day after he was granted asylum": the clause is dated
+    by the day of the clause it hangs on, so many days before (after) or after (before) it."""
+    verb = span.root
+    for _ in range(3):
+        if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.dep_ != "advcl":
+        return
+    mark = next((c.lower_ for c in verb.children if c.dep_ in {"mark", "prep"} and c.lower_ in {"after", "before"}), None)
+    span_words = next((c for c in verb.children if c.dep_ == "npadvmod" and c.lemma_.lower() == "day"), None)
+    if mark is None or span_words is None:
+        return
+    count = next((_COUNT_WORDS.get(c.lower_) for c in span_words.children if c.lower_ in _COUNT_WORDS), None)
+    if count is None:
+        return
+    main = verb.head
+    dates = [d for d in finder.dates_of([main], span.sent) if d.root.head.i == main.i or d.root.head.head.i == main.i]
+    if dates:
+        mention.date_text = finder.date_text(dates[0])
+        mention.debug["date_candidates"] = [mention.date_text]
+        mention.debug["date_offset"] = -count if mark == "after" else count
+        mention.debug["date_words"] = f"{' '.join(t.text for t in span_words.subtree)} {mark} {mention.date_text}"
 
 
 def _exhorted(trigger, cues) -> bool:
