@@ -381,3 +381,17 @@ def test_a_day_after_counts_back_from_the_day_of_the_main_clause():
     text = "Former Bolivian President Evo Morales arrived in Mexico on Tuesday, a day after he was granted asylum by the Mexican government."
     asylum = by_type(one(text, "2019-11-13"))["asylum"]
     assert asylum["event_date"] == "2019-11-11"
+
+
+def test_his_country_under_a_verb_of_saying_is_the_sayers_state():
+    text = ("Nicaraguan President Daniel Ortega met reporters in Managua on Friday. "
+            "Ortega said his country would gladly give Edward Snowden asylum.")
+    asylum = by_type(one(text, "2013-07-06"))["asylum"]
+    assert by_role(asylum) == {"grantor": {"Nicaragua"}, "recipient": {"Edward Snowden"}}
+    assert asylum["modality"] == "planned"
+
+
+def test_asylum_in_quotes_still_goes_to_the_person_named_after_it():
+    text = 'Venezuelan President Nicolas Maduro said on Friday that he had decided to offer "humanitarian asylum" to Edward Snowden.'
+    asylum = by_type(one(text, "2013-07-06"))["asylum"]
+    assert by_role(asylum).get("recipient") == {"Edward Snowden"}

@@ -92,6 +92,10 @@ class ArgumentFinder:
             if child.dep_ == "compound" and child.i in self.ent_of and self.ent_of[child.i].label_ == "PERSON":
                 return self._from_ent(self.ent_of[child.i], role)
         lemma = token.lemma_.lower()
+        owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in {"his", "her"}), None)
+        if owner is not None and lemma in {"country", "government", "nation", "administration"}:
+            # "Ortega said his country would give Snowden asylum": the state of the one he is
+            return PartyRef(owner.text, "PRON", role, owner.i, owner.i + 1, title="state_of")
         # "a group of Moroccan diplomats", "leaders of Romania's new government"
         # (people named by office and state, "the leaders of France and Germany", are expanded in parties_from)
         if lemma in {"group", "delegation", "team", "decision", "order", "behalf", "government", "administration", "leadership", "office", "member", "commission", "committee", "panel", "body", "court", "tribunal"}:

@@ -97,7 +97,7 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
             word = ref.text.lower().rstrip("s")
             group_title = word if word in {"president", "minister", "prime minister", "king", "chancellor", "foreign minister", "premier", "leader"} else group_title
             continue
-        linked = linker.link(ref)
+        linked = linker.link_state_of(ref) if ref.title == "state_of" else linker.link(ref)
         if linked is None:
             continue
         same = next((p for p in parties if p.linked.key == linked.key), None)

@@ -167,7 +167,8 @@ def _roles(finder: ArgumentFinder, mention: Mention, noun, governor, path) -> No
             if ent is not None and ent.label_ == "PERSON" and token.i == ent.root.i:
                 mention.parties.append(finder.party(token, "recipient"))
                 break
-            if ent is None and token.pos_ == "PROPN" and finder.known_person(token.text):
+            if (ent is None or ent.label_ != "PERSON") and token.pos_ == "PROPN" and finder.known_person(token.text):
+                # "give Snowden asylum": a name the model mislabels here but calls a person elsewhere
                 mention.parties.append(PartyRef(token.text, "PERSON", "recipient", token.i, token.i + 1))
                 break
     # "stripped Assange of his asylum"
@@ -179,6 +180,8 @@ def _recipient_after_to(finder: ArgumentFinder, noun) -> list:
     Bashar al-Assad": the parser reads "to dissident" as an infinitive, but the person named
     right after "asylum to" is the one it goes to."""
     end = noun.i + 1
+    while end < len(finder.doc) and finder.doc[end].is_quote:
+        end += 1  # offer "humanitarian asylum" to Edward Snowden
     if end >= len(finder.doc) or finder.doc[end].lower_ != "to":
         return []
     for token in finder.doc[end + 1: min(end + 10, noun.sent.end)]:

@@ -193,6 +193,26 @@ class NameLinker:
             return LinkedName(name, kind, None, "p:" + " ".join(words(name)))
         return LinkedName(name, kind, None, "o:" + " ".join(words(name)))
 
+    def link_state_of(self, party: PartyRef) -> LinkedName | None:
+        """"his country", "her government": the state of the person the pronoun is, and under
+        a verb of saying that is the sayer ("Ortega said his country would ...")."""
+        pronoun = self.doc[party.start]
+        person = None
+        for ancestor in pronoun.ancestors:
+            if ancestor.lemma_.lower() in self.cues.statement_verbs:
+                subject = next((c for c in ancestor.children if c.dep_ == "nsubj" and c.i < pronoun.i), None)
+                if subject is not None and (subject.ent_type_ == "PERSON" or self.is_person(subject.text)):
+                    ent = next((e for e in self.doc.ents if e.start <= subject.i < e.end), None)
+                    span = ent if ent is not None else self.doc[subject.i: subject.i + 1]
+                    person = self.link(PartyRef(span.text, "PERSON", start=span.start, end=span.end))
+                break
+        if person is None:
+            resolved = self.resolve_pronoun(party.start)
+            person = self.link(resolved) if resolved is not None else None
+        if person is None or not person.country:
+            return None
+        return LinkedName(person.country, "GPE", person.country, "c:" + person.country)
+
     def resolve_pronoun(self, token_i: int, exclude: set[str] = frozenset()) -> PartyRef | None:
         """"he" is the most salient person so far: named often, named lately, the subject.
 
