@@ -395,3 +395,10 @@ def test_asylum_in_quotes_still_goes_to_the_person_named_after_it():
     text = 'Venezuelan President Nicolas Maduro said on Friday that he had decided to offer "humanitarian asylum" to Edward Snowden.'
     asylum = by_type(one(text, "2013-07-06"))["asylum"]
     assert by_role(asylum).get("recipient") == {"Edward Snowden"}
+
+
+def test_who_flew_somewhere_for_talks_took_part_in_them_and_a_topic_is_no_place():
+    text = "Israeli Prime Minister Naftali Bennett flew to Moscow on Saturday for three hours of talks with Russian President Vladimir Putin on the war in Ukraine."
+    meeting = by_type(one(text, "2022-03-06"))["meeting"]
+    assert names(meeting) == {"Naftali Bennett", "Vladimir Putin"}
+    assert meeting["location"] != "Ukraine"

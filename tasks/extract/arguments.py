@@ -21,6 +21,8 @@ PARTY_LABELS = {"PERSON", "GPE", "ORG", "NORP"}
 PLACE_NOUNS = {"city", "resort", "town", "village", "capital", "port", "island", "region", "province", "enclave", "town", "district"}
 BUILDINGS = {"palace", "house", "hotel", "residence", "building", "embassy", "airport", "base", "castle", "villa", "hall", "centre", "center", "ranch", "estate", "compound", "office", "headquarters"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# "on the sidelines of ...", "on the island of ...": an "on" that leads to a place, unlike "talks on the war"
+ON_PLACES = {"sideline", "sidelines", "margin", "margins", "island", "shore", "shores", "border", "outskirts", "bank", "banks", "coast", "visit", "trip", "tour", "side", "fringe", "fringes"}
 WEEKDAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tomorrow"}
 NUMBER_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
 PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
@@ -557,9 +559,13 @@ class ArgumentFinder:
                                 if mod.dep_ in {"compound", "poss"} and mod_ent is not None and (mod_ent.label_ in PLACE_LABELS or building):
                                     return self.doc[mod_ent.start: pobj.i + 1] if building else mod_ent
                             next_frontier.append(pobj)
-                    elif child.dep_ == "prep" and child.lower_ not in {"after", "before", "since", "until", "despite", "than"}:
-                        # "in the Black Sea resort of Sochi", "at Putin's residence in Sochi"
-                        next_frontier.extend(c for c in child.children if c.dep_ == "pobj")
+                    elif child.dep_ == "prep" and child.lower_ not in {"after", "before", "since", "until", "despite", "than", "about", "over", "regarding", "concerning", "against"}:
+                        # "in the Black Sea resort of Sochi", "at Putin's residence in Sochi";
+                        # "on the sidelines of a summit in Osaka" but not "talks on the war in Ukraine"
+                        next_frontier.extend(
+                            c for c in child.children
+                            if c.dep_ == "pobj" and (child.lower_ != "on" or c.lemma_.lower() in ON_PLACES)
+                        )
                     elif child.dep_ in {"pobj", "dobj", "npadvmod"} and depth > 0 and (skip is None or child.i != skip.i):
                         next_frontier.append(child)
             frontier = next_frontier

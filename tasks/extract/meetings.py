@@ -141,6 +141,12 @@ def _nominal_parties(finder: ArgumentFinder, mention: Mention, noun, governor, p
             else:
                 mention.parties += finder.parties_from([obj], "host")
     if governor is None:
+        # "flew to Moscow for three hours of talks with Putin": no verb governs the talks
+        # directly, the clause they hang from through prepositions says who went
+        verb = _enclosing_verb(noun)
+        attach = next((t for t in noun.ancestors if t.head.i == verb.i), None) if verb is not None else None
+        if attach is not None and attach.lower_ in {"for", "after", "during", "in"} and any(p.kind not in {"PRON", "GROUP"} for p in mention.parties):
+            mention.parties += finder.parties_from(finder.subjects(verb))
         return
     glemma = governor.lemma_.lower()
     if is_visit and governor.dep_ == "xcomp" and governor.head.lemma_.lower() == "invite":
