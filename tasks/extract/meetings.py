@@ -45,6 +45,8 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
             return None  # "spoke to reporters" is no meeting; "X and Y spoke by phone", "the two will speak again" are
     if needs == "two_parties" and len(mention.parties) < 2:
         return None
+    if "enclosing_verb" in mention.debug:
+        heads.append(finder.doc[mention.debug["enclosing_verb"]])
     place = finder.place_of(heads)
     if place is not None and mention.location is None:
         mention.location = place.text
@@ -147,6 +149,7 @@ def _nominal_parties(finder: ArgumentFinder, mention: Mention, noun, governor, p
         attach = next((t for t in noun.ancestors if t.head.i == verb.i), None) if verb is not None else None
         if attach is not None and attach.lower_ in {"for", "after", "during", "in"} and any(p.kind not in {"PRON", "GROUP"} for p in mention.parties):
             mention.parties += finder.parties_from(finder.subjects(verb))
+            mention.debug["enclosing_verb"] = verb.i  # "flew to Moscow for talks": the talks were there
         return
     glemma = governor.lemma_.lower()
     if is_visit and governor.dep_ == "xcomp" and governor.head.lemma_.lower() == "invite":
