@@ -402,3 +402,16 @@ def test_who_flew_somewhere_for_talks_took_part_in_them_and_a_topic_is_no_place(
     meeting = by_type(one(text, "2022-03-06"))["meeting"]
     assert names(meeting) == {"Naftali Bennett", "Vladimir Putin"}
     assert meeting["location"] != "Ukraine"
+
+
+def test_the_four_are_the_four_people_just_named():
+    text = ("The delegation was led by Liberian President Ellen Johnson Sirleaf and included Nigeria's Muhammadu Buhari, "
+            "Ghana's John Mahama and Sierra Leone's Ernest Bai Koroma. The four flew into Banjul on Tuesday for talks with Gambian President Yahya Jammeh.")
+    meeting = by_type(one(text, "2016-12-14"))["meeting"]
+    assert names(meeting) == {"Ellen Johnson Sirleaf", "Muhammadu Buhari", "John Mahama", "Ernest Bai Koroma", "Yahya Jammeh"}
+    assert meeting["location"] == "Banjul"
+
+
+def test_athletes_meeting_in_a_final_is_no_meeting():
+    text = "Karsten Warholm and Rai Benjamin are expected to meet in the Olympic final in Tokyo next month."
+    assert "meeting" not in by_type(one(text, "2021-07-02"))

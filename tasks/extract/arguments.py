@@ -118,7 +118,7 @@ class ArgumentFinder:
         counted = token.tag_ in {"NNS", "NNPS"} and lemma in self.cues.person_nouns and any(c.lower_ in NUMBER_WORDS for c in token.children)
         if not has_nationality and (counted or lemma in self.cues.group_anaphors or (lower in self.cues.group_anaphors and token.tag_ in {"NNS", "CD"})):
             if any(c.lower_ in {"two", "both", "three", "four", "five", "six", "the"} for c in token.children) or token.tag_ == "CD":
-                size = next((NUMBER_WORDS[c.lower_] for c in token.children if c.lower_ in NUMBER_WORDS), None)
+                size = next((NUMBER_WORDS[c.lower_] for c in token.children if c.lower_ in NUMBER_WORDS), NUMBER_WORDS.get(lower))  # "the four flew in"
                 return PartyRef(token.text, "GROUP", role, token.i, token.i + 1, size=size)
         if lemma in {"delegation", "team", "mission", "group"}:
             # "a Pentagon delegation led by Army Secretary Dan Driscoll": the leader named
@@ -517,7 +517,7 @@ class ArgumentFinder:
         return None
 
     # ---- places and dates --------------------------------------------------
-    def place_of(self, heads: list[Token], preps=("in", "at", "to", "near", "inside"), skip: Token | None = None) -> Span | None:
+    def place_of(self, heads: list[Token], preps=("in", "at", "to", "near", "inside", "into"), skip: Token | None = None) -> Span | None:
         """A place attached by in/at/to to any of the heads or to a noun they govern.
 
         `preps` are the prepositions accepted right on the heads; deeper down

@@ -20,6 +20,7 @@ class Cues:
             kind: set(cues[f"negated_governors_{kind}"]) for kind in ("meeting", "agreement", "asylum")
         }
         self.exhortation_governors = set(cues["exhortation_governors"])
+        self.contest_nouns = set(cues.get("contest_nouns", []))
         self.negated_words = set(cues["negated_words"])
         self.negated_modifiers = set(cues["negated_modifiers"])
         self.reported_adverbs = set(cues["reported_adverbs"])

@@ -33,6 +33,8 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
         _nominal_parties(finder, mention, head, governor, path)
         if governor is not None:
             heads.append(governor)
+    if mention.verbal and any(o.lemma_.lower() in finder.cues.contest_nouns for o in finder.prep_objects(head, {"in", "at"})):
+        return None  # "the three are expected to meet in the Olympic final", "met in court": a contest, not talks
     if lemma in {"welcome", "receive"} and finder.prep_objects(head, {"into"}):
         return None  # "welcomed Ghani and his family into the country": taken in, not met
     if lemma in HOST_VERBS and not any(p.kind in {"PERSON", "GPE", "ORG", "TITLE", "PRON"} and p.role == "guest" for p in mention.parties):
