@@ -415,3 +415,11 @@ def test_the_four_are_the_four_people_just_named():
 def test_athletes_meeting_in_a_final_is_no_meeting():
     text = "Karsten Warholm and Rai Benjamin are expected to meet in the Olympic final in Tokyo next month."
     assert "meeting" not in by_type(one(text, "2021-07-02"))
+
+
+def test_a_request_at_an_unnamed_embassy_was_made_to_the_state_that_answered_it():
+    text = ("QUITO, Ecuador – WikiLeaks founder Julian Assange was granted political asylum by Ecuador on Thursday. "
+            "Assange walked into the embassy in the Knightsbridge district on June 19 and asked for asylum, "
+            "days after Britain's Supreme Court threw out his final appeal.")
+    requests = [e for e in one(text, "2012-08-17") if e["attributes"].get("action") == "requested"]
+    assert len(requests) == 1 and by_role(requests[0]).get("grantor") == {"Ecuador"}

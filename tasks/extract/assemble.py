@@ -284,7 +284,30 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
         for cluster in type_clusters:
             events.append(_to_event(cluster, doc, article, offset, version, dateline_place, linker, dateline_region))
     _share_circumstances(events)
+    _share_grantors(events)
     return sorted(events, key=lambda e: (e.char_start, e.event_type))
+
+
+def _share_grantors(events: list[Event]) -> None:
+    """"He walked into the embassy and asked for asylum ... Ecuador granted him asylum": a request
+    whose state no sentence names was made to the state that answered the same person."""
+    for event in events:
+        if event.event_type != "asylum" or any(p.role == "grantor" for p in event.participants):
+            continue
+        recipients = {p.name for p in event.participants if p.role == "recipient"}
+        for other in events:
+            if other is event or other.event_type != "asylum" or not recipients & {p.name for p in other.participants if p.role == "recipient"}:
+                continue
+            grantors = [p for p in other.participants if p.role == "grantor"]
+            if grantors:
+                event.participants.append(Participant(grantors[0].name, "grantor", grantors[0].kind, grantors[0].country))
+                event.event_id = _event_id(event.article_id, event.event_type, event.participants, event.event_date)
+                break
+
+
+def _event_id(article_id: str, event_type: str, participants: list[Participant], date_iso: str | None) -> str:
+    """Deterministic: the same article, type, parties and day give the same id on every run."""
+    return stable_hash("|".join([article_id, event_type, *sorted({f"{p.kind}:{p.name}" for p in participants}), date_iso or ""]))
 
 
 def _share_circumstances(events: list[Event]) -> None:
@@ -335,7 +358,7 @@ def _to_event(cluster: Cluster, doc: Doc, article: dict, offset: int, version: s
     sent_ids = {x.mention.sent_index for x in everything}
     keys = sorted(p.linked.key for p in main.parties)
     date_iso = dated.event_date.isoformat() if dated else None
-    event_id = stable_hash("|".join([str(article.get("id")), event_type, *sorted({f"{p.kind}:{p.name}" for p in participants}), date_iso or ""]))
+    event_id = _event_id(str(article.get("id")), event_type, participants, date_iso)
     trigger = m.trigger_text
     if m.verbal and event_type == "meeting":
         nxt = doc[m.trigger_end] if m.trigger_end < len(doc) else None
@@ -444,6 +467,8 @@ def _grantor_from_where(participants: list[Participant], cluster: Cluster, linke
     if any(p.role == "grantor" for p in participants) or not any(p.role == "recipient" for p in participants):
         return
     mentions = [m.mention for m in cluster.mentions + cluster.partials]
+    if any(t.lemma_.lower() in {"embassy", "consulate", "mission", "legation"} for m in mentions for t in linker.doc[m.trigger_start].sent):
+        return  # asylum asked at an embassy is asked of the embassy's state, not of the state around it
     where = next((m.location_country for m in mentions if m.location_country), None)
     for place in dateline:
         where = where or (linker.gaz.country_of(place) if place else None)

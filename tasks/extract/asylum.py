@@ -222,7 +222,7 @@ def _fallback_grantor(finder: ArgumentFinder, sent: Span, governor, speaker: boo
     # this sentence first, then the three before it ("walked into the residence and asked for asylum")
     sentences = [sent]
     previous = sent.start - 1
-    while previous >= 0 and len(sentences) < 4:
+    while previous >= 0:  # nearest first, back to the top: "Ecuador's embassy" may be named paragraphs earlier
         sentences.append(finder.doc[previous].sent)
         previous = sentences[-1].start - 1
     for candidate in sentences:
@@ -233,7 +233,8 @@ def _fallback_grantor(finder: ArgumentFinder, sent: Span, governor, speaker: boo
                         party = finder.party(t, "grantor")
                         if party is not None:
                             return [party]
-    if not speaker:
+    at_mission = any(t.lemma_.lower() in {"embassy", "consulate", "mission", "legation"} for t in sent)
+    if not speaker and not at_mission:
         # "detained by Kazakh border guards, he applied for asylum": the state whose officers hold him
         for token in sent:
             if token.lemma_.lower() in AUTHORITY_NOUNS:
@@ -243,8 +244,9 @@ def _fallback_grantor(finder: ArgumentFinder, sent: Span, governor, speaker: boo
                         country = finder.gaz.country_of(child_ent.text)
                         if country:
                             return [PartyRef(country, "GPE", "grantor", child_ent.start, child_ent.end, ent_id=f"country:{country}", country_hint=country)]
-    if governor is not None and not speaker:
+    if governor is not None and not speaker and not at_mission:
         # "personnel who fled to Greece ... requested asylum": the state they reached
+        # (not "walked into the embassy in Knightsbridge": an embassy is its own state's ground)
         scope = list(governor.subtree) + (list(governor.head.subtree) if governor.dep_ == "conj" else [])
         for token in scope:
             if token.dep_ == "pobj" and token.head.lower_ in {"to", "in", "into"}:
