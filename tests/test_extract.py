@@ -423,3 +423,17 @@ def test_a_request_at_an_unnamed_embassy_was_made_to_the_state_that_answered_it(
             "days after Britain's Supreme Court threw out his final appeal.")
     requests = [e for e in one(text, "2012-08-17") if e["attributes"].get("action") == "requested"]
     assert len(requests) == 1 and by_role(requests[0]).get("grantor") == {"Ecuador"}
+
+
+def test_an_old_meeting_told_in_passing_is_its_own_event():
+    text = ("North Korean leader Kim Jong Un and Russian President Vladimir Putin held talks on Wednesday at a launch site in Russia's Far East. "
+            "It was only the second encounter between the two leaders, who first met in April 2019 in Vladivostok.")
+    meetings = [e for e in one(text, "2023-09-14") if e["event_type"] == "meeting"]
+    assert sorted(str(e["event_date"]) for e in meetings) == ["2023-09-13", "None"]
+
+
+def test_what_a_deal_does_later_is_not_when_it_was_signed():
+    text = ("Hamas and Fatah signed a reconciliation agreement in Cairo on Thursday under which the Palestinian Authority "
+            "is to resume full control of the Gaza Strip by December 1.")
+    agreement = by_type(one(text, "2017-10-13"))["agreement"]
+    assert agreement["event_date"] == "2017-10-12" and agreement["location"] == "Cairo"

@@ -62,6 +62,13 @@ def build_agreement(finder: ArgumentFinder, span: Span, rule: dict, sent_index: 
     signing = [v for v in [status_verb, *acl] if v is not None and v.lemma_.lower() not in cues.statement_verbs]
     # on the noun itself only "at": "an agreement at a UN post in Naqoura", not "a truce in Gaza"
     place = (finder.place_of(signing, preps=("in", "at"), skip=noun) if signing else None) or finder.place_of([noun], preps=("at",))
+    if place is None and status in {"signed", "reached"}:
+        # "signed a reconciliation agreement in Cairo": a capital is where deals are made,
+        # unlike "a truce in Gaza", where it applies
+        inside = finder.place_of([noun], preps=("in",))
+        entry = finder.gaz.lookup(inside.text) if inside is not None else None
+        if entry is not None and entry.category == "capital":
+            place = inside
     if place is not None:
         mention.location = place.text
         mention.location_country = finder.gaz.country_of(place.text)

@@ -28,6 +28,8 @@ NUMBER_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6,
 PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 PLURAL_PRONOUNS = {"they", "them", "their", "we", "us", "our"}
 NOUNISH = {"NOUN", "PROPN"}
+# verbs of a clause on an event noun that date the event itself ("a summit that had been scheduled for Saturday")
+DATING_VERBS = {"hold", "take", "schedule", "plan", "set", "slate", "due", "expect", "begin", "start", "open", "end", "conclude", "sign", "happen", "occur", "come", "last", "go"}
 # prepositions that attach the other party of an event
 PARTY_PREPS = {"with", "between", "among", "amongst", "alongside"}
 # verbs whose subject organises rather than takes part ("Turkey brokered a deal between ...")
@@ -422,6 +424,9 @@ class ArgumentFinder:
         if subj and acts and verb.dep_ == "relcl" and subj[0].lower_ in {"which", "who", "that", "whom"}:
             # "Ecuador, which granted asylum to Assange": the relative pronoun is its head
             return [verb.head]
+        if subj and verb.dep_ == "relcl" and subj[0].lower_ in {"who", "that"} and verb.head.lower_ in self.cues.group_anaphors:
+            # "the two leaders, who first met in April 2019": they met
+            return [verb.head]
         if not subj and verb.dep_ == "acl" and any(c.dep_ == "poss" for c in verb.head.children):
             # "Russia's decision to grant asylum": the possessor decides
             return [c for c in verb.head.children if c.dep_ == "poss"]
@@ -607,6 +612,12 @@ class ArgumentFinder:
         targets = {h.i for h in heads} | {h.head.i for h in heads if h.dep_ in {"conj", "xcomp"} and h.pos_ in {"VERB", "AUX"}}
         # the trigger's own clauses first: "a meeting that had been scheduled for Saturday"
         own = {t.i for t in heads[0].subtree} if heads and heads[0].pos_ in NOUNISH else set()
+        if own:
+            # not "an agreement under which the Authority is to resume control by December 1":
+            # a clause about what the deal does, rather than when it was held or signed
+            for clause in heads[0].children:
+                if clause.dep_ in {"relcl", "acl"} and clause.lemma_.lower() not in DATING_VERBS and clause.lemma_.lower() not in self.cues.agreement_status:
+                    own -= {t.i for t in clause.subtree}
         ranked = []
         for ent in sent.ents:
             if ent.label_ != "DATE" and not (ent.label_ == "TIME" and WEEKDAY_WORDS & {t.lower_ for t in ent}):

@@ -16,11 +16,12 @@ from spacy.tokens import Doc
 
 from tasks.clean import stable_hash
 from tasks.extract.cues import Cues
-from tasks.extract.dates import parse_published, resolve_chained_date, resolve_date
+from tasks.extract.dates import coarse_period, parse_published, resolve_chained_date, resolve_date
 from tasks.extract.events import Event, Participant
 from tasks.extract.gazetteer import Gazetteer, fold
 from tasks.extract.mentions import Mention
 from tasks.extract.names import LinkedName, NameLinker
+from tasks.extract.names import words as name_words
 
 _FUTURE_WORDS = re.compile(r"\b(next|coming|upcoming|tomorrow|later this|later in the)\b", re.IGNORECASE)
 FORMAT_RANK = {"call": 4, "summit": 3, "visit": 2, "talks": 1, None: 0}
@@ -40,10 +41,18 @@ class ResolvedMention:
     parties: list[Party]
     event_date: date | None
     group: bool = False
+    period: tuple[int, int | None] | None = None  # "in April 2019": no day, but a year (and month)
 
     @property
     def keys(self) -> set[str]:
         return {p.linked.key for p in self.parties}
+
+    def same_time(self, day: date) -> bool:
+        """False when the mention's coarse period rules the day out."""
+        if self.event_date is not None or self.period is None:
+            return True
+        year, month = self.period
+        return day.year == year and (month is None or day.month == month)
 
     def is_full(self) -> bool:
         kind = self.mention.event_type
@@ -100,6 +109,11 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
         linked = linker.link_state_of(ref) if ref.title == "state_of" else linker.link(ref)
         if linked is None:
             continue
+        affiliation = linker.person_affiliation.get(fold(linked.name)) if mention.event_type == "agreement" and linked.kind == "PERSON" and not linked.country else None
+        if affiliation:
+            # "signed by Fatah's chief negotiator, Azzam al-Ahmad": he signs for Fatah
+            entry = linker.gaz.lookup(affiliation)
+            linked = LinkedName(affiliation, "ORG", None, "o:" + " ".join(name_words(entry.name if entry else affiliation)))
         same = next((p for p in parties if p.linked.key == linked.key), None)
         if same is not None and ref.kind == "PRON":
             if same.role in {"participant", "party"}:
@@ -161,7 +175,8 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
     elif when is None and mention.modality in {"asserted", "reported"} and any(_FUTURE_WORDS.search(w) for w in mention.debug.get("date_candidates", [])):
         # "will meet next month"; not "signed on Tuesday an agreement for next year's election"
         mention.modality, mention.modality_cue = "planned", "future date words"
-    return ResolvedMention(mention, parties, when, group)
+    period = None if when else next((p for p in map(coarse_period, mention.debug.get("date_candidates") or [mention.date_text]) if p), None)
+    return ResolvedMention(mention, parties, when, group, period)
 
 
 def _compatible(cluster: Cluster, item: ResolvedMention) -> bool:
@@ -172,6 +187,10 @@ def _compatible(cluster: Cluster, item: ResolvedMention) -> bool:
     for d in cluster.dates:
         if item.event_date and abs((item.event_date - d).days) > 1:
             return False
+        if not item.same_time(d):
+            return False  # "who first met in April 2019" is not Wednesday's summit
+    if item.event_date and not all(m.same_time(item.event_date) for m in cluster.mentions):
+        return False
     happened = item.mention.modality not in NOT_HAPPENED
     if (cluster.modality_class() == "happened") != happened:
         return False  # the March roadmap agreed and Thursday's failed deal are two events

@@ -93,3 +93,19 @@ def resolve_chained_date(text: str, previous: date | None) -> date | None:
     direction = match.group("dir") or match.group("dir2") or match.group("rel")
     sign = -1 if direction in {"earlier", "before", "previous"} else 1
     return previous + timedelta(days=sign * count)
+
+
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+_PERIOD = re.compile(r"\b(?:(" + "|".join(_MONTHS) + r")\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def coarse_period(text: str | None) -> tuple[int, int | None] | None:
+    """"in April 2019" -> (2019, 4), "in 2017" -> (2017, None): a time too coarse for a day but
+    enough to tell an old meeting from this week's."""
+    if not text:
+        return None
+    match = _PERIOD.search(text)
+    if not match:
+        return None
+    month = _MONTHS.index(match.group(1).lower()) + 1 if match.group(1) else None
+    return int(match.group(2)), month
