@@ -437,3 +437,16 @@ def test_what_a_deal_does_later_is_not_when_it_was_signed():
             "is to resume full control of the Gaza Strip by December 1.")
     agreement = by_type(one(text, "2017-10-13"))["agreement"]
     assert agreement["event_date"] == "2017-10-12" and agreement["location"] == "Cairo"
+
+
+def test_a_conversation_over_dinner_is_not_a_phone_call():
+    text = ("South Korean President Yoon Suk Yeol held talks with Japanese Prime Minister Fumio Kishida in Tokyo on Thursday. "
+            "The two leaders continued their conversation over dinner at a restaurant in Ginza.")
+    meetings = [e for e in one(text, "2023-03-17") if e["event_type"] == "meeting"]
+    assert len(meetings) == 1 and meetings[0]["attributes"]["format"] != "call"
+
+
+def test_likely_to_be_their_last_meeting_describes_talks_held():
+    text = "Shinzo Abe and Barack Obama held talks at Pearl Harbor on Tuesday, in what is likely to be their last meeting before Obama leaves office."
+    meetings = [e for e in one(text, "2016-12-28") if e["event_type"] == "meeting"]
+    assert [e["modality"] for e in meetings] == ["asserted"]

@@ -21,6 +21,8 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
     mention = Mention("meeting", rule["id"], span.start, span.end, span.text, sent_index, attributes={"format": rule.get("format")})
     lemma = head.lemma_.lower()
     heads = [head]
+    if rule["id"] == "call-noun" and head.lower_.startswith("conversation") and not any(t.lower_ in PHONE_WORDS | {"phone", "called", "call"} for t in span.sent):
+        mention.attributes["format"] = "talks"  # "continued their conversation over dinner": face to face
     if head.pos_ in {"VERB", "AUX"}:
         mention.verbal = True
         _verbal_parties(finder, mention, head, lemma)

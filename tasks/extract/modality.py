@@ -129,6 +129,10 @@ def find_modality(trigger: Token, governor: Token | None, sent: Span, cues: Cues
                 # "the accord calls for negotiations to begin")
                 needs_infinitive = lemma in {"set", "look", "due", "bound", "poised", "likely", "slate"}
                 through_xcomp = any(t.dep_ == "xcomp" for t in path)
+                if lemma in {"due", "set", "slate"} and through_argument_prep and path[0].head.lower_ == "for":
+                    through_xcomp = True  # "had been due in Beijing for two days of talks"
+                if any(t.dep_ == "xcomp" and t.lemma_ == "be" for t in path) and path[0].dep_ == "attr":
+                    through_xcomp = False  # "in what is likely to be their last meeting": a description, not a plan
                 # "is set to visit", not "set up a commission"
                 if (direct or infinitive) and (through_xcomp or not needs_infinitive):
                     found.setdefault("planned", f"governor:{lemma}")
