@@ -450,3 +450,9 @@ def test_likely_to_be_their_last_meeting_describes_talks_held():
     text = "Shinzo Abe and Barack Obama held talks at Pearl Harbor on Tuesday, in what is likely to be their last meeting before Obama leaves office."
     meetings = [e for e in one(text, "2016-12-28") if e["event_type"] == "meeting"]
     assert [e["modality"] for e in meetings] == ["asserted"]
+
+
+def test_a_capital_named_as_host_stays_as_named():
+    text = "Indian Prime Minister Narendra Modi will visit Israel next week. New Delhi hosted Palestinian President Mahmoud Abbas on Monday."
+    hosted = [e for e in one(text, "2017-05-17") if e["event_type"] == "meeting" and e["modality"] == "asserted"]
+    assert len(hosted) == 1 and names(hosted[0]) == {"New Delhi", "Mahmoud Abbas"}

@@ -454,7 +454,8 @@ def _participants(cluster: Cluster, main: ResolvedMention, linker: NameLinker) -
         # "Abiy paid a visit to Eritrea ... Isaias greeted him": leaders meet leaders, so a
         # state stands for the one head of state or government the article names for it
         for party in parties:
-            if party.linked.kind == "GPE" and party.linked.country and party.linked.country not in person_countries:
+            # only a state the text implies (a visit to it); "New Delhi hosted Abbas" names its host as it is
+            if party.implied and party.linked.kind == "GPE" and party.linked.country and party.linked.country not in person_countries:
                 head = linker.head_of(party.linked.country)
                 if head is not None and all(p.linked.key != head.key for p in parties):
                     party.linked, party.implied = head, False
