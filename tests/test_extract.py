@@ -456,3 +456,19 @@ def test_a_capital_named_as_host_stays_as_named():
     text = "Indian Prime Minister Narendra Modi will visit Israel next week. New Delhi hosted Palestinian President Mahmoud Abbas on Monday."
     hosted = [e for e in one(text, "2017-05-17") if e["event_type"] == "meeting" and e["modality"] == "asserted"]
     assert len(hosted) == 1 and names(hosted[0]) == {"New Delhi", "Mahmoud Abbas"}
+
+
+def test_a_state_that_says_it_is_pulling_out_of_a_pact_with_another_breaks_it():
+    text = "North Korea said on Thursday it was pulling out of a 2018 military pact with South Korea."
+    agreement = by_type(one(text, "2023-11-24"))["agreement"]
+    assert names(agreement) == {"North Korea", "South Korea"} and agreement["attributes"]["status"] == "broken"
+
+
+def test_participation_in_a_treaty_with_another_state():
+    agreement = by_type(one("India on Wednesday suspended its participation in the Indus Waters Treaty with Pakistan.", "2025-04-24"))["agreement"]
+    assert names(agreement) == {"India", "Pakistan"} and agreement["attributes"]["status"] == "suspended"
+
+
+def test_an_accord_named_after_a_city_is_not_a_deal_with_the_city():
+    agreement = by_type(one("Mali's military government pulled out of the 2015 Algiers peace accord on Thursday.", "2024-01-26"))
+    assert "Algiers" not in names(agreement.get("agreement", {"participants": []}))

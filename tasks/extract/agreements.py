@@ -34,7 +34,7 @@ def build_agreement(finder: ArgumentFinder, span: Span, rule: dict, sent_index: 
     mediator_subject = False
     if governor is not None:
         glemma = governor.lemma_.lower()
-        particles = {c.lower_ for c in governor.children if c.dep_ == "prt"}
+        particles = {c.lower_ for c in governor.children if c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in {"out", "away"})}  # "pulling out of"
         if glemma in {"pull", "walk", "back", "tear"} and particles & {"out", "away", "up"}:
             status = "broken"
         elif glemma == "back" and "out" in particles:
@@ -91,6 +91,10 @@ def _parties(finder: ArgumentFinder, mention: Mention, noun, governor, path, acl
             continue  # "the Indus Waters Treaty": its name is not a party
         if noun.pos_ == "PROPN" and child.dep_ == "compound" and child.pos_ == "PROPN" and child.i == noun.i - 1:
             continue  # "the Panmunjom Declaration", "the Minsk Agreement": a name, the place it was signed
+        place = finder.gaz.lookup(finder.ent_of[child.i].text) if child.i in finder.ent_of else None
+        hyphenated = any(t.text in {"-", "–", "/"} for t in finder.doc[max(child.i - 1, 0): child.i + 2])
+        if child.dep_ == "compound" and place is not None and place.category in {"capital", "place"} and not hyphenated:
+            continue  # "the 2015 Algiers peace accord", "the Oslo Accords": named after where it was signed
         if child.dep_ == "poss":
             mention.parties += finder.parties_from([child], "party")
         elif child.dep_ in {"compound", "amod", "nmod"}:
@@ -126,6 +130,10 @@ def _parties(finder: ArgumentFinder, mention: Mention, noun, governor, path, acl
         return
     # "suspended its participation in the deal": a noun in between still makes its subject a party
     governs = path in {"dobj", "attr"} or (path is not None and path.startswith("pobj:") and (path.split(":")[1] in GOVERNING_PREPS or ":via:" in path))
+    if path is not None and ":via:" in path:
+        # "suspended its participation in the Indus Waters Treaty with Pakistan": "with" hung on the noun between
+        via = noun.head.head
+        mention.parties += finder.parties_from(finder.prep_objects(via, PARTY_PREPS), "party")
     if governs:
         if not mediator_subject:
             mention.parties += finder.parties_from(finder.subjects(governor), "party")

@@ -62,6 +62,10 @@ class ArgumentFinder:
         if ent is not None and ent.label_ in PARTY_LABELS:
             return self._from_ent(ent, role)
         lower = token.lower_
+        if lower == "it" and token.dep_ in {"nsubj", "nsubjpass"}:
+            # "North Korea said it was pulling out of the pact": the state or body that speaks
+            sayer = self._sayer(token)
+            return self._from_ent(sayer, role) if sayer is not None else None
         if token.pos_ == "PRON" or lower in PERSONAL_PRONOUNS | PLURAL_PRONOUNS:
             if lower in PERSONAL_PRONOUNS:
                 return PartyRef(token.text, "PRON", role, token.i, token.i + 1)
@@ -176,6 +180,17 @@ class ArgumentFinder:
                 if child.dep_ in {"amod", "compound"} and child_ent is not None and child_ent.label_ == "NORP":
                     country = self.gaz.country_of(child_ent.text)
                     return PartyRef(self.phrase(token), "NORPGROUP", role, token.i, token.i + 1, country_hint=country)
+        return None
+
+    def _sayer(self, pronoun: Token) -> Span | None:
+        """The state or organisation subject of the verb of saying above "it"."""
+        for ancestor in pronoun.ancestors:
+            if ancestor.lemma_.lower() in self.cues.statement_verbs | {"insist", "warn", "threaten", "vow", "pledge", "deny"}:
+                for child in ancestor.children:
+                    ent = self.ent_of.get(child.i)
+                    if child.dep_ == "nsubj" and child.i < pronoun.i and ent is not None and ent.label_ in {"GPE", "ORG"}:
+                        return ent
+                return None
         return None
 
     def phrase(self, token: Token, with_of: bool = False) -> str:
@@ -500,6 +515,8 @@ class ArgumentFinder:
             head = prep.head
             if head.pos_ in {"VERB", "AUX", "ADJ"}:
                 return head, f"pobj:{prep.lower_}"
+            if head.lower_ in {"out", "away"} and head.dep_ == "prep" and head.head.pos_ == "VERB":
+                return head.head, f"pobj:{prep.lower_}"  # "pulling out of a pact", parsed with "out" as a preposition
             if head.pos_ in NOUNISH and head.dep_ in {"dobj", "nsubjpass", "nsubj"} and head.head.pos_ == "VERB":
                 # "a request for asylum was rejected", "signed a memorandum of understanding"
                 return head.head, f"pobj:{prep.lower_}:via:{head.lemma_}"
