@@ -472,3 +472,17 @@ def test_participation_in_a_treaty_with_another_state():
 def test_an_accord_named_after_a_city_is_not_a_deal_with_the_city():
     agreement = by_type(one("Mali's military government pulled out of the 2015 Algiers peace accord on Thursday.", "2024-01-26"))
     assert "Algiers" not in names(agreement.get("agreement", {"participants": []}))
+
+
+def test_a_conditional_signing_by_one_side_of_a_deal_is_with_the_other_side():
+    text = ("Armenia and Azerbaijan said on Thursday they had agreed the text of a peace treaty. "
+            "But Baku has made clear it would sign the treaty only if Armenia first amends its constitution.")
+    events = one(text, "2025-03-14")
+    conditional = [e for e in events if e["event_type"] == "agreement" and e["modality"] in {"hypothetical", "planned"}]
+    assert len(conditional) == 1 and names(conditional[0]) >= {"Armenia"} and len(names(conditional[0])) == 2
+
+
+def test_suggesting_that_two_states_sign_is_not_a_signing():
+    text = "Vladimir Putin on Wednesday suggested that Russia and Japan sign a peace treaty by the end of the year."
+    agreement = by_type(one(text, "2018-09-13"))["agreement"]
+    assert agreement["modality"] in {"planned", "hypothetical"}

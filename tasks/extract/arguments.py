@@ -185,7 +185,8 @@ class ArgumentFinder:
     def _sayer(self, pronoun: Token) -> Span | None:
         """The state or organisation subject of the verb of saying above "it"."""
         for ancestor in pronoun.ancestors:
-            if ancestor.lemma_.lower() in self.cues.statement_verbs | {"insist", "warn", "threaten", "vow", "pledge", "deny"}:
+            made_clear = ancestor.lemma_.lower() == "make" and any(c.lower_ == "clear" for c in ancestor.children)
+            if made_clear or ancestor.lemma_.lower() in self.cues.statement_verbs | {"insist", "warn", "threaten", "vow", "pledge", "deny"}:
                 for child in ancestor.children:
                     ent = self.ent_of.get(child.i)
                     if child.dep_ == "nsubj" and child.i < pronoun.i and ent is not None and ent.label_ in {"GPE", "ORG"}:

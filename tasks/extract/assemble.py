@@ -288,6 +288,9 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
         happened = item.mention.modality not in NOT_HAPPENED
         candidates = [c for c in clusters.get(item.mention.event_type, []) if (c.modality_class() == "happened") == happened]
         if not candidates:
+            completed = _complete_from_other_class(item, clusters.get(item.mention.event_type, []))
+            if completed is not None:
+                clusters[item.mention.event_type].append(completed)
             continue
         # a partial mention joins an event whose act it does not contradict
         candidates = [c for c in candidates if not any(_conflict(m.mention, item.mention) for m in c.mentions)] or []
@@ -305,6 +308,27 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
     _share_circumstances(events)
     _share_grantors(events)
     return sorted(events, key=lambda e: (e.char_start, e.event_type))
+
+
+def _complete_from_other_class(item: ResolvedMention, clusters: list[Cluster]) -> Cluster | None:
+    """"Armenia and Azerbaijan agreed the text ... Baku would sign the treaty only if Armenia
+    amends its constitution": a conditional or planned act by one side of an event that happened,
+    with the other side of that event. Only for agreements and asylum, whose sides stay the same
+    from one act to the next, and only when the side named is in exactly one such event."""
+    if item.mention.event_type == "meeting" or item.mention.modality not in {"planned", "hypothetical"} or not item.parties:
+        return None
+    keys = {p.linked.key for p in item.parties}
+    countries = {p.linked.country for p in item.parties if p.linked.country}
+    holders = [c for c in clusters if keys & c.keys or countries & {p.linked.country for m in c.mentions for p in m.parties if p.linked.country}]
+    if len(holders) != 1:
+        return None
+    main = max(holders[0].mentions, key=lambda m: m.informativeness())
+    others = [p for p in main.parties if p.linked.key not in keys and (not p.linked.country or p.linked.country not in countries)]
+    if not others:
+        return None
+    parties = item.parties + [Party(p.linked, p.role, p.implied) for p in others]
+    whole = ResolvedMention(item.mention, parties, item.event_date, item.group, item.period)
+    return Cluster([whole]) if whole.is_full() else None
 
 
 def _share_grantors(events: list[Event]) -> None:
