@@ -21,6 +21,7 @@ class Cues:
         }
         self.exhortation_governors = set(cues["exhortation_governors"])
         self.contest_nouns = set(cues.get("contest_nouns", []))
+        self.proposal_governors = set(cues.get("proposal_governors", []))
         self.negated_words = set(cues["negated_words"])
         self.negated_modifiers = set(cues["negated_modifiers"])
         self.reported_adverbs = set(cues["reported_adverbs"])

@@ -118,8 +118,16 @@ def find_modality(trigger: Token, governor: Token | None, sent: Span, cues: Cues
                     (c.dep_ == "xcomp" and _infinitive(c)) or (c.dep_ == "acomp" and lemma_of(c, cues) in cues.planned_governors and any(x.dep_ == "xcomp" for x in c.children))
                     for c in token.children))
             )
+            subjunctive = lemma in cues.proposal_governors and any(
+                t.dep_ == "ccomp" and not any(c.dep_ in {"aux", "auxpass"} for c in t.children)
+                # "suggested that Russia and Japan sign": a bare verb, or a present one under a past proposal
+                and (t.tag_ == "VB" or (t.tag_ == "VBP" and token.tag_ in {"VBD", "VBN"}))
+                for t in path
+            )
             if "negated" in found:
                 pass
+            elif subjunctive:
+                found.setdefault("planned", f"governor:{lemma} (proposal)")  # "suggested that Russia and Japan sign a treaty"
             elif be_to and (direct or path[-1].pos_ in {"VERB", "AUX"}):
                 found.setdefault("planned", "governor:be to")  # "Rahmon is to host Japarov", "the deal is to be signed"
             elif lemma == "call" and not any(c.lower_ == "for" for t in [token, *path] for c in t.children):
