@@ -486,3 +486,11 @@ def test_suggesting_that_two_states_sign_is_not_a_signing():
     text = "Vladimir Putin on Wednesday suggested that Russia and Japan sign a peace treaty by the end of the year."
     agreement = by_type(one(text, "2018-09-13"))["agreement"]
     assert agreement["modality"] in {"planned", "hypothetical"}
+
+
+def test_the_crown_prince_is_the_one_person_the_article_calls_so():
+    text = ("Israeli Prime Minister Benjamin Netanyahu met Crown Prince Mohammed bin Salman in Neom on Sunday, Israeli media reported. "
+            "Saudi Foreign Minister Prince Faisal bin Farhan denied the reports. "
+            "US Secretary of State Mike Pompeo held talks with the crown prince in Neom on Sunday.")
+    pompeo = [e for e in one(text, "2020-11-23") if "Mike Pompeo" in names(e)]
+    assert len(pompeo) == 1 and names(pompeo[0]) == {"Mike Pompeo", "Mohammed bin Salman"}

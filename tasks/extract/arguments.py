@@ -28,6 +28,8 @@ NUMBER_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6,
 PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 PLURAL_PRONOUNS = {"they", "them", "their", "we", "us", "our"}
 NOUNISH = {"NOUN", "PROPN"}
+# offices one person holds in a story, so that "the crown prince" names him
+DISTINCT_TITLES = {"prince", "king", "queen", "emir", "pope", "president", "chancellor", "premier", "sultan", "patriarch", "ayatollah", "monarch", "pontiff"}
 # verbs of a clause on an event noun that date the event itself ("a summit that had been scheduled for Saturday")
 DATING_VERBS = {"hold", "take", "schedule", "plan", "set", "slate", "due", "expect", "begin", "start", "open", "end", "conclude", "sign", "happen", "occur", "come", "last", "go"}
 # prepositions that attach the other party of an event
@@ -157,6 +159,10 @@ class ArgumentFinder:
                         t_ent = self.ent_of.get(t.i)
                         if t_ent is not None and t_ent.label_ in {"GPE", "ORG", "NORP"}:
                             return self._from_ent(t_ent, role)
+            if not country and lemma in DISTINCT_TITLES and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and token.tag_ == "NN":
+                # "held talks with the crown prince": the one person the article calls so (resolved later)
+                title = " ".join([c.lower_ for c in token.lefts if c.dep_ in {"compound", "amod"} and c.lower_ in {"crown", "supreme", "grand"}] + [lemma])
+                return PartyRef(token.text, "TITLE", role, token.i, token.i + 1, title=title)
             if country:
                 if {lemma, lower} & {"government", "administration", "authorities", "cabinet", "regime", "ministry"}:
                     # "Colombia's government", "the Afghan authorities": the state acting

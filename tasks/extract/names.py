@@ -20,7 +20,7 @@ from tasks.extract.mentions import PartyRef
 
 
 HEAD_TITLES = {"president", "prime", "premier", "chancellor", "king", "emir", "sultan", "leader", "monarch"}
-TITLE_MODIFIERS = {"defence", "defense", "foreign", "interior", "finance", "prime", "deputy", "vice", "former", "trade", "energy", "economy", "justice", "security", "intelligence"}
+TITLE_MODIFIERS = {"crown", "supreme", "grand", "defence", "defense", "foreign", "interior", "finance", "prime", "deputy", "vice", "former", "trade", "energy", "economy", "justice", "security", "intelligence"}
 
 
 @dataclass(frozen=True)
@@ -277,7 +277,15 @@ class NameLinker:
     def resolve_title(self, party: PartyRef) -> LinkedName | None:
         """"the Syrian president": the one person of that country (with that title, if known)."""
         country = party.country_hint
-        candidates = [form for form in dict.fromkeys(self.canonical_person(f) for f in self.person_forms) if self.person_country.get(fold(form)) == country]
+        people = list(dict.fromkeys(self.canonical_person(f) for f in self.person_forms))
+        if country is None and party.title:
+            # "the crown prince", "the pope": the one person the article gives that title
+            wanted = set(party.title.split())
+            titled = [f for f in people if wanted <= self.person_titles.get(fold(f), set())]
+            if len(titled) == 1:
+                return LinkedName(titled[0], "PERSON", self.person_country.get(fold(titled[0])), "p:" + " ".join(words(titled[0])))
+            return None
+        candidates = [form for form in people if self.person_country.get(fold(form)) == country]
         if party.title and party.title != "counterpart":
             wanted = set(party.title.split())
             if wanted == {"leader"}:
