@@ -494,3 +494,22 @@ def test_the_crown_prince_is_the_one_person_the_article_calls_so():
             "US Secretary of State Mike Pompeo held talks with the crown prince in Neom on Sunday.")
     pompeo = [e for e in one(text, "2020-11-23") if "Mike Pompeo" in names(e)]
     assert len(pompeo) == 1 and names(pompeo[0]) == {"Mike Pompeo", "Mohammed bin Salman"}
+
+
+def test_leaders_among_those_at_a_summit_took_part_and_a_summit_named_after_a_city_is_not_with_it():
+    text = ("Saudi Arabia's King Salman opened the annual summit of the Arab League in Dhahran on Sunday, naming the gathering the Jerusalem summit. "
+            "Egyptian President Abdel Fattah al-Sisi, Jordan's King Abdullah II and Palestinian President Mahmoud Abbas were among the leaders around the table.")
+    meetings = [e for e in one(text, "2018-04-16") if e["event_type"] == "meeting"]
+    assert len(meetings) == 1 and {"Abdel Fattah al-Sisi", "Mahmoud Abbas"} <= names(meetings[0])
+    assert "Jerusalem" not in names(meetings[0])
+
+
+def test_what_a_state_calls_a_place_is_no_phone_call():
+    assert one("Vanguard Bank, which Vietnam calls Tu Chinh, lies within Vietnam's exclusive economic zone.", "2019-08-01") == []
+
+
+def test_the_two_rivals_are_the_two_people_just_named():
+    text = ("President Uhuru Kenyatta and opposition leader Raila Odinga shook hands on Friday. "
+            "The two rivals had met privately in Kenyatta's office before addressing reporters.")
+    meeting = by_type(one(text, "2018-03-10"))["meeting"]
+    assert names(meeting) == {"Uhuru Kenyatta", "Raila Odinga"}

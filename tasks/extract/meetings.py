@@ -11,6 +11,8 @@ GUEST_VERBS = {"visit"}
 PHONE_WORDS = {"phone", "telephone", "video", "videoconference", "video-link", "telephonic"}
 COMMUNICATION_VERBS = {"warn", "tell", "assure", "urge", "ask", "inform", "thank", "congratulate", "press", "invite", "promise", "reassure", "caution", "brief", "apologise", "apologize", "complain", "explain", "express", "convey", "pledge", "say"}
 GATHERING_VERBS = {"bring", "gather", "involve", "include", "feature", "unite", "assemble", "draw"}
+GATHERING_NOUNS = {"summit", "gathering", "meeting", "conference", "talks"}
+ATTENDEE_NOUNS = {"leader", "participant", "attendee", "delegate", "guest", "head", "those", "dignitary", "president", "minister"}
 CHAIR_VERBS = {"chair", "co-chair", "host", "lead", "attend", "join"}
 TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
 
@@ -37,6 +39,10 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
             heads.append(governor)
     if mention.verbal and any(o.lemma_.lower() in finder.cues.contest_nouns for o in finder.prep_objects(head, {"in", "at"})):
         return None  # "the three are expected to meet in the Olympic final", "met in court": a contest, not talks
+    if lemma == "call" and head.pos_ == "VERB":
+        objects = [c for c in head.children if c.dep_ == "dobj"]
+        if len(objects) >= 2 or any(o.lower_ in {"which", "what"} for o in objects) or any(c.dep_ in {"oprd", "xcomp", "ccomp", "acomp"} for c in head.children):
+            return None  # "which Vietnam calls Tu Chinh", "called the deal historic": naming, not phoning
     if lemma in {"welcome", "receive"} and finder.prep_objects(head, {"into"}):
         return None  # "welcomed Ghani and his family into the country": taken in, not met
     if lemma in HOST_VERBS and not any(p.kind in {"PERSON", "GPE", "ORG", "TITLE", "PRON"} and p.role == "guest" for p in mention.parties):
@@ -109,6 +115,10 @@ def _nominal_parties(finder: ArgumentFinder, mention: Mention, noun, governor, p
         if child.dep_ == "poss":
             mention.parties += finder.parties_from([child], "guest" if is_visit else "participant")
         elif child.dep_ in {"compound", "amod", "nmod"}:
+            place = finder.gaz.lookup(finder.ent_of[child.i].text) if child.i in finder.ent_of else None
+            hyphenated = any(t.text in {"-", "–", "/"} for t in finder.doc[max(child.i - 1, 0): child.i + 2])
+            if child.dep_ == "compound" and place is not None and place.category in {"capital", "place"} and not hyphenated:
+                continue  # "the Jerusalem summit", "the Helsinki summit": named after a city
             party = finder.party(child)
             if party is not None and party.kind in {"PERSON", "GPE", "ORG", "NORP"}:
                 mention.parties.append(party)
@@ -134,6 +144,8 @@ def _nominal_parties(finder: ArgumentFinder, mention: Mention, noun, governor, p
         verb = noun.head if noun.dep_ == "dobj" else (noun.head.head.head if noun.head.head.dep_ == "dobj" else None)
         if verb is not None and verb.pos_ == "VERB" and not any(t.start <= verb.i < t.end for t in finder.doc.spans.get("event_triggers", [])):
             mention.parties += finder.parties_from([o for o in finder.prep_objects(verb, {"with", "between"}) if o.i > noun.i])
+    if noun.lemma_.lower() in GATHERING_NOUNS and len([p for p in mention.parties if p.kind not in {"PRON", "GROUP"}]) < 2:
+        mention.parties += _attendees(finder, noun)
     if is_visit:
         mention.parties += finder.parties_from(finder.prep_objects(noun, {"by", "from", "of"}), "guest")
         for obj in finder.prep_objects(noun, {"to"}):
@@ -192,6 +204,22 @@ def _nominal_parties(finder: ArgumentFinder, mention: Mention, noun, governor, p
             mention.parties += finder.parties_from([c for c in governor.children if c.dep_ == "dobj"])
         if path == "nsubjpass":
             mention.parties += finder.parties_from(finder.agents(governor))
+
+
+def _attendees(finder: ArgumentFinder, noun) -> list[PartyRef]:
+    """Who was at a summit, told in the sentences after it: "Sisi, King Abdullah II and Abbas were
+    among the leaders around the table", "Putin and Xi attended the summit"."""
+    sents = list(finder.doc.sents)
+    here = next(i for i, s in enumerate(sents) if s.start <= noun.i < s.end)
+    found: list[PartyRef] = []
+    for sent in sents[here: here + 3]:
+        for token in sent:
+            lemma = token.lemma_.lower()
+            if token.lower_ == "among" and token.dep_ == "prep" and any(c.lemma_.lower() in ATTENDEE_NOUNS for c in token.children if c.dep_ == "pobj"):
+                found += finder.parties_from(finder.subjects(token.head))
+            elif lemma in {"attend", "join"} and token.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in GATHERING_NOUNS for c in token.children):
+                found += finder.parties_from(finder.subjects(token))
+    return [p for p in found if p.kind in {"PERSON", "GPE", "ORG"}]
 
 
 def _enclosing_verb(noun):
