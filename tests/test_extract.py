@@ -513,3 +513,10 @@ def test_the_two_rivals_are_the_two_people_just_named():
             "The two rivals had met privately in Kenyatta's office before addressing reporters.")
     meeting = by_type(one(text, "2018-03-10"))["meeting"]
     assert names(meeting) == {"Uhuru Kenyatta", "Raila Odinga"}
+
+
+def test_signatories_with_a_two_word_office_sign_for_their_state():
+    text = ("The Indonesian government and the separatist Free Aceh Movement signed a peace agreement in Helsinki on Monday. "
+            "Indonesia's Justice and Human Rights Minister Hamid Awaluddin and the rebels' exiled leader Malik Mahmud put their names to the memorandum of understanding.")
+    agreements = [e for e in one(text, "2005-08-16") if e["event_type"] == "agreement"]
+    assert len(agreements) == 1 and {"Indonesia", "Free Aceh Movement"} <= names(agreements[0])

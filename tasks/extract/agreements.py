@@ -39,6 +39,8 @@ def build_agreement(finder: ArgumentFinder, span: Span, rule: dict, sent_index: 
             status = "broken"
         elif glemma == "back" and "out" in particles:
             status = "broken"
+        elif glemma == "put" and any(c.dep_ == "dobj" and c.lemma_.lower() in {"name", "signature"} for c in governor.children):
+            status = "signed"  # "put their names to the memorandum"
         else:
             status = cues.agreement_status.get(glemma)
         mediator_subject = glemma in MEDIATOR_VERBS

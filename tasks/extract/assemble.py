@@ -468,8 +468,8 @@ def _participants(cluster: Cluster, main: ResolvedMention, linker: NameLinker) -
             twin = next((q for q in kept if q.linked.country and q.linked.country == p.linked.country and "PERSON" in {q.linked.kind, p.linked.kind} and q.linked.kind != p.linked.kind), None)
             if twin is None:
                 kept.append(p)
-            elif p.linked.key in main_keys and twin.linked.key not in main_keys:
-                kept[kept.index(twin)] = p
+            elif p.linked.kind != "PERSON":
+                kept[kept.index(twin)] = p  # the state the signatory signs for: "Indonesia", not its minister
         parties = kept
     elif event_type == "meeting":
         # "Russian-Iranian talks" between Putin and Raisi: the people stand for their states

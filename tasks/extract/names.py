@@ -104,6 +104,9 @@ class NameLinker:
             org = next((e for e in self.doc.ents if e.start <= token.i < e.end and e.label_ == "ORG"), None)
             if org is None or token.dep_ not in {"poss", "compound", "nmod"}:
                 continue
+            after = self.doc[org.end] if org.end < len(self.doc) else None
+            if after is not None and (after.lower_ in self.cues.person_nouns or after.lemma_.lower() in self.cues.person_nouns):
+                continue  # "Home Secretary Priti Patel", "Justice and Human Rights Minister X": an office, not a side
             entry = self.gaz.lookup(org.text)
             if entry is None or entry.country is None:
                 return org.text
@@ -118,10 +121,11 @@ class NameLinker:
         # "Syria's President Ahmed al-Sharaa", not "US President Trump and" before Kim
         around = []
         i = ent.start - 1
-        while i >= 0 and ent.start - i <= 6:
+        while i >= 0 and ent.start - i <= 8:
             token = self.doc[i]
-            if token.lower_ in {"and", ",", ";", "(", "with", "between"} or (token.ent_type_ == "PERSON" and token.i < ent.start):
-                break
+            inside_title = token.lower_ == "and" and i > 0 and self.doc[i - 1].is_title and self.doc[i - 1].ent_type_ not in {"PERSON", "GPE", "NORP"} and self.doc[i + 1].is_title
+            if (token.lower_ in {"and", ",", ";", "(", "with", "between"} and not inside_title) or (token.ent_type_ == "PERSON" and token.i < ent.start):
+                break  # not "Justice and Human Rights Minister X", an office in two words
             around.append(token)
             i -= 1
         if root.dep_ == "appos":
