@@ -520,3 +520,10 @@ def test_signatories_with_a_two_word_office_sign_for_their_state():
             "Indonesia's Justice and Human Rights Minister Hamid Awaluddin and the rebels' exiled leader Malik Mahmud put their names to the memorandum of understanding.")
     agreements = [e for e in one(text, "2005-08-16") if e["event_type"] == "agreement"]
     assert len(agreements) == 1 and {"Indonesia", "Free Aceh Movement"} <= names(agreements[0])
+
+
+def test_a_call_with_one_named_side_was_made_by_the_one_the_story_is_about():
+    text = ("Brazilian President Dilma Rousseff has postponed a state visit to Washington planned for October 23. "
+            "The decision followed a 20-minute telephone conversation with US President Barack Obama on Monday.")
+    calls = [e for e in one(text, "2013-09-17") if e["attributes"].get("format") == "call"]
+    assert len(calls) == 1 and names(calls[0]) == {"Dilma Rousseff", "Barack Obama"}

@@ -98,7 +98,7 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
     group_title = None
     group_states = False
     group_size = 2
-    for ref in sorted(mention.parties, key=lambda r: r.kind == "PRON"):
+    for ref in sorted(mention.parties, key=lambda r: (r.kind == "SALIENT", r.kind == "PRON")):
         if ref.kind == "GROUP":
             group = True
             group_size = max(group_size, ref.size or 2)
@@ -106,7 +106,12 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
             word = ref.text.lower().rstrip("s")
             group_title = word if word in {"president", "minister", "prime minister", "king", "chancellor", "foreign minister", "premier", "leader"} else group_title
             continue
-        linked = linker.link_state_of(ref) if ref.title == "state_of" else linker.link(ref)
+        if ref.kind == "SALIENT":
+            # the article's protagonist, other than the parties already named
+            salient = linker.resolve_pronoun(ref.start, exclude={p.linked.key for p in parties})
+            linked = linker.link(salient) if salient is not None else None
+        else:
+            linked = linker.link_state_of(ref) if ref.title == "state_of" else linker.link(ref)
         if linked is None:
             continue
         affiliation = linker.person_affiliation.get(fold(linked.name)) if mention.event_type == "agreement" and linked.kind == "PERSON" and not linked.country else None

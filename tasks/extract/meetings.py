@@ -158,6 +158,10 @@ def _nominal_parties(finder: ArgumentFinder, mention: Mention, noun, governor, p
                     mention.parties.append(PartyRef(entry.country, "GPE", "host", ent.start, ent.end, ent_id=f"country:{entry.country}", country_hint=entry.country, implied=True))
             else:
                 mention.parties += finder.parties_from([obj], "host")
+    with_only = [p for p in mention.parties if p.kind not in {"PRON", "GROUP"}]
+    if mention.attributes.get("format") == "call" and len(with_only) == 1 and finder.prep_objects(noun, {"with"}) and not (governor is not None and finder.parties_from(finder.subjects(governor))):
+        # "The decision followed a telephone conversation with Obama": the one the story is about called him
+        mention.parties.append(PartyRef("", "SALIENT", "participant", noun.i, noun.i + 1))
     if governor is None:
         # "flew to Moscow for three hours of talks with Putin": no verb governs the talks
         # directly, the clause they hang from through prepositions says who went
