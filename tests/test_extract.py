@@ -527,3 +527,11 @@ def test_a_call_with_one_named_side_was_made_by_the_one_the_story_is_about():
             "The decision followed a 20-minute telephone conversation with US President Barack Obama on Monday.")
     calls = [e for e in one(text, "2013-09-17") if e["attributes"].get("format") == "call"]
     assert len(calls) == 1 and names(calls[0]) == {"Dilma Rousseff", "Barack Obama"}
+
+
+def test_the_prime_minister_is_the_one_the_story_follows():
+    text = ("Japanese Prime Minister Yoshihide Suga will travel to Vietnam and Indonesia from Sunday. "
+            "Suga is expected to hold talks with Vietnamese Prime Minister Nguyen Xuan Phuc in Hanoi on Monday. "
+            "The prime minister will then fly on to Indonesia and is due to meet President Joko Widodo in Bogor on Tuesday.")
+    widodo = [e for e in one(text, "2020-10-17") if "Joko Widodo" in names(e)]
+    assert len(widodo) == 1 and names(widodo[0]) == {"Yoshihide Suga", "Joko Widodo"} and widodo[0]["modality"] == "planned"

@@ -159,9 +159,11 @@ class ArgumentFinder:
                         t_ent = self.ent_of.get(t.i)
                         if t_ent is not None and t_ent.label_ in {"GPE", "ORG", "NORP"}:
                             return self._from_ent(t_ent, role)
-            if not country and lemma in DISTINCT_TITLES and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and token.tag_ == "NN":
+            office = [c.lower_ for c in token.lefts if c.dep_ in {"compound", "amod"} and c.lower_ in {"prime", "foreign", "defence", "defense", "crown", "supreme", "grand"}]
+            distinct = lemma in DISTINCT_TITLES or (lemma == "minister" and office)
+            if not country and distinct and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and token.tag_ == "NN":
                 # "held talks with the crown prince": the one person the article calls so (resolved later)
-                title = " ".join([c.lower_ for c in token.lefts if c.dep_ in {"compound", "amod"} and c.lower_ in {"crown", "supreme", "grand"}] + [lemma])
+                title = " ".join([*office, lemma])
                 return PartyRef(token.text, "TITLE", role, token.i, token.i + 1, title=title)
             if country:
                 if {lemma, lower} & {"government", "administration", "authorities", "cabinet", "regime", "ministry"}:

@@ -286,6 +286,10 @@ class NameLinker:
             # "the crown prince", "the pope": the one person the article gives that title
             wanted = set(party.title.split())
             titled = [f for f in people if wanted <= self.person_titles.get(fold(f), set())]
+            if len(titled) > 1:
+                # "the prime minister will then fly on": of two prime ministers, the one the story last made its subject
+                subjects = [self.canonical_person(self.clean(span.text)) for i, span, is_subject in self.person_mentions if is_subject and i < party.start]
+                titled = [f for f in reversed(subjects) if f in titled][:1]
             if len(titled) == 1:
                 return LinkedName(titled[0], "PERSON", self.person_country.get(fold(titled[0])), "p:" + " ".join(words(titled[0])))
             return None
