@@ -535,3 +535,10 @@ def test_the_prime_minister_is_the_one_the_story_follows():
             "The prime minister will then fly on to Indonesia and is due to meet President Joko Widodo in Bogor on Tuesday.")
     widodo = [e for e in one(text, "2020-10-17") if "Joko Widodo" in names(e)]
     assert len(widodo) == 1 and names(widodo[0]) == {"Yoshihide Suga", "Joko Widodo"} and widodo[0]["modality"] == "planned"
+
+
+def test_an_earlier_deal_between_the_same_sides_is_its_own_event():
+    text = ("South Sudan's President Salva Kiir and opposition leader Riek Machar signed a power-sharing agreement in Entebbe on Thursday. "
+            "An earlier peace agreement, reached in 2015, collapsed the following year when heavy fighting broke out in Juba.")
+    agreements = [e for e in one(text, "2019-11-08") if e["event_type"] == "agreement"]
+    assert len(agreements) == 2 and all(names(e) == {"Salva Kiir", "Riek Machar"} for e in agreements)

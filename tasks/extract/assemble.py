@@ -303,6 +303,11 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
             continue
         before = [c for c in candidates if c.mentions[0].mention.trigger_start <= item.mention.trigger_start]
         target = before[-1] if before else candidates[0]
+        if not item.parties and item.mention.event_type == "agreement" and _another_time(item, target):
+            # "an earlier peace agreement, reached in 2015, collapsed": the same sides, another deal
+            main = max(target.mentions, key=lambda m: m.informativeness())
+            clusters[item.mention.event_type].append(Cluster([ResolvedMention(item.mention, [Party(p.linked, p.role) for p in main.parties if not p.implied], item.event_date, item.group, item.period)]))
+            continue
         if item.parties and not any(p.linked.key in target.keys or p.implied for p in item.parties):
             continue  # a partial naming someone else is another event we cannot complete
         target.partials.append(item)
@@ -313,6 +318,16 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
     _share_circumstances(events)
     _share_grantors(events)
     return sorted(events, key=lambda e: (e.char_start, e.event_type))
+
+
+def _another_time(item: ResolvedMention, cluster: Cluster) -> bool:
+    """The mention is dated (to the day, or to a year) away from every day the event has."""
+    days = cluster.dates
+    if not days:
+        return False
+    if item.event_date is not None:
+        return all(abs((item.event_date - d).days) > 1 for d in days)
+    return item.period is not None and not any(item.same_time(d) for d in days)
 
 
 def _complete_from_other_class(item: ResolvedMention, clusters: list[Cluster]) -> Cluster | None:
