@@ -297,17 +297,18 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
             if completed is not None:
                 clusters[item.mention.event_type].append(completed)
             continue
+        nearest = ([c for c in candidates if c.mentions[0].mention.trigger_start <= item.mention.trigger_start] or candidates)[-1]
+        if not item.parties and item.mention.event_type == "agreement" and _another_time(item, nearest):
+            # "an earlier peace agreement, reached in 2015, collapsed": the same sides, another deal
+            main = max(nearest.mentions, key=lambda m: m.informativeness())
+            clusters[item.mention.event_type].append(Cluster([ResolvedMention(item.mention, [Party(p.linked, p.role) for p in main.parties if not p.implied], item.event_date, item.group, item.period)]))
+            continue
         # a partial mention joins an event whose act it does not contradict
         candidates = [c for c in candidates if not any(_conflict(m.mention, item.mention) for m in c.mentions)] or []
         if not candidates:
             continue
         before = [c for c in candidates if c.mentions[0].mention.trigger_start <= item.mention.trigger_start]
         target = before[-1] if before else candidates[0]
-        if not item.parties and item.mention.event_type == "agreement" and _another_time(item, target):
-            # "an earlier peace agreement, reached in 2015, collapsed": the same sides, another deal
-            main = max(target.mentions, key=lambda m: m.informativeness())
-            clusters[item.mention.event_type].append(Cluster([ResolvedMention(item.mention, [Party(p.linked, p.role) for p in main.parties if not p.implied], item.event_date, item.group, item.period)]))
-            continue
         if item.parties and not any(p.linked.key in target.keys or p.implied for p in item.parties):
             continue  # a partial naming someone else is another event we cannot complete
         target.partials.append(item)
