@@ -542,3 +542,12 @@ def test_an_earlier_deal_between_the_same_sides_is_its_own_event():
             "An earlier peace agreement, reached in 2015, collapsed the following year when heavy fighting broke out in Juba.")
     agreements = [e for e in one(text, "2019-11-08") if e["event_type"] == "agreement"]
     assert len(agreements) == 2 and all(names(e) == {"Salva Kiir", "Riek Machar"} for e in agreements)
+
+
+def test_where_clauses_and_the_city_just_named_give_the_place():
+    text = ("Israeli Prime Minister Naftali Bennett held talks with Vladimir Putin in Moscow on Saturday. "
+            "He then flew on to Berlin, where he met German Chancellor Olaf Scholz late on Saturday evening.")
+    scholz = [e for e in one(text, "2022-03-06") if "Olaf Scholz" in names(e)]
+    assert len(scholz) == 1 and scholz[0]["location"] == "Berlin"
+    text = "Shinzo Abe arrived in Moscow on Sunday. Abe and Putin held talks in the city on Monday."
+    assert by_type(one(text, "2018-09-12"))["meeting"]["location"] == "Moscow"

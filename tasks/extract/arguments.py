@@ -558,6 +558,13 @@ class ArgumentFinder:
         """
         found = self._place_from(list(heads), preps, skip)
         if found is None:
+            # "flew on to Berlin, where he met Scholz": the place the clause hangs on
+            for head in heads:
+                if head.dep_ == "relcl" and any(c.lower_ == "where" for c in head.children):
+                    ent = self.ent_of.get(head.head.i)
+                    if ent is not None and ent.label_ in PLACE_LABELS:
+                        return ent
+        if found is None:
             conj_heads = [h.head for h in heads if h.dep_ == "conj" and h.pos_ in {"VERB", "AUX"}]
             found = self._place_from(conj_heads, preps, skip) if conj_heads else None
         return found
@@ -603,8 +610,16 @@ class ArgumentFinder:
         return None
 
     def _named_place(self, noun: Token) -> Span | None:
-        """"the Black Sea resort of Sochi" is Sochi; "the Tajik capital" is Dushanbe."""
+        """"the Black Sea resort of Sochi" is Sochi; "the Tajik capital" is Dushanbe; "in the city",
+        with nothing more said, is the city the story last named."""
         if noun.lemma_.lower() not in PLACE_NOUNS:
+            return None
+        bare = [c for c in noun.children if c.dep_ not in {"det"}]
+        if not bare and any(c.lower_ == "the" for c in noun.children) and noun.lemma_.lower() in {"city", "capital", "town", "resort", "port"}:
+            for ent in reversed([e for e in self.doc.ents if e.end <= noun.i and e.label_ == "GPE"]):
+                entry = self.gaz.lookup(ent.text)
+                if entry is not None and entry.category in {"capital", "place"} and (noun.lemma_.lower() != "capital" or entry.category == "capital"):
+                    return ent
             return None
         for obj in self.prep_objects(noun, {"of"}):
             ent = self.ent_of.get(obj.i)
