@@ -551,3 +551,9 @@ def test_where_clauses_and_the_city_just_named_give_the_place():
     assert len(scholz) == 1 and scholz[0]["location"] == "Berlin"
     text = "Shinzo Abe arrived in Moscow on Sunday. Abe and Putin held talks in the city on Monday."
     assert by_type(one(text, "2018-09-12"))["meeting"]["location"] == "Moscow"
+
+
+def test_a_when_clause_shares_the_day_of_its_main_clause():
+    text = ("ASMARA, Eritrea – Ethiopia and Eritrea formally declared an end to two decades of hostility on Monday, when Ethiopian Prime Minister "
+            "Abiy Ahmed and Eritrean President Isaias Afwerki inked a joint declaration of peace. The signing came a day after Isaias welcomed Abiy at Asmara airport on Sunday.")
+    assert by_type(one(text, "2018-07-10"))["agreement"]["event_date"] == "2018-07-09"
