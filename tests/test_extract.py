@@ -557,3 +557,15 @@ def test_a_when_clause_shares_the_day_of_its_main_clause():
     text = ("ASMARA, Eritrea – Ethiopia and Eritrea formally declared an end to two decades of hostility on Monday, when Ethiopian Prime Minister "
             "Abiy Ahmed and Eritrean President Isaias Afwerki inked a joint declaration of peace. The signing came a day after Isaias welcomed Abiy at Asmara airport on Sunday.")
     assert by_type(one(text, "2018-07-10"))["agreement"]["event_date"] == "2018-07-09"
+
+
+def test_a_meeting_between_two_governments_is_the_one_their_leaders_were_due_to_hold():
+    text = ("A high-level meeting between the Spanish and Moroccan governments that had been scheduled for December 17 in Rabat has been postponed. "
+            "Prime Minister Pedro Sanchez had been due to lead a delegation to the talks with his Moroccan counterpart, Saad Eddine El Othmani.")
+    meetings = [e for e in one(text, "2020-12-11") if e["event_type"] == "meeting"]
+    assert len(meetings) == 1 and meetings[0]["modality"] == "negated"
+
+
+def test_an_indefinite_title_is_a_description_not_a_party():
+    text = "President Joe Biden welcomed Kenyan President William Ruto to the White House on Thursday for the first state visit by an African leader in 15 years."
+    assert names(by_type(one(text, "2024-05-24"))["meeting"]) == {"Joe Biden", "William Ruto"}

@@ -136,6 +136,8 @@ class ArgumentFinder:
                         found = self.party(agent, role)
                         if found is not None and found.kind == "PERSON":
                             return found
+        if lemma in self.cues.person_nouns and any(c.dep_ == "det" and c.lower_ in {"a", "an", "any", "another"} for c in token.children):
+            return None  # "the first state visit by an African leader": a description, not a party
         if {lemma, lower} & (self.cues.person_nouns | self.cues.institution_nouns):
             country = None
             for child in token.children:

@@ -243,12 +243,14 @@ def _overlap(cluster: Cluster, item: ResolvedMention) -> int:
     person_countries = {p.linked.country for m in cluster.mentions for p in m.parties if p.linked.country and p.linked.kind == "PERSON"}
     # a visited state meets one of its people, unless the event already has someone from there
     implied_countries = {p.linked.country for m in cluster.mentions for p in m.parties if p.implied} - person_countries
+    # "a meeting between the Spanish and Moroccan governments ... Sanchez and his Moroccan counterpart": the states' people
+    state_countries = {p.linked.country for m in cluster.mentions for p in m.parties if p.linked.kind == "GPE" and p.linked.country} - person_countries
     by_state = item.mention.event_type != "meeting"  # a deal signed by Aoun is Lebanon's deal
     count = 0
     for party in item.parties:
         # "Russian-Iranian talks" are the talks of Putin and Raisi; "a visit to China" meets Xi
         state_named = (party.linked.kind in {"GPE", "NORP"} and party.linked.country in person_countries) or (
-            party.linked.kind == "PERSON" and party.linked.country in implied_countries
+            party.linked.kind == "PERSON" and party.linked.country in implied_countries | state_countries
         )
         if party.linked.key in keys or state_named or ((party.implied or by_state) and party.linked.country in countries):
             count += 1
