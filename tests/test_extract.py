@@ -569,3 +569,9 @@ def test_a_meeting_between_two_governments_is_the_one_their_leaders_were_due_to_
 def test_an_indefinite_title_is_a_description_not_a_party():
     text = "President Joe Biden welcomed Kenyan President William Ruto to the White House on Thursday for the first state visit by an African leader in 15 years."
     assert names(by_type(one(text, "2024-05-24"))["meeting"]) == {"Joe Biden", "William Ruto"}
+
+
+def test_states_among_the_signatories_are_parties_to_the_deal():
+    text = ("KIGALI, Rwanda – Forty-four African countries signed an agreement on Wednesday to create a continental free trade area. "
+            "Rwanda, Niger, Kenya and Ghana were among the signatories.")
+    assert {"Rwanda", "Niger", "Kenya", "Ghana"} <= names(by_type(one(text, "2018-03-22"))["agreement"])

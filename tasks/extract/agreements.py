@@ -56,6 +56,9 @@ def build_agreement(finder: ArgumentFinder, span: Span, rule: dict, sent_index: 
         return None  # a statement is an agreement only when the parties sign or adopt it
     mention.attributes["status"] = status
     _parties(finder, mention, noun, governor, path, acl, mediator_subject)
+    if len([p for p in mention.parties if p.kind in {"PERSON", "GPE", "ORG"}]) < 2 and status in {"signed", "reached"}:
+        # "Forty-four African countries signed ... Rwanda, Niger, Kenya and Ghana were among the signatories"
+        mention.parties += finder.listed_among(noun, {"signatory", "signer", "party", "signatories"})
     topic = _topic(finder, noun)
     if topic:
         mention.attributes["topic"] = topic

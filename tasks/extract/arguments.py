@@ -192,6 +192,18 @@ class ArgumentFinder:
                     return PartyRef(self.phrase(token), "NORPGROUP", role, token.i, token.i + 1, country_hint=country)
         return None
 
+    def listed_among(self, noun: Token, heads: set[str]) -> list[PartyRef]:
+        """Parties listed in this sentence or the next two as "among the leaders / signatories":
+        "Rwanda, Niger, Kenya and Ghana were among the signatories"."""
+        sents = list(self.doc.sents)
+        here = next(i for i, s in enumerate(sents) if s.start <= noun.i < s.end)
+        found: list[PartyRef] = []
+        for sent in sents[here: here + 3]:
+            for token in sent:
+                if token.lower_ == "among" and token.dep_ == "prep" and any(c.lemma_.lower() in heads for c in token.children if c.dep_ == "pobj"):
+                    found += [p for p in self.parties_from(self.subjects(token.head)) if p.kind in {"PERSON", "GPE", "ORG"}]
+        return found
+
     def _sayer(self, pronoun: Token) -> Span | None:
         """The state or organisation subject of the verb of saying above "it"."""
         for ancestor in pronoun.ancestors:

@@ -213,17 +213,14 @@ def _nominal_parties(finder: ArgumentFinder, mention: Mention, noun, governor, p
 def _attendees(finder: ArgumentFinder, noun) -> list[PartyRef]:
     """Who was at a summit, told in the sentences after it: "Sisi, King Abdullah II and Abbas were
     among the leaders around the table", "Putin and Xi attended the summit"."""
+    found = finder.listed_among(noun, ATTENDEE_NOUNS)
     sents = list(finder.doc.sents)
     here = next(i for i, s in enumerate(sents) if s.start <= noun.i < s.end)
-    found: list[PartyRef] = []
     for sent in sents[here: here + 3]:
         for token in sent:
-            lemma = token.lemma_.lower()
-            if token.lower_ == "among" and token.dep_ == "prep" and any(c.lemma_.lower() in ATTENDEE_NOUNS for c in token.children if c.dep_ == "pobj"):
-                found += finder.parties_from(finder.subjects(token.head))
-            elif lemma in {"attend", "join"} and token.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in GATHERING_NOUNS for c in token.children):
-                found += finder.parties_from(finder.subjects(token))
-    return [p for p in found if p.kind in {"PERSON", "GPE", "ORG"}]
+            if token.lemma_.lower() in {"attend", "join"} and token.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in GATHERING_NOUNS for c in token.children):
+                found += [p for p in finder.parties_from(finder.subjects(token)) if p.kind in {"PERSON", "GPE", "ORG"}]
+    return found
 
 
 def _enclosing_verb(noun):
