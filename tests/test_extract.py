@@ -575,3 +575,10 @@ def test_states_among_the_signatories_are_parties_to_the_deal():
     text = ("KIGALI, Rwanda – Forty-four African countries signed an agreement on Wednesday to create a continental free trade area. "
             "Rwanda, Niger, Kenya and Ghana were among the signatories.")
     assert {"Rwanda", "Niger", "Kenya", "Ghana"} <= names(by_type(one(text, "2018-03-22"))["agreement"])
+
+
+def test_talks_told_right_after_a_deal_are_the_deals_sides_meeting():
+    text = ("ENTEBBE, Uganda – South Sudan's President Salva Kiir and opposition leader Riek Machar agreed on Thursday to extend the deadline for forming a government. "
+            "The decision came after a meeting hosted by Ugandan President Yoweri Museveni at State House in Entebbe.")
+    meeting = by_type(one(text, "2019-11-08"))["meeting"]
+    assert names(meeting) == {"Yoweri Museveni", "Salva Kiir", "Riek Machar"}

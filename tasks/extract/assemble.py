@@ -295,9 +295,9 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
         happened = item.mention.modality not in NOT_HAPPENED
         candidates = [c for c in clusters.get(item.mention.event_type, []) if (c.modality_class() == "happened") == happened]
         if not candidates:
-            completed = _complete_from_other_class(item, clusters.get(item.mention.event_type, []))
+            completed = _complete_from_other_class(item, clusters.get(item.mention.event_type, [])) or _talks_behind_a_deal(item, clusters.get("agreement", []))
             if completed is not None:
-                clusters[item.mention.event_type].append(completed)
+                clusters.setdefault(item.mention.event_type, []).append(completed)
             continue
         nearest = ([c for c in candidates if c.mentions[0].mention.trigger_start <= item.mention.trigger_start] or candidates)[-1]
         if not item.parties and item.mention.event_type == "agreement" and _another_time(item, nearest):
@@ -321,6 +321,26 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
     _share_circumstances(events)
     _share_grantors(events)
     return sorted(events, key=lambda e: (e.char_start, e.event_type))
+
+
+def _talks_behind_a_deal(item: ResolvedMention, agreements: list[Cluster]) -> Cluster | None:
+    """"Kiir and Machar agreed on Thursday to extend the deadline. The decision came after a meeting
+    hosted by Museveni": talks told right after a deal, naming no one else, are the deal's sides meeting."""
+    if item.mention.event_type != "meeting" or item.mention.modality in NOT_HAPPENED:
+        return None
+    if any(p.role not in {"host"} for p in item.parties):
+        return None  # the talks name a side of their own: not (only) the deal's
+    near = [
+        c for c in agreements
+        if c.modality_class() == "happened" and any(0 <= item.mention.sent_index - m.mention.sent_index <= 1 for m in c.mentions)
+    ]
+    if len(near) != 1:
+        return None
+    main = max(near[0].mentions, key=lambda m: m.informativeness())
+    sides = [Party(p.linked, "guest" if item.parties else "participant") for p in main.parties if not p.implied and p.linked.key not in item.keys]
+    if len(sides) < 2:
+        return None
+    return Cluster([ResolvedMention(item.mention, item.parties + sides, item.event_date or main.event_date, item.group, item.period)])
 
 
 def _another_time(item: ResolvedMention, cluster: Cluster) -> bool:
