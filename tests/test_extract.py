@@ -582,3 +582,8 @@ def test_talks_told_right_after_a_deal_are_the_deals_sides_meeting():
             "The decision came after a meeting hosted by Ugandan President Yoweri Museveni at State House in Entebbe.")
     meeting = by_type(one(text, "2019-11-08"))["meeting"]
     assert names(meeting) == {"Yoweri Museveni", "Salva Kiir", "Riek Machar"}
+
+
+def test_lunch_together_is_a_meeting():
+    text = "After the signing, Greek Prime Minister Alexis Tsipras crossed the border with Macedonian Prime Minister Zoran Zaev for lunch in Otesevo on Sunday."
+    assert names(by_type(one(text, "2018-06-18"))["meeting"]) == {"Alexis Tsipras", "Zoran Zaev"}

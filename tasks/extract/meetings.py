@@ -167,6 +167,10 @@ def _nominal_parties(finder: ArgumentFinder, mention: Mention, noun, governor, p
         # directly, the clause they hang from through prepositions says who went
         verb = _enclosing_verb(noun)
         attach = next((t for t in noun.ancestors if t.head.i == verb.i), None) if verb is not None else None
+        if attach is not None and attach.lower_ == "for" and not mention.parties:
+            # "Tsipras crossed the border with Zaev for lunch": who went, and with whom
+            companions = finder.prep_objects(verb, {"with"}) + [o for c in verb.children if c.dep_ == "dobj" for o in finder.prep_objects(c, {"with"})]
+            mention.parties += finder.parties_from(companions)
         if attach is not None and attach.lower_ in {"for", "after", "during", "in"} and any(p.kind not in {"PRON", "GROUP"} for p in mention.parties):
             mention.parties += finder.parties_from(finder.subjects(verb))
             mention.debug["enclosing_verb"] = verb.i  # "flew to Moscow for talks": the talks were there
@@ -196,6 +200,10 @@ def _nominal_parties(finder: ArgumentFinder, mention: Mention, noun, governor, p
         # "Kuleba said after 90 minutes of talks with Lavrov": the clause's subject took part;
         # "after talks in Seoul, Kishida and Yun told a news conference": so did both subjects
         verb = _enclosing_verb(noun)
+        if verb is not None and path == "pobj:for" and not mention.parties:
+            # "Tsipras crossed the border with Zaev for lunch": with whom he went
+            companions = finder.prep_objects(verb, {"with"}) + [o for c in verb.children if c.dep_ == "dobj" for o in finder.prep_objects(c, {"with"})]
+            mention.parties += finder.parties_from(companions)
         if verb is not None:
             subjects = finder.parties_from(finder.subjects(verb))
             # ... and "before the two leaders sat down for an hour of talks": so did they
