@@ -587,3 +587,8 @@ def test_talks_told_right_after_a_deal_are_the_deals_sides_meeting():
 def test_lunch_together_is_a_meeting():
     text = "After the signing, Greek Prime Minister Alexis Tsipras crossed the border with Macedonian Prime Minister Zoran Zaev for lunch in Otesevo on Sunday."
     assert names(by_type(one(text, "2018-06-18"))["meeting"]) == {"Alexis Tsipras", "Zoran Zaev"}
+
+
+def test_declining_to_say_whether_something_happened_is_no_event():
+    text = "The State Department confirmed that Wang Lijun had visited the consulate but declined to say whether he had sought asylum there."
+    assert "asylum" not in by_type(one(text, "2012-02-09"))

@@ -108,6 +108,8 @@ class MentionFinder:
                 rule["type"],
                 status_verb=doc[status_i] if status_i is not None else None,
             )
+            if (mention.modality_cue or "").lower() == "mark:whether" and _left_unsaid(span.root, self.cues):
+                continue  # "declined to say whether he had sought protection": a question left open, not an event
             mention.debug.update(rule=rule["id"], cue=mention.modality_cue)
             if mention.date_text is None:
                 _date_from_anchor(finder, mention, span)
@@ -148,6 +150,15 @@ def _date_from_anchor(finder: ArgumentFinder, mention, span: Span) -> None:
         mention.debug["date_candidates"] = [mention.date_text]
         mention.debug["date_offset"] = -count if mark == "after" else count
         mention.debug["date_words"] = f"{' '.join(t.text for t in span_words.subtree)} {mark} {mention.date_text}"
+
+
+def _left_unsaid(trigger, cues) -> bool:
+    """The trigger sits in a "whether" clause that someone declined (or did not) say, confirm or comment on."""
+    for ancestor in trigger.ancestors:
+        if ancestor.lemma_.lower() in cues.statement_verbs | {"comment", "disclose", "specify"}:
+            refused = ancestor.head.lemma_.lower() in {"decline", "refuse"} or any(c.dep_ == "neg" for c in ancestor.children)
+            return refused
+    return False
 
 
 def _exhorted(trigger, cues) -> bool:
