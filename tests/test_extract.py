@@ -592,3 +592,9 @@ def test_lunch_together_is_a_meeting():
 def test_declining_to_say_whether_something_happened_is_no_event():
     text = "The State Department confirmed that Wang Lijun had visited the consulate but declined to say whether he had sought asylum there."
     assert "asylum" not in by_type(one(text, "2012-02-09"))
+
+
+def test_an_understanding_reached_and_protocols_signed_are_agreements():
+    assert names(by_type(one("Israel and Hamas reached an understanding on Tuesday to halt the fighting.", "2023-11-22"))["agreement"]) == {"Israel", "Hamas"}
+    assert names(by_type(one("Turkey and Armenia signed protocols in Zurich on Saturday to normalise relations.", "2009-10-11"))["agreement"]) == {"Turkey", "Armenia"}
+    assert "agreement" not in by_type(one("There is a growing understanding in Washington that the war cannot be won.", "2023-11-22"))
