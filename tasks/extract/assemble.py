@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc
 
 from tasks.clean import stable_hash
+from tasks.extract.asylum import at_mission
 from tasks.extract.cues import Cues
 from tasks.extract.dates import coarse_period, parse_published, resolve_chained_date, resolve_date
 from tasks.extract.events import Event, Participant
@@ -116,7 +117,8 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
             continue
         affiliation = linker.person_affiliation.get(fold(linked.name)) if mention.event_type == "agreement" and linked.kind == "PERSON" and not linked.country else None
         if affiliation:
-            # "signed by Fatah's chief negotiator, Azzam al-Ahmad": he signs for Fatah
+            # "signed by Fatah's chief negotiator, Azzam al-Ahmad": he signs for Fatah (the only place
+            # signatories become their organisation, so merging and the output agree)
             entry = linker.gaz.lookup(affiliation)
             linked = LinkedName(affiliation, "ORG", None, "o:" + " ".join(name_words(entry.name if entry else affiliation)))
         same = next((p for p in parties if p.linked.key == linked.key), None)
@@ -499,11 +501,6 @@ def _participants(cluster: Cluster, main: ResolvedMention, linker: NameLinker) -
     parties = list(by_key.values())
     event_type = cluster.mentions[0].mention.event_type
     if event_type == "agreement":
-        # signatories of no known state sign for the organisation the article gives them
-        for p in parties:
-            affiliation = linker.person_affiliation.get(fold(p.linked.name)) if p.linked.kind == "PERSON" and not p.linked.country else None
-            if affiliation:
-                p.linked = LinkedName(affiliation, "ORG", None, "o:" + fold(affiliation))
         # one name a state: the main mention's ("Lebanon"), not also its signatory ("Michel Aoun")
         main_keys = {p.linked.key for p in main.parties}
         kept = []
@@ -554,7 +551,7 @@ def _grantor_from_where(participants: list[Participant], cluster: Cluster, linke
     if any(p.role == "grantor" for p in participants) or not any(p.role == "recipient" for p in participants):
         return
     mentions = [m.mention for m in cluster.mentions + cluster.partials]
-    if any(t.lemma_.lower() in {"embassy", "consulate", "mission", "legation"} for m in mentions for t in linker.doc[m.trigger_start].sent):
+    if any(at_mission(linker.doc[m.trigger_start].sent) for m in mentions):
         return  # asylum asked at an embassy is asked of the embassy's state, not of the state around it
     where = next((m.location_country for m in mentions if m.location_country), None)
     for place in dateline:

@@ -210,6 +210,12 @@ def _grounds(sent: Span) -> str | None:
 AUTHORITY_NOUNS = {"authority", "authorities", "guard", "guards", "police", "official", "officials", "court", "commission", "government", "ministry", "embassy", "consulate", "immigration"}
 REQUEST_NOUNS = {"request", "application", "claim", "bid", "petition", "plea", "appeal"}
 MISSION_NOUNS = {"embassy", "consulate", "residence", "mission", "legation", "government", "authorities"}
+# a foreign state's ground inside another: asylum asked there is asked of the mission's state
+EMBASSY_NOUNS = {"embassy", "consulate", "mission", "legation"}
+
+
+def at_mission(sent) -> bool:
+    return any(t.lemma_.lower() in EMBASSY_NOUNS for t in sent)
 
 
 def _fallback_grantor(finder: ArgumentFinder, sent: Span, governor, speaker: bool = True) -> list:
@@ -233,8 +239,8 @@ def _fallback_grantor(finder: ArgumentFinder, sent: Span, governor, speaker: boo
                         party = finder.party(t, "grantor")
                         if party is not None:
                             return [party]
-    at_mission = any(t.lemma_.lower() in {"embassy", "consulate", "mission", "legation"} for t in sent)
-    if not speaker and not at_mission:
+    in_mission = at_mission(sent)
+    if not speaker and not in_mission:
         # "detained by Kazakh border guards, he applied for asylum": the state whose officers hold him
         for token in sent:
             if token.lemma_.lower() in AUTHORITY_NOUNS:
@@ -244,7 +250,7 @@ def _fallback_grantor(finder: ArgumentFinder, sent: Span, governor, speaker: boo
                         country = finder.gaz.country_of(child_ent.text)
                         if country:
                             return [PartyRef(country, "GPE", "grantor", child_ent.start, child_ent.end, ent_id=f"country:{country}", country_hint=country)]
-    if governor is not None and not speaker and not at_mission:
+    if governor is not None and not speaker and not in_mission:
         # "personnel who fled to Greece ... requested asylum": the state they reached
         # (not "walked into the embassy in Knightsbridge": an embassy is its own state's ground)
         scope = list(governor.subtree) + (list(governor.head.subtree) if governor.dep_ == "conj" else [])

@@ -169,8 +169,7 @@ def _nominal_parties(finder: ArgumentFinder, mention: Mention, noun, governor, p
         attach = next((t for t in noun.ancestors if t.head.i == verb.i), None) if verb is not None else None
         if attach is not None and attach.lower_ == "for" and not mention.parties:
             # "Tsipras crossed the border with Zaev for lunch": who went, and with whom
-            companions = finder.prep_objects(verb, {"with"}) + [o for c in verb.children if c.dep_ == "dobj" for o in finder.prep_objects(c, {"with"})]
-            mention.parties += finder.parties_from(companions)
+            mention.parties += finder.parties_from(_companions(finder, verb))
         if attach is not None and attach.lower_ in {"for", "after", "during", "in"} and any(p.kind not in {"PRON", "GROUP"} for p in mention.parties):
             mention.parties += finder.parties_from(finder.subjects(verb))
             mention.debug["enclosing_verb"] = verb.i  # "flew to Moscow for talks": the talks were there
@@ -202,8 +201,7 @@ def _nominal_parties(finder: ArgumentFinder, mention: Mention, noun, governor, p
         verb = _enclosing_verb(noun)
         if verb is not None and path == "pobj:for" and not mention.parties:
             # "Tsipras crossed the border with Zaev for lunch": with whom he went
-            companions = finder.prep_objects(verb, {"with"}) + [o for c in verb.children if c.dep_ == "dobj" for o in finder.prep_objects(c, {"with"})]
-            mention.parties += finder.parties_from(companions)
+            mention.parties += finder.parties_from(_companions(finder, verb))
         if verb is not None:
             subjects = finder.parties_from(finder.subjects(verb))
             # ... and "before the two leaders sat down for an hour of talks": so did they
@@ -229,6 +227,11 @@ def _attendees(finder: ArgumentFinder, noun) -> list[PartyRef]:
             if token.lemma_.lower() in {"attend", "join"} and token.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in GATHERING_NOUNS for c in token.children):
                 found += [p for p in finder.parties_from(finder.subjects(token)) if p.kind in {"PERSON", "GPE", "ORG"}]
     return found
+
+
+def _companions(finder: ArgumentFinder, verb):
+    """"crossed the border with Zaev for lunch": "with" on the verb or on its object."""
+    return finder.prep_objects(verb, {"with"}) + [o for c in verb.children if c.dep_ == "dobj" for o in finder.prep_objects(c, {"with"})]
 
 
 def _enclosing_verb(noun):
