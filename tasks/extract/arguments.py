@@ -21,17 +21,11 @@ PARTY_LABELS = {"PERSON", "GPE", "ORG", "NORP"}
 PLACE_NOUNS = {"city", "resort", "town", "village", "capital", "port", "island", "region", "province", "enclave", "town", "district"}
 BUILDINGS = {"palace", "house", "hotel", "residence", "building", "embassy", "airport", "base", "castle", "villa", "hall", "centre", "center", "ranch", "estate", "compound", "office", "headquarters"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-# "on the sidelines of ...", "on the island of ...": an "on" that leads to a place, unlike "talks on the war"
-ON_PLACES = {"sideline", "sidelines", "margin", "margins", "island", "shore", "shores", "border", "outskirts", "bank", "banks", "coast", "visit", "trip", "tour", "side", "fringe", "fringes"}
 WEEKDAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tomorrow"}
 NUMBER_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
 PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 PLURAL_PRONOUNS = {"they", "them", "their", "we", "us", "our"}
 NOUNISH = {"NOUN", "PROPN"}
-# offices one person holds in a story, so that "the crown prince" names him
-DISTINCT_TITLES = {"prince", "king", "queen", "emir", "pope", "president", "chancellor", "premier", "sultan", "patriarch", "ayatollah", "monarch", "pontiff"}
-# verbs of a clause on an event noun that date the event itself ("a summit that had been scheduled for Saturday")
-DATING_VERBS = {"hold", "take", "schedule", "plan", "set", "slate", "due", "expect", "begin", "start", "open", "end", "conclude", "sign", "happen", "occur", "come", "last", "go"}
 # prepositions that attach the other party of an event
 PARTY_PREPS = {"with", "between", "among", "amongst", "alongside"}
 # verbs whose subject organises rather than takes part ("Turkey brokered a deal between ...")
@@ -162,7 +156,7 @@ class ArgumentFinder:
                         if t_ent is not None and t_ent.label_ in {"GPE", "ORG", "NORP"}:
                             return self._from_ent(t_ent, role)
             office = [c.lower_ for c in token.lefts if c.dep_ in {"compound", "amod"} and c.lower_ in {"prime", "foreign", "defence", "defense", "crown", "supreme", "grand"}]
-            distinct = lemma in DISTINCT_TITLES or (lemma == "minister" and office)
+            distinct = lemma in self.cues.distinct_titles or (lemma == "minister" and office)
             if not country and distinct and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and token.tag_ == "NN":
                 # "held talks with the crown prince": the one person the article calls so (resolved later)
                 title = " ".join([*office, lemma])
@@ -616,7 +610,7 @@ class ArgumentFinder:
                         # "on the sidelines of a summit in Osaka" but not "talks on the war in Ukraine"
                         next_frontier.extend(
                             c for c in child.children
-                            if c.dep_ == "pobj" and (child.lower_ != "on" or c.lemma_.lower() in ON_PLACES)
+                            if c.dep_ == "pobj" and (child.lower_ != "on" or c.lemma_.lower() in self.cues.on_places)
                         )
                     elif child.dep_ in {"pobj", "dobj", "npadvmod"} and depth > 0 and (skip is None or child.i != skip.i):
                         next_frontier.append(child)
@@ -673,7 +667,7 @@ class ArgumentFinder:
             # not "an agreement under which the Authority is to resume control by December 1":
             # a clause about what the deal does, rather than when it was held or signed
             for clause in heads[0].children:
-                if clause.dep_ in {"relcl", "acl"} and clause.lemma_.lower() not in DATING_VERBS and clause.lemma_.lower() not in self.cues.agreement_status:
+                if clause.dep_ in {"relcl", "acl"} and clause.lemma_.lower() not in self.cues.dating_verbs and clause.lemma_.lower() not in self.cues.agreement_status:
                     own -= {t.i for t in clause.subtree}
         ranked = []
         for ent in sent.ents:

@@ -210,12 +210,11 @@ def _grounds(sent: Span) -> str | None:
 AUTHORITY_NOUNS = {"authority", "authorities", "guard", "guards", "police", "official", "officials", "court", "commission", "government", "ministry", "embassy", "consulate", "immigration"}
 REQUEST_NOUNS = {"request", "application", "claim", "bid", "petition", "plea", "appeal"}
 MISSION_NOUNS = {"embassy", "consulate", "residence", "mission", "legation", "government", "authorities"}
-# a foreign state's ground inside another: asylum asked there is asked of the mission's state
-EMBASSY_NOUNS = {"embassy", "consulate", "mission", "legation"}
 
 
-def at_mission(sent) -> bool:
-    return any(t.lemma_.lower() in EMBASSY_NOUNS for t in sent)
+def at_mission(sent, cues) -> bool:
+    """An embassy is a foreign state's ground inside another: asylum asked there is asked of its state."""
+    return any(t.lemma_.lower() in cues.embassy_nouns for t in sent)
 
 
 def _fallback_grantor(finder: ArgumentFinder, sent: Span, governor, speaker: bool = True) -> list:
@@ -239,7 +238,7 @@ def _fallback_grantor(finder: ArgumentFinder, sent: Span, governor, speaker: boo
                         party = finder.party(t, "grantor")
                         if party is not None:
                             return [party]
-    in_mission = at_mission(sent)
+    in_mission = at_mission(sent, finder.cues)
     if not speaker and not in_mission:
         # "detained by Kazakh border guards, he applied for asylum": the state whose officers hold him
         for token in sent:

@@ -22,6 +22,12 @@ class Cues:
         self.exhortation_governors = set(cues["exhortation_governors"])
         self.contest_nouns = set(cues.get("contest_nouns", []))
         self.proposal_governors = set(cues.get("proposal_governors", []))
+        self.dating_verbs = set(cues["dating_verbs"])
+        self.on_places = set(cues["on_places"])
+        self.gathering_nouns = set(cues["gathering_nouns"])
+        self.attendee_nouns = set(cues["attendee_nouns"])
+        self.chair_verbs = set(cues["chair_verbs"])
+        self.embassy_nouns = set(cues["embassy_nouns"])
         self.negated_words = set(cues["negated_words"])
         self.negated_modifiers = set(cues["negated_modifiers"])
         self.reported_adverbs = set(cues["reported_adverbs"])
@@ -42,6 +48,7 @@ class Cues:
         self.institution_nouns = set(titles["institution_nouns"])
         self.group_anaphors = set(titles["group_anaphors"])
         self.collective_actors = set(titles.get("collective_actors", []))
+        self.distinct_titles = set(titles["distinct_titles"])
 
 
 @lru_cache(maxsize=1)

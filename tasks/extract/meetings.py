@@ -11,9 +11,6 @@ GUEST_VERBS = {"visit"}
 PHONE_WORDS = {"phone", "telephone", "video", "videoconference", "video-link", "telephonic"}
 COMMUNICATION_VERBS = {"warn", "tell", "assure", "urge", "ask", "inform", "thank", "congratulate", "press", "invite", "promise", "reassure", "caution", "brief", "apologise", "apologize", "complain", "explain", "express", "convey", "pledge", "say"}
 GATHERING_VERBS = {"bring", "gather", "involve", "include", "feature", "unite", "assemble", "draw"}
-GATHERING_NOUNS = {"summit", "gathering", "meeting", "conference", "talks"}
-ATTENDEE_NOUNS = {"leader", "participant", "attendee", "delegate", "guest", "head", "those", "dignitary", "president", "minister"}
-CHAIR_VERBS = {"chair", "co-chair", "host", "lead", "attend", "join"}
 TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
 
 
@@ -137,14 +134,14 @@ def _nominal_parties(finder: ArgumentFinder, mention: Mention, noun, governor, p
             vlemma = verb.lemma_.lower()
             if vlemma in GATHERING_VERBS:
                 mention.parties += finder.parties_from([c for c in verb.children if c.dep_ == "dobj"])
-            elif vlemma in CHAIR_VERBS and any(c.dep_ == "auxpass" for c in verb.children) | (verb.dep_ == "acl"):
+            elif vlemma in finder.cues.chair_verbs and any(c.dep_ == "auxpass" for c in verb.children) | (verb.dep_ == "acl"):
                 mention.parties += finder.parties_from(finder.agents(verb), "host" if vlemma in {"host"} else "participant")
     if not finder.prep_objects(noun, PARTY_PREPS) and noun.dep_ in {"dobj", "pobj"}:
         # "followed hours of talks in Banjul on Friday with Condé": "with" hung on the verb above
         verb = noun.head if noun.dep_ == "dobj" else (noun.head.head.head if noun.head.head.dep_ == "dobj" else None)
         if verb is not None and verb.pos_ == "VERB" and not any(t.start <= verb.i < t.end for t in finder.doc.spans.get("event_triggers", [])):
             mention.parties += finder.parties_from([o for o in finder.prep_objects(verb, {"with", "between"}) if o.i > noun.i])
-    if noun.lemma_.lower() in GATHERING_NOUNS and len([p for p in mention.parties if p.kind not in {"PRON", "GROUP"}]) < 2:
+    if noun.lemma_.lower() in finder.cues.gathering_nouns and len([p for p in mention.parties if p.kind not in {"PRON", "GROUP"}]) < 2:
         mention.parties += _attendees(finder, noun)
     if is_visit:
         mention.parties += finder.parties_from(finder.prep_objects(noun, {"by", "from", "of"}), "guest")
@@ -219,12 +216,12 @@ def _nominal_parties(finder: ArgumentFinder, mention: Mention, noun, governor, p
 def _attendees(finder: ArgumentFinder, noun) -> list[PartyRef]:
     """Who was at a summit, told in the sentences after it: "Sisi, King Abdullah II and Abbas were
     among the leaders around the table", "Putin and Xi attended the summit"."""
-    found = finder.listed_among(noun, ATTENDEE_NOUNS)
+    found = finder.listed_among(noun, finder.cues.attendee_nouns)
     sents = list(finder.doc.sents)
     here = next(i for i, s in enumerate(sents) if s.start <= noun.i < s.end)
     for sent in sents[here: here + 3]:
         for token in sent:
-            if token.lemma_.lower() in {"attend", "join"} and token.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in GATHERING_NOUNS for c in token.children):
+            if token.lemma_.lower() in {"attend", "join"} and token.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in finder.cues.gathering_nouns for c in token.children):
                 found += [p for p in finder.parties_from(finder.subjects(token)) if p.kind in {"PERSON", "GPE", "ORG"}]
     return found
 
