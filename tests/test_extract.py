@@ -470,8 +470,9 @@ def test_participation_in_a_treaty_with_another_state():
 
 
 def test_an_accord_named_after_a_city_is_not_a_deal_with_the_city():
-    agreement = by_type(one("Mali's military government pulled out of the 2015 Algiers peace accord on Thursday.", "2024-01-26"))
-    assert "Algiers" not in names(agreement.get("agreement", {"participants": []}))
+    text = "Mali's military government pulled out of the 2015 Algiers peace accord with the separatist Coordination of Azawad Movements on Thursday."
+    agreement = by_type(one(text, "2024-01-26"))["agreement"]
+    assert names(agreement) == {"Mali", "Coordination of Azawad Movements"}
 
 
 def test_a_conditional_signing_by_one_side_of_a_deal_is_with_the_other_side():
