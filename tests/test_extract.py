@@ -599,3 +599,20 @@ def test_an_understanding_reached_and_protocols_signed_are_agreements():
     assert names(by_type(one("Israel and Hamas reached an understanding on Tuesday to halt the fighting.", "2023-11-22"))["agreement"]) == {"Israel", "Hamas"}
     assert names(by_type(one("Turkey and Armenia signed protocols in Zurich on Saturday to normalise relations.", "2009-10-11"))["agreement"]) == {"Turkey", "Armenia"}
     assert "agreement" not in by_type(one("There is a growing understanding in Washington that the war cannot be won.", "2023-11-22"))
+
+
+def test_a_request_for_asylum_from_a_person_is_refused_on_the_day_of_the_refusal():
+    # the date is the refusal's, not the length of a stay told in a clause about the person
+    text = ("Iceland on Monday rejected a request for asylum from Bobby Fischer, the chess champion "
+            "who had been held in a Japanese detention centre for more than eight months.")
+    asylum = by_type(one(text, "2005-01-12"))["asylum"]
+    assert {(p["name"], p["role"]) for p in asylum["participants"]} == {("Iceland", "grantor"), ("Bobby Fischer", "recipient")}
+    assert asylum["attributes"]["action"] == "refused"
+    assert (asylum["date_text"], asylum["event_date"]) == ("on Monday", "2005-01-10")
+
+
+def test_an_abandoned_plan_is_a_negated_event():
+    asylum = by_type(one("Aides said the dissident Ai Weiwei had dropped his plan to seek asylum in Germany.", "2019-08-01"))["asylum"]
+    assert asylum["modality"] == "negated"
+    meeting = by_type(one("Officials said Zelensky had abandoned his plan to meet Putin in Istanbul.", "2025-05-16"))["meeting"]
+    assert meeting["modality"] == "negated"

@@ -666,8 +666,8 @@ class ArgumentFinder:
         if own:
             # not "an agreement under which the Authority is to resume control by December 1":
             # a clause about what the deal does, rather than when it was held or signed
-            for clause in heads[0].children:
-                if clause.dep_ in {"relcl", "acl"} and clause.lemma_.lower() not in self.cues.dating_verbs and clause.lemma_.lower() not in self.cues.agreement_status:
+            for clause in heads[0].subtree:
+                if clause.dep_ in {"relcl", "acl"} and clause.i != heads[0].i and clause.lemma_.lower() not in self.cues.dating_verbs and clause.lemma_.lower() not in self.cues.agreement_status:
                     own -= {t.i for t in clause.subtree}
         ranked = []
         for ent in sent.ents:

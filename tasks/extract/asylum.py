@@ -56,6 +56,8 @@ def build_asylum(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int
         mention.parties += finder.parties_from(finder.agents(governor), "grantor")
         mention.parties += finder.parties_from([c for c in request.children if c.dep_ == "poss"], "recipient")
         mention.parties += finder.parties_from(finder.prep_objects(request, {"from", "by", "of"}) + finder.prep_objects(governor, {"from"}), "recipient")
+        # "a request for asylum from Edward Snowden": the parse hangs the filer on "asylum"
+        mention.parties += [p for p in finder.parties_from(finder.prep_objects(noun, {"from"}), "recipient") if p.kind == "PERSON"]
         mention.debug["status_verb"] = governor.i if handled in {"granted", "refused"} else None
         return _finish(finder, mention, span, noun, governor)
     mention.attributes["action"] = action

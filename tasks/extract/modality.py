@@ -105,7 +105,9 @@ def find_modality(trigger: Token, governor: Token | None, sent: Span, cues: Cues
             # "sign up to an agreement", "plans for a summit": the object of an argument preposition
             through_argument_prep = path[0].dep_ == "pobj" and path[0].head.lower_ in {"for", "to", "on", "of", "from", "into"}
             rest = path[2:] if through_argument_prep else path[1:]
-            direct = (through_argument_prep or path[0].dep_ not in blocking) and not any(t.dep_ in blocking for t in rest)
+            # "abandoned his plan to seek asylum": an infinitive completing a noun is its argument
+            blocks = [t for t in (rest if through_argument_prep else path) if not (t.dep_ == "acl" and _infinitive(t))]
+            direct = not any(t.dep_ in blocking for t in blocks)
             infinitive = any(t.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in t.children) for t in path)
             called_off = lemma == "call" and any(c.lower_ == "off" for c in token.children)
             if direct and (called_off or (lemma in cues.negated_governors[event_type] and lemma != "call")):
