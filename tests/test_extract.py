@@ -616,3 +616,21 @@ def test_an_abandoned_plan_is_a_negated_event():
     assert asylum["modality"] == "negated"
     meeting = by_type(one("Officials said Zelensky had abandoned his plan to meet Putin in Istanbul.", "2025-05-16"))["meeting"]
     assert meeting["modality"] == "negated"
+
+
+def test_a_meeting_in_a_month_of_last_year_is_another_meeting():
+    text = ("Barack Obama and Raúl Castro held talks in Havana on Monday, the first visit to Cuba by a sitting U.S. president in 88 years. "
+            "The two leaders held their first formal talks in Panama City in April last year.")
+    meetings = [e for e in one(text, "2016-03-22") if e["event_type"] == "meeting"]
+    assert sorted((e["event_date"] or "", e["location"]) for e in meetings)[0] == ("", "Panama City")
+    assert [e["event_date"] for e in meetings if e["location"] != "Panama City"] == ["2016-03-21"]
+
+
+def test_coarse_periods_count_from_publication():
+    from tasks.extract.dates import coarse_period
+    published = date(2016, 12, 28)
+    assert coarse_period("in April last year", published) == (2015, 4)
+    assert coarse_period("last month", published) == (2016, 11)
+    assert coarse_period("in May", published) == (2016, 5)
+    assert coarse_period("in May", published, future=True) == (2017, 5)
+    assert coarse_period("early May", published) is None

@@ -182,7 +182,7 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
     elif when is None and mention.modality in {"asserted", "reported"} and any(_FUTURE_WORDS.search(w) for w in mention.debug.get("date_candidates", [])):
         # "will meet next month"; not "signed on Tuesday an agreement for next year's election"
         mention.modality, mention.modality_cue = "planned", "future date words"
-    period = None if when else next((p for p in map(coarse_period, mention.debug.get("date_candidates") or [mention.date_text]) if p), None)
+    period = None if when else next((p for p in (coarse_period(w, published, future) for w in mention.debug.get("date_candidates") or [mention.date_text]) if p), None)
     return ResolvedMention(mention, parties, when, group, period)
 
 
