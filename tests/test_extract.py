@@ -634,3 +634,16 @@ def test_coarse_periods_count_from_publication():
     assert coarse_period("in May", published) == (2016, 5)
     assert coarse_period("in May", published, future=True) == (2017, 5)
     assert coarse_period("early May", published) is None
+
+
+def test_a_session_chaired_with_a_list_of_leaders_is_a_meeting_of_all_of_them():
+    # the list runs on after a comma, where the parser loses it; the ministers named after their title stand for themselves
+    text = ("ADDIS ABABA – Mediator Thabo Mbeki, who had flown in on Wednesday to rescue the process, chaired a final session with "
+            "Sudanese President Omar al-Bashir, South Sudanese President Salva Kiir and the foreign ministers of Ethiopia and Kenya, "
+            "Tedros Adhanom and Amina Mohamed.")
+    meeting = by_type(one(text, "2012-09-28"))["meeting"]
+    assert names(meeting) == {"Thabo Mbeki", "Omar al-Bashir", "Salva Kiir", "Tedros Adhanom", "Amina Mohamed"}
+
+
+def test_a_parliamentary_session_is_no_meeting():
+    assert one("The Kenyan parliament opened its session on Tuesday with a debate on the budget.", "2012-09-28") == []

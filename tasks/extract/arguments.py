@@ -302,7 +302,8 @@ class ArgumentFinder:
                             country = self.gaz.country_of(state_ent.text)
                             if country and title.split()[-1] in self.cues.person_nouns and title not in {"government", "administration", "regime", "authorities", "cabinet", "council", "opposition", "junta", "team", "delegation"}:
                                 # "the foreign ministers of Russia and Ukraine": each state's minister, if named
-                                found.append(PartyRef(state_ent.text, "TITLE", role, state_ent.start, state_ent.end, country_hint=country, title=title, size=0 if token.tag_ in {"NNS", "NNPS"} else 1))
+                                if not self._named_after(token):
+                                    found.append(PartyRef(state_ent.text, "TITLE", role, state_ent.start, state_ent.end, country_hint=country, title=title, size=0 if token.tag_ in {"NNS", "NNPS"} else 1))
                             else:
                                 stack.append(state)
             if party is not None:
@@ -323,6 +324,15 @@ class ArgumentFinder:
                             continue
                         stack.append(child)
         return found
+
+    def _named_after(self, title: Token) -> bool:
+        """"the foreign ministers of Greece and Turkey, Nikos Kotzias and Mevlut Cavusoglu": the
+        people the title describes are named right after it, and stand for themselves."""
+        after = title.right_edge.i + 1
+        if after + 1 >= len(self.doc) or self.doc[after].text != ",":
+            return False
+        ent = self.ent_of.get(after + 1)
+        return ent is not None and ent.label_ == "PERSON"
 
     def _coordinated_nationalities(self, token: Token, role: str) -> list[PartyRef]:
         if token.pos_ != "NOUN" or token.tag_ not in {"NNS", "NNPS"}:
@@ -418,18 +428,25 @@ class ArgumentFinder:
                     out.extend(self._titled_people(obj) or [obj])
                 if objects and head.pos_ in {"VERB", "AUX"}:
                     out.extend(self._stray_conjuncts(head, child))
+                elif objects and head.dep_ == "dobj":
+                    out.extend(self._stray_conjuncts(head.head, child))  # "chaired a session with A, B and C"
         return out
 
     def _stray_conjuncts(self, verb: Token, prep: Token) -> list[Token]:
         """"signed by Redwan Hussien, an adviser to Abiy, and Getachew Reda": after a long
         apposition the parser hangs the second name on the verb; a named party coordinated
         with the verb after the preposition belongs with its object."""
-        return [
+        strays = [
             c for c in verb.children
-            if c.dep_ == "conj" and c.i > prep.i and c.pos_ in NOUNISH
-            and c.i in self.ent_of and self.ent_of[c.i].label_ in PARTY_LABELS
-            and any(t.dep_ == "cc" for t in verb.children if prep.i < t.i < c.i) | any(t.dep_ == "cc" for t in c.lefts)
+            if c.i > prep.i and c.pos_ in NOUNISH and c.i in self.ent_of and self.ent_of[c.i].label_ in PARTY_LABELS
+            and (
+                c.dep_ == "conj" and any(t.dep_ == "cc" for t in verb.children if prep.i < t.i < c.i) | any(t.dep_ == "cc" for t in c.lefts)
+                # "with President Nicos Anastasiades, Turkish Cypriot leader Mustafa Akinci and ...": the
+                # list goes on after a comma, the parser hangs the rest on the verb
+                or c.dep_ in {"npadvmod", "appos", "dep"} and prep.right_edge.i + 1 == c.left_edge.i - 1 and self.doc[c.left_edge.i - 1].text == ","
+            )
         ]
+        return strays + [t for c in strays if c.dep_ != "conj" for t in c.conjuncts if t.i in self.ent_of and self.ent_of[t.i].label_ in PARTY_LABELS]
 
     def _titled_people(self, token: Token) -> list[Token]:
         """"with U.S. Under Secretary of State Wendy Sherman and ... Gennady Gatilov": when the
