@@ -647,3 +647,14 @@ def test_a_session_chaired_with_a_list_of_leaders_is_a_meeting_of_all_of_them():
 
 def test_a_parliamentary_session_is_no_meeting():
     assert one("The Kenyan parliament opened its session on Tuesday with a debate on the budget.", "2012-09-28") == []
+
+
+def test_a_person_described_by_nationality_or_title_receives_asylum_not_a_state():
+    text = ("MOSCOW – Edward Snowden left the transit zone of Sheremetyevo airport on Thursday. Lawyer Anatoly Kucherena said Snowden "
+            "was now in a safe place. The 30-year-old American had asked for temporary asylum in Russia on July 16.")
+    asylum = by_type(one(text, "2013-08-02"))["asylum"]
+    assert {(p["name"], p["role"]) for p in asylum["participants"]} == {("Edward Snowden", "recipient"), ("Russia", "grantor")}
+    text = ("MEXICO CITY – Evo Morales arrived in Mexico on Tuesday, a day after the government of President "
+            "Andres Manuel Lopez Obrador granted asylum to Bolivia's former leader.")
+    asylum = by_type(one(text, "2019-11-13"))["asylum"]
+    assert [p["name"] for p in asylum["participants"] if p["role"] == "recipient"] == ["Evo Morales"]

@@ -260,6 +260,21 @@ class NameLinker:
         span = spans[best]
         return PartyRef(span.text, "PERSON", start=span.start, end=span.end)
 
+    def protagonist(self, exclude: set[str] = frozenset()) -> LinkedName | None:
+        """The person the article names most often (the first named, of equals): who "the
+        41-year-old Australian" is when no one else is described by that nationality."""
+        counts: dict[str, int] = {}
+        first: dict[str, LinkedName] = {}
+        for _, span, _ in self.person_mentions:
+            linked = self.link(PartyRef(span.text, "PERSON", start=span.start, end=span.end))
+            if linked is None or linked.key in exclude:
+                continue
+            counts[linked.key] = counts.get(linked.key, 0) + 1
+            first.setdefault(linked.key, linked)
+        if not counts:
+            return None
+        return first[max(counts, key=lambda k: (counts[k], -list(first).index(k)))]
+
     def _speaker_of(self, pronoun, exclude) -> PartyRef | None:
         """"Merkel said she had spoken to Essebsi": a subject pronoun under a verb of saying is the sayer."""
         if pronoun.dep_ not in {"nsubj", "nsubjpass"} or pronoun.lower_ not in {"he", "she"}:
