@@ -658,3 +658,17 @@ def test_a_person_described_by_nationality_or_title_receives_asylum_not_a_state(
             "Andres Manuel Lopez Obrador granted asylum to Bolivia's former leader.")
     asylum = by_type(one(text, "2019-11-13"))["asylum"]
     assert [p["name"] for p in asylum["participants"] if p["role"] == "recipient"] == ["Evo Morales"]
+
+
+def test_a_summit_of_a_bloc_meets_the_bloc_and_who_addressed_it():
+    text = ("ABUJA – At an emergency summit of the Economic Community of West African States in Abuja on Thursday, the bloc ordered "
+            "the activation of a standby force. Nigerian President Bola Tinubu told the summit that no option had been taken off the table.")
+    meeting = by_type(one(text, "2023-08-11"))["meeting"]
+    assert names(meeting) == {"Bola Tinubu", "Economic Community of West African States"}
+    assert meeting["event_date"] == "2023-08-10"
+
+
+def test_leaders_who_attended_or_joined_after_a_summit_is_told_are_at_it():
+    text = ("DAR ES SALAAM – Leaders of east African states held an emergency summit on Saturday on the war in eastern Congo. "
+            "Rwanda's Paul Kagame attended in person, while Congolese President Felix Tshisekedi joined by video link.")
+    assert names(by_type(one(text, "2025-02-09"))["meeting"]) == {"Paul Kagame", "Felix Tshisekedi"}

@@ -32,6 +32,9 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
     else:
         governor, path = finder.governor(head)
         _nominal_parties(finder, mention, head, governor, path)
+        if lemma in finder.cues.gathering_nouns and len({p.text for p in mention.parties if p.kind != "GROUP"}) < 2:
+            # "at an emergency summit of ECOWAS": with fewer than two named, the bloc whose summit it is
+            mention.parties += [p for p in finder.parties_from(finder.prep_objects(head, {"of"})) if p.kind == "ORG"]
         if governor is not None:
             heads.append(governor)
     if mention.verbal and any(o.lemma_.lower() in finder.cues.contest_nouns for o in finder.prep_objects(head, {"in", "at"})):
@@ -221,7 +224,14 @@ def _attendees(finder: ArgumentFinder, noun) -> list[PartyRef]:
     here = next(i for i, s in enumerate(sents) if s.start <= noun.i < s.end)
     for sent in sents[here: here + 3]:
         for token in sent:
-            if token.lemma_.lower() in {"attend", "join"} and token.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in finder.cues.gathering_nouns for c in token.children):
+            if token.pos_ != "VERB":
+                continue
+            lemma = token.lemma_.lower()
+            objects = [c for c in token.children if c.dep_ in {"dobj", "dative"}]
+            gathering = any(c.lemma_.lower() in finder.cues.gathering_nouns for c in objects)
+            # "Putin and Xi attended the summit"; after it, "Kagame attended in person, while Tshisekedi
+            # joined by video link"; "Tinubu told the summit that ..."
+            if lemma in {"attend", "join"} and (gathering or (not objects and sent.start > noun.i)) or lemma in COMMUNICATION_VERBS and gathering:
                 found += [p for p in finder.parties_from(finder.subjects(token)) if p.kind in {"PERSON", "GPE", "ORG"}]
     return found
 
