@@ -672,3 +672,10 @@ def test_leaders_who_attended_or_joined_after_a_summit_is_told_are_at_it():
     text = ("DAR ES SALAAM – Leaders of east African states held an emergency summit on Saturday on the war in eastern Congo. "
             "Rwanda's Paul Kagame attended in person, while Congolese President Felix Tshisekedi joined by video link.")
     assert names(by_type(one(text, "2025-02-09"))["meeting"]) == {"Paul Kagame", "Felix Tshisekedi"}
+
+
+def test_agreeing_to_a_halt_or_on_a_plan_is_an_agreement_but_agreeing_on_a_need_is_not():
+    agreement = by_type(one("Armenia and Azerbaijan agreed on Tuesday to an immediate halt to all shelling along the border.", "2022-09-15"))["agreement"]
+    assert names(agreement) == {"Armenia", "Azerbaijan"}
+    assert agreement["event_date"] == "2022-09-13"
+    assert one("The ministers agreed on the need for more cooperation.", "2022-09-15") == []

@@ -27,6 +27,7 @@ class Cues:
         self.gathering_nouns = set(cues["gathering_nouns"])
         self.attendee_nouns = set(cues["attendee_nouns"])
         self.chair_verbs = set(cues["chair_verbs"])
+        self.agreed_nouns = set(cues["agreed_nouns"])
         self.embassy_nouns = set(cues["embassy_nouns"])
         self.negated_words = set(cues["negated_words"])
         self.negated_modifiers = set(cues["negated_modifiers"])
