@@ -679,3 +679,9 @@ def test_agreeing_to_a_halt_or_on_a_plan_is_an_agreement_but_agreeing_on_a_need_
     assert names(agreement) == {"Armenia", "Azerbaijan"}
     assert agreement["event_date"] == "2022-09-13"
     assert one("The ministers agreed on the need for more cooperation.", "2022-09-15") == []
+
+
+def test_a_call_someone_placed_to_someone_is_their_call_on_the_day_it_was_made():
+    meeting = by_type(one("The decision followed a call that Biden made to Netanyahu on Sunday.", "2025-05-12"))["meeting"]
+    assert names(meeting) == {"Biden", "Netanyahu"}
+    assert (meeting["attributes"]["format"], meeting["event_date"]) == ("call", "2025-05-11")

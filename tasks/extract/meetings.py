@@ -10,6 +10,7 @@ HOST_VERBS = {"host", "receive", "welcome"}
 GUEST_VERBS = {"visit"}
 PHONE_WORDS = {"phone", "telephone", "video", "videoconference", "video-link", "telephonic"}
 COMMUNICATION_VERBS = {"warn", "tell", "assure", "urge", "ask", "inform", "thank", "congratulate", "press", "invite", "promise", "reassure", "caution", "brief", "apologise", "apologize", "complain", "explain", "express", "convey", "pledge", "say"}
+PLACING_VERBS = {"place", "make", "hold", "have", "initiate"}
 GATHERING_VERBS = {"bring", "gather", "involve", "include", "feature", "unite", "assemble", "draw"}
 TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
 
@@ -139,6 +140,12 @@ def _nominal_parties(finder: ArgumentFinder, mention: Mention, noun, governor, p
                 mention.parties += finder.parties_from([c for c in verb.children if c.dep_ == "dobj"])
             elif vlemma in finder.cues.chair_verbs and any(c.dep_ == "auxpass" for c in verb.children) | (verb.dep_ == "acl"):
                 mention.parties += finder.parties_from(finder.agents(verb), "host" if vlemma in {"host"} else "participant")
+            elif vlemma in PLACING_VERBS and clause.dep_ == "relcl" and mention.attributes.get("format") == "call":
+                # "a phone call that General Abdullah placed to his counterpart, General Ghai"
+                subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+                named = [t for s in subjects if s.tag_ == "WDT" for t in s.subtree if t.ent_type_ == "PERSON" and t.i == t.head.i or (t.ent_type_ == "PERSON" and t.dep_ in {"appos", "nsubj"})]
+                mention.parties += finder.parties_from([s for s in subjects if s.tag_ != "WDT"] + named)
+                mention.parties += finder.parties_from(finder.prep_objects(verb, {"to", "with"}))
     if not finder.prep_objects(noun, PARTY_PREPS) and noun.dep_ in {"dobj", "pobj"}:
         # "followed hours of talks in Banjul on Friday with Condé": "with" hung on the verb above
         verb = noun.head if noun.dep_ == "dobj" else (noun.head.head.head if noun.head.head.dep_ == "dobj" else None)
