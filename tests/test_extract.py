@@ -685,3 +685,14 @@ def test_a_call_someone_placed_to_someone_is_their_call_on_the_day_it_was_made()
     meeting = by_type(one("The decision followed a call that Biden made to Netanyahu on Sunday.", "2025-05-12"))["meeting"]
     assert names(meeting) == {"Biden", "Netanyahu"}
     assert (meeting["attributes"]["format"], meeting["event_date"]) == ("call", "2025-05-11")
+
+
+def test_leaders_of_a_bloc_stand_for_the_bloc():
+    meeting = by_type(one("Blinken also met leaders of the Pacific Islands Forum on Monday, pledging more U.S. embassies.", "2023-05-23"))["meeting"]
+    assert names(meeting) == {"Blinken", "the Pacific Islands Forum"}
+
+
+def test_what_happens_before_a_present_tense_clause_is_still_to_come():
+    events = one("Macron welcomed Putin on Monday for talks, five days before Macron hosts the leaders of the Group of Seven in Biarritz.", "2019-08-20")
+    g7 = [e for e in events if "Group of Seven" in names(e)]
+    assert [e["modality"] for e in g7] == ["planned"]

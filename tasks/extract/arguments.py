@@ -298,10 +298,10 @@ class ArgumentFinder:
                             state_ent = self.ent_of.get(state.i)
                             if state_ent is None or state.i in seen:
                                 continue
-                            seen.add(state.i)
                             country = self.gaz.country_of(state_ent.text)
                             if country and title.split()[-1] in self.cues.person_nouns and title not in {"government", "administration", "regime", "authorities", "cabinet", "council", "opposition", "junta", "team", "delegation"}:
                                 # "the foreign ministers of Russia and Ukraine": each state's minister, if named
+                                seen.add(state.i)
                                 if not self._named_after(token):
                                     found.append(PartyRef(state_ent.text, "TITLE", role, state_ent.start, state_ent.end, country_hint=country, title=title, size=0 if token.tag_ in {"NNS", "NNPS"} else 1))
                             else:
