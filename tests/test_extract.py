@@ -696,3 +696,9 @@ def test_what_happens_before_a_present_tense_clause_is_still_to_come():
     events = one("Macron welcomed Putin on Monday for talks, five days before Macron hosts the leaders of the Group of Seven in Biarritz.", "2019-08-20")
     g7 = [e for e in events if "Group of Seven" in names(e)]
     assert [e["modality"] for e in g7] == ["planned"]
+
+
+def test_hours_later_is_the_day_just_told():
+    text = ("PORT MORESBY – Modi met Marape in the capital on Monday. Hours later, Blinken and Papua New Guinea's "
+            "Defence Minister Win Bakri Daki signed a defence cooperation agreement.")
+    assert by_type(one(text, "2023-05-23"))["agreement"]["event_date"] == "2023-05-22"
