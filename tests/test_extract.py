@@ -702,3 +702,11 @@ def test_hours_later_is_the_day_just_told():
     text = ("PORT MORESBY – Modi met Marape in the capital on Monday. Hours later, Blinken and Papua New Guinea's "
             "Defence Minister Win Bakri Daki signed a defence cooperation agreement.")
     assert by_type(one(text, "2023-05-23"))["agreement"]["event_date"] == "2023-05-22"
+
+
+def test_a_government_told_in_another_sentence_is_not_the_state_asked_for_asylum():
+    text = ("MONTEVIDEO – Uruguay on Monday rejected a request for asylum from Alan Garcia, who had spent two weeks at the Uruguayan embassy in Lima. "
+            "Vazquez said the Peruvian government had been informed of the decision. "
+            "Garcia turned up on the night of November 17 and asked for diplomatic asylum.")
+    asylum = [e for e in one(text, "2018-12-04") if e["event_type"] == "asylum"]
+    assert all("Peru" not in names(e) for e in asylum)

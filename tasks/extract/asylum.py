@@ -233,8 +233,10 @@ def _fallback_grantor(finder: ArgumentFinder, sent: Span, governor, speaker: boo
         sentences.append(finder.doc[previous].sent)
         previous = sentences[-1].start - 1
     for candidate in sentences:
+        # in other sentences only a mission abroad: "the Peruvian government had been informed" asks nothing
+        nouns = MISSION_NOUNS if candidate.start == sent.start else finder.cues.embassy_nouns
         for token in candidate:
-            if token.lemma_.lower() in MISSION_NOUNS:
+            if token.lemma_.lower() in nouns:
                 for t in token.subtree:
                     if t.i < token.i and t.i in finder.ent_of and finder.ent_of[t.i].label_ in {"GPE", "NORP"}:
                         party = finder.party(t, "grantor")
