@@ -710,3 +710,8 @@ def test_a_government_told_in_another_sentence_is_not_the_state_asked_for_asylum
             "Garcia turned up on the night of November 17 and asked for diplomatic asylum.")
     asylum = [e for e in one(text, "2018-12-04") if e["event_type"] == "asylum"]
     assert all("Peru" not in names(e) for e in asylum)
+
+
+def test_whom_leaders_direct_to_meet_are_the_ones_to_meet_not_the_leaders():
+    text = "KIGALI – Kagame and Tshisekedi held talks on Saturday. In a joint statement, the two leaders directed their army chiefs to meet within five days."
+    assert [e["modality"] for e in one(text, "2025-02-09")] == ["asserted"]

@@ -506,7 +506,7 @@ class ArgumentFinder:
             if verb.dep_ == "xcomp":
                 objects = [c for c in head.children if c.dep_ == "dobj"]
                 # "invited Sharaa to visit": the object of the head is the one who visits
-                if objects and head.lemma_ in {"invite", "ask", "urge", "allow", "persuade", "encourage"}:
+                if objects and head.lemma_ in {"invite", "ask", "urge", "allow", "persuade", "encourage", "direct", "instruct", "order", "task", "mandate", "tell", "authorise", "authorize", "call"}:
                     subj = objects
         return subj
 
