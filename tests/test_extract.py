@@ -715,3 +715,18 @@ def test_a_government_told_in_another_sentence_is_not_the_state_asked_for_asylum
 def test_whom_leaders_direct_to_meet_are_the_ones_to_meet_not_the_leaders():
     text = "KIGALI – Kagame and Tshisekedi held talks on Saturday. In a joint statement, the two leaders directed their army chiefs to meet within five days."
     assert [e["modality"] for e in one(text, "2025-02-09")] == ["asserted"]
+
+
+def test_having_agreements_is_a_standing_relation_not_an_event():
+    assert one("Japan has similar agreements with Australia and Britain.", "2024-07-09") == []
+
+
+def test_a_partial_mention_of_another_time_is_another_deal_only_when_something_happened_to_it():
+    text = ("MANILA – Japan and the Philippines signed a defence pact on Monday. "
+            "The Philippines already hosts U.S. forces under a visiting forces accord dating to 1998.")
+    assert [e["event_date"] for e in one(text, "2024-07-09") if e["event_type"] == "agreement"] == ["2024-07-08"]
+
+
+def test_a_delegation_led_by_someone_is_that_person_even_with_its_nationality():
+    meeting = by_type(one("A senior U.S. delegation led by Kurt Campbell is expected to meet Sogavare this week.", "2022-04-20"))["meeting"]
+    assert "Kurt Campbell" in names(meeting)

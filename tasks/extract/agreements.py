@@ -54,6 +54,8 @@ def build_agreement(finder: ArgumentFinder, span: Span, rule: dict, sent_index: 
             status_verb = verb
     if rule.get("needs") == "signed" and status not in {"signed", "reached"}:
         return None  # a statement is an agreement only when the parties sign or adopt it
+    if status is None and path == "dobj" and governor.lemma_.lower() in {"have", "own", "possess"} and governor.tag_ in {"VBZ", "VBP"}:
+        return None  # "Japan has similar agreements with Australia": a standing relation, not an event
     mention.attributes["status"] = status
     _parties(finder, mention, noun, governor, path, acl, mediator_subject)
     if len([p for p in mention.parties if p.kind in {"PERSON", "GPE", "ORG"}]) < 2 and status in {"signed", "reached"}:

@@ -96,6 +96,14 @@ class ArgumentFinder:
             if child.dep_ == "compound" and child.i in self.ent_of and self.ent_of[child.i].label_ == "PERSON":
                 return self._from_ent(self.ent_of[child.i], role)
         lemma = token.lemma_.lower()
+        if lemma in {"delegation", "team", "mission", "group"}:
+            # "a Pentagon delegation led by Army Secretary Dan Driscoll": the leader named
+            for child in token.children:
+                if child.dep_ == "acl" and child.lemma_.lower() in {"lead", "head"}:
+                    for agent in self.agents(child):
+                        found = self.party(agent, role)
+                        if found is not None and found.kind == "PERSON":
+                            return found
         owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in {"his", "her"}), None)
         if owner is not None and lemma in {"country", "government", "nation", "administration"}:
             # "Ortega said his country would give Snowden asylum": the state of the one he is
@@ -122,14 +130,6 @@ class ArgumentFinder:
             if any(c.lower_ in {"two", "both", "three", "four", "five", "six", "the"} for c in token.children) or token.tag_ == "CD":
                 size = next((NUMBER_WORDS[c.lower_] for c in token.children if c.lower_ in NUMBER_WORDS), NUMBER_WORDS.get(lower))  # "the four flew in"
                 return PartyRef(token.text, "GROUP", role, token.i, token.i + 1, size=size)
-        if lemma in {"delegation", "team", "mission", "group"}:
-            # "a Pentagon delegation led by Army Secretary Dan Driscoll": the leader named
-            for child in token.children:
-                if child.dep_ == "acl" and child.lemma_.lower() in {"lead", "head"}:
-                    for agent in self.agents(child):
-                        found = self.party(agent, role)
-                        if found is not None and found.kind == "PERSON":
-                            return found
         if lemma in self.cues.person_nouns and any(c.dep_ == "det" and c.lower_ in {"a", "an", "any", "another"} for c in token.children):
             return None  # "the first state visit by an African leader": a description, not a party
         if {lemma, lower} & (self.cues.person_nouns | self.cues.institution_nouns):

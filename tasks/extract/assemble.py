@@ -306,7 +306,7 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
                 clusters.setdefault(item.mention.event_type, []).append(completed)
             continue
         nearest = ([c for c in candidates if c.mentions[0].mention.trigger_start <= item.mention.trigger_start] or candidates)[-1]
-        if not item.parties and item.mention.event_type == "agreement" and _another_time(item, nearest):
+        if not item.parties and item.mention.event_type == "agreement" and item.mention.attributes.get("status") and _another_time(item, nearest):
             # "an earlier peace agreement, reached in 2015, collapsed": the same sides, another deal
             main = max(nearest.mentions, key=lambda m: m.informativeness())
             clusters[item.mention.event_type].append(Cluster([ResolvedMention(item.mention, [Party(p.linked, p.role) for p in main.parties if not p.implied], item.event_date, item.group, item.period)]))
