@@ -730,3 +730,12 @@ def test_a_partial_mention_of_another_time_is_another_deal_only_when_something_h
 def test_a_delegation_led_by_someone_is_that_person_even_with_its_nationality():
     meeting = by_type(one("A senior U.S. delegation led by Kurt Campbell is expected to meet Sogavare this week.", "2022-04-20"))["meeting"]
     assert "Kurt Campbell" in names(meeting)
+
+
+def test_a_dateline_filed_from_two_places_is_cut_and_names_no_place():
+    for text in ("NEW DELHI/ISLAMABAD (Reuters) - India and Pakistan agreed on Saturday to a halt.",
+                 "BEIJING / HONIARA (Pacific desk) - China and the Solomon Islands have signed a pact."):
+        dateline = split_dateline(text)
+        assert dateline.place is None and text[dateline.offset:].split()[0] in {"India", "China"}
+    agreement = by_type(one("NEW DELHI/ISLAMABAD (Reuters) - India and Pakistan agreed on Saturday to an immediate halt to all firing.", "2025-05-11"))["agreement"]
+    assert names(agreement) == {"India", "Pakistan"}

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 # An upper-case place, optionally ", Region" and "(Agency)", then a dash or colon.
 _DATELINE = re.compile(
     r"""^\s*
-    (?P<place>[^\W\d_](?:[^\W\d_]|[.'’\-\ ]){0,40}?[^\W\d_]\.?)  # ERBIL / NEW DELHI / ST. PETERSBURG / CHORZÓW (upper case, checked below)
+    (?P<place>[^\W\d_](?:[^\W\d_]|[.'’\-\ /]){0,40}?[^\W\d_]\.?)  # ERBIL / NEW DELHI / ST. PETERSBURG / CHORZÓW / BEIJING/HONIARA (upper case, checked below)
     (?:,\s*(?P<region>[A-Z][^\n–—:()]{0,60}?))?         # , Kurdistan Region of Iraq
     (?:\s*\((?P<agency>[^)\n]{1,60})\))?                # (Reuters)
     \s*(?:[–—]|-{1,2}|:)\s+""",
@@ -31,6 +31,8 @@ def split_dateline(text: str) -> Dateline:
     match = _DATELINE.match(text)
     if match and len(match.group("place").replace(" ", "")) >= 3 and match.group("place").isupper():
         place = match.group("place").strip().title()
+        if "/" in place:
+            return Dateline(match.end(), None)  # "NEW DELHI/ISLAMABAD": filed from two places, so from neither
         region = (match.group("region") or "").strip() or None
         return Dateline(match.end(), place, region)
     match = _AGENCY_ONLY.match(text)
