@@ -739,3 +739,11 @@ def test_a_dateline_filed_from_two_places_is_cut_and_names_no_place():
         assert dateline.place is None and text[dateline.offset:].split()[0] in {"India", "China"}
     agreement = by_type(one("NEW DELHI/ISLAMABAD (Reuters) - India and Pakistan agreed on Saturday to an immediate halt to all firing.", "2025-05-11"))["agreement"]
     assert names(agreement) == {"India", "Pakistan"}
+
+
+def test_a_trip_to_come_is_a_planned_visit_but_a_trip_made_is_no_meeting():
+    meeting = by_type(one("Secretary of State Antony Blinken will travel to Papua New Guinea in his place, officials said.", "2023-05-17"))["meeting"]
+    assert meeting["modality"] == "planned" and names(meeting) == {"Antony Blinken", "Papua New Guinea"}
+    assert one("Obama delivered a speech at Yangon University before flying on to Cambodia.", "2012-11-20") == []
+    meetings = [e for e in one("Bennett flew to Moscow on Saturday for talks with Putin.", "2022-03-06") if e["event_type"] == "meeting"]
+    assert [names(e) for e in meetings] == [{"Bennett", "Putin"}]

@@ -23,6 +23,8 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
     heads = [head]
     if rule["id"] == "call-noun" and head.lower_.startswith("conversation") and not any(t.lower_ in PHONE_WORDS | {"phone", "called", "call"} for t in span.sent):
         mention.attributes["format"] = "talks"  # "continued their conversation over dinner": face to face
+    if needs == "state_destination":
+        return _journey(finder, mention, head, span)
     if head.pos_ in {"VERB", "AUX"}:
         mention.verbal = True
         _verbal_parties(finder, mention, head, lemma)
@@ -68,6 +70,33 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
         mention.date_text = finder.date_text(dates[0])
         mention.debug["date_candidates"] = [finder.date_text(d) for d in dates]
     mention.attributes["topics"] = _topics(finder, heads)
+    return mention
+
+
+def _journey(finder: ArgumentFinder, mention: Mention, verb, span: Span) -> Mention | None:
+    """"Blinken will travel to Papua New Guinea in his place": a visit to come, to a state that is
+    the implied host. Only when no other meeting word in the sentence tells the visit's purpose
+    ("flew to Moscow for talks with Putin" is the talks)."""
+    others = [t for t in finder.doc.spans.get("event_triggers", []) if t.start != span.start and span.sent.start <= t.start < span.sent.end]
+    if others or verb.tag_ != "VB":
+        return None  # a trip told as done ("flew on to Cambodia") says nothing of a meeting; one to come is a planned visit
+    destinations = [o for o in finder.prep_objects(verb, {"to"}) if o.i in finder.ent_of]
+    entry = finder.gaz.lookup(finder.ent_of[destinations[0].i].text) if destinations else None
+    if entry is None or entry.category not in {"country", "capital"} or not entry.country:
+        return None
+    guests = [p for p in finder.parties_from(finder.subjects(verb), "guest") if p.kind in {"PERSON", "TITLE", "PRON", "ORG"}]
+    if not guests:
+        return None
+    mention.verbal = True
+    place = finder.ent_of[destinations[0].i]
+    mention.parties += guests
+    mention.parties.append(PartyRef(entry.country, "GPE", "host", place.start, place.end, ent_id=f"country:{entry.country}", country_hint=entry.country, implied=True))
+    mention.location, mention.location_country = place.text, entry.country
+    dates = finder.dates_of([verb], span.sent)
+    if dates:
+        mention.date_text = finder.date_text(dates[0])
+        mention.debug["date_candidates"] = [finder.date_text(d) for d in dates]
+    mention.attributes["topics"] = []
     return mention
 
 
