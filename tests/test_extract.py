@@ -747,3 +747,9 @@ def test_a_trip_to_come_is_a_planned_visit_but_a_trip_made_is_no_meeting():
     assert one("Obama delivered a speech at Yangon University before flying on to Cambodia.", "2012-11-20") == []
     meetings = [e for e in one("Bennett flew to Moscow on Saturday for talks with Putin.", "2022-03-06") if e["event_type"] == "meeting"]
     assert [names(e) for e in meetings] == [{"Bennett", "Putin"}]
+
+
+def test_a_deal_reached_at_a_meeting_has_the_meetings_day():
+    text = ("KUALA LUMPUR – The fighting ended after Anwar hosted Hun Manet and Phumtham Wechayachai for talks in Putrajaya "
+            "on July 28, at which they agreed to an immediate and unconditional ceasefire.")
+    assert by_type(one(text, "2025-08-01"))["agreement"]["event_date"] == "2025-07-28"

@@ -678,6 +678,9 @@ class ArgumentFinder:
         targets = {h.i for h in heads} | {h.head.i for h in heads if h.dep_ in {"conj", "xcomp"} and h.pos_ in {"VERB", "AUX"}}
         # "declared an end to hostility on Monday, when Abiy and Isaias inked a declaration": the same day
         targets |= {h.head.i for h in heads if h.dep_ in {"advcl", "relcl"} and any(c.lower_ == "when" for c in h.children)}
+        # "talks in Putrajaya on July 28, at which they agreed to a ceasefire": the day of the talks
+        targets |= {h.head.i for h in heads if h.dep_ == "relcl" and any(
+            c.lower_ == "where" or (c.dep_ == "prep" and any(g.lower_ == "which" for g in c.children)) for c in h.children)}
         # the trigger's own clauses first: "a meeting that had been scheduled for Saturday"
         own = {t.i for t in heads[0].subtree} if heads and heads[0].pos_ in NOUNISH else set()
         if own:
