@@ -753,3 +753,10 @@ def test_a_deal_reached_at_a_meeting_has_the_meetings_day():
     text = ("KUALA LUMPUR – The fighting ended after Anwar hosted Hun Manet and Phumtham Wechayachai for talks in Putrajaya "
             "on July 28, at which they agreed to an immediate and unconditional ceasefire.")
     assert by_type(one(text, "2025-08-01"))["agreement"]["event_date"] == "2025-07-28"
+
+
+def test_an_organisation_named_to_describe_a_person_does_not_receive_asylum():
+    text = ("LONDON – British police carried Julian Assange out of Ecuador's embassy on Thursday after Ecuador withdrew "
+            "the asylum that had shielded the WikiLeaks founder for almost seven years. Assange was arrested.")
+    asylum = by_type(one(text, "2019-04-12"))["asylum"]
+    assert [p["name"] for p in asylum["participants"] if p["role"] == "recipient"] == ["Julian Assange"]

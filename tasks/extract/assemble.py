@@ -113,8 +113,9 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
             linked = linker.link(salient) if salient is not None else None
         else:
             linked = linker.link_state_of(ref) if ref.title == "state_of" else linker.link(ref)
-        if mention.event_type == "asylum" and ref.role == "recipient" and ref.kind in {"TITLE", "NORP"} and (linked is None or linked.kind != "PERSON") and linker.doc[ref.end - 1].tag_ not in {"NNS", "NNPS"}:
-            # "granted asylum to Bolivia's former leader", "the 41-year-old Australian asked for asylum":
+        if mention.event_type == "asylum" and ref.role == "recipient" and ref.kind in {"TITLE", "NORP", "ORG"} and (linked is None or linked.kind != "PERSON") and linker.doc[ref.end - 1].tag_ not in {"NNS", "NNPS"}:
+            # "granted asylum to Bolivia's former leader", "the 41-year-old Australian asked for asylum",
+            # "the asylum that had shielded the WikiLeaks founder":
             # a state receives no asylum; the person so described is the one the story is about
             linked = linker.protagonist(exclude={p.linked.key for p in parties})
         if linked is None:
