@@ -760,3 +760,14 @@ def test_an_organisation_named_to_describe_a_person_does_not_receive_asylum():
             "the asylum that had shielded the WikiLeaks founder for almost seven years. Assange was arrested.")
     asylum = by_type(one(text, "2019-04-12"))["asylum"]
     assert [p["name"] for p in asylum["participants"] if p["role"] == "recipient"] == ["Julian Assange"]
+
+
+def test_a_group_named_by_its_organisation_is_that_organisation():
+    agreement = by_type(one("Colombia's government and the National Liberation Army (ELN) rebel group agreed on Tuesday to extend their ceasefire.", "2024-02-07"))["agreement"]
+    assert names(agreement) == {"Colombia", "National Liberation Army"}
+
+
+def test_a_day_of_last_year_resolves():
+    assert resolve_date("on June 9 last year", date(2024, 2, 7)) == date(2023, 6, 9)
+    assert resolve_date("9 June last year", date(2024, 2, 7)) == date(2023, 6, 9)
+    assert resolve_date("June last year", date(2024, 2, 7)) is None

@@ -96,6 +96,12 @@ class ArgumentFinder:
             if child.dep_ == "compound" and child.i in self.ent_of and self.ent_of[child.i].label_ == "PERSON":
                 return self._from_ent(self.ent_of[child.i], role)
         lemma = token.lemma_.lower()
+        if lemma in self.cues.collective_actors | {"group", "organisation", "organization", "party"}:
+            # "the National Liberation Army (ELN) rebel group": the organisation it is
+            for child in token.children:
+                child_ent = self.ent_of.get(child.i)
+                if child.dep_ in {"nmod", "compound"} and child_ent is not None and child_ent.label_ == "ORG" and child_ent.root.i == child.i:
+                    return self._from_ent(child_ent, role)
         if lemma in {"delegation", "team", "mission", "group"}:
             # "a Pentagon delegation led by Army Secretary Dan Driscoll": the leader named
             for child in token.children:

@@ -20,6 +20,10 @@ _VAGUE = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE_DAY = re.compile(r"\b(today|tonight|yesterday|tomorrow|day before yesterday|day after tomorrow|\d+ days? (ago|earlier|later))\b", re.IGNORECASE)
+_DAY_OF_RELATIVE_YEAR = re.compile(
+    r"\b((?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2}|\d{1,2}\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)),?\s+(last|this|next)\s+year\b",
+    re.IGNORECASE,
+)
 _ANCHORED = re.compile(r"\b(after|before|since|following|until|ahead of|prior to)\b", re.IGNORECASE)
 
 _DURATION = re.compile(r"^(?:by |for |within )?(?:a|an|one|two|three|four|five|six|seven|several|few|\d+)\s+(?:more\s+)?(?:day|days|night|nights|hour|hours)$", re.IGNORECASE)
@@ -55,6 +59,11 @@ def resolve_date(text: str, published: date | None, future: bool = False) -> dat
         if qualifier == "last" and back == 0:
             back = 7
         return published - timedelta(days=back)
+    yearly = _DAY_OF_RELATIVE_YEAR.search(text)
+    if yearly and published is not None:
+        # "on June 9 last year": the day, in the year counted from publication
+        year = published.year + {"last": -1, "this": 0, "next": 1}[yearly.group(2).lower()]
+        text = f"{yearly.group(1)} {year}"
     if _VAGUE.search(text) and not _RELATIVE_DAY.search(text):
         return None
     base = datetime.combine(published, datetime.min.time()) if published else None
