@@ -771,3 +771,8 @@ def test_a_day_of_last_year_resolves():
     assert resolve_date("on June 9 last year", date(2024, 2, 7)) == date(2023, 6, 9)
     assert resolve_date("9 June last year", date(2024, 2, 7)) == date(2023, 6, 9)
     assert resolve_date("June last year", date(2024, 2, 7)) is None
+
+
+def test_a_person_whose_surname_is_also_an_organisation_stays_a_person():
+    text = "WASHINGTON – Congo's Therese Kayikwamba Wagner and Rwanda's Olivier Nduhungirehe signed the deal at the State Department on Friday."
+    assert names(by_type(one(text, "2025-06-28"))["agreement"]) == {"Therese Kayikwamba Wagner", "Olivier Nduhungirehe"}

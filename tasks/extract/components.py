@@ -65,15 +65,32 @@ class NameRepair:
     running text without a comma or a conjunction, so touching ones are joined.
     """
 
+    def __init__(self):
+        self.titles = load_cues().person_nouns
+
+    def _given_names(self, doc: Doc, ent: Span) -> int:
+        """How many capitalised names the model left unlabelled stand right before a one-word entity:
+        "Therese Kayikwamba Wagner" is a minister, not the Wagner group."""
+        start = ent.start
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and doc[start - 1].ent_type_ in {"", "NORP"} \
+                and doc[start - 1].lower_ not in self.titles and doc[start - 1].dep_ == "compound":
+            start -= 1
+        return ent.start - start
+
     def __call__(self, doc: Doc) -> Doc:
-        ents = list(doc.ents)
+        ents = []
+        for ent in doc.ents:
+            given = self._given_names(doc, ent) if len(ent) == 1 and ent.label_ in {"ORG", "GPE", "NORP"} else 0
+            if given:
+                ents = [e for e in ents if e.end <= ent.start - given]  # "Therese" taken for a nationality
+            ents.append(Span(doc, ent.start - given, ent.end, label="PERSON") if given else ent)
         merged: list[Span] = []
         for ent in ents:
             if merged and ent.label_ == "PERSON" and merged[-1].label_ == "PERSON" and merged[-1].end == ent.start:
                 merged[-1] = Span(doc, merged[-1].start, ent.end, label="PERSON", kb_id=merged[-1].kb_id_ or ent.kb_id_)
             else:
                 merged.append(ent)
-        if len(merged) != len(ents):
+        if merged != list(doc.ents):
             doc.ents = merged
         return doc
 
