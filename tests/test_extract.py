@@ -776,3 +776,8 @@ def test_a_day_of_last_year_resolves():
 def test_a_person_whose_surname_is_also_an_organisation_stays_a_person():
     text = "WASHINGTON – Congo's Therese Kayikwamba Wagner and Rwanda's Olivier Nduhungirehe signed the deal at the State Department on Friday."
     assert names(by_type(one(text, "2025-06-28"))["agreement"]) == {"Therese Kayikwamba Wagner", "Olivier Nduhungirehe"}
+
+
+def test_a_possessive_inside_an_organisations_name_is_kept():
+    text = "PRETORIA – Ethiopia's federal government and the Tigray People's Liberation Front (TPLF) signed an agreement on Wednesday."
+    assert names(by_type(one(text, "2022-11-03"))["agreement"]) == {"Ethiopia", "Tigray People's Liberation Front"}

@@ -19,6 +19,7 @@ from tasks.extract.mentions import PartyRef
 
 
 
+ORG_HEAD_WORDS = {"front", "army", "party", "movement", "council", "union", "republic", "congress", "forces", "league", "alliance", "organisation", "organization", "liberation"}
 HEAD_TITLES = {"president", "prime", "premier", "chancellor", "king", "emir", "sultan", "leader", "monarch"}
 TITLE_MODIFIERS = {"crown", "supreme", "grand", "defence", "defense", "foreign", "interior", "finance", "prime", "deputy", "vice", "former", "trade", "energy", "economy", "justice", "security", "intelligence"}
 
@@ -78,8 +79,11 @@ class NameLinker:
     def clean(self, text: str) -> str:
         """Drop titles in front ("President"), a possessive behind, quotes around."""
         text = text.strip(" \"“”'‘’,.")
-        # "Assad’s Baathist": the small model runs a name into what follows its possessive
-        text = re.split(r"['’]s\b", text)[0].strip()
+        # "Assad’s Baathist": the small model runs a name into what follows its possessive;
+        # not "Tigray People's Liberation Front", whose possessive is part of the name
+        head, *rest = re.split(r"['’]s\b", text)
+        if not (rest and set(words(rest[-1])) & ORG_HEAD_WORDS):
+            text = head.strip()
         lowered = text.lower()
         changed = True
         while changed:
