@@ -781,3 +781,11 @@ def test_a_person_whose_surname_is_also_an_organisation_stays_a_person():
 def test_a_possessive_inside_an_organisations_name_is_kept():
     text = "PRETORIA – Ethiopia's federal government and the Tigray People's Liberation Front (TPLF) signed an agreement on Wednesday."
     assert names(by_type(one(text, "2022-11-03"))["agreement"]) == {"Ethiopia", "Tigray People's Liberation Front"}
+
+
+def test_in_the_city_is_the_dateline_city_when_the_text_names_only_capitals_as_actors():
+    text = ("VLADIVOSTOK, Russia – Vladimir Putin on Wednesday suggested that Russia and Japan sign a peace treaty. "
+            "Tokyo's response was cool. Abe and Putin had held talks in the city on Monday, their 22nd meeting.")
+    meeting = by_type(one(text, "2018-09-12"))["meeting"]
+    assert (meeting["location"], meeting["event_date"]) == ("Vladivostok", "2018-09-10")
+    assert resolve_date("22nd", date(2018, 9, 12)) is None

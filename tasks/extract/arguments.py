@@ -46,6 +46,8 @@ class ArgumentFinder:
         self.doc = doc
         self.gaz = gazetteer
         self.cues = cues
+        # the city in the dateline, cut before parsing: what "in the city" means when the text names none
+        self.dateline_place: str | None = doc.user_data.get("dateline_place")
         self.ent_of: dict[int, Span] = {}
         for ent in doc.ents:
             for i in range(ent.start, ent.end):
@@ -648,9 +650,13 @@ class ArgumentFinder:
         bare = [c for c in noun.children if c.dep_ not in {"det"}]
         if not bare and any(c.lower_ == "the" for c in noun.children) and noun.lemma_.lower() in {"city", "capital", "town", "resort", "port"}:
             for ent in reversed([e for e in self.doc.ents if e.end <= noun.i and e.label_ == "GPE"]):
+                if ent.root.dep_ in {"poss", "nsubj", "nsubjpass"}:
+                    continue  # "Tokyo's response was cool": a capital standing for its government
                 entry = self.gaz.lookup(ent.text)
                 if entry is not None and entry.category in {"capital", "place"} and (noun.lemma_.lower() != "capital" or entry.category == "capital"):
                     return ent
+            if self.dateline_place and noun.lemma_.lower() != "capital":
+                return NamedPlace(self.dateline_place, noun.i, noun.i + 1)
             return None
         for obj in self.prep_objects(noun, {"of"}):
             ent = self.ent_of.get(obj.i)

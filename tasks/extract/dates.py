@@ -46,6 +46,8 @@ def resolve_date(text: str, published: date | None, future: bool = False) -> dat
         return None
     if _DURATION.match(text):
         return None  # "a day", "by two days": a length of time, not a day
+    if re.fullmatch(r"(?:the\s+)?\d{1,3}(?:st|nd|rd|th)", text, re.IGNORECASE):
+        return None  # "their 22nd meeting": a count, not the 22nd of the month
     weekday = _WEEKDAY.search(text)
     if weekday and not re.search(r"\d", text):
         if published is None:

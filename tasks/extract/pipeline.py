@@ -8,6 +8,7 @@ from typing import Iterable
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from tasks.extract import components  # noqa: F401  (registers the factories)
 from tasks.extract.assemble import assemble_events
@@ -71,8 +72,15 @@ def _extract(records: list[dict], batch_size: int) -> list[Event]:
     version = extractor_version()
     gazetteer, cues = load_gazetteer(), load_cues()
     datelines = [split_dateline(r.get("text") or "") for r in records]
-    texts = ((r.get("text") or "")[d.offset:] for r, d in zip(records, datelines))
     events: list[Event] = []
-    for record, dateline, doc in zip(records, datelines, nlp.pipe(texts, batch_size=batch_size)):
+    for record, dateline, doc in zip(records, datelines, nlp.pipe(_docs(nlp, records, datelines), batch_size=batch_size)):
         events.extend(assemble_events(doc, record, dateline.offset, gazetteer, cues, version, dateline.place, dateline.region))
     return events
+
+
+def _docs(nlp: Language, records: list[dict], datelines: list) -> Iterable[Doc]:
+    """The text after the dateline, with the dateline's place kept for the components."""
+    for record, dateline in zip(records, datelines):
+        doc = nlp.make_doc((record.get("text") or "")[dateline.offset:])
+        doc.user_data["dateline_place"] = dateline.place
+        yield doc
