@@ -789,3 +789,10 @@ def test_in_the_city_is_the_dateline_city_when_the_text_names_only_capitals_as_a
     meeting = by_type(one(text, "2018-09-12"))["meeting"]
     assert (meeting["location"], meeting["event_date"]) == ("Vladivostok", "2018-09-10")
     assert resolve_date("22nd", date(2018, 9, 12)) is None
+
+
+def test_a_building_the_gazetteer_does_not_know_gives_way_to_the_dateline_city():
+    text = "TOKYO – Biden held talks with Kishida on Monday at the Akasaka Palace guest house."
+    assert by_type(one(text, "2022-05-24"))["meeting"]["location"] == "Tokyo"
+    text = "SEOUL – A day earlier, Moon met Trump on Tuesday at the White House."
+    assert by_type(one(text, "2019-04-12"))["meeting"]["location"] == "White House"

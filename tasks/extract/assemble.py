@@ -427,6 +427,16 @@ def _share_circumstances(events: list[Event]) -> None:
                 event.event_date, event.date_text = other.event_date, other.date_text
 
 
+BUILDING_WORDS = {"palace", "house", "office", "department", "embassy", "consulate", "hall", "hotel", "residence", "ministry", "building", "headquarters", "secretariat", "chancellery", "kremlin", "villa", "castle", "fort", "compound", "guesthouse"}
+
+
+def _is_building(location: str, gazetteer: Gazetteer) -> bool:
+    """A place inside a city (a palace, a ministry) that the gazetteer does not know."""
+    if gazetteer.lookup(location) is not None:
+        return False  # a city, a state, or a seat the gazetteer knows ("the White House" is in Washington)
+    return bool(set(name_words(location)) & BUILDING_WORDS)
+
+
 def _to_event(cluster: Cluster, doc: Doc, article: dict, offset: int, version: str, dateline_place: str | None, linker: NameLinker, dateline_region: str | None = None) -> Event:
     main = max(cluster.mentions, key=lambda m: m.informativeness())
     everything = cluster.mentions + cluster.partials
@@ -445,6 +455,11 @@ def _to_event(cluster: Cluster, doc: Doc, article: dict, offset: int, version: s
     if fmt == "call":
         location = None  # a call has no one place
     dated = main if main.event_date else next((x for x in everything if x.event_date), None)
+    published = parse_published(article.get("published"))
+    recent = dated is None or published is None or abs((dated.event_date - published).days) <= 3
+    if location and dateline_place and recent and _is_building(location, linker.gaz):
+        # "at the Akasaka Palace", "at the State Department": the city it stands in, as the dateline gives it
+        location = dateline_place
     sent = doc[m.trigger_start].sent
     sentence = sent.text.strip()
     char_start = offset + sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
