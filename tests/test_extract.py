@@ -796,3 +796,13 @@ def test_a_building_the_gazetteer_does_not_know_gives_way_to_the_dateline_city()
     assert by_type(one(text, "2022-05-24"))["meeting"]["location"] == "Tokyo"
     text = "SEOUL – A day earlier, Moon met Trump on Tuesday at the White House."
     assert by_type(one(text, "2019-04-12"))["meeting"]["location"] == "White House"
+
+
+def test_an_event_told_among_the_days_news_without_a_time_has_the_storys_day():
+    text = ("PORT MORESBY – Modi hosted Pacific island leaders in the capital on Monday. "
+            "Blinken also met leaders of the Pacific Islands Forum, pledging more U.S. embassies. "
+            "Hasina has sought asylum in Britain, according to media reports.")
+    events = one(text, "2023-05-23")
+    forum = [e for e in events if "Pacific Islands Forum" in names(e)]
+    assert [e["event_date"] for e in forum] == ["2023-05-22"]
+    assert all(e["event_date"] is None for e in events if e["event_type"] == "asylum")

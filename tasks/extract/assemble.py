@@ -324,7 +324,7 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
     events = []
     for event_type, type_clusters in clusters.items():
         for cluster in type_clusters:
-            events.append(_to_event(cluster, doc, article, offset, version, dateline_place, linker, dateline_region))
+            events.append(_to_event(cluster, doc, article, offset, version, dateline_place, linker, dateline_region, _story_day(resolved, published)))
     _share_circumstances(events)
     _share_grantors(events)
     return sorted(events, key=lambda e: (e.char_start, e.event_type))
@@ -437,7 +437,30 @@ def _is_building(location: str, gazetteer: Gazetteer) -> bool:
     return bool(set(name_words(location)) & BUILDING_WORDS)
 
 
-def _to_event(cluster: Cluster, doc: Doc, article: dict, offset: int, version: str, dateline_place: str | None, linker: NameLinker, dateline_region: str | None = None) -> Event:
+def _story_day(resolved: list[ResolvedMention], published: date | None) -> date | None:
+    """The day the story is about: that of its first event told as done, within days of publication."""
+    for item in resolved:
+        if item.event_date and published and 0 <= (published - item.event_date).days <= 3 and item.mention.modality not in NOT_HAPPENED:
+            return item.event_date
+    return None
+
+
+def _untimed(doc: Doc, everything: list[ResolvedMention]) -> bool:
+    """No mention of the event says when, not even vaguely, nor in the perfect ("has sought
+    asylum" tells of some time before, not of the story's day)."""
+    if any(x.mention.date_text or x.mention.debug.get("date_candidates") or x.period for x in everything):
+        return False
+    if any(ent.label_ == "DATE" and re.search(r"\d", ent.text) for x in everything for ent in doc[x.mention.trigger_start].sent.ents):
+        return False  # "the accord ..., announced on December 17", "in 2007": a time the clauses did not tie to it
+    for x in everything:
+        head = doc[x.mention.trigger_start]
+        for token in [head, *list(head.ancestors)[:3]]:
+            if any(c.dep_ == "aux" and c.lower_ in {"has", "have", "had"} for c in token.children):
+                return False
+    return True
+
+
+def _to_event(cluster: Cluster, doc: Doc, article: dict, offset: int, version: str, dateline_place: str | None, linker: NameLinker, dateline_region: str | None = None, story_day: date | None = None) -> Event:
     main = max(cluster.mentions, key=lambda m: m.informativeness())
     everything = cluster.mentions + cluster.partials
     m = main.mention
@@ -466,6 +489,9 @@ def _to_event(cluster: Cluster, doc: Doc, article: dict, offset: int, version: s
     sent_ids = {x.mention.sent_index for x in everything}
     keys = sorted(p.linked.key for p in main.parties)
     date_iso = dated.event_date.isoformat() if dated else None
+    if date_iso is None and story_day and modality == "asserted" and _untimed(doc, everything):
+        # "Blinken also met leaders of the Pacific Islands Forum": told among the day's events, on the day
+        date_iso = story_day.isoformat()
     event_id = _event_id(str(article.get("id")), event_type, participants, date_iso)
     trigger = m.trigger_text
     if m.verbal and event_type == "meeting":
