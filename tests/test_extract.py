@@ -806,3 +806,11 @@ def test_an_event_told_among_the_days_news_without_a_time_has_the_storys_day():
     forum = [e for e in events if "Pacific Islands Forum" in names(e)]
     assert [e["event_date"] for e in forum] == ["2023-05-22"]
     assert all(e["event_date"] is None for e in events if e["event_type"] == "asylum")
+
+
+def test_states_listed_as_refusing_asylum_are_one_refusal_each():
+    text = ("MOSCOW – Edward Snowden's search for a safe haven ran into a series of rejections on Tuesday, as India, Poland "
+            "and Germany turned down his requests for asylum.")
+    asylum = [e for e in one(text, "2013-07-03") if e["event_type"] == "asylum"]
+    assert sorted(tuple(sorted(names(e))) for e in asylum) == [("Edward Snowden", "Germany"), ("Edward Snowden", "India"), ("Edward Snowden", "Poland")]
+    assert {e["event_id"] for e in asylum}.__len__() == 3

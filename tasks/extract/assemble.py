@@ -9,7 +9,7 @@ dropped. The main mention is the most informative one.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from spacy.tokens import Doc
@@ -327,7 +327,22 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
             events.append(_to_event(cluster, doc, article, offset, version, dateline_place, linker, dateline_region, _story_day(resolved, published)))
     _share_circumstances(events)
     _share_grantors(events)
+    events = [part for event in events for part in _one_grantor_each(event)]
     return sorted(events, key=lambda e: (e.char_start, e.event_type))
+
+
+def _one_grantor_each(event: Event) -> list[Event]:
+    """"India, Poland and Germany turned down his requests for asylum": each state listed decides
+    on its own, so each is an asylum event of its own, with the same recipient."""
+    grantors = [p for p in event.participants if p.role == "grantor"]
+    if event.event_type != "asylum" or len(grantors) < 2 or event.debug.get("listed_grantors", 0) < len(grantors):
+        return [event]  # grantors gathered from several sentences are one state named two ways, or a slip
+    others = [p for p in event.participants if p.role != "grantor"]
+    parts = []
+    for grantor in grantors:
+        participants = [grantor, *others]
+        parts.append(replace(event, participants=participants, event_id=_event_id(event.article_id, event.event_type, participants, event.event_date)))
+    return parts
 
 
 def _talks_behind_a_deal(item: ResolvedMention, agreements: list[Cluster]) -> Cluster | None:
@@ -527,6 +542,7 @@ def _to_event(cluster: Cluster, doc: Doc, article: dict, offset: int, version: s
             "cue": m.modality_cue,
             "main_sentence": m.sent_index,
             "party_keys": keys,
+            "listed_grantors": len({p.linked.key for p in main.parties if p.role == "grantor"}),
         },
     )
 

@@ -236,6 +236,7 @@ class NameLinker:
         scores: dict[str, float] = {}
         latest: dict[str, int] = {}
         spans: dict[str, Span] = {}
+        possessors: dict[str, Span] = {}
         # "Carney said Russia had granted him asylum": whoever speaks is not the "him"
         speakers = self.speakers_of(token_i) if self.doc[token_i].dep_ not in {"nsubj", "nsubjpass"} else set()
         for i, span, is_subject in self.person_mentions:
@@ -248,7 +249,11 @@ class NameLinker:
                     scores[linked.key] += 0.5
                 continue
             if span.root.dep_ == "poss" or (span.end < len(self.doc) and self.doc[span.end].tag_ == "POS"):
-                continue  # "Correa's successor": named to describe someone else
+                # "Correa's successor": named to describe someone else, unless no one else is named
+                # ("Edward Snowden's search ... turned down his requests")
+                if span.root.head.lemma_.lower() not in self.cues.institution_nouns:  # not "Trudeau's government"
+                    possessors.setdefault(linked.key, span)
+                continue
             distance = sent.start - span.sent.start if span.sent.start < sent.start else 0
             score = 1.0
             if span.sent.start == sent.start:
@@ -259,6 +264,9 @@ class NameLinker:
             latest[linked.key] = i
             spans[linked.key] = span
         if not scores:
+            if len(possessors) == 1:
+                span = next(iter(possessors.values()))
+                return PartyRef(span.text, "PERSON", start=span.start, end=span.end)
             return None
         best = max(scores, key=lambda k: (scores[k], latest[k]))
         span = spans[best]
