@@ -814,3 +814,8 @@ def test_states_listed_as_refusing_asylum_are_one_refusal_each():
     asylum = [e for e in one(text, "2013-07-03") if e["event_type"] == "asylum"]
     assert sorted(tuple(sorted(names(e))) for e in asylum) == [("Edward Snowden", "Germany"), ("Edward Snowden", "India"), ("Edward Snowden", "Poland")]
     assert {e["event_id"] for e in asylum}.__len__() == 3
+
+
+def test_a_visit_in_a_present_tense_when_clause_is_still_to_come():
+    text = "ISTANBUL – Erdogan said he expected to take up the issue with the Russian leader when Putin visits Turkey in August."
+    assert {e["modality"] for e in one(text, "2023-07-18") if e["event_type"] == "meeting"} == {"planned"}

@@ -92,8 +92,8 @@ def find_modality(trigger: Token, governor: Token | None, sent: Span, cues: Cues
                 if clower in cues.negated_modifiers:
                     found.setdefault("negated", f"amod:{child.text}")
         if depth == 0:
-            if token.tag_ in {"VBZ", "VBP"} and token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"before", "until", "till"} for c in token.children):
-                found.setdefault("planned", "mark:before+present")  # "five days before Macron hosts the G7"
+            if token.tag_ in {"VBZ", "VBP"} and token.dep_ == "advcl" and any(c.dep_ in {"mark", "advmod"} and c.lower_ in {"before", "until", "till", "when", "once", "after"} for c in token.children):
+                found.setdefault("planned", "mark:before+present")  # "five days before Macron hosts the G7", "when Putin visits Turkey"
             continue
         if token.dep_ == "prep" and token.lower_ == "without":
             found.setdefault("negated", "prep:without")
