@@ -819,3 +819,20 @@ def test_states_listed_as_refusing_asylum_are_one_refusal_each():
 def test_a_visit_in_a_present_tense_when_clause_is_still_to_come():
     text = "ISTANBUL – Erdogan said he expected to take up the issue with the Russian leader when Putin visits Turkey in August."
     assert {e["modality"] for e in one(text, "2023-07-18") if e["event_type"] == "meeting"} == {"planned"}
+
+
+def test_talks_pushed_back_to_a_day_are_planned_for_it_and_a_trip_put_off_is_negated():
+    events = one("ANKARA – The first direct talks between Russia and Ukraine in more than three years were pushed back to Friday.", "2025-05-15")
+    talks = by_type(events)["meeting"]
+    assert (talks["modality"], talks["event_date"]) == ("planned", "2025-05-16")
+    assert by_type(one("Obama put off his visit to Brasilia with Rousseff.", "2013-09-18"))["meeting"]["modality"] == "negated"
+
+
+def test_a_summit_planned_for_a_month_is_planned():
+    summit = by_type(one("Obama was reconsidering a summit with Putin planned for Moscow in early September.", "2013-08-02"))["meeting"]
+    assert summit["modality"] == "planned"
+
+
+def test_getting_together_is_meeting():
+    meeting = by_type(one("Putin and Trump will get together in Alaska on Friday, the Kremlin said.", "2025-08-12"))["meeting"]
+    assert names(meeting) == {"Putin", "Trump"} and meeting["modality"] == "planned"

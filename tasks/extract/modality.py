@@ -86,6 +86,8 @@ def find_modality(trigger: Token, governor: Token | None, sent: Span, cues: Cues
                     found.setdefault("reported", "according to " + " ".join(o.text for o in objs))
             if child.dep_ == "det" and clower == "no" and (depth == 0 or token.lemma_.lower() in cues.planned_governors | {"plan", "sign", "prospect", "chance", "intention"}):
                 found.setdefault("negated", "det:no")  # "no deal", "no plans for the two to meet"
+            if child.dep_ == "acl" and depth == 0 and clower in cues.planned_modifiers:
+                found.setdefault("planned", f"acl:{child.text}")  # "a summit planned for Moscow in early September"
             if child.dep_ == "amod" and depth == 0:
                 if clower in cues.planned_modifiers:
                     found.setdefault("planned", f"amod:{child.text}")
@@ -112,6 +114,12 @@ def find_modality(trigger: Token, governor: Token | None, sent: Span, cues: Cues
             direct = not any(t.dep_ in blocking for t in blocks)
             infinitive = any(t.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in t.children) for t in path)
             called_off = lemma == "call" and any(c.lower_ == "off" for c in token.children)
+            # "put off the trip": postponed; "the talks were pushed back to Friday": moved to a day still to come
+            put_off = lemma in {"push", "put"} and any(c.dep_ in {"prt", "advmod"} and c.lower_ in {"back", "off"} for c in token.children)
+            if put_off and any(c.dep_ == "prep" and c.lower_ in {"to", "until", "till"} for c in [*token.children, *(g for c in token.children if c.lower_ == "back" for g in c.children)]):
+                found.setdefault("planned", f"governor:{lemma} back to")
+                put_off = False
+            called_off = called_off or put_off
             if direct and (called_off or (lemma in cues.negated_governors[event_type] and lemma != "call")):
                 # "cancelled the summit", "failed to reach a deal"; not "called off the march under a deal"
                 found.setdefault("negated", f"governor:{lemma}")
