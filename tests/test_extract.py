@@ -836,3 +836,8 @@ def test_a_summit_planned_for_a_month_is_planned():
 def test_getting_together_is_meeting():
     meeting = by_type(one("Putin and Trump will get together in Alaska on Friday, the Kremlin said.", "2025-08-12"))["meeting"]
     assert names(meeting) == {"Putin", "Trump"} and meeting["modality"] == "planned"
+
+
+def test_who_in_a_clause_on_a_named_person_is_that_person():
+    meeting = by_type(one("U.S. President Joe Biden, who spoke with Erdogan by telephone on Sunday, welcomed the agreement.", "2023-07-11"))["meeting"]
+    assert names(meeting) == {"Joe Biden", "Erdogan"} and meeting["event_date"] == "2023-07-09"

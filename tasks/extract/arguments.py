@@ -481,8 +481,8 @@ class ArgumentFinder:
         if subj and acts and verb.dep_ == "relcl" and subj[0].lower_ in {"which", "who", "that", "whom"}:
             # "Ecuador, which granted asylum to Assange": the relative pronoun is its head
             return [verb.head]
-        if subj and verb.dep_ == "relcl" and subj[0].lower_ in {"who", "that"} and verb.head.lower_ in self.cues.group_anaphors:
-            # "the two leaders, who first met in April 2019": they met
+        if subj and verb.dep_ == "relcl" and subj[0].lower_ in {"who", "that"} and (verb.head.lower_ in self.cues.group_anaphors or verb.head.ent_type_ == "PERSON"):
+            # "the two leaders, who first met in April 2019": they met; "Biden, who spoke with Erdogan": he spoke
             return [verb.head]
         if not subj and verb.dep_ == "acl" and any(c.dep_ == "poss" for c in verb.head.children):
             # "Russia's decision to grant asylum": the possessor decides
