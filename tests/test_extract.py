@@ -841,3 +841,8 @@ def test_getting_together_is_meeting():
 def test_who_in_a_clause_on_a_named_person_is_that_person():
     meeting = by_type(one("U.S. President Joe Biden, who spoke with Erdogan by telephone on Sunday, welcomed the agreement.", "2023-07-11"))["meeting"]
     assert names(meeting) == {"Joe Biden", "Erdogan"} and meeting["event_date"] == "2023-07-09"
+
+
+def test_a_deal_establishing_relations_with_states_has_them_as_parties():
+    text = "WASHINGTON – Israel signed agreements establishing full diplomatic relations with the United Arab Emirates and Bahrain at the White House on Tuesday."
+    assert names(by_type(one(text, "2020-09-16"))["agreement"]) == {"Israel", "United Arab Emirates", "Bahrain"}
