@@ -846,3 +846,8 @@ def test_who_in_a_clause_on_a_named_person_is_that_person():
 def test_a_deal_establishing_relations_with_states_has_them_as_parties():
     text = "WASHINGTON – Israel signed agreements establishing full diplomatic relations with the United Arab Emirates and Bahrain at the White House on Tuesday."
     assert names(by_type(one(text, "2020-09-16"))["agreement"]) == {"Israel", "United Arab Emirates", "Bahrain"}
+
+
+def test_agreeing_to_a_mechanism_for_a_ceasefire_is_a_deal_of_its_own():
+    agreement = by_type(one("ASTANA – Russia, Turkey and Iran agreed on Tuesday to set up a joint mechanism to monitor a shaky ceasefire in Syria.", "2017-01-25"))["agreement"]
+    assert names(agreement) == {"Russia", "Turkey", "Iran"} and agreement["event_date"] == "2017-01-24"
