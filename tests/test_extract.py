@@ -851,3 +851,16 @@ def test_a_deal_establishing_relations_with_states_has_them_as_parties():
 def test_agreeing_to_a_mechanism_for_a_ceasefire_is_a_deal_of_its_own():
     agreement = by_type(one("ASTANA – Russia, Turkey and Iran agreed on Tuesday to set up a joint mechanism to monitor a shaky ceasefire in Syria.", "2017-01-25"))["agreement"]
     assert names(agreement) == {"Russia", "Turkey", "Iran"} and agreement["event_date"] == "2017-01-24"
+
+
+def test_a_request_granted_in_a_clause_of_its_own_is_asylum_reported_through_a_quoted_source():
+    text = ("On Thursday, Russian news agencies quoted an unnamed government source as saying that Yanukovych had asked the "
+            "Russian authorities to ensure his personal security and that the request had been granted, giving him refuge on Russian territory.")
+    asylum = by_type(one(text, "2014-02-28"))["asylum"]
+    assert asylum["modality"] == "reported" and "Yanukovych" in names(asylum)
+
+
+def test_whoever_signed_a_deal_in_a_clause_on_it_is_a_party():
+    text = ("ROSTOV-ON-DON, Russia – Viktor Yanukovych resurfaced in southern Russia on Friday. He also called for the implementation "
+            "of the deal he signed with opposition leaders Vitali Klitschko and Arseniy Yatsenyuk in Kyiv on February 21.")
+    assert names(by_type(one(text, "2014-03-01"))["agreement"]) == {"Viktor Yanukovych", "Vitali Klitschko", "Arseniy Yatsenyuk"}

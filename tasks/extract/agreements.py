@@ -123,6 +123,9 @@ def _parties(finder: ArgumentFinder, mention: Mention, noun, governor, path, acl
             continue
         mention.parties += finder.parties_from(finder.prep_objects(verb, PARTY_PREPS), "party")
         mention.parties += finder.parties_from(finder.agents(verb), "party")
+        if verb.lemma_.lower() in finder.cues.agreement_status:
+            # "the deal he signed with opposition leaders": who signed it
+            mention.parties += finder.parties_from([c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in {"which", "that", "who"}], "party")
         # "the grain deal that allowed Ukraine to export": the state the deal is about
         clauses = [verb, *(c for c in verb.children if c.dep_ in {"ccomp", "xcomp"})]
         for arg in [a for clause in clauses for a in clause.children]:

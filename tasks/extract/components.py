@@ -184,6 +184,8 @@ def _exhorted(trigger, cues) -> bool:
     for _ in range(4):
         if token.head.i == token.i:
             return False
+        if token.dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
+            return False  # "asked them to ensure his security and the request had been granted": a clause of its own
         if token.dep_ in {"xcomp", "dobj", "ccomp"} or token.head.pos_ in {"VERB", "AUX"}:
             # "urged Xi to speak", "asked him to consider"; not "asked whether Putin intended to meet"
             if token.head.lemma_.lower() in cues.exhortation_governors and token.dep_ == "xcomp":

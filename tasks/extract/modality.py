@@ -156,6 +156,8 @@ def find_modality(trigger: Token, governor: Token | None, sent: Span, cues: Cues
                 # "is set to visit", not "set up a commission"
                 if (direct or infinitive) and (through_xcomp or not needs_infinitive):
                     found.setdefault("planned", f"governor:{lemma}")
+            if lemma in {"quote", "cite"} and any(c.dep_ == "dobj" and c.lemma_.lower() in cues.reported_sources for c in token.children):
+                found.setdefault("reported", f"{token.text} source")  # "quoted an unnamed government source as saying"
             if lemma in cues.statement_verbs or lemma in cues.reported_governors:
                 subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
                 if lemma in cues.reported_governors and any(s.lemma_.lower() in cues.reported_sources for s in subjects):
