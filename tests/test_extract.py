@@ -865,3 +865,8 @@ def test_whoever_signed_a_deal_in_a_clause_on_it_is_a_party():
     text = ("ROSTOV-ON-DON, Russia – Viktor Yanukovych resurfaced in southern Russia on Friday. He also called for the implementation "
             "of the deal he signed with opposition leaders Vitali Klitschko and Arseniy Yatsenyuk in Kyiv on February 21.")
     assert names(by_type(one(text, "2014-03-01"))["agreement"]) == {"Viktor Yanukovych", "Vitali Klitschko", "Arseniy Yatsenyuk"}
+
+
+def test_a_deal_brokered_between_sides_has_the_sides_not_the_brokers():
+    agreement = by_type(one("That nationwide ceasefire, which Moscow and Ankara brokered between the Syrian government and most rebel factions, took effect on December 30.", "2017-01-25"))["agreement"]
+    assert "Syria" in names(agreement) and not {"Moscow", "Ankara", "Russia", "Turkey"} & names(agreement)

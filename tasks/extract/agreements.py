@@ -120,6 +120,8 @@ def _parties(finder: ArgumentFinder, mention: Mention, noun, governor, path, acl
     mention.parties += finder.parties_from(finder.prep_objects(noun, PARTY_PREPS), "party")
     for verb in acl:
         if verb.lemma_.lower() in MEDIATOR_VERBS:
+            # "which Moscow and Ankara brokered between the government and the rebels": the sides, not the brokers
+            mention.parties += finder.parties_from(finder.prep_objects(verb, {"between"}), "party")
             continue
         mention.parties += finder.parties_from(finder.prep_objects(verb, PARTY_PREPS), "party")
         mention.parties += finder.parties_from(finder.agents(verb), "party")
