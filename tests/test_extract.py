@@ -870,3 +870,13 @@ def test_whoever_signed_a_deal_in_a_clause_on_it_is_a_party():
 def test_a_deal_brokered_between_sides_has_the_sides_not_the_brokers():
     agreement = by_type(one("That nationwide ceasefire, which Moscow and Ankara brokered between the Syrian government and most rebel factions, took effect on December 30.", "2017-01-25"))["agreement"]
     assert "Syria" in names(agreement) and not {"Moscow", "Ankara", "Russia", "Turkey"} & names(agreement)
+
+
+def test_agreeing_to_swap_prisoners_and_ensure_a_ceasefire_is_a_deal():
+    agreement = by_type(one("PARIS – Putin and Zelensky agreed on Monday to swap all remaining prisoners by the end of the year and to ensure a full ceasefire.", "2019-12-10"))["agreement"]
+    assert names(agreement) == {"Putin", "Zelensky"} and agreement["event_date"] == "2019-12-09"
+
+
+def test_who_announced_a_deal_during_a_call_was_on_the_call():
+    meeting = by_type(one("Aliyev announced the deal during a video call with Putin late on Monday.", "2020-11-10"))["meeting"]
+    assert names(meeting) == {"Aliyev", "Putin"} and meeting["attributes"]["format"] == "call"

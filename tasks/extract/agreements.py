@@ -197,7 +197,7 @@ def _agreed_to(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int) 
     act = acts[0]
     triggers = {t.i for t in finder.doc.spans.get("event_triggers", []) for t in t if t.i != verb.i}
     # "agreed to extend the truce" is the truce's; not "agreed to set up a mechanism to monitor a ceasefire"
-    if any(t.i in triggers and (t.i == act.i or t.head.i == act.i or t.head.head.i == act.i) for t in act.subtree):
+    if any(t.i in triggers and (t.i == act.i or t.head.i == act.i or (t.head.head.i == act.i and t.head.lemma_.lower() in finder.cues.agreement_status)) for t in act.subtree):
         return None
     mention = Mention("agreement", rule["id"], span.start, span.end, span.text, sent_index, verbal=True)
     mention.parties += finder.parties_from(finder.subjects(verb), "party")

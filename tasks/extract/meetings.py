@@ -222,7 +222,8 @@ def _nominal_parties(finder: ArgumentFinder, mention: Mention, noun, governor, p
         mention.parties += finder.parties_from(finder.prep_objects(governor, {"to"}))
     if path in {"dobj", "attr"} or (path and path.startswith("pobj:") and path.split(":")[1] in {"in", "at", "during", "on"}):
         role = "host" if glemma in {"host", "receive", "welcome", "organise", "organize"} else "guest" if glemma in {"pay", "make"} and is_visit else "participant"
-        if glemma not in {"announce", "report", "confirm", "discuss", "welcome", "praise", "criticise", "criticize", "cancel", "postpone", "deny", "plan", "propose", "seek", "want"} or glemma in {"host"}:
+        setting = path is not None and path.startswith("pobj:")  # "announced the deal during a video call with Putin": he was on it
+        if setting or glemma not in {"announce", "report", "confirm", "discuss", "welcome", "praise", "criticise", "criticize", "cancel", "postpone", "deny", "plan", "propose", "seek", "want"} or glemma in {"host"}:
             mention.parties += finder.parties_from(finder.subjects(governor), role)
         elif glemma in {"cancel", "postpone", "plan", "propose", "seek", "want"}:
             mention.parties += finder.parties_from(finder.subjects(governor), role)
