@@ -880,3 +880,12 @@ def test_agreeing_to_swap_prisoners_and_ensure_a_ceasefire_is_a_deal():
 def test_who_announced_a_deal_during_a_call_was_on_the_call():
     meeting = by_type(one("Aliyev announced the deal during a video call with Putin late on Monday.", "2020-11-10"))["meeting"]
     assert names(meeting) == {"Aliyev", "Putin"} and meeting["attributes"]["format"] == "call"
+
+
+def test_a_bare_surname_is_the_person_of_that_name_named_last_before_it():
+    text = ("PANMUNJOM – North Korean leader Kim Jong Un and South Korean President Moon Jae-in met on Friday for the first inter-Korean summit in more than a decade. "
+            "Kim became the first North Korean leader to set foot in the South. "
+            "Two previous summits, in 2000 and 2007, were held in Pyongyang, where Kim Jong Il received Kim Dae-jung and Roh Moo-hyun.")
+    meetings = [names(e) for e in one(text, "2018-04-28") if e["event_type"] == "meeting"]
+    assert {"Kim Jong Un", "Moon Jae-in"} in meetings
+    assert all("inter-Korean" not in m for m in meetings)

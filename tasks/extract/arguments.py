@@ -9,6 +9,8 @@ held talks", "Damascus respects the agreements"). Place and date come from
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -58,6 +60,8 @@ class ArgumentFinder:
         """The party a token stands for, if any."""
         ent = self.ent_of.get(token.i)
         if ent is not None and ent.label_ in PARTY_LABELS:
+            if re.match(r"(?:inter|intra|pan|anti|pro|post|pre)-", ent.text, re.IGNORECASE):
+                return None  # "the inter-Korean summit", "pro-Russian": a relation or a leaning, not a party
             return self._from_ent(ent, role)
         lower = token.lower_
         if lower == "it" and token.dep_ in {"nsubj", "nsubjpass"}:

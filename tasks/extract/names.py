@@ -152,13 +152,20 @@ class NameLinker:
                 country = ent.text if ent is not None else token.text
         return country, titles
 
-    def canonical_person(self, name: str) -> str:
-        """The most complete person mention of the article that contains `name`."""
-        best = name
-        for form in self.person_forms:
-            if len(form) > len(best) and contains_words(form, name):
-                best = form
-        return best
+    def canonical_person(self, name: str, at: int | None = None) -> str:
+        """The most complete person mention of the article that contains `name`.
+
+        When the name is part of two people's ("Kim" in Kim Jong Un and Kim Dae-jung), a bare
+        surname means the one named last before it (or, with no position, the one named first).
+        """
+        candidates = [form for form in self.person_forms if len(form) > len(name) and contains_words(form, name)]
+        complete = [form for form in candidates if not any(len(other) > len(form) and contains_words(other, form) for other in candidates)]
+        if len(complete) > 1 and at is not None:
+            named_before = [self.clean(span.text) for i, span, _ in self.person_mentions if i < at]
+            before = [form for form in reversed(named_before) if form in complete]
+            if before:
+                return before[0]
+        return complete[0] if complete else name
 
     def is_person(self, name: str) -> bool:
         entry = self.gaz.lookup(name)
@@ -182,7 +189,7 @@ class NameLinker:
             return None
         entry = self.gaz.lookup(name)
         if kind in {"ORG", "PERSON", "GPE", "NORP"} and self.is_person(name) and not (entry is not None and entry.kind in {"GPE", "NORP"}):
-            full = self.canonical_person(name)
+            full = self.canonical_person(name, party.start)
             country = self.person_country.get(fold(full)) or self.person_country.get(fold(name))
             gaz_entry = self.gaz.lookup(full) or entry
             if country is None and gaz_entry is not None and gaz_entry.kind == "PERSON":
