@@ -889,3 +889,18 @@ def test_a_bare_surname_is_the_person_of_that_name_named_last_before_it():
     meetings = [names(e) for e in one(text, "2018-04-28") if e["event_type"] == "meeting"]
     assert {"Kim Jong Un", "Moon Jae-in"} in meetings
     assert all("inter-Korean" not in m for m in meetings)
+
+
+def test_a_participle_or_as_clause_shares_its_main_clauses_day_but_not_a_saying():
+    text = "YEREVAN – The leaders of Armenia and Azerbaijan pledged on Friday to end the conflict, signing a joint declaration with President Donald Trump."
+    assert by_type(one(text, "2025-08-09"))["agreement"]["event_date"] == "2025-08-08"
+    text = "Edward Snowden's bid ran into rejections on Tuesday, as India and Poland turned down his requests for asylum."
+    assert {e["event_date"] for e in one(text, "2013-07-03") if e["event_type"] == "asylum"} == {"2013-07-02"}
+    text = "China and the Solomon Islands have signed a security agreement, Beijing said on Tuesday, confirming a deal that alarmed Australia."
+    assert by_type(one(text, "2022-04-20"))["agreement"]["event_date"] is None
+
+
+def test_a_partial_mention_of_another_month_does_not_join_an_undated_event():
+    text = ("GENEVA – Brahimi told reporters he was sorry after a brief final session with Jaafari and Bahra. "
+            "The first round of talks, opened with a ministerial conference in Montreux last month, produced nothing.")
+    assert by_type(one(text, "2014-02-16"))["meeting"]["location"] != "Montreux"

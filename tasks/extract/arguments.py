@@ -693,7 +693,11 @@ class ArgumentFinder:
         # "flew to Riyadh on Sunday and held talks", "agreed on Tuesday to extend the truce"
         targets = {h.i for h in heads} | {h.head.i for h in heads if h.dep_ in {"conj", "xcomp"} and h.pos_ in {"VERB", "AUX"}}
         # "declared an end to hostility on Monday, when Abiy and Isaias inked a declaration": the same day
-        targets |= {h.head.i for h in heads if h.dep_ in {"advcl", "relcl"} and any(c.lower_ == "when" for c in h.children)}
+        targets |= {h.head.i for h in heads if h.dep_ in {"advcl", "relcl"} and any(c.lower_ in {"when", "as", "while"} and c.dep_ in {"advmod", "mark"} for c in h.children)}
+        # "pledged on Friday to end the conflict, signing a joint declaration": a participle shares its clause's day
+        # (not "Beijing said on Tuesday, confirming a deal": the day of the saying)
+        targets |= {h.head.i for h in heads if h.dep_ == "advcl" and h.tag_ == "VBG" and not any(c.dep_ == "mark" for c in h.children)
+                    and not {h.lemma_.lower(), h.head.lemma_.lower()} & (self.cues.statement_verbs | {"confirm"})}
         # "talks in Putrajaya on July 28, at which they agreed to a ceasefire": the day of the talks
         targets |= {h.head.i for h in heads if h.dep_ == "relcl" and any(
             c.lower_ == "where" or (c.dep_ == "prep" and any(g.lower_ == "which" for g in c.children)) for c in h.children)}

@@ -312,8 +312,10 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
             main = max(nearest.mentions, key=lambda m: m.informativeness())
             clusters[item.mention.event_type].append(Cluster([ResolvedMention(item.mention, [Party(p.linked, p.role) for p in main.parties if not p.implied], item.event_date, item.group, item.period)]))
             continue
-        # a partial mention joins an event whose act it does not contradict
-        candidates = [c for c in candidates if not any(_conflict(m.mention, item.mention) for m in c.mentions)] or []
+        # a partial mention joins an event whose act it does not contradict, of its time
+        # ("the first round, opened in Montreux last month" is not today's undated session)
+        candidates = [c for c in candidates if not any(_conflict(m.mention, item.mention) for m in c.mentions)
+                      and all(item.same_time(d) for d in c.dates) and (item.period is None or c.dates)]
         if not candidates:
             continue
         before = [c for c in candidates if c.mentions[0].mention.trigger_start <= item.mention.trigger_start]
