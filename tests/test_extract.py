@@ -904,3 +904,10 @@ def test_a_partial_mention_of_another_month_does_not_join_an_undated_event():
     text = ("GENEVA – Brahimi told reporters he was sorry after a brief final session with Jaafari and Bahra. "
             "The first round of talks, opened with a ministerial conference in Montreux last month, produced nothing.")
     assert by_type(one(text, "2014-02-16"))["meeting"]["location"] != "Montreux"
+
+
+def test_a_state_as_the_place_gives_way_to_the_dateline_city_inside_it():
+    text = "ANTALYA, Turkey – The foreign ministers of Russia and Ukraine, Sergei Lavrov and Dmytro Kuleba, met in Turkey on Thursday."
+    assert by_type(one(text, "2022-03-11"))["meeting"]["location"] == "Antalya"
+    text = "JERUSALEM – Netanyahu secretly flew to Saudi Arabia on Sunday and held talks with Crown Prince Mohammed bin Salman."
+    assert by_type(one(text, "2020-11-23"))["meeting"]["location"] == "Saudi Arabia"

@@ -477,6 +477,12 @@ def _untimed(doc: Doc, everything: list[ResolvedMention]) -> bool:
     return True
 
 
+def _country_of_city(location: str, city: str, gazetteer: Gazetteer) -> bool:
+    """The location names only the state the dateline's city is in."""
+    entry = gazetteer.lookup(location)
+    return entry is not None and entry.category == "country" and gazetteer.country_of(city) == entry.country
+
+
 def _to_event(cluster: Cluster, doc: Doc, article: dict, offset: int, version: str, dateline_place: str | None, linker: NameLinker, dateline_region: str | None = None, story_day: date | None = None) -> Event:
     main = max(cluster.mentions, key=lambda m: m.informativeness())
     everything = cluster.mentions + cluster.partials
@@ -497,8 +503,8 @@ def _to_event(cluster: Cluster, doc: Doc, article: dict, offset: int, version: s
     dated = main if main.event_date else next((x for x in everything if x.event_date), None)
     published = parse_published(article.get("published"))
     recent = dated is None or published is None or abs((dated.event_date - published).days) <= 3
-    if location and dateline_place and recent and _is_building(location, linker.gaz):
-        # "at the Akasaka Palace", "at the State Department": the city it stands in, as the dateline gives it
+    if location and dateline_place and recent and (_is_building(location, linker.gaz) or _country_of_city(location, dateline_place, linker.gaz)):
+        # "at the Akasaka Palace", "met in Turkey" (filed from Antalya): the city, as the dateline gives it
         location = dateline_place
     sent = doc[m.trigger_start].sent
     sentence = sent.text.strip()
