@@ -911,3 +911,8 @@ def test_a_state_as_the_place_gives_way_to_the_dateline_city_inside_it():
     assert by_type(one(text, "2022-03-11"))["meeting"]["location"] == "Antalya"
     text = "JERUSALEM – Netanyahu secretly flew to Saudi Arabia on Sunday and held talks with Crown Prince Mohammed bin Salman."
     assert by_type(one(text, "2020-11-23"))["meeting"]["location"] == "Saudi Arabia"
+
+
+def test_where_a_deal_agreed_to_applies_is_not_where_it_was_agreed():
+    text = "Putin and Zelensky agreed on Monday to swap all remaining prisoners from the conflict in eastern Ukraine by the end of the year."
+    assert by_type(one(text, "2019-12-10"))["agreement"]["location"] is None

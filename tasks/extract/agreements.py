@@ -210,7 +210,7 @@ def _agreed_to(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int) 
     if dates:
         mention.date_text = finder.date_text(dates[0])
         mention.debug["date_candidates"] = [finder.date_text(d) for d in dates]
-    place = finder.place_of([verb, act], preps=("in", "at"))
+    place = finder.place_of([verb], preps=("in", "at"))  # where they agreed, not where the act applies ("a ceasefire in eastern Ukraine")
     if place is not None:
         mention.location = place.text
         mention.location_country = finder.gaz.country_of(place.text)
