@@ -916,3 +916,14 @@ def test_a_state_as_the_place_gives_way_to_the_dateline_city_inside_it():
 def test_where_a_deal_agreed_to_applies_is_not_where_it_was_agreed():
     text = "Putin and Zelensky agreed on Monday to swap all remaining prisoners from the conflict in eastern Ukraine by the end of the year."
     assert by_type(one(text, "2019-12-10"))["agreement"]["location"] is None
+
+
+def test_an_embassy_that_speaks_in_another_sentence_is_not_where_asylum_was_sought():
+    text = ("DUBAI – Ashraf Ghani left Kabul on Sunday. Russia's embassy in Kabul claimed that he had fled with cars full of cash. "
+            "On Wednesday Ghani asked for asylum, his aides said.")
+    assert all("Russia" not in names(e) for e in one(text, "2021-08-19") if e["event_type"] == "asylum")
+
+
+def test_a_date_after_since_is_another_events():
+    text = "Lula will visit Washington on Friday, his first trip to the United States since returning to office on January 1."
+    assert {e["event_date"] for e in one(text, "2023-02-08") if e["event_type"] == "meeting"} <= {"2023-02-10", None}

@@ -718,6 +718,8 @@ class ArgumentFinder:
             while token.i not in targets and token.head.i != token.i and steps < 6:
                 if token.dep_ in {"ccomp", "advcl", "relcl", "conj", "xcomp", "csubj", "parataxis"} and token.pos_ in {"VERB", "AUX"}:
                     break
+                if token.dep_ == "pcomp" and token.head.lower_ == "since":
+                    break  # "his first trip since returning to office on January 1": that day is the return's
                 token = token.head
                 steps += 1
             if token.i in targets or ent.root.i in own:

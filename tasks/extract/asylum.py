@@ -236,6 +236,8 @@ def _fallback_grantor(finder: ArgumentFinder, sent: Span, governor, speaker: boo
         # in other sentences only a mission abroad: "the Peruvian government had been informed" asks nothing
         nouns = MISSION_NOUNS if candidate.start == sent.start else finder.cues.embassy_nouns
         for token in candidate:
+            if candidate.start != sent.start and token.dep_ in {"nsubj", "nsubjpass"}:
+                continue  # "Russia's embassy in Kabul claimed ...": an embassy that speaks is no refuge
             if token.lemma_.lower() in nouns:
                 for t in token.subtree:
                     if t.i < token.i and t.i in finder.ent_of and finder.ent_of[t.i].label_ in {"GPE", "NORP"}:
