@@ -927,3 +927,10 @@ def test_an_embassy_that_speaks_in_another_sentence_is_not_where_asylum_was_soug
 def test_a_date_after_since_is_another_events():
     text = "Lula will visit Washington on Friday, his first trip to the United States since returning to office on January 1."
     assert {e["event_date"] for e in one(text, "2023-02-08") if e["event_type"] == "meeting"} <= {"2023-02-10", None}
+
+
+def test_what_led_to_the_days_news_after_an_after_has_its_day_but_not_a_counted_after():
+    text = "LONDON – British police arrested Julian Assange on Thursday after Ecuador revoked the asylum that had protected him for seven years."
+    assert by_type(one(text, "2019-04-12"))["asylum"]["event_date"] == "2019-04-11"
+    text = "MEXICO CITY – Evo Morales landed in Mexico on Tuesday, a day after asylum was granted to him by the government of Andres Manuel Lopez Obrador."
+    assert by_type(one(text, "2019-11-13"))["asylum"]["event_date"] == "2019-11-11"

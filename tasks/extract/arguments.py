@@ -694,6 +694,10 @@ class ArgumentFinder:
         targets = {h.i for h in heads} | {h.head.i for h in heads if h.dep_ in {"conj", "xcomp"} and h.pos_ in {"VERB", "AUX"}}
         # "declared an end to hostility on Monday, when Abiy and Isaias inked a declaration": the same day
         targets |= {h.head.i for h in heads if h.dep_ in {"advcl", "relcl"} and any(c.lower_ in {"when", "as", "while"} and c.dep_ in {"advmod", "mark"} for c in h.children)}
+        # "arrested Assange on Thursday after Ecuador revoked his asylum": news tells the cause of the day on the day;
+        # not "a day after asylum was granted", which counts from the day (see the anchor in components)
+        targets |= {h.head.i for h in heads if h.dep_ == "advcl" and any(c.lower_ == "after" and c.dep_ == "mark" for c in h.children)
+                    and not any(c.dep_ == "npadvmod" for c in h.children)}
         # "pledged on Friday to end the conflict, signing a joint declaration": a participle shares its clause's day
         # (not "Beijing said on Tuesday, confirming a deal": the day of the saying)
         targets |= {h.head.i for h in heads if h.dep_ == "advcl" and h.tag_ == "VBG" and not any(c.dep_ == "mark" for c in h.children)
