@@ -934,3 +934,8 @@ def test_what_led_to_the_days_news_after_an_after_has_its_day_but_not_a_counted_
     assert by_type(one(text, "2019-04-12"))["asylum"]["event_date"] == "2019-04-11"
     text = "MEXICO CITY – Evo Morales landed in Mexico on Tuesday, a day after asylum was granted to him by the government of Andres Manuel Lopez Obrador."
     assert by_type(one(text, "2019-11-13"))["asylum"]["event_date"] == "2019-11-11"
+
+
+def test_visiting_a_seat_of_government_is_a_place_not_a_party():
+    meeting = by_type(one("Biden invited Netanyahu to visit the White House before the end of the year, the White House said.", "2023-09-21"))["meeting"]
+    assert names(meeting) == {"Netanyahu", "Biden"} and meeting["location"] == "White House"

@@ -123,9 +123,9 @@ def _verbal_parties(finder: ArgumentFinder, mention: Mention, verb, lemma: str) 
     for obj in objects:
         ent = finder.ent_of.get(obj.i)
         if lemma in GUEST_VERBS and ent is not None and ent.label_ in {"GPE", "LOC", "FAC"} and finder.gaz.lookup(ent.text) is None or (
-            lemma in GUEST_VERBS and ent is not None and finder.gaz.lookup(ent.text) is not None and finder.gaz.lookup(ent.text).category in {"country", "capital", "place"}
+            lemma in GUEST_VERBS and ent is not None and finder.gaz.lookup(ent.text) is not None and finder.gaz.lookup(ent.text).category in {"country", "capital", "place", "institution"}
         ):
-            # "visited Moscow": a place, whose state is the implied host
+            # "visited Moscow", "to visit the White House": a place, whose state is the implied host
             mention.location = ent.text
             entry = finder.gaz.lookup(ent.text)
             mention.location_country = entry.country if entry else None
@@ -187,7 +187,7 @@ def _nominal_parties(finder: ArgumentFinder, mention: Mention, noun, governor, p
         for obj in finder.prep_objects(noun, {"to"}):
             ent = finder.ent_of.get(obj.i)
             entry = finder.gaz.lookup(ent.text) if ent is not None else None
-            if ent is not None and (ent.label_ in {"GPE", "LOC", "FAC"} or (entry and entry.category in {"country", "capital", "place"})):
+            if ent is not None and (ent.label_ in {"GPE", "LOC", "FAC"} or (entry and entry.category in {"country", "capital", "place", "institution"})):
                 mention.location = ent.text
                 mention.location_country = entry.country if entry else None
                 if entry and entry.country:
