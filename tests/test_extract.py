@@ -939,3 +939,9 @@ def test_what_led_to_the_days_news_after_an_after_has_its_day_but_not_a_counted_
 def test_visiting_a_seat_of_government_is_a_place_not_a_party():
     meeting = by_type(one("Biden invited Netanyahu to visit the White House before the end of the year, the White House said.", "2023-09-21"))["meeting"]
     assert names(meeting) == {"Netanyahu", "Biden"} and meeting["location"] == "White House"
+
+
+def test_counterparts_named_after_a_comma_are_those_people():
+    text = ("MANILA – The signing on Monday followed talks in Manila between Kamikawa and Japanese Defence Minister Minoru Kihara and their "
+            "Philippine counterparts, Foreign Secretary Enrique Manalo and Teodoro, at which the four ministers discussed the situation.")
+    assert names(by_type(one(text, "2024-07-09"))["meeting"]) == {"Kamikawa", "Minoru Kihara", "Enrique Manalo", "Teodoro"}

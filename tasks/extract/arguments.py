@@ -318,6 +318,11 @@ class ArgumentFinder:
                                     found.append(PartyRef(state_ent.text, "TITLE", role, state_ent.start, state_ent.end, country_hint=country, title=title, size=0 if token.tag_ in {"NNS", "NNPS"} else 1))
                             else:
                                 stack.append(state)
+            if party is not None and party.kind in {"NORPGROUP", "GROUP", "TITLE"} and token.tag_ in {"NNS", "NNPS"} and self._named_after(token):
+                # "their Philippine counterparts, Foreign Secretary Enrique Manalo and Teodoro": the people named
+                named = self._person_after(token)
+                stack.extend([named, *(c for c in named.conjuncts if c.ent_type_ == "PERSON")])
+                party = None
             if party is not None:
                 found.append(party)
             for member in members:
@@ -340,11 +345,21 @@ class ArgumentFinder:
     def _named_after(self, title: Token) -> bool:
         """"the foreign ministers of Greece and Turkey, Nikos Kotzias and Mevlut Cavusoglu": the
         people the title describes are named right after it, and stand for themselves."""
+        return self._person_after(title) is not None
+
+    def _person_after(self, title: Token) -> Token | None:
+        """The root of the PERSON named right after a comma behind `title`, past its own title words
+        ("their counterparts, Foreign Secretary Enrique Manalo and ...")."""
         after = title.right_edge.i + 1
         if after + 1 >= len(self.doc) or self.doc[after].text != ",":
-            return False
-        ent = self.ent_of.get(after + 1)
-        return ent is not None and ent.label_ == "PERSON"
+            return None
+        for i in range(after + 1, min(after + 5, len(self.doc))):
+            ent = self.ent_of.get(i)
+            if ent is not None:
+                return ent.root if ent.label_ == "PERSON" else None
+            if not (self.doc[i].pos_ == "PROPN" and self.doc[i].is_title):
+                return None
+        return None
 
     def _coordinated_nationalities(self, token: Token, role: str) -> list[PartyRef]:
         if token.pos_ != "NOUN" or token.tag_ not in {"NNS", "NNPS"}:
