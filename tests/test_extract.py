@@ -945,3 +945,8 @@ def test_counterparts_named_after_a_comma_are_those_people():
     text = ("MANILA – The signing on Monday followed talks in Manila between Kamikawa and Japanese Defence Minister Minoru Kihara and their "
             "Philippine counterparts, Foreign Secretary Enrique Manalo and Teodoro, at which the four ministers discussed the situation.")
     assert names(by_type(one(text, "2024-07-09"))["meeting"]) == {"Kamikawa", "Minoru Kihara", "Enrique Manalo", "Teodoro"}
+
+
+def test_who_carries_the_news_is_never_a_party():
+    events = one("Lavrov met Wang Yi in Beijing on Monday, Xinhua reported, and Wang later told Reuters the talks were useful.", "2024-04-10")
+    assert all(not {"Xinhua", "Reuters"} & names(e) for e in events)

@@ -62,6 +62,8 @@ class ArgumentFinder:
         if ent is not None and ent.label_ in PARTY_LABELS:
             if re.match(r"(?:inter|intra|pan|anti|pro|post|pre)-", ent.text, re.IGNORECASE):
                 return None  # "the inter-Korean summit", "pro-Russian": a relation or a leaning, not a party
+            if ent.text.lower().removeprefix("the ") in self.cues.not_parties:
+                return None  # "wrote on Twitter", "told Reuters": who carries the news takes no part in it
             return self._from_ent(ent, role)
         lower = token.lower_
         if lower == "it" and token.dep_ in {"nsubj", "nsubjpass"}:

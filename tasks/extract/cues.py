@@ -28,6 +28,7 @@ class Cues:
         self.attendee_nouns = set(cues["attendee_nouns"])
         self.chair_verbs = set(cues["chair_verbs"])
         self.agreed_nouns = set(cues["agreed_nouns"])
+        self.not_parties = set(cues["not_parties"])
         self.embassy_nouns = set(cues["embassy_nouns"])
         self.negated_words = set(cues["negated_words"])
         self.negated_modifiers = set(cues["negated_modifiers"])

@@ -185,8 +185,8 @@ class NameLinker:
         if kind == "NORPGROUP":
             return LinkedName(party.text, "NORP", party.country_hint, "g:" + " ".join(words(party.text)))
         name = self.clean(party.text)
-        if not name or name.lower() in {"he", "she", "they", "it"}:
-            return None
+        if not name or name.lower() in {"he", "she", "they", "it"} or name.lower() in self.cues.not_parties:
+            return None  # a pronoun left over, or who carries the news ("Twitter", "Reuters")
         entry = self.gaz.lookup(name)
         if kind in {"ORG", "PERSON", "GPE", "NORP"} and self.is_person(name) and not (entry is not None and entry.kind in {"GPE", "NORP"}):
             full = self.canonical_person(name, party.start)
