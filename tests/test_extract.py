@@ -950,3 +950,10 @@ def test_counterparts_named_after_a_comma_are_those_people():
 def test_who_carries_the_news_is_never_a_party():
     events = one("Lavrov met Wang Yi in Beijing on Monday, Xinhua reported, and Wang later told Reuters the talks were useful.", "2024-04-10")
     assert all(not {"Xinhua", "Reuters"} & names(e) for e in events)
+
+
+def test_the_two_sides_of_a_deal_are_the_last_deals_sides_not_the_negotiators_just_named():
+    text = ("HELSINKI – Indonesia and the Free Aceh Movement signed a peace agreement on Monday. Chief negotiators Hamid Awaluddin "
+            "and Malik Mahmud had held talks for months. A previous truce between the two sides collapsed in May 2003.")
+    agreements = [names(e) for e in one(text, "2005-08-16") if e["event_type"] == "agreement"]
+    assert agreements == [{"Indonesia", "Free Aceh Movement"}, {"Indonesia", "Free Aceh Movement"}]

@@ -278,12 +278,16 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
                 mention.parties = mention.parties + [p for p in talks[0].parties if p.role != "host" and not p.implied]
                 mention.debug["parties_from"] = talks[0].rule
     last_day = None
+    last_of_type: dict[str, list[Party]] = {}
     for mention in mentions:
-        item = _resolve(mention, linker, published, last_parties, last_day)
+        # "the two sides" of a deal are the last deal's sides, not the envoys of the talks just told
+        previous = last_of_type.get(mention.event_type) or last_parties
+        item = _resolve(mention, linker, published, previous, last_day)
         last_day = item.event_date or last_day
         resolved.append(item)
         if item.is_full():
             last_parties = [p for p in item.parties if not p.implied]
+            last_of_type[mention.event_type] = last_parties
     clusters: dict[str, list[Cluster]] = {}
     partials: list[ResolvedMention] = []
     for item in resolved:
