@@ -619,8 +619,8 @@ def test_an_abandoned_plan_is_a_negated_event():
 
 
 def test_a_meeting_in_a_month_of_last_year_is_another_meeting():
-    text = ("Barack Obama and Raúl Castro held talks in Havana on Monday, the first visit to Cuba by a sitting U.S. president in 88 years. "
-            "The two leaders held their first formal talks in Panama City in April last year.")
+    text = ("HAVANA – Barack Obama and Raúl Castro held talks at the Palace of the Revolution on Monday, the centrepiece of the first "
+            "visit to Cuba by a sitting U.S. president in 88 years. The two leaders held their first formal talks in Panama City in April last year.")
     meetings = [e for e in one(text, "2016-03-22") if e["event_type"] == "meeting"]
     assert sorted((e["event_date"] or "", e["location"]) for e in meetings)[0] == ("", "Panama City")
     assert [e["event_date"] for e in meetings if e["location"] != "Panama City"] == ["2016-03-21"]
