@@ -9,7 +9,6 @@ from tasks.extract.mentions import Mention, PartyRef
 # "agreed on a deal", "withdrew from the treaty", "abide by the accord"; not "under the pact, X will ..."
 GOVERNING_PREPS = {"on", "to", "from", "of", "by", "into", "upon", "over", "with"}
 # "agreed to restore relations" is an agreement; "agreed to meet" a planned meeting, handled there
-RELATION_NOUNS = {"relation", "relations", "ties", "tie", "cooperation", "partnership", "alliance", "peace", "trade"}
 NOT_AGREEMENT_ACTS = {"merge", "acquire", "buy", "sell", "purchase", "invest", "meet", "visit", "talk", "hold", "discuss", "hold", "continue", "work", "consider", "study", "explore", "cooperate", "keep", "remain", "speak", "return"}
 TOPIC_STOPWORDS = {"new", "former", "previous", "historic", "landmark", "final", "first", "all", "existing", "old", "current", "major", "key", "broad", "comprehensive", "bilateral", "long", "term", "long-term", "interim", "initial", "formal", "draft", "tentative", "provisional", "preliminary", "such", "same", "other", "earlier", "last", "recent", "proposed", "signed", "fragile", "separate", "several", "two", "three", "many"}
 
@@ -133,7 +132,7 @@ def _parties(finder: ArgumentFinder, mention: Mention, noun, governor, path, acl
         for arg in [a for clause in clauses for a in clause.children]:
             if arg.dep_ not in {"dobj", "nsubj", "dative"}:
                 continue
-            if arg.dep_ == "dobj" and arg.lemma_.lower() in RELATION_NOUNS:
+            if arg.dep_ == "dobj" and arg.lemma_.lower() in finder.cues.relation_nouns:
                 # "agreements establishing full diplomatic relations with the UAE and Bahrain"
                 mention.parties += finder.parties_from(finder.prep_objects(arg, PARTY_PREPS), "party")
             # "allowed Ukraine to export", "allowed U.S. troops to operate"

@@ -21,7 +21,6 @@ from tasks.extract.mentions import Mention, PartyRef
 
 PARTY_LABELS = {"PERSON", "GPE", "ORG", "NORP"}
 PLACE_NOUNS = {"city", "resort", "town", "village", "capital", "port", "island", "region", "province", "enclave", "town", "district"}
-BUILDINGS = {"palace", "house", "hotel", "residence", "building", "embassy", "airport", "base", "castle", "villa", "hall", "centre", "center", "ranch", "estate", "compound", "office", "headquarters"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 WEEKDAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tomorrow"}
 NUMBER_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
@@ -645,7 +644,7 @@ class ArgumentFinder:
                             for mod in sorted(pobj.children, key=lambda c: c.dep_ != "compound"):
                                 mod_ent = self.ent_of.get(mod.i)
                                 building = (
-                                    pobj.lemma_.lower() in BUILDINGS and mod_ent is not None and mod_ent.label_ in {"ORG", "PERSON"}
+                                    pobj.lemma_.lower() in self.cues.building_nouns and mod_ent is not None and mod_ent.label_ in {"ORG", "PERSON"}
                                     and not any(self.ent_of.get(t.i) is not None and self.ent_of[t.i].label_ in PLACE_LABELS for t in pobj.subtree)
                                 )
                                 if mod.dep_ in {"compound", "poss"} and mod_ent is not None and (mod_ent.label_ in PLACE_LABELS or building):

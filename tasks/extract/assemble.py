@@ -328,9 +328,10 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
             continue  # a partial naming someone else is another event we cannot complete
         target.partials.append(item)
     events = []
+    story_day = _story_day(resolved, published)
     for event_type, type_clusters in clusters.items():
         for cluster in type_clusters:
-            events.append(_to_event(cluster, doc, article, offset, version, dateline_place, linker, dateline_region, _story_day(resolved, published)))
+            events.append(_to_event(cluster, doc, article, offset, version, dateline_place, linker, dateline_region, story_day))
     _share_circumstances(events)
     _share_grantors(events)
     events = [part for event in events for part in _one_grantor_each(event)]
@@ -450,14 +451,11 @@ def _share_circumstances(events: list[Event]) -> None:
                 event.event_date, event.date_text = other.event_date, other.date_text
 
 
-BUILDING_WORDS = {"palace", "house", "office", "department", "embassy", "consulate", "hall", "hotel", "residence", "ministry", "building", "headquarters", "secretariat", "chancellery", "kremlin", "villa", "castle", "fort", "compound", "guesthouse"}
-
-
-def _is_building(location: str, gazetteer: Gazetteer) -> bool:
+def _is_building(location: str, gazetteer: Gazetteer, cues: Cues) -> bool:
     """A place inside a city (a palace, a ministry) that the gazetteer does not know."""
     if gazetteer.lookup(location) is not None:
         return False  # a city, a state, or a seat the gazetteer knows ("the White House" is in Washington)
-    return bool(set(name_words(location)) & BUILDING_WORDS)
+    return bool(set(name_words(location)) & cues.city_building_nouns)
 
 
 def _story_day(resolved: list[ResolvedMention], published: date | None) -> date | None:
@@ -509,7 +507,7 @@ def _to_event(cluster: Cluster, doc: Doc, article: dict, offset: int, version: s
     dated = main if main.event_date else next((x for x in everything if x.event_date), None)
     published = parse_published(article.get("published"))
     recent = dated is None or published is None or abs((dated.event_date - published).days) <= 3
-    if location and dateline_place and recent and (_is_building(location, linker.gaz) or _country_of_city(location, dateline_place, linker.gaz)):
+    if location and dateline_place and recent and (_is_building(location, linker.gaz, linker.cues) or _country_of_city(location, dateline_place, linker.gaz)):
         # "at the Akasaka Palace", "met in Turkey" (filed from Antalya): the city, as the dateline gives it
         location = dateline_place
     sent = doc[m.trigger_start].sent

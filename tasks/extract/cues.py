@@ -29,6 +29,10 @@ class Cues:
         self.chair_verbs = set(cues["chair_verbs"])
         self.agreed_nouns = set(cues["agreed_nouns"])
         self.not_parties = set(cues["not_parties"])
+        self.building_nouns = set(cues["building_nouns"])
+        self.city_building_nouns = set(cues["city_building_nouns"])
+        self.relation_nouns = set(cues["relation_nouns"])
+        self.placing_verbs = set(cues["placing_verbs"])
         self.embassy_nouns = set(cues["embassy_nouns"])
         self.negated_words = set(cues["negated_words"])
         self.negated_modifiers = set(cues["negated_modifiers"])
@@ -50,6 +54,7 @@ class Cues:
         self.institution_nouns = set(titles["institution_nouns"])
         self.group_anaphors = set(titles["group_anaphors"])
         self.collective_actors = set(titles.get("collective_actors", []))
+        self.org_head_words = set(titles["org_head_words"])
         self.distinct_titles = set(titles["distinct_titles"])
 
 

@@ -10,7 +10,6 @@ HOST_VERBS = {"host", "receive", "welcome"}
 GUEST_VERBS = {"visit"}
 PHONE_WORDS = {"phone", "telephone", "video", "videoconference", "video-link", "telephonic"}
 COMMUNICATION_VERBS = {"warn", "tell", "assure", "urge", "ask", "inform", "thank", "congratulate", "press", "invite", "promise", "reassure", "caution", "brief", "apologise", "apologize", "complain", "explain", "express", "convey", "pledge", "say"}
-PLACING_VERBS = {"place", "make", "hold", "have", "initiate"}
 GATHERING_VERBS = {"bring", "gather", "involve", "include", "feature", "unite", "assemble", "draw"}
 TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
 
@@ -169,7 +168,7 @@ def _nominal_parties(finder: ArgumentFinder, mention: Mention, noun, governor, p
                 mention.parties += finder.parties_from([c for c in verb.children if c.dep_ == "dobj"])
             elif vlemma in finder.cues.chair_verbs and any(c.dep_ == "auxpass" for c in verb.children) | (verb.dep_ == "acl"):
                 mention.parties += finder.parties_from(finder.agents(verb), "host" if vlemma in {"host"} else "participant")
-            elif vlemma in PLACING_VERBS and clause.dep_ == "relcl" and mention.attributes.get("format") == "call":
+            elif vlemma in finder.cues.placing_verbs and clause.dep_ == "relcl" and mention.attributes.get("format") == "call":
                 # "a phone call that General Abdullah placed to his counterpart, General Ghai"
                 subjects = [c for c in verb.children if c.dep_ == "nsubj"]
                 named = [t for s in subjects if s.tag_ == "WDT" for t in s.subtree if t.ent_type_ == "PERSON" and t.i == t.head.i or (t.ent_type_ == "PERSON" and t.dep_ in {"appos", "nsubj"})]

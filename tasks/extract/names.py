@@ -19,7 +19,6 @@ from tasks.extract.mentions import PartyRef
 
 
 
-ORG_HEAD_WORDS = {"front", "army", "party", "movement", "council", "union", "republic", "congress", "forces", "league", "alliance", "organisation", "organization", "liberation"}
 HEAD_TITLES = {"president", "prime", "premier", "chancellor", "king", "emir", "sultan", "leader", "monarch"}
 TITLE_MODIFIERS = {"crown", "supreme", "grand", "defence", "defense", "foreign", "interior", "finance", "prime", "deputy", "vice", "former", "trade", "energy", "economy", "justice", "security", "intelligence"}
 
@@ -82,7 +81,7 @@ class NameLinker:
         # "Assad’s Baathist": the small model runs a name into what follows its possessive;
         # not "Tigray People's Liberation Front", whose possessive is part of the name
         head, *rest = re.split(r"['’]s\b", text)
-        if not (rest and set(words(rest[-1])) & ORG_HEAD_WORDS):
+        if not (rest and set(words(rest[-1])) & self.cues.org_head_words):
             text = head.strip()
         lowered = text.lower()
         changed = True
