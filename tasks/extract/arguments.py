@@ -729,6 +729,8 @@ class ArgumentFinder:
             for clause in heads[0].subtree:
                 if clause.dep_ in {"relcl", "acl"} and clause.i != heads[0].i and clause.lemma_.lower() not in self.cues.dating_verbs and clause.lemma_.lower() not in self.cues.agreement_status:
                     own -= {t.i for t in clause.subtree}
+                if clause.dep_ == "prep" and clause.lower_ in {"since", "until", "till"}:
+                    own -= {t.i for t in clause.subtree}  # "his first trip since returning to office on January 1"
         ranked = []
         for ent in sent.ents:
             if ent.label_ != "DATE" and not (ent.label_ == "TIME" and WEEKDAY_WORDS & {t.lower_ for t in ent}):
