@@ -709,7 +709,7 @@ def test_a_government_told_in_another_sentence_is_not_the_state_asked_for_asylum
             "Vazquez said the Peruvian government had been informed of the decision. "
             "Garcia turned up on the night of November 17 and asked for diplomatic asylum.")
     asylum = [e for e in one(text, "2018-12-04") if e["event_type"] == "asylum"]
-    assert all("Peru" not in names(e) for e in asylum)
+    assert len(asylum) == 2 and all(names(e) == {"Uruguay", "Alan Garcia"} for e in asylum)
 
 
 def test_whom_leaders_direct_to_meet_are_the_ones_to_meet_not_the_leaders():
@@ -921,7 +921,8 @@ def test_where_a_deal_agreed_to_applies_is_not_where_it_was_agreed():
 def test_an_embassy_that_speaks_in_another_sentence_is_not_where_asylum_was_sought():
     text = ("DUBAI – Ashraf Ghani left Kabul on Sunday. Russia's embassy in Kabul claimed that he had fled with cars full of cash. "
             "On Wednesday Ghani asked for asylum, his aides said.")
-    assert all("Russia" not in names(e) for e in one(text, "2021-08-19") if e["event_type"] == "asylum")
+    asylum = [e for e in one(text, "2021-08-19") if e["event_type"] == "asylum"]
+    assert asylum and all("Russia" not in names(e) for e in asylum)
 
 
 def test_a_date_after_since_is_another_events():
@@ -951,7 +952,7 @@ def test_counterparts_named_after_a_comma_are_those_people():
 
 def test_who_carries_the_news_is_never_a_party():
     events = one("Lavrov met Wang Yi in Beijing on Monday, Xinhua reported, and Wang later told Reuters the talks were useful.", "2024-04-10")
-    assert all(not {"Xinhua", "Reuters"} & names(e) for e in events)
+    assert [names(e) for e in events] == [{"Lavrov", "Wang Yi"}]
 
 
 def test_the_two_sides_of_a_deal_are_the_last_deals_sides_not_the_negotiators_just_named():
@@ -959,3 +960,11 @@ def test_the_two_sides_of_a_deal_are_the_last_deals_sides_not_the_negotiators_ju
             "and Malik Mahmud had held talks for months. A previous truce between the two sides collapsed in May 2003.")
     agreements = [names(e) for e in one(text, "2005-08-16") if e["event_type"] == "agreement"]
     assert agreements == [{"Indonesia", "Free Aceh Movement"}, {"Indonesia", "Free Aceh Movement"}]
+
+
+def test_no_meeting_or_deal_comes_out_with_a_single_side():
+    # the delegation is named by its leaders only through a long apposition the parser loses
+    text = ("HONIARA – A senior U.S. delegation led by the White House Indo-Pacific coordinator, Kurt Campbell, and Assistant Secretary "
+            "of State Daniel Kritenbrink is expected to arrive this week for talks with Sogavare. Sogavare met Seselja on Friday.")
+    events = one(text, "2022-04-20")
+    assert events and all(e["event_type"] == "asylum" or len(names(e)) >= 2 for e in events)
