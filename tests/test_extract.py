@@ -969,3 +969,10 @@ def test_no_meeting_or_deal_comes_out_with_a_single_side():
     events = one(text, "2016-03-22")
     assert all(e["event_type"] == "asylum" or len(names(e)) >= 2 for e in events)
     assert not any(names(e) == {"Raúl Castro"} for e in events)
+
+
+def test_a_summit_meant_to_bring_leaders_together_on_a_day_is_dated_to_it():
+    text = ("LUANDA, Angola – A summit that was meant to bring Congolese President Felix Tshisekedi and Rwanda's Paul Kagame "
+            "together in the Angolan capital on Sunday was called off at the last minute.")
+    summit = by_type(one(text, "2024-12-15"))["meeting"]
+    assert (summit["modality"], summit["event_date"]) == ("negated", "2024-12-15")
