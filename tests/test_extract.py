@@ -976,3 +976,10 @@ def test_a_summit_meant_to_bring_leaders_together_on_a_day_is_dated_to_it():
             "together in the Angolan capital on Sunday was called off at the last minute.")
     summit = by_type(one(text, "2024-12-15"))["meeting"]
     assert (summit["modality"], summit["event_date"]) == ("negated", "2024-12-15")
+
+
+def test_a_person_described_by_nationality_after_to_receives_the_asylum_granted():
+    text = ("Japan has granted refugee status to a Myanmar footballer who refused to go home after a gesture of defiance. "
+            "Pyae Lyan Aung, a 27-year-old reserve goalkeeper, received the decision on Friday, his lawyer said.")
+    asylum = by_type(one(text, "2021-08-21"))["asylum"]
+    assert {(p["name"], p["role"]) for p in asylum["participants"]} == {("Japan", "grantor"), ("Pyae Lyan Aung", "recipient")}

@@ -175,6 +175,15 @@ def _roles(finder: ArgumentFinder, mention: Mention, noun, governor, path) -> No
                 break
     # "stripped Assange of his asylum"
     mention.parties += finder.parties_from(finder.prep_objects(governor, {"of"}), "recipient")
+    if not any(p.role == "recipient" for p in mention.parties):
+        # "granted refugee status to a Myanmar footballer": one person described, whom the story names
+        # (resolved to the person the story is about when the events are assembled)
+        for token in to_objs + datives + objects:
+            if token.pos_ == "NOUN" and token.tag_ == "NN" and token.i not in finder.ent_of and any(
+                c.dep_ in {"amod", "compound"} and finder.ent_of.get(c.i) is not None and finder.ent_of[c.i].label_ in {"NORP", "GPE"} for c in token.children
+            ):
+                mention.parties.append(PartyRef(finder.phrase(token), "NORP", "recipient", token.i, token.i + 1))
+                break
 
 
 def _recipient_after_to(finder: ArgumentFinder, noun) -> list:
