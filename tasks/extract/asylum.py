@@ -281,6 +281,9 @@ def _fallback_grantor(finder: ArgumentFinder, sent: Span, governor, speaker: boo
     for token in statements:
         if token.lemma_.lower() in finder.cues.statement_verbs:
             speakers = [p for p in finder.parties_from(finder.subjects(token), "grantor") if p.kind in {"PERSON", "GPE", "ORG", "TITLE"}]
+            if not speakers:
+                # '"He has not been granted any asylum," the ministry said': the ministry named before
+                speakers = [p for s in finder.subjects(token) if (p := _named_before(finder, s)) is not None]
             official = [p for p in speakers if p.kind != "PERSON" or (finder.gaz.lookup(p.text) is not None)]
             # an official speaks for a state: name the state where the gazetteer knows it
             return [
@@ -289,3 +292,18 @@ def _fallback_grantor(finder: ArgumentFinder, sent: Span, governor, speaker: boo
                 for p in official
             ]
     return []
+
+
+def _named_before(finder: ArgumentFinder, noun) -> PartyRef | None:
+    """"the ministry" after "Singapore's foreign ministry": the state the same body was named with."""
+    if noun.pos_ != "NOUN" or not any(c.lower_ == "the" for c in noun.children):
+        return None
+    for token in reversed(finder.doc[: noun.i]):
+        if token.lemma_.lower() != noun.lemma_.lower():
+            continue
+        for child in token.children:
+            ent = finder.ent_of.get(child.i)
+            country = finder.gaz.country_of(ent.text) if ent is not None and ent.label_ in {"GPE", "NORP"} else None
+            if child.dep_ in {"poss", "amod", "compound"} and country:
+                return PartyRef(country, "GPE", "grantor", child.i, child.i + 1, ent_id=f"country:{country}", country_hint=country)
+    return None
