@@ -986,7 +986,7 @@ def test_a_person_described_by_nationality_after_to_receives_the_asylum_granted(
 
 
 def test_the_body_that_says_asylum_was_refused_is_the_one_named_with_its_state_before():
-    text = ("SINGAPORE – Singapore's foreign ministry said Gotabaya Rajapaksa had been allowed to enter on a private visit. "
+    text = ("COLOMBO, Sri Lanka – Singapore's foreign ministry said Gotabaya Rajapaksa had been allowed to enter on a private visit. "
             '"He has not been granted any asylum," the ministry said in a brief statement.')
     asylum = by_type(one(text, "2022-07-15"))["asylum"]
     assert names(asylum) == {"Singapore", "Gotabaya Rajapaksa"} and asylum["modality"] == "negated"
