@@ -79,10 +79,7 @@ def build_agreement(finder: ArgumentFinder, span: Span, rule: dict, sent_index: 
     if place is not None:
         mention.location = place.text
         mention.location_country = finder.gaz.country_of(place.text)
-    dates = finder.dates_of(heads, span.sent)
-    if dates:
-        mention.date_text = finder.date_text(dates[0])
-        mention.debug["date_candidates"] = [finder.date_text(d) for d in dates]
+    finder.date_mention(mention, heads, span.sent)
     mention.debug["status_verb"] = status_verb.i if status_verb is not None else None
     if status_verb is not None:
         start, end = min(status_verb.i, span.start), max(status_verb.i + 1, span.end)
@@ -205,10 +202,7 @@ def _agreed_to(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int) 
     mention.attributes["status"] = "reached"
     mention.attributes["topic"] = " ".join([act.lemma_, *(o.text for o in objects[:1])])
     mention.trigger_text = f"{verb.text} to {act.text}"
-    dates = finder.dates_of([verb, act], span.sent)
-    if dates:
-        mention.date_text = finder.date_text(dates[0])
-        mention.debug["date_candidates"] = [finder.date_text(d) for d in dates]
+    finder.date_mention(mention, [verb, act], span.sent)
     place = finder.place_of([verb], preps=("in", "at"))  # where they agreed, not where the act applies ("a ceasefire in eastern Ukraine")
     if place is not None:
         mention.location = place.text

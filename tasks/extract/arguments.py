@@ -315,13 +315,13 @@ class ArgumentFinder:
                             if country and title.split()[-1] in self.cues.person_nouns and title not in {"government", "administration", "regime", "authorities", "cabinet", "council", "opposition", "junta", "team", "delegation"}:
                                 # "the foreign ministers of Russia and Ukraine": each state's minister, if named
                                 seen.add(state.i)
-                                if not self._named_after(token):
+                                if self._person_after(token) is None:
                                     found.append(PartyRef(state_ent.text, "TITLE", role, state_ent.start, state_ent.end, country_hint=country, title=title, size=0 if token.tag_ in {"NNS", "NNPS"} else 1))
                             else:
                                 stack.append(state)
-            if party is not None and party.kind in {"NORPGROUP", "GROUP", "TITLE"} and token.tag_ in {"NNS", "NNPS"} and self._named_after(token):
+            named = self._person_after(token) if party is not None and party.kind in {"NORPGROUP", "GROUP", "TITLE"} and token.tag_ in {"NNS", "NNPS"} else None
+            if named is not None:
                 # "their Philippine counterparts, Foreign Secretary Enrique Manalo and Teodoro": the people named
-                named = self._person_after(token)
                 stack.extend([named, *(c for c in named.conjuncts if c.ent_type_ == "PERSON")])
                 party = None
             if party is not None:
@@ -343,14 +343,10 @@ class ArgumentFinder:
                         stack.append(child)
         return found
 
-    def _named_after(self, title: Token) -> bool:
-        """"the foreign ministers of Greece and Turkey, Nikos Kotzias and Mevlut Cavusoglu": the
-        people the title describes are named right after it, and stand for themselves."""
-        return self._person_after(title) is not None
-
     def _person_after(self, title: Token) -> Token | None:
-        """The root of the PERSON named right after a comma behind `title`, past its own title words
-        ("their counterparts, Foreign Secretary Enrique Manalo and ...")."""
+        """The root of the PERSON named right after a comma behind `title`, past its own title words:
+        "the foreign ministers of Greece and Turkey, Nikos Kotzias and ...", "their counterparts,
+        Foreign Secretary Enrique Manalo and ...". The people so described stand for themselves."""
         after = title.right_edge.i + 1
         if after + 1 >= len(self.doc) or self.doc[after].text != ",":
             return None
@@ -696,9 +692,13 @@ class ArgumentFinder:
         entry = self.gaz.lookup(ent.text)
         return prep.lower_ in {"at", "in", "inside"} and entry is not None and entry.category == "institution" and entry.country is not None
 
-    def date_of(self, heads: list[Token], sent: Span) -> Span | None:
-        found = self.dates_of(heads, sent)
-        return found[0] if found else None
+    def date_mention(self, mention: Mention, heads: list[Token], sent: Span) -> None:
+        """Give the mention the words of its dates, the first as its date text; resolving them
+        waits for the article's publication day."""
+        dates = self.dates_of(heads, sent)
+        if dates:
+            mention.date_text = self.date_text(dates[0])
+            mention.debug["date_candidates"] = [self.date_text(d) for d in dates]
 
     def dates_of(self, heads: list[Token], sent: Span) -> list[Span]:
         """A DATE entity whose head chain reaches one of the heads within the clause.

@@ -94,10 +94,7 @@ def _finish(finder: ArgumentFinder, mention: Mention, span: Span, noun, governor
     if grounds:
         mention.attributes["grounds"] = grounds
     heads = [noun] + ([governor] if governor is not None else [])
-    dates = finder.dates_of(heads, span.sent)
-    if dates:
-        mention.date_text = finder.date_text(dates[0])
-        mention.debug["date_candidates"] = [finder.date_text(d) for d in dates]
+    finder.date_mention(mention, heads, span.sent)
     if governor is not None:
         mention.trigger_text = f"{governor.text} {span.text}" if governor.i < span.start else f"{span.text} {governor.text}"
         mention.trigger_start = min(governor.i, span.start)

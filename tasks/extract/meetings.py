@@ -64,10 +64,7 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
         mention.location = place.text
         mention.location_country = finder.gaz.country_of(place.text)
     _imply_host(mention, place)
-    dates = finder.dates_of(heads, span.sent)
-    if dates:
-        mention.date_text = finder.date_text(dates[0])
-        mention.debug["date_candidates"] = [finder.date_text(d) for d in dates]
+    finder.date_mention(mention, heads, span.sent)
     mention.attributes["topics"] = _topics(finder, heads)
     return mention
 
@@ -91,10 +88,7 @@ def _journey(finder: ArgumentFinder, mention: Mention, verb, span: Span) -> Ment
     mention.parties += guests
     mention.parties.append(PartyRef(entry.country, "GPE", "host", place.start, place.end, ent_id=f"country:{entry.country}", country_hint=entry.country, implied=True))
     mention.location, mention.location_country = place.text, entry.country
-    dates = finder.dates_of([verb], span.sent)
-    if dates:
-        mention.date_text = finder.date_text(dates[0])
-        mention.debug["date_candidates"] = [finder.date_text(d) for d in dates]
+    finder.date_mention(mention, [verb], span.sent)
     mention.attributes["topics"] = []
     return mention
 
@@ -171,7 +165,8 @@ def _nominal_parties(finder: ArgumentFinder, mention: Mention, noun, governor, p
             elif vlemma in finder.cues.placing_verbs and clause.dep_ == "relcl" and mention.attributes.get("format") == "call":
                 # "a phone call that General Abdullah placed to his counterpart, General Ghai"
                 subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-                named = [t for s in subjects if s.tag_ == "WDT" for t in s.subtree if t.ent_type_ == "PERSON" and t.i == t.head.i or (t.ent_type_ == "PERSON" and t.dep_ in {"appos", "nsubj"})]
+                # ("that" can take the name down with it: the person hangs inside the relative pronoun)
+                named = [t for s in subjects if s.tag_ == "WDT" for t in s.subtree if t.ent_type_ == "PERSON" and t.dep_ in {"appos", "nsubj"}]
                 mention.parties += finder.parties_from([s for s in subjects if s.tag_ != "WDT"] + named)
                 mention.parties += finder.parties_from(finder.prep_objects(verb, {"to", "with"}))
     if not finder.prep_objects(noun, PARTY_PREPS) and noun.dep_ in {"dobj", "pobj"}:
