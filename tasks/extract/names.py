@@ -52,6 +52,7 @@ class NameLinker:
         self.person_titles: dict[str, set[str]] = {}
         self.person_affiliation: dict[str, str] = {}  # "Fatah's chief negotiator, Azzam al-Ahmad" -> Fatah
         self.person_mentions: list[tuple[int, Span, bool]] = []  # (token index, span, is subject)
+        self.named_at: list[tuple[int, str]] = []  # (token index, cleaned name) of each person mention
         for ent in doc.ents:
             if ent.label_ not in {"PERSON", "ORG", "GPE", "NORP"}:
                 continue
@@ -62,6 +63,7 @@ class NameLinker:
                 continue
             self.person_forms.append(name)
             self.person_mentions.append((ent.start, ent, ent.root.dep_ in {"nsubj", "nsubjpass"}))
+            self.named_at.append((ent.start, name))
             country, titles = self._context(ent)
             if entry is not None and entry.kind == "PERSON":
                 # what the article does not say, the gazetteer knows
@@ -160,8 +162,7 @@ class NameLinker:
         candidates = [form for form in self.person_forms if len(form) > len(name) and contains_words(form, name)]
         complete = [form for form in candidates if not any(len(other) > len(form) and contains_words(other, form) for other in candidates)]
         if len(complete) > 1 and at is not None:
-            named_before = [self.clean(span.text) for i, span, _ in self.person_mentions if i < at]
-            before = [form for form in reversed(named_before) if form in complete]
+            before = [form for i, form in reversed(self.named_at) if i < at and form in complete]
             if before:
                 return before[0]
         return complete[0] if complete else name
