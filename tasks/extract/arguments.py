@@ -121,6 +121,10 @@ class ArgumentFinder:
         if owner is not None and lemma in {"country", "government", "nation", "administration"}:
             # "Ortega said his country would give Snowden asylum": the state of the one he is
             return PartyRef(owner.text, "PRON", role, owner.i, owner.i + 1, title="state_of")
+        owner_ent = next((self.ent_of[c.i] for c in token.children if c.dep_ == "poss" and c.i in self.ent_of), None)
+        if owner_ent is not None and owner_ent.label_ == "PERSON" and lemma in {"government", "administration"}:
+            # "Prime Minister Justin Trudeau's government granted her asylum": the state he leads
+            return PartyRef(owner_ent.text, "PERSON", role, owner_ent.start, owner_ent.end, title="state_of")
         # "a group of Moroccan diplomats", "leaders of Romania's new government"
         # (people named by office and state, "the leaders of France and Germany", are expanded in parties_from)
         if lemma in {"group", "delegation", "team", "decision", "order", "behalf", "government", "administration", "leadership", "office", "member", "commission", "committee", "panel", "body", "court", "tribunal"}:
@@ -319,6 +323,10 @@ class ArgumentFinder:
                                     found.append(PartyRef(state_ent.text, "TITLE", role, state_ent.start, state_ent.end, country_hint=country, title=title, size=0 if token.tag_ in {"NNS", "NNPS"} else 1))
                             else:
                                 stack.append(state)
+            if party is None and token.tag_ in {"NNS", "NNPS"}:
+                # "several countries, including India and Brazil": the members the article names
+                listed = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "including" for o in c.children if o.dep_ == "pobj"]
+                stack.extend(o for o in listed if o.i in self.ent_of and self.ent_of[o.i].label_ in PARTY_LABELS)
             named = self._person_after(token) if party is not None and party.kind in {"NORPGROUP", "GROUP", "TITLE"} and token.tag_ in {"NNS", "NNPS"} else None
             if named is not None:
                 # "their Philippine counterparts, Foreign Secretary Enrique Manalo and Teodoro": the people named

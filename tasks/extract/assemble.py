@@ -191,7 +191,15 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
     return ResolvedMention(mention, parties, when, group, period)
 
 
+def _recipients(parties: list[Party]) -> set[str]:
+    return {p.linked.key for p in parties if p.role == "recipient" and p.linked.kind == "PERSON"}
+
+
 def _compatible(cluster: Cluster, item: ResolvedMention) -> bool:
+    if item.mention.event_type == "asylum":
+        named = set().union(*(_recipients(m.parties) for m in cluster.mentions))
+        if named and _recipients(item.parties) and not named & _recipients(item.parties):
+            return False  # Law granted asylum, and Cheng before him: one grantor, two events
     overlap = _overlap(cluster, item)
     needed = min(2, len(item.keys), len(cluster.keys))
     if overlap < max(needed, 1) and not _signatories_of(cluster, item, overlap, needed):

@@ -24,7 +24,15 @@ def build_asylum(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int
     governor, path = finder.governor(noun)
     status_verb = None
     action = None
-    if governor is not None:
+    if rule.get("needs") == "admission_verb":
+        # "the UAE has welcomed Ghani and his family on humanitarian grounds": a state taking
+        # people in; not "released on humanitarian grounds"
+        admits = governor is not None and path == "pobj:on" and governor.lemma_.lower() in cues.asylum_admission_verbs
+        if not admits or not any(c.dep_ == "dobj" for c in governor.children):
+            return None
+        action, status_verb = "granted", governor
+        mention.verbal = True
+    elif governor is not None:
         glemma = governor.lemma_.lower()
         if glemma in {"turn"} and any(c.lower_ == "down" for c in governor.children):
             action = "refused"

@@ -43,6 +43,7 @@ class Cues:
         self.agreement_status: dict[str, str] = cues["agreement_status"]
         self.asylum_action: dict[str, str] = cues["asylum_action"]
         self.asylum_recipient_subject = set(cues["asylum_recipient_subject"])
+        self.asylum_admission_verbs = set(cues["asylum_admission_verbs"])
         self.asylum_policy_heads = set(cues["asylum_policy_heads"])
         self.false_friends = {tuple(pair) for pair in cues["agreement_false_friends"]}
         self.known_lemmas = (

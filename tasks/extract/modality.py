@@ -58,6 +58,10 @@ def find_modality(trigger: Token, governor: Token | None, sent: Span, cues: Cues
         purpose = below is not None and below.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in below.children)
         if below is not None and below.dep_ in {"ccomp", "advcl", "relcl", "parataxis", "acl"} and not purpose:
             crossed = True  # "will travel to Washington to meet Trump": a purpose clause shares the plan
+        if below is not None and below.dep_ == "conj" and below.tag_ in {"VBD", "VBZ", "VBP"}:
+            # "would kill her ... a day after Canada granted her asylum": a finite conjunct has its own
+            # tense, so the auxiliaries of the verb it hangs from are not its own
+            crossed = True
         lemma = lemma_of(token, cues)
         is_verbish = token.pos_ in {"VERB", "AUX", "ADJ"}
         is_status = status_verb is not None and token.i == status_verb.i

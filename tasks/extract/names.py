@@ -211,6 +211,9 @@ class NameLinker:
     def link_state_of(self, party: PartyRef) -> LinkedName | None:
         """"his country", "her government": the state of the person the pronoun is, and under
         a verb of saying that is the sayer ("Ortega said his country would ...")."""
+        if party.kind == "PERSON":
+            person = self.link(party)
+            return LinkedName(person.country, "GPE", person.country, "c:" + person.country) if person is not None and person.country else None
         pronoun = self.doc[party.start]
         person = None
         for ancestor in pronoun.ancestors:
@@ -246,9 +249,14 @@ class NameLinker:
         possessors: dict[str, Span] = {}
         # "Carney said Russia had granted him asylum": whoever speaks is not the "him"
         speakers = self.speakers_of(token_i) if self.doc[token_i].dep_ not in {"nsubj", "nsubjpass"} else set()
+        spoken: dict[str, Span] = {}
         for i, span, is_subject in self.person_mentions:
             linked = self.link(PartyRef(span.text, "PERSON", start=span.start, end=span.end))
-            if linked is None or linked.key in exclude or linked.key in speakers:
+            if linked is None or linked.key in exclude:
+                continue
+            if linked.key in speakers:
+                if i < token_i:
+                    spoken[linked.key] = span
                 continue
             if i >= token_i:
                 # the article's protagonist is named again later too
@@ -271,13 +279,34 @@ class NameLinker:
             latest[linked.key] = i
             spans[linked.key] = span
         if not scores:
-            if len(possessors) == 1:
-                span = next(iter(possessors.values()))
-                return PartyRef(span.text, "PERSON", start=span.start, end=span.end)
-            return None
+            # "Nathan Law said Britain had granted him asylum": the speaker, when no one else is named
+            # "A Saudi teenager ... after Canada granted her asylum. Rahaf al-Qunun, 18, walked out":
+            # a lead that describes before it names is about the subject named next
+            fallback = possessors if len(possessors) == 1 else spoken if len(spoken) == 1 else None
+            if fallback:
+                span = next(iter(fallback.values()))
+            elif not possessors and not spoken:
+                span = self._named_next(sent, exclude)
+                if span is None:
+                    return None
+            else:
+                return None
+            return PartyRef(span.text, "PERSON", start=span.start, end=span.end)
         best = max(scores, key=lambda k: (scores[k], latest[k]))
         span = spans[best]
         return PartyRef(span.text, "PERSON", start=span.start, end=span.end)
+
+    def _named_next(self, sent: Span, exclude: set[str]) -> Span | None:
+        """The subject named in the sentence after a lead that names no one."""
+        if sent.end >= len(self.doc):
+            return None
+        following = self.doc[sent.end].sent
+        for i, span, is_subject in self.person_mentions:
+            if following.start <= i < following.end and is_subject:
+                linked = self.link(PartyRef(span.text, "PERSON", start=span.start, end=span.end))
+                if linked is not None and linked.key not in exclude:
+                    return span
+        return None
 
     def protagonist(self, exclude: set[str] = frozenset()) -> LinkedName | None:
         """The person the article names most often (the first named, of equals): who "the
