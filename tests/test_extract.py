@@ -1037,3 +1037,34 @@ def test_taken_in_on_humanitarian_grounds_is_asylum_but_released_on_them_is_not(
             "A court released Julian Assange on humanitarian grounds.")
     events = one(text, "2021-08-18")
     assert [names(e) for e in events] == [{"UAE", "Ashraf Ghani"}]
+
+
+def test_a_verb_coordinated_under_if_shares_the_condition():
+    text = "The swap can go ahead only if the United States, Russia and France accept its terms and sign a further agreement with Iran."
+    deals = [e for e in one(text, "2010-05-17") if e["event_type"] == "agreement"]
+    assert deals and all(e["modality"] == "hypothetical" for e in deals)
+
+
+def test_the_relative_pronoun_of_a_planned_meeting_is_its_head():
+    text = "Israeli Prime Minister Benjamin Netanyahu, who is due to meet Obama at the White House on Monday, has warned against a thaw."
+    meeting = by_type(one(text, "2013-09-27"))["meeting"]
+    assert names(meeting) == {"Benjamin Netanyahu", "Obama"} and meeting["modality"] == "planned"
+
+
+def test_an_invitation_to_visit_is_a_plan():
+    text = "Rice also conveyed an invitation from President George W. Bush for Abbas to visit the White House in the spring."
+    assert [e["modality"] for e in one(text, "2005-02-08")] == ["planned"]
+
+
+def test_a_plan_told_in_the_past_perfect_was_overtaken():
+    text = ("Joe Biden, who had been due on Monday to become the first sitting U.S. president to visit Papua New Guinea, "
+            "stayed in Washington for debt talks.")
+    visit = next(e for e in one(text, "2023-05-22") if "Papua New Guinea" in names(e))
+    assert visit["modality"] == "negated"
+
+
+def test_a_relative_clause_after_an_apposition_is_about_the_person_described():
+    text = ("The ruling is likely to help Akhmed Zakayev, an envoy of the Chechen separatist leader Aslan Maskhadov, "
+            "who is fighting extradition to Russia and has also applied for asylum in Britain.")
+    asylum = by_type(one(text, "2003-09-12"))["asylum"]
+    assert {(p["name"], p["role"]) for p in asylum["participants"]} == {("Britain", "grantor"), ("Akhmed Zakayev", "recipient")}

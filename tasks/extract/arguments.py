@@ -499,15 +499,24 @@ class ArgumentFinder:
         return people
         return out
 
+    def _antecedent(self, relcl: Token) -> Token:
+        """What a relative clause is about: its head, except that "Zakayev, an envoy of the leader
+        Maskhadov, who is fighting extradition" is about Zakayev, the person the apposition describes."""
+        head = relcl.head
+        owner = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
+        if owner is not None and owner.dep_ == "appos" and owner.lemma_.lower() in self.cues.person_nouns and owner.head.ent_type_ == "PERSON":
+            return owner.head
+        return head
+
     def subjects(self, verb: Token) -> list[Token]:
         subj = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"}]
         acts = verb.lemma_.lower() in self.cues.asylum_action or verb.lemma_.lower() in self.cues.agreement_status
         if subj and acts and verb.dep_ == "relcl" and subj[0].lower_ in {"which", "who", "that", "whom"}:
             # "Ecuador, which granted asylum to Assange": the relative pronoun is its head
-            return [verb.head]
+            return [self._antecedent(verb)]
         if subj and verb.dep_ == "relcl" and subj[0].lower_ in {"who", "that"} and (verb.head.lower_ in self.cues.group_anaphors or verb.head.ent_type_ == "PERSON"):
             # "the two leaders, who first met in April 2019": they met; "Biden, who spoke with Erdogan": he spoke
-            return [verb.head]
+            return [self._antecedent(verb)]
         if not subj and verb.dep_ == "acl" and any(c.dep_ == "poss" for c in verb.head.children):
             # "Russia's decision to grant asylum": the possessor decides
             return [c for c in verb.head.children if c.dep_ == "poss"]
@@ -528,10 +537,12 @@ class ArgumentFinder:
                 # "the leader who met X": the head is the subject; not "in Lima, where asylum was granted"
                 if any(c.lower_ in {"where", "when", "whereby"} for c in verb.children) or any(c.dep_ == "auxpass" for c in verb.children):
                     return []
-                return [head]
+                return [self._antecedent(verb)]
             if verb.dep_ == "acl":
                 return []
             subj = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if subj and head.dep_ == "relcl" and subj[0].lower_ in {"who", "that", "which"}:
+                subj = self.subjects(head)  # "Netanyahu, who is due to meet Obama": the relative's head
             if not subj and head.dep_ in {"xcomp", "conj", "advcl", "acomp"} and head.head.i != head.i:
                 # "stressed ... and agreed to meet": climb until a clause has a subject
                 subj = self.subjects(head)

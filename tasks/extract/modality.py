@@ -37,6 +37,15 @@ def _infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+def _pluperfect(token: Token) -> bool:
+    """"had been due to", "had been expected to": a plan told in the past perfect was overtaken."""
+    if token.dep_ == "acomp":
+        token = token.head  # "had been due": the auxiliaries hang on "been"
+    children = list(token.children)
+    return any(c.dep_ == "aux" and c.lower_ == "had" for c in children) and (
+        token.lower_ == "been" or any(c.dep_ in {"aux", "auxpass"} and c.lower_ == "been" for c in children))
+
+
 def scope_chain(start: Token) -> list[Token]:
     """The trigger and the heads above it, up to the root of its sentence."""
     chain = [start]
@@ -58,9 +67,9 @@ def find_modality(trigger: Token, governor: Token | None, sent: Span, cues: Cues
         purpose = below is not None and below.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in below.children)
         if below is not None and below.dep_ in {"ccomp", "advcl", "relcl", "parataxis", "acl"} and not purpose:
             crossed = True  # "will travel to Washington to meet Trump": a purpose clause shares the plan
-        if below is not None and below.dep_ == "conj" and below.tag_ in {"VBD", "VBZ", "VBP"}:
-            # "would kill her ... a day after Canada granted her asylum": a finite conjunct has its own
-            # tense, so the auxiliaries of the verb it hangs from are not its own
+        if below is not None and below.dep_ == "conj" and below.tag_ in {"VBD", "VBZ", "VBP"} and any(c.dep_ in {"nsubj", "nsubjpass"} for c in below.children):
+            # "would kill her ... a day after Canada granted her asylum": a clause with its own subject and
+            # tense does not share the auxiliaries of the verb it hangs from ("only if it accepts and signs" does)
             crossed = True
         lemma = lemma_of(token, cues)
         is_verbish = token.pos_ in {"VERB", "AUX", "ADJ"}
@@ -130,6 +139,8 @@ def find_modality(trigger: Token, governor: Token | None, sent: Span, cues: Cues
             be_to = lemma == "be" and (
                 (path[-1].dep_ == "xcomp" and _infinitive(path[-1]))
                 # "the treaty is to be signed", "the summit is due to open": the trigger is the subject
+                # "had been due on Monday to become the first president to visit": the parser hangs the infinitive on "been"
+                or (path[-1].dep_ == "advcl" and _infinitive(path[-1]) and any(c.dep_ == "acomp" and lemma_of(c, cues) in cues.planned_governors for c in token.children))
                 or (path[-1].dep_ in {"nsubj", "nsubjpass"} and any(
                     (c.dep_ == "xcomp" and _infinitive(c)) or (c.dep_ == "acomp" and lemma_of(c, cues) in cues.planned_governors and any(x.dep_ == "xcomp" for x in c.children))
                     for c in token.children))
@@ -140,6 +151,7 @@ def find_modality(trigger: Token, governor: Token | None, sent: Span, cues: Cues
                 and (t.tag_ == "VB" or (t.tag_ == "VBP" and token.tag_ in {"VBD", "VBN"}))
                 for t in path
             )
+            planned_before = "planned" in found
             if "negated" in found:
                 pass
             elif subjunctive:
@@ -160,6 +172,8 @@ def find_modality(trigger: Token, governor: Token | None, sent: Span, cues: Cues
                 # "is set to visit", not "set up a commission"
                 if (direct or infinitive) and (through_xcomp or not needs_infinitive):
                     found.setdefault("planned", f"governor:{lemma}")
+            if not planned_before and "planned" in found and _pluperfect(token):
+                found.setdefault("negated", "pluperfect plan")  # "had been due to visit": a plan overtaken
             if lemma in {"quote", "cite"} and any(c.dep_ == "dobj" and c.lemma_.lower() in cues.reported_sources for c in token.children):
                 found.setdefault("reported", f"{token.text} source")  # "quoted an unnamed government source as saying"
             if lemma in cues.statement_verbs or lemma in cues.reported_governors:
