@@ -1068,3 +1068,14 @@ def test_a_relative_clause_after_an_apposition_is_about_the_person_described():
             "who is fighting extradition to Russia and has also applied for asylum in Britain.")
     asylum = by_type(one(text, "2003-09-12"))["asylum"]
     assert {(p["name"], p["role"]) for p in asylum["participants"]} == {("Britain", "grantor"), ("Akhmed Zakayev", "recipient")}
+
+
+def test_those_who_act_at_a_summit_or_after_talks_took_part_in_them():
+    text = ("Israeli Prime Minister Ariel Sharon and Palestinian President Mahmoud Abbas declared a halt to violence on Tuesday "
+            "at a summit in Sharm el-Sheikh.")
+    summit = by_type(one(text, "2005-02-08"))["meeting"]
+    assert names(summit) == {"Ariel Sharon", "Mahmoud Abbas"}
+    text = ("South Korean President Kim Dae-jung and North Korean leader Kim Jong Il put their names to the document "
+            "after a second day of talks at a state guesthouse in Pyongyang.")
+    talks = by_type(one(text, "2000-06-14"))["meeting"]
+    assert names(talks) == {"Kim Dae-jung", "Kim Jong Il"} and talks["location"] == "Pyongyang"

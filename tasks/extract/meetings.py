@@ -200,9 +200,13 @@ def _nominal_parties(finder: ArgumentFinder, mention: Mention, noun, governor, p
         if attach is not None and attach.lower_ == "for" and not mention.parties:
             # "Tsipras crossed the border with Zaev for lunch": who went, and with whom
             mention.parties += finder.parties_from(_companions(finder, verb))
-        if attach is not None and attach.lower_ in {"for", "after", "during", "in"} and any(p.kind not in {"PRON", "GROUP"} for p in mention.parties):
-            mention.parties += finder.parties_from(finder.subjects(verb))
-            mention.debug["enclosing_verb"] = verb.i  # "flew to Moscow for talks": the talks were there
+        if attach is not None and (attach.lower_ in {"for", "after", "during", "in", "at"} or noun.head.lower_ in {"at", "during"}):
+            # "flew to Moscow for talks with Putin": the one who went; "Kim and Kim put their names to
+            # the document after a day of talks", "Sharon and Abbas declared a halt at a summit": both
+            subjects = finder.parties_from(finder.subjects(verb))
+            if any(p.kind not in {"PRON", "GROUP"} for p in mention.parties) or len(subjects) >= 2 or any(p.kind == "GROUP" for p in subjects):
+                mention.parties += subjects
+                mention.debug["enclosing_verb"] = verb.i  # "flew to Moscow for talks": the talks were there
         return
     glemma = governor.lemma_.lower()
     if is_visit and governor.dep_ == "xcomp" and governor.head.lemma_.lower() == "invite":
@@ -276,7 +280,9 @@ def _enclosing_verb(noun):
     """The verb a noun hangs from through prepositions only ("said after 90 minutes of talks")."""
     token = noun
     for _ in range(4):
-        if token.dep_ not in {"pobj", "prep"} or token.head.i == token.i:
+        # "declared a halt to violence at a summit": through the verb's object too
+        through_object = token.i != noun.i and token.dep_ in {"dobj", "xcomp"} and token.pos_ == "NOUN"
+        if token.dep_ not in {"pobj", "prep"} and not through_object or token.head.i == token.i:
             return None
         token = token.head
         if token.pos_ in {"VERB", "AUX"}:
