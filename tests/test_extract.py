@@ -1079,3 +1079,22 @@ def test_those_who_act_at_a_summit_or_after_talks_took_part_in_them():
             "after a second day of talks at a state guesthouse in Pyongyang.")
     talks = by_type(one(text, "2000-06-14"))["meeting"]
     assert names(talks) == {"Kim Dae-jung", "Kim Jong Il"} and talks["location"] == "Pyongyang"
+
+
+def test_subjects_the_parser_joins_to_a_fronted_place_still_sign():
+    text = "In the ruined town of Arawa, Papua New Guinea's government and Bougainville's leaders signed a peace agreement on Thursday."
+    deal = by_type(one(text, "2001-08-31"))["agreement"]
+    assert "Papua New Guinea" in names(deal) and len(deal["participants"]) == 2
+
+
+def test_it_under_a_government_that_speaks_is_that_state():
+    text = "Sri Lanka's government said on Wednesday it would withdraw from its six-year-old ceasefire with the Tamil Tiger rebels."
+    deal = by_type(one(text, "2008-01-02"))["agreement"]
+    assert names(deal) == {"Sri Lanka", "Tamil Tiger rebels"}
+
+
+def test_whose_government_is_the_state_of_the_person_it_follows():
+    text = ("The talks will cap seven years of rapprochement under Taiwan's President Ma Ying-jeou, "
+            "whose government signed an Economic Cooperation Framework Agreement with Beijing in 2010.")
+    deal = by_type(one(text, "2015-11-04"))["agreement"]
+    assert names(deal) == {"Taiwan", "Beijing"}

@@ -68,7 +68,7 @@ class ArgumentFinder:
         if lower == "it" and token.dep_ in {"nsubj", "nsubjpass"}:
             # "North Korea said it was pulling out of the pact": the state or body that speaks
             sayer = self._sayer(token)
-            return self._from_ent(sayer, role) if sayer is not None else None
+            return self.party(sayer, role) if sayer is not None else None
         if token.pos_ == "PRON" or lower in PERSONAL_PRONOUNS | PLURAL_PRONOUNS:
             if lower in PERSONAL_PRONOUNS:
                 return PartyRef(token.text, "PRON", role, token.i, token.i + 1)
@@ -122,6 +122,9 @@ class ArgumentFinder:
             # "Ortega said his country would give Snowden asylum": the state of the one he is
             return PartyRef(owner.text, "PRON", role, owner.i, owner.i + 1, title="state_of")
         owner_ent = next((self.ent_of[c.i] for c in token.children if c.dep_ == "poss" and c.i in self.ent_of), None)
+        if any(c.dep_ == "poss" and c.lower_ == "whose" for c in token.children) and token.head.dep_ == "relcl":
+            # "Ma, whose government signed a framework agreement with Beijing": the relative's head
+            owner_ent = self.ent_of.get(self._antecedent(token.head).i)
         if owner_ent is not None and owner_ent.label_ == "PERSON" and lemma in {"government", "administration"}:
             # "Prime Minister Justin Trudeau's government granted her asylum": the state he leads
             return PartyRef(owner_ent.text, "PERSON", role, owner_ent.start, owner_ent.end, title="state_of")
@@ -215,15 +218,21 @@ class ArgumentFinder:
                     found += [p for p in self.parties_from(self.subjects(token.head)) if p.kind in {"PERSON", "GPE", "ORG"}]
         return found
 
-    def _sayer(self, pronoun: Token) -> Span | None:
-        """The state or organisation subject of the verb of saying above "it"."""
+    def _sayer(self, pronoun: Token) -> Token | None:
+        """The state or organisation subject of the verb of saying above "it": "North Korea",
+        or "Sri Lanka's government" (the state)."""
         for ancestor in pronoun.ancestors:
             made_clear = ancestor.lemma_.lower() == "make" and any(c.lower_ == "clear" for c in ancestor.children)
             if made_clear or ancestor.lemma_.lower() in self.cues.statement_verbs | {"insist", "warn", "threaten", "vow", "pledge", "deny"}:
                 for child in ancestor.children:
+                    if child.dep_ != "nsubj" or child.i > pronoun.i:
+                        continue
                     ent = self.ent_of.get(child.i)
-                    if child.dep_ == "nsubj" and child.i < pronoun.i and ent is not None and ent.label_ in {"GPE", "ORG"}:
-                        return ent
+                    if ent is not None and ent.label_ in {"GPE", "ORG"}:
+                        return child
+                    if ent is None and child.lemma_.lower() in {"government", "administration", "authorities", "cabinet", "regime"}:
+                        found = self.party(child)
+                        return child if found is not None and found.kind == "GPE" else None
                 return None
         return None
 
@@ -523,6 +532,15 @@ class ArgumentFinder:
         if not subj and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
             # "By giving refuge to Ghani, the UAE adds ...": the main clause's subject gives
             return [c for c in verb.head.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if not subj and verb.dep_ == "ROOT":
+            # "In the town of Arawa, Papua New Guinea's government and Bougainville's leaders signed":
+            # the parser joins the subjects to the fronted place
+            for prep in (c for c in verb.children if c.dep_ == "prep" and c.i < verb.i):
+                for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                    comma = next((t.i for t in self.doc[obj.i: verb.i] if t.lower_ == ","), None)
+                    after = [c for c in obj.conjuncts if comma is not None and comma < c.i < verb.i]
+                    if after:
+                        return [min(after, key=lambda t: t.i)]
         if not subj and verb.dep_ == "ROOT" and verb.i > 0 and verb.i - 1 in self.ent_of:
             # "Earlier on Friday Abe sat down with Li": the parser took the subject into the date
             before = self.ent_of[verb.i - 1]
