@@ -1098,3 +1098,20 @@ def test_whose_government_is_the_state_of_the_person_it_follows():
             "whose government signed an Economic Cooperation Framework Agreement with Beijing in 2010.")
     deal = by_type(one(text, "2015-11-04"))["agreement"]
     assert names(deal) == {"Taiwan", "Beijing"}
+
+
+def test_talking_separately_with_several_is_one_talk_with_each():
+    events = one("Blinken met separately with Netanyahu and Abbas on Tuesday.", "2023-01-31")
+    assert sorted(sorted(names(e)) for e in events) == [["Abbas", "Blinken"], ["Blinken", "Netanyahu"]]
+
+
+def test_a_lead_that_describes_the_asylum_seeker_is_about_the_person_named_next():
+    text = ("An Iranian diplomat who resigned from his country's embassy in Oslo has applied for asylum in Norway, the police said on Thursday. "
+            "Mohammad Reza Heydari, who handled consular affairs at the embassy, told NRK he had quit in protest.")
+    asylum = by_type(one(text, "2010-01-08"))["asylum"]
+    assert {(p["name"], p["role"]) for p in asylum["participants"]} == {("Norway", "grantor"), ("Mohammad Reza Heydari", "recipient")}
+
+
+def test_the_last_dot_of_an_abbreviation_stays_with_the_name():
+    asylum = by_type(one("Wang Lijun asked for asylum at the U.S. consulate in Chengdu.", "2012-02-09"))["asylum"]
+    assert "U.S." in names(asylum)

@@ -143,6 +143,8 @@ def _roles(finder: ArgumentFinder, mention: Mention, noun, governor, path) -> No
     if recipient_is_subject:
         mention.parties += finder.parties_from(subjects, "recipient")
         mention.parties += finder.parties_from(passive, "recipient")
+        if not any(p.role == "recipient" for p in mention.parties):
+            mention.parties += _described_person(finder, subjects)  # "an Iranian diplomat ... has applied for asylum"
         # "sought asylum in Ecuador", "asylum from Russia": the state asked
         for obj in finder.prep_objects(governor, {"in", "from", "at"}) + finder.prep_objects(noun, {"in", "from", "at"}):
             party = finder.party(obj, "grantor")
@@ -181,14 +183,20 @@ def _roles(finder: ArgumentFinder, mention: Mention, noun, governor, path) -> No
     # "stripped Assange of his asylum"
     mention.parties += finder.parties_from(finder.prep_objects(governor, {"of"}), "recipient")
     if not any(p.role == "recipient" for p in mention.parties):
-        # "granted refugee status to a Myanmar footballer": one person described, whom the story names
-        # (resolved to the person the story is about when the events are assembled)
-        for token in to_objs + datives + objects:
-            if token.pos_ == "NOUN" and token.tag_ == "NN" and token.i not in finder.ent_of and any(
-                c.dep_ in {"amod", "compound"} and finder.ent_of.get(c.i) is not None and finder.ent_of[c.i].label_ in {"NORP", "GPE"} for c in token.children
-            ):
-                mention.parties.append(PartyRef(finder.phrase(token), "NORP", "recipient", token.i, token.i + 1))
-                break
+        # "granted refugee status to a Myanmar footballer"
+        mention.parties += _described_person(finder, to_objs + datives + objects)
+
+
+def _described_person(finder: ArgumentFinder, tokens) -> list[PartyRef]:
+    """"a Myanmar footballer", "an Iranian diplomat who resigned": one person described by
+    nationality, whom the story names (resolved to the person the story is about when the
+    events are assembled)."""
+    for token in tokens:
+        if token.pos_ == "NOUN" and token.tag_ == "NN" and token.i not in finder.ent_of and any(
+            c.dep_ in {"amod", "compound"} and finder.ent_of.get(c.i) is not None and finder.ent_of[c.i].label_ in {"NORP", "GPE"} for c in token.children
+        ):
+            return [PartyRef(finder.phrase(token), "NORP", "recipient", token.i, token.i + 1)]
+    return []
 
 
 def _recipient_after_to(finder: ArgumentFinder, noun) -> list:

@@ -22,7 +22,7 @@ from tasks.extract.arguments import ArgumentFinder
 from tasks.extract.asylum import build_asylum
 from tasks.extract.cues import load_cues
 from tasks.extract.gazetteer import load_gazetteer
-from tasks.extract.meetings import build_meeting
+from tasks.extract.meetings import build_meeting, one_each
 from tasks.extract.modality import find_modality
 
 DATA = Path(__file__).parent / "data"
@@ -130,7 +130,7 @@ class MentionFinder:
             mention.debug.update(rule=rule["id"], cue=mention.modality_cue)
             if mention.date_text is None:
                 _date_from_anchor(finder, mention, span)
-            mentions.append(mention)
+            mentions += one_each(mention) if rule["type"] == "meeting" else [mention]
         doc._.event_mentions = mentions
         return doc
 

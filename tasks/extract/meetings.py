@@ -1,6 +1,8 @@
 """Meeting mentions: who met whom, as host or guest, where and when."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Span
 
 from tasks.extract.arguments import PARTY_PREPS, ArgumentFinder
@@ -12,6 +14,17 @@ PHONE_WORDS = {"phone", "telephone", "video", "videoconference", "video-link", "
 COMMUNICATION_VERBS = {"warn", "tell", "assure", "urge", "ask", "inform", "thank", "congratulate", "press", "invite", "promise", "reassure", "caution", "brief", "apologise", "apologize", "complain", "explain", "express", "convey", "pledge", "say"}
 GATHERING_VERBS = {"bring", "gather", "involve", "include", "feature", "unite", "assemble", "draw"}
 TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
+
+
+def one_each(mention: Mention) -> list[Mention]:
+    """"Trump spoke separately with Tamim, with the Saudi crown prince and with Mohammed bin Zayed":
+    a talk with each, not one talk of four."""
+    separate = set(mention.debug.get("separate_parties", ()))
+    others = [p for p in mention.parties if p.start in separate]
+    if len(others) < 2:
+        return [mention]
+    common = [p for p in mention.parties if p.start not in separate]
+    return [replace(mention, parties=[*common, other], debug=dict(mention.debug)) for other in others]
 
 
 def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int) -> Mention | None:
@@ -112,6 +125,15 @@ def _verbal_parties(finder: ArgumentFinder, mention: Mention, verb, lemma: str) 
         # "was received by Putin": the passive subject is the guest, the agent the host
         mention.parties += finder.parties_from(passive, object_role)
         mention.parties += finder.parties_from(finder.agents(verb), subject_role)
+    before = len(mention.parties)
+    _verbal_objects(finder, mention, verb, lemma, object_role)
+    _invited_by(finder, mention, verb)
+    if any(c.dep_ == "advmod" and c.lower_ == "separately" for c in verb.children):
+        # "Trump spoke separately with Tamim, with the Saudi crown prince and with ...": one talk each
+        mention.debug["separate_parties"] = [p.start for p in mention.parties[before:]]
+
+
+def _verbal_objects(finder: ArgumentFinder, mention: Mention, verb, lemma: str, object_role: str) -> None:
     objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
     for obj in objects:
         ent = finder.ent_of.get(obj.i)
@@ -127,8 +149,11 @@ def _verbal_parties(finder: ArgumentFinder, mention: Mention, verb, lemma: str) 
             continue
         mention.parties += finder.parties_from([obj], object_role)
     mention.parties += finder.parties_from(finder.prep_objects(verb, PARTY_PREPS | {"to"} if lemma in {"speak", "talk"} else PARTY_PREPS), object_role)
+
+
+def _invited_by(finder: ArgumentFinder, mention: Mention, verb) -> None:
+    """"King Salman has invited Raisi to visit Riyadh": the one who invites hosts."""
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "invite":
-        # "King Salman has invited Raisi to visit Riyadh": the one who invites hosts
         mention.parties += finder.parties_from([c for c in verb.head.children if c.dep_ == "nsubj"], "host")
 
 

@@ -79,7 +79,9 @@ class NameLinker:
 
     def clean(self, text: str) -> str:
         """Drop titles in front ("President"), a possessive behind, quotes around."""
-        text = text.strip(" \"“”'‘’,.")
+        text = text.strip(" \"“”'‘’,")
+        if text.endswith(".") and not re.search(r"(?:^|[\s.])[A-Za-z]\.$", text):
+            text = text[:-1]  # a full stop, not the last dot of "U.S." or "U.N."
         # "Assad’s Baathist": the small model runs a name into what follows its possessive;
         # not "Tigray People's Liberation Front", whose possessive is part of the name
         head, *rest = re.split(r"['’]s\b", text)
