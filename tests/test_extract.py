@@ -1115,3 +1115,21 @@ def test_a_lead_that_describes_the_asylum_seeker_is_about_the_person_named_next(
 def test_the_last_dot_of_an_abbreviation_stays_with_the_name():
     asylum = by_type(one("Wang Lijun asked for asylum at the U.S. consulate in Chengdu.", "2012-02-09"))["asylum"]
     assert "U.S." in names(asylum)
+
+
+def test_a_press_release_dateline_with_its_day_is_cut():
+    text = "PRESS RELEASE\nNay Pyi Taw, 4 September 2017 – Foreign Minister Retno Marsudi today met"
+    cut = split_dateline(text)
+    assert (cut.place, text[cut.offset:]) == ("Nay Pyi Taw", "Foreign Minister Retno Marsudi today met")
+    assert split_dateline("OSLO, Jan 8 (Nordic Brief) – An Iranian diplomat").region is None
+    assert split_dateline("President Macron, 45, said on Monday").offset == 0
+
+
+def test_an_office_is_the_person_named_after_it_between_commas():
+    text = ("Israeli Prime Minister Benjamin Netanyahu met the head of Sudan's ruling Sovereign Council, "
+            "General Abdel Fattah al-Burhan, in Entebbe on Monday.")
+    assert names(by_type(one(text, "2020-02-04"))["meeting"]) == {"Benjamin Netanyahu", "Abdel Fattah al-Burhan"}
+    text = "Foreign Minister Retno Marsudi today met the State Counsellor of Myanmar, Daw Aung San Suu Kyi, at the Presidential Office."
+    assert names(by_type(one(text, "2017-09-04"))["meeting"]) == {"Retno Marsudi", "Daw Aung San Suu Kyi"}
+    # a name that goes on to speak is not the office's holder
+    assert "Putin" not in names(by_type(one("Obama met the president, Putin said.", "2017-09-04")).get("meeting", {"participants": []}))

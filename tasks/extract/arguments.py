@@ -58,6 +58,9 @@ class ArgumentFinder:
     def party(self, token: Token, role: str = "participant") -> PartyRef | None:
         """The party a token stands for, if any."""
         ent = self.ent_of.get(token.i)
+        named = self._named_by_apposition(token, ent)
+        if named is not None:
+            return self._from_ent(named, role)
         if ent is not None and ent.label_ in PARTY_LABELS:
             if re.match(r"(?:inter|intra|pan|anti|pro|post|pre)-", ent.text, re.IGNORECASE):
                 return None  # "the inter-Korean summit", "pro-Russian": a relation or a leaning, not a party
@@ -205,6 +208,28 @@ class ArgumentFinder:
                     country = self.gaz.country_of(child_ent.text)
                     return PartyRef(self.phrase(token), "NORPGROUP", role, token.i, token.i + 1, country_hint=country)
         return None
+
+    def _named_by_apposition(self, token: Token, ent: Span | None) -> Span | None:
+        """"the head of Sudan's Sovereign Council, General Abdel Fattah al-Burhan,", "the State
+        Counsellor of Myanmar, Daw Aung San Suu Kyi": an office, then the name of who holds it,
+        set off by commas (however the parser hangs the name)."""
+        if ent is not None and ent.label_ != "ORG" or token.lemma_.lower() not in self.cues.person_nouns:
+            return None
+        for child in token.children:
+            if child.dep_ == "appos" and child.i in self.ent_of and self.ent_of[child.i].label_ == "PERSON":
+                return self.ent_of[child.i]
+        after = token.right_edge.i + 1
+        if after + 1 >= len(self.doc) or self.doc[after].text != ",":
+            return None
+        start = after + 1
+        while start < min(after + 4, len(self.doc)) and start not in self.ent_of and self.doc[start].pos_ == "PROPN":
+            start += 1  # "General", "Senior General": a rank before the name
+        name = self.ent_of.get(start)
+        if name is None or name.label_ != "PERSON" or name.start != start:
+            return None
+        closing = self.doc[name.end] if name.end < len(self.doc) else None
+        # not "met the president, Putin said": a name that goes on to speak is no apposition
+        return name if closing is None or closing.is_punct else None
 
     def listed_among(self, noun: Token, heads: set[str]) -> list[PartyRef]:
         """Parties listed in this sentence or the next two as "among the leaders / signatories":

@@ -17,6 +17,14 @@ _DATELINE = re.compile(
     \s*(?:[–—]|-{1,2}|:)\s+""",
     re.VERBOSE,
 )
+# A press release's: "PRESS RELEASE\nNay Pyi Taw, 4 September 2017 –" (the place in title case, then the day).
+_DATED = re.compile(
+    r"""^\s*(?:[A-Z][A-Z ]{2,40}\n)?                     # PRESS RELEASE
+    (?P<place>[A-Z][^\W\d_]*(?:[\ \-][A-Z][^\W\d_]*){0,3}),\s*
+    (?:\d{1,2}\s+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?\s+\d{1,2}),?(?:\s+\d{4})?   # 4 September 2017 / Jan. 8, 2010
+    \s*(?:[–—]|-{1,2}|:)\s+""",
+    re.VERBOSE,
+)
 _AGENCY_ONLY = re.compile(r"^\s*\((?P<agency>[A-Za-z][^)\n]{0,40})\)\s*(?:[–—]|-{1,2})\s+")
 
 
@@ -34,7 +42,12 @@ def split_dateline(text: str) -> Dateline:
         if "/" in place:
             return Dateline(match.end(), None)  # "NEW DELHI/ISLAMABAD": filed from two places, so from neither
         region = (match.group("region") or "").strip() or None
+        if region and any(ch.isdigit() for ch in region):
+            region = None  # "OSLO, Jan 8 (Nordic Brief) –": a day, not a region
         return Dateline(match.end(), place, region)
+    match = _DATED.match(text)
+    if match:
+        return Dateline(match.end(), match.group("place"))
     match = _AGENCY_ONLY.match(text)
     if match:
         return Dateline(match.end(), None)
