@@ -1133,3 +1133,10 @@ def test_an_office_is_the_person_named_after_it_between_commas():
     assert names(by_type(one(text, "2017-09-04"))["meeting"]) == {"Retno Marsudi", "Daw Aung San Suu Kyi"}
     # a name that goes on to speak is not the office's holder
     assert "Putin" not in names(by_type(one("Obama met the president, Putin said.", "2017-09-04")).get("meeting", {"participants": []}))
+
+
+def test_a_leader_the_model_leaves_unlabelled_can_still_be_him():
+    text = ("The agreement was first signed by Indira Gandhi and Sheikh Mujibur Rahman, Hasina's father, in May 1974. "
+            "Modi, on his first visit to Bangladesh as prime minister, was greeted at the airport by Hasina, who broke protocol to receive him.")
+    visit = by_type(one(text, "2015-06-06"))["meeting"]
+    assert names(visit) == {"Hasina", "Modi"}

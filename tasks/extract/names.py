@@ -76,6 +76,18 @@ class NameLinker:
             affiliation = self._affiliation(ent)
             if affiliation:
                 self.person_affiliation.setdefault(fold(name), affiliation)
+        # "Modi, on his first visit ..., was greeted by Hasina": a leader the model did not label
+        # is still someone a later "him" can be
+        for token in doc:
+            if token.pos_ == "PROPN" and not token.ent_type_ and token.dep_ != "compound":
+                entry = gazetteer.lookup(token.text)
+                if entry is not None and entry.kind == "PERSON":
+                    self.person_forms.append(token.text)
+                    self.person_mentions.append((token.i, doc[token.i: token.i + 1], token.dep_ in {"nsubj", "nsubjpass"}))
+                    self.named_at.append((token.i, token.text))
+                    self.person_country.setdefault(fold(token.text), entry.country)
+        self.person_mentions.sort(key=lambda m: m[0])
+        self.named_at.sort()
 
     def clean(self, text: str) -> str:
         """Drop titles in front ("President"), a possessive behind, quotes around."""
