@@ -1140,3 +1140,11 @@ def test_a_leader_the_model_leaves_unlabelled_can_still_be_him():
             "Modi, on his first visit to Bangladesh as prime minister, was greeted at the airport by Hasina, who broke protocol to receive him.")
     visit = by_type(one(text, "2015-06-06"))["meeting"]
     assert names(visit) == {"Hasina", "Modi"}
+
+
+def test_him_refused_asylum_is_the_one_asylum_was_last_sought_for():
+    text = ("France is searching for a country willing to give permanent asylum to Jean-Claude Duvalier, "
+            "Prime Minister Laurent Fabius said on Saturday. Fabius told reporters the stay was temporary. "
+            "Duvalier, 34, landed at Grenoble late on Friday. Gabon has ruled out giving him refuge.")
+    recipients = {p["name"] for e in one(text, "1986-02-09") for p in e["participants"] if p["role"] == "recipient"}
+    assert "Laurent Fabius" not in recipients and any("Duvalier" in r for r in recipients)

@@ -22,7 +22,7 @@ from tasks.extract.events import Event, Participant
 from tasks.extract.gazetteer import Gazetteer, fold
 from tasks.extract.mentions import Mention
 from tasks.extract.names import LinkedName, NameLinker
-from tasks.extract.names import words as name_words
+from tasks.extract.names import contains_words, words as name_words
 
 _FUTURE_WORDS = re.compile(r"\b(next|coming|upcoming|tomorrow|later this|later in the)\b", re.IGNORECASE)
 FORMAT_RANK = {"call": 4, "summit": 3, "visit": 2, "talks": 1, None: 0}
@@ -111,13 +111,21 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
             # the article's protagonist, other than the parties already named
             salient = linker.resolve_pronoun(ref.start, exclude={p.linked.key for p in parties})
             linked = linker.link(salient) if salient is not None else None
+        elif ref.kind == "PRON" and ref.role == "recipient" and any(p.role == "recipient" and p.linked.kind == "PERSON" for p in previous):
+            # "France is looking for a country to give asylum to Duvalier ... Gabon has ruled out giving
+            # him refuge": the one asylum was last sought for, however often others are named between
+            linked = next(p.linked for p in previous if p.role == "recipient" and p.linked.kind == "PERSON")
         else:
             linked = linker.link_state_of(ref) if ref.title == "state_of" else linker.link(ref)
         if mention.event_type == "asylum" and ref.role == "recipient" and ref.kind in {"TITLE", "NORP", "ORG"} and (linked is None or linked.kind != "PERSON") and linker.doc[ref.end - 1].tag_ not in {"NNS", "NNPS"}:
             # "granted asylum to Bolivia's former leader", "the 41-year-old Australian asked for asylum",
             # "the asylum that had shielded the WikiLeaks founder":
             # a state receives no asylum; the person so described is the one the story is about
-            linked = linker.protagonist(exclude={p.linked.key for p in parties})
+            # (and "Jean-Claude Duvalier" taken for an organisation is the Duvalier named elsewhere)
+            as_person = None
+            if ref.kind == "ORG" and any(contains_words(ref.text, form) for form in linker.person_forms):
+                as_person = linker.link(replace(ref, kind="PERSON"))
+            linked = as_person or linker.protagonist(exclude={p.linked.key for p in parties})
         if linked is None:
             continue
         affiliation = linker.person_affiliation.get(fold(linked.name)) if mention.event_type == "agreement" and linked.kind == "PERSON" and not linked.country else None
