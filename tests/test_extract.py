@@ -1001,9 +1001,18 @@ def test_a_finite_conjunct_keeps_its_own_tense_and_a_lead_that_describes_is_abou
     assert {(p["name"], p["role"]) for p in asylum["participants"]} == {("Spain", "grantor"), ("Sara Khadem", "recipient")}
 
 
-def test_the_speaker_is_the_him_when_no_one_else_is_named():
-    asylum = by_type(one("Exiled Turkish journalist Can Dundar said on Tuesday that Germany had granted him asylum.", "2024-05-08"))["asylum"]
-    assert {(p["name"], p["role"]) for p in asylum["participants"]} == {("Germany", "grantor"), ("Can Dundar", "recipient")}
+def test_the_speaker_is_not_the_her_even_when_no_one_else_is_named():
+    text = ("Wilson Chowdhry, chairman of the British Pakistani Christian Association, said the government "
+            "had refused to grant her asylum because it feared unrest.")
+    recipients = {p["name"] for e in one(text, "2018-11-26") for p in e["participants"] if p["role"] == "recipient"}
+    assert not recipients & {"Wilson Chowdhry", "British Pakistani"}
+
+
+def test_a_background_grant_is_not_placed_in_the_city_the_story_was_filed_from():
+    text = ("OSLO, 19 February 2003 – The directorate today revoked Mullah Krekar's refugee status.\n"
+            "Mullah Krekar, an Iraqi Kurd, was granted refugee status in Norway in 1991.")
+    grants = [e for e in one(text, "2003-02-19") if e["attributes"].get("action") == "granted"]
+    assert [e["location"] for e in grants] == ["Norway"]
 
 
 def test_a_leaders_government_grants_as_the_state_he_leads():

@@ -523,6 +523,8 @@ def _to_event(cluster: Cluster, doc: Doc, article: dict, offset: int, version: s
     dated = main if main.event_date else next((x for x in everything if x.event_date), None)
     published = parse_published(article.get("published"))
     recent = dated is None or published is None or abs((dated.event_date - published).days) <= 3
+    if dated is None and published is not None and any(x.period and x.period[0] != published.year for x in everything):
+        recent = False  # "was granted refugee status in Norway in 1991": not where today's story was filed
     if location and dateline_place and recent and (_is_building(location, linker.gaz, linker.cues) or _country_of_city(location, dateline_place, linker.gaz)):
         # "at the Akasaka Palace", "met in Turkey" (filed from Antalya): the city, as the dateline gives it
         location = dateline_place

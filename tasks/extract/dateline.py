@@ -47,7 +47,8 @@ def split_dateline(text: str) -> Dateline:
         return Dateline(match.end(), place, region)
     match = _DATED.match(text)
     if match:
-        return Dateline(match.end(), match.group("place"))
+        place = match.group("place")
+        return Dateline(match.end(), place.title() if place.isupper() else place)
     match = _AGENCY_ONLY.match(text)
     if match:
         return Dateline(match.end(), None)

@@ -61,7 +61,8 @@ class NameLinker:
             is_person = ent.label_ == "PERSON" and (entry is None or entry.kind == "PERSON") or (entry is not None and entry.kind == "PERSON")
             # "Duvalier, 34, landed at Grenoble": whoever is given an age is a person, whatever the model says
             aged = entry is None and ent.label_ == "ORG" and ent.end + 2 < len(doc) and doc[ent.end].text == "," and doc[ent.end + 1].like_num and doc[ent.end + 2].text == ","
-            if not (is_person or aged) or not name:
+            demonyms = all((e := gazetteer.lookup(w)) is not None and e.kind == "NORP" for w in name.split())
+            if not (is_person or aged) or not name or demonyms:  # "the British Pakistani Christian Association"
                 continue
             self.person_forms.append(name)
             self.person_mentions.append((ent.start, ent, ent.root.dep_ in {"nsubj", "nsubjpass"}))
@@ -265,14 +266,13 @@ class NameLinker:
         possessors: dict[str, Span] = {}
         # "Carney said Russia had granted him asylum": whoever speaks is not the "him"
         speakers = self.speakers_of(token_i) if self.doc[token_i].dep_ not in {"nsubj", "nsubjpass"} else set()
-        spoken: dict[str, Span] = {}
+        spoken = False
         for i, span, is_subject in self.person_mentions:
             linked = self.link(PartyRef(span.text, "PERSON", start=span.start, end=span.end))
             if linked is None or linked.key in exclude:
                 continue
             if linked.key in speakers:
-                if i < token_i:
-                    spoken[linked.key] = span
+                spoken = spoken or i < token_i
                 continue
             if i >= token_i:
                 # the article's protagonist is named again later too
@@ -295,18 +295,16 @@ class NameLinker:
             latest[linked.key] = i
             spans[linked.key] = span
         if not scores:
-            # "Nathan Law said Britain had granted him asylum": the speaker, when no one else is named
-            # "A Saudi teenager ... after Canada granted her asylum. Rahaf al-Qunun, 18, walked out":
-            # a lead that describes before it names is about the subject named next
-            fallback = possessors if len(possessors) == 1 else spoken if len(spoken) == 1 else None
-            if fallback:
-                span = next(iter(fallback.values()))
+            if len(possessors) == 1:
+                span = next(iter(possessors.values()))
             elif not possessors and not spoken:
+                # "A Saudi teenager ... after Canada granted her asylum. Rahaf al-Qunun, 18, walked out":
+                # a lead that describes before it names is about the subject named next
                 span = self._named_next(sent, exclude)
                 if span is None:
                     return None
             else:
-                return None
+                return None  # not the speaker: "Chowdhry said the government refused to grant her asylum"
             return PartyRef(span.text, "PERSON", start=span.start, end=span.end)
         best = max(scores, key=lambda k: (scores[k], latest[k]))
         span = spans[best]
