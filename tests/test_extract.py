@@ -1157,3 +1157,16 @@ def test_him_refused_asylum_is_the_one_asylum_was_last_sought_for():
             "Duvalier, 34, landed at Grenoble late on Friday. Gabon has ruled out giving him refuge.")
     recipients = {p["name"] for e in one(text, "1986-02-09") for p in e["participants"] if p["role"] == "recipient"}
     assert "Laurent Fabius" not in recipients and any("Duvalier" in r for r in recipients)
+
+
+def test_a_protection_visa_for_a_counted_group_is_asylum_granted_to_it():
+    text = "Australia granted temporary protection visas to 42 asylum seekers from the province of Papua on Thursday."
+    asylum = by_type(one(text, "2006-03-24"))["asylum"]
+    assert {(p["name"], p["role"]) for p in asylum["participants"]} == {("Australia", "grantor"), ("42 asylum seekers", "recipient")}
+
+
+def test_a_passive_grant_is_made_by_the_state_it_lets_him_stay_in():
+    text = ("SYDNEY – Chen Yonglin, the Chinese diplomat who walked out of his consulate in May, was granted a permanent "
+            "protection visa on Friday, allowing him to remain in Australia as a refugee.")
+    asylum = by_type(one(text, "2005-07-09"))["asylum"]
+    assert {(p["name"], p["role"]) for p in asylum["participants"]} == {("Australia", "grantor"), ("Chen Yonglin", "recipient")}

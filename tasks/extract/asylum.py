@@ -162,13 +162,20 @@ def _roles(finder: ArgumentFinder, mention: Mention, noun, governor, path) -> No
         mention.parties += finder.parties_from(passive, "recipient")
     mention.parties += finder.parties_from(agents, "grantor")
     mention.parties += finder.parties_from(subjects, "grantor")
-    mention.parties += finder.parties_from(to_objs + datives + objects, "recipient")
+    # "visas to 42 asylum seekers from Papua": the group counted, not the place it comes from
+    # (but "two other campaigners, Ray Wong and Alan Li": the people named)
+    given = finder.parties_from(to_objs + datives + objects, "recipient")
+    counted = _described_person(finder, [t for t in to_objs + datives + objects if t.tag_ == "NNS" and t.i not in finder.ent_of])
+    mention.parties += given if any(p.kind == "PERSON" for p in given) or not counted else counted
     if not agents and not subjects and passive:
-        # "has been granted refugee status in New Zealand": the state it was granted in
-        for obj in finder.prep_objects(governor, {"in", "by"}) + finder.prep_objects(noun, {"in"}):
+        # "has been granted refugee status in New Zealand", "was granted a visa, allowing him to
+        # remain in Australia": the state it was granted in
+        inside = [t for t in governor.subtree if t.dep_ == "pobj" and t.head.lower_ == "in" and t.head.head.i != noun.i]
+        for obj in finder.prep_objects(governor, {"in", "by"}) + finder.prep_objects(noun, {"in"}) + inside:
             entry = finder.gaz.lookup(finder.ent_of[obj.i].text) if obj.i in finder.ent_of else None
             if entry is not None and entry.category == "country":
                 mention.parties.append(finder.party(obj, "grantor"))
+                break
     if not any(p.role == "recipient" for p in mention.parties):
         # "granted Battisti political refugee status": the person between the verb and the asylum
         for token in finder.doc[governor.i + 1: noun.i]:
@@ -196,6 +203,10 @@ def _described_person(finder: ArgumentFinder, tokens) -> list[PartyRef]:
             c.dep_ in {"amod", "compound"} and finder.ent_of.get(c.i) is not None and finder.ent_of[c.i].label_ in {"NORP", "GPE"} for c in token.children
         ):
             return [PartyRef(finder.phrase(token), "NORP", "recipient", token.i, token.i + 1)]
+        if token.tag_ == "NNS" and any(c.dep_ == "nummod" and c.like_num for c in token.children):
+            # "visas to 42 asylum seekers from Papua": a group counted, named as the article counts it
+            first = min(c.i for c in token.children if c.dep_ in {"nummod", "amod", "compound"} and c.i < token.i)
+            return [PartyRef(finder.doc[first: token.i + 1].text, "NORPGROUP", "recipient", first, token.i + 1)]
     return []
 
 
