@@ -1170,3 +1170,11 @@ def test_a_passive_grant_is_made_by_the_state_it_lets_him_stay_in():
             "protection visa on Friday, allowing him to remain in Australia as a refugee.")
     asylum = by_type(one(text, "2005-07-09"))["asylum"]
     assert {(p["name"], p["role"]) for p in asylum["participants"]} == {("Australia", "grantor"), ("Chen Yonglin", "recipient")}
+
+
+def test_leaders_who_witness_the_signing_of_a_deal_are_its_parties():
+    deal = by_type(one("Putin and Erdogan witnessed the signing of a gas agreement in Istanbul on Monday.", "2018-03-06"))["agreement"]
+    assert names(deal) == {"Putin", "Erdogan"} and deal["attributes"]["status"] == "signed"
+    # a broker is still no party
+    deal = by_type(one("Norway brokered a ceasefire between Sri Lanka and the Tamil Tigers in February.", "2002-03-01"))["agreement"]
+    assert "Norway" not in names(deal)

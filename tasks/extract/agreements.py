@@ -44,6 +44,9 @@ def build_agreement(finder: ArgumentFinder, span: Span, rule: dict, sent_index: 
         else:
             status = cues.agreement_status.get(glemma)
         mediator_subject = glemma in MEDIATOR_VERBS
+        if path and path.endswith(":via:signing"):
+            # "the two presidents oversaw the signing of 27 documents": their states sign
+            status, mediator_subject = "signed", False
         if status is not None:
             status_verb = governor
             mention.verbal = True
