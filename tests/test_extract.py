@@ -1178,3 +1178,9 @@ def test_leaders_who_witness_the_signing_of_a_deal_are_its_parties():
     # a broker is still no party
     deal = by_type(one("Norway brokered a ceasefire between Sri Lanka and the Tamil Tigers in February.", "2002-03-01"))["agreement"]
     assert "Norway" not in names(deal)
+
+
+def test_talks_opened_in_a_clause_of_time_still_to_come_are_planned():
+    text = "The visit comes days before the U.S. special envoy, Zalmay Khalilzad, opens a seventh round of talks with Taliban representatives in Doha."
+    talks = by_type(one(text, "2019-06-27"))["meeting"]
+    assert talks["modality"] == "planned"

@@ -106,9 +106,12 @@ def find_modality(trigger: Token, governor: Token | None, sent: Span, cues: Cues
                     found.setdefault("planned", f"amod:{child.text}")
                 if clower in cues.negated_modifiers:
                     found.setdefault("negated", f"amod:{child.text}")
-        if depth == 0:
+        if depth == 0 or (not crossed and token.pos_ in {"VERB", "AUX"} and all(t.dep_ in {"dobj", "pobj", "prep", "compound"} for t in chain[:depth])):
+            # "five days before Macron hosts the G7", "when Putin visits Turkey", and the trigger as its
+            # object: "days before Khalilzad opens a seventh round of talks"
             if token.tag_ in {"VBZ", "VBP"} and token.dep_ == "advcl" and any(c.dep_ in {"mark", "advmod"} and c.lower_ in {"before", "until", "till", "when", "once", "after"} for c in token.children):
-                found.setdefault("planned", "mark:before+present")  # "five days before Macron hosts the G7", "when Putin visits Turkey"
+                found.setdefault("planned", "mark:before+present")
+        if depth == 0:
             continue
         if token.dep_ == "prep" and token.lower_ == "without":
             found.setdefault("negated", "prep:without")
