@@ -1184,3 +1184,9 @@ def test_talks_opened_in_a_clause_of_time_still_to_come_are_planned():
     text = "The visit comes days before the U.S. special envoy, Zalmay Khalilzad, opens a seventh round of talks with Taliban representatives in Doha."
     talks = by_type(one(text, "2019-06-27"))["meeting"]
     assert talks["modality"] == "planned"
+
+
+def test_a_name_in_apposition_with_an_office_is_a_person_whatever_the_model_calls_it():
+    text = "On Saturday Clinton is scheduled to meet Le Kha Phieu, general secretary of the ruling Communist Party."
+    meeting = by_type(one(text, "2000-11-17"))["meeting"]
+    assert names(meeting) == {"Clinton", "Le Kha Phieu"} and meeting["modality"] == "planned"

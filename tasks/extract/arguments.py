@@ -61,6 +61,9 @@ class ArgumentFinder:
         named = self._named_by_apposition(token, ent)
         if named is not None:
             return self._from_ent(named, role)
+        if ent is not None and ent.label_ not in {"PERSON", "GPE", "NORP"} and token.i == ent.root.i and self.titled(ent):
+            # "Le Kha Phieu, general secretary of the party": whoever holds an office is a person
+            return PartyRef(ent.text, "PERSON", role, ent.start, ent.end)
         if ent is not None and ent.label_ in PARTY_LABELS:
             if re.match(r"(?:inter|intra|pan|anti|pro|post|pre)-", ent.text, re.IGNORECASE):
                 return None  # "the inter-Korean summit", "pro-Russian": a relation or a leaning, not a party
@@ -208,6 +211,10 @@ class ArgumentFinder:
                     country = self.gaz.country_of(child_ent.text)
                     return PartyRef(self.phrase(token), "NORPGROUP", role, token.i, token.i + 1, country_hint=country)
         return None
+
+    def titled(self, ent: Span) -> bool:
+        """A name the model calls a place or an organisation, in apposition with an office."""
+        return any(c.dep_ == "appos" and c.lemma_.lower() in self.cues.person_nouns and not c.ent_type_ for c in ent.root.children)
 
     def _named_by_apposition(self, token: Token, ent: Span | None) -> Span | None:
         """"the head of Sudan's Sovereign Council, General Abdel Fattah al-Burhan,", "the State
