@@ -1190,3 +1190,13 @@ def test_a_name_in_apposition_with_an_office_is_a_person_whatever_the_model_call
     text = "On Saturday Clinton is scheduled to meet Le Kha Phieu, general secretary of the ruling Communist Party."
     meeting = by_type(one(text, "2000-11-17"))["meeting"]
     assert names(meeting) == {"Clinton", "Le Kha Phieu"} and meeting["modality"] == "planned"
+
+
+def test_an_invitation_to_a_place_is_a_visit_to_come_hosted_by_who_invites():
+    text = "Bush invited Putin to his ranch in Crawford, Texas, and Putin asked the American president to visit Russia."
+    visit = next(e for e in one(text, "2001-06-17") if e["location"] == "Crawford")
+    assert visit["modality"] == "planned"
+    assert {(p["name"], p["role"]) for p in visit["participants"]} == {("Bush", "host"), ("Putin", "guest")}
+    # the visit told by its own word is that visit's; a refused invitation is negated
+    assert len(one("Queen Margrethe II had invited him to Copenhagen for a state visit on September 2.", "2019-08-21")) <= 1
+    assert [e["modality"] for e in one("Erdogan did not invite Assad to Ankara.", "2019-08-21")] == ["negated"]

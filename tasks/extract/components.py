@@ -125,6 +125,9 @@ class MentionFinder:
                 rule["type"],
                 status_verb=doc[status_i] if status_i is not None else None,
             )
+            if rule.get("modality") and mention.modality in {"asserted", "reported"}:
+                # "invited Putin to his ranch": the invitation happened, the visit is still to come
+                mention.modality, mention.modality_cue = rule["modality"], f"rule:{rule['id']}"
             if (mention.modality_cue or "").lower() == "mark:whether" and _left_unsaid(span.root, self.cues):
                 continue  # "declined to say whether he had sought protection": a question left open, not an event
             mention.debug.update(rule=rule["id"], cue=mention.modality_cue)

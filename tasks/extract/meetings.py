@@ -37,6 +37,8 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
         mention.attributes["format"] = "talks"  # "continued their conversation over dinner": face to face
     if needs == "state_destination":
         return _journey(finder, mention, head, span)
+    if needs == "invited_to_place":
+        return _invitation(finder, mention, head, span)
     if head.pos_ in {"VERB", "AUX"}:
         mention.verbal = True
         _verbal_parties(finder, mention, head, lemma)
@@ -101,6 +103,28 @@ def _journey(finder: ArgumentFinder, mention: Mention, verb, span: Span) -> Ment
     mention.parties += guests
     mention.parties.append(PartyRef(entry.country, "GPE", "host", place.start, place.end, ent_id=f"country:{entry.country}", country_hint=entry.country, implied=True))
     mention.location, mention.location_country = place.text, entry.country
+    finder.date_mention(mention, [verb], span.sent)
+    mention.attributes["topics"] = []
+    return mention
+
+
+def _invitation(finder: ArgumentFinder, mention: Mention, verb, span: Span) -> Mention | None:
+    """"Bush invited Putin to his ranch in Crawford": a visit to come, the one who invites its host.
+    ("invited Raisi to visit Riyadh" is the visit's own trigger; "invited to the talks", the talks'.)"""
+    places = [o for o in finder.prep_objects(verb, {"to"}) if o.lemma_.lower() not in finder.cues.gathering_nouns]
+    clause = {t.i for t in verb.subtree} - {t.i for c in verb.children if c.dep_ == "conj" for t in c.subtree}
+    others = [t for t in finder.doc.spans.get("event_triggers", []) if t.start != span.start and t.start in clause and t.label_ == "meeting"]
+    if not places or others or any(c.dep_ == "xcomp" for c in verb.children):
+        return None  # "invited him to Copenhagen for a state visit": the visit is told by its own word
+    hosts = [p for p in finder.parties_from(finder.subjects(verb), "host") if p.kind in {"PERSON", "TITLE", "GPE", "PRON"}]
+    guests = [p for p in finder.parties_from([c for c in verb.children if c.dep_ == "dobj"], "guest") if p.kind in {"PERSON", "TITLE", "PRON"}]
+    if not hosts or not guests:
+        return None
+    mention.verbal = True
+    mention.parties += hosts + guests
+    place = finder.place_of([verb, *places], preps=("in", "to"))
+    if place is not None:
+        mention.location, mention.location_country = place.text, finder.gaz.country_of(place.text)
     finder.date_mention(mention, [verb], span.sent)
     mention.attributes["topics"] = []
     return mention
