@@ -1200,3 +1200,9 @@ def test_an_invitation_to_a_place_is_a_visit_to_come_hosted_by_who_invites():
     # the visit told by its own word is that visit's; a refused invitation is negated
     assert len(one("Queen Margrethe II had invited him to Copenhagen for a state visit on September 2.", "2019-08-21")) <= 1
     assert [e["modality"] for e in one("Erdogan did not invite Assad to Ankara.", "2019-08-21")] == ["negated"]
+
+
+def test_a_second_meeting_with_its_verb_left_out_is_its_own_event():
+    events = one("Rice met Sharon in Jerusalem on Sunday and Abbas in Ramallah on Monday.", "2005-02-08")
+    assert sorted((sorted(names(e)), e["location"], e["event_date"]) for e in events) == [
+        (["Abbas", "Rice"], "Ramallah", "2005-02-07"), (["Rice", "Sharon"], "Jerusalem", "2005-02-06")]

@@ -17,8 +17,18 @@ TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
 
 
 def one_each(mention: Mention) -> list[Mention]:
-    """"Trump spoke separately with Tamim, with the Saudi crown prince and with Mohammed bin Zayed":
-    a talk with each, not one talk of four."""
+    """The meetings one verb tells: "met Sharon in Jerusalem on Sunday and Abbas in Ramallah on
+    Monday" is two, and "spoke separately with Tamim, with the Saudi crown prince and with Mohammed
+    bin Zayed" a talk with each, not one talk of four."""
+    gapped = mention.debug.get("gapped", ())
+    if gapped:
+        subjects = [p for p in mention.parties if p.start < mention.trigger_start]
+        seconds = [
+            replace(mention, parties=[*subjects, g["ref"]], location=g["place"], location_country=None, date_text=g["day"],
+                    debug={**mention.debug, "date_candidates": [g["day"]] if g["day"] else []})
+            for g in gapped
+        ]
+        return [mention, *seconds]
     separate = set(mention.debug.get("separate_parties", ()))
     others = [p for p in mention.parties if p.start in separate]
     if len(others) < 2:
@@ -155,6 +165,29 @@ def _verbal_parties(finder: ArgumentFinder, mention: Mention, verb, lemma: str) 
     if any(c.dep_ == "advmod" and c.lower_ == "separately" for c in verb.children):
         # "Trump spoke separately with Tamim, with the Saudi crown prince and with ...": one talk each
         mention.debug["separate_parties"] = [p.start for p in mention.parties[before:]]
+    _gapped(finder, mention, verb)
+
+
+def _gapped(finder: ArgumentFinder, mention: Mention, verb) -> None:
+    """"Rice met Sharon in Jerusalem on Sunday and Abbas in Ramallah on Monday": a second meeting
+    whose verb is left out; the parser hangs "Abbas" on "Sunday". Kept on the mention as the other
+    person, and the place and day that follow the name."""
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"in", "on", "at"}]
+    for prep in preps:
+        for obj in (o for o in prep.children if o.dep_ == "pobj"):
+            for other in (c for c in obj.children if c.dep_ == "conj" and c.ent_type_ == "PERSON"):
+                later = [p for p in preps if p.i > other.i]
+                place = next((o for p in later if p.lower_ in {"in", "at"} for o in p.children if o.dep_ == "pobj" and o.i in finder.ent_of), None)
+                day = next((o for p in later if p.lower_ == "on" for o in p.children if o.dep_ == "pobj" and o.ent_type_ == "DATE"), None)
+                if place is None and day is None:
+                    continue
+                refs = [p for p in finder.parties_from([other], mention.parties[-1].role if mention.parties else "participant") if p.kind == "PERSON"]
+                if refs:
+                    mention.debug.setdefault("gapped", []).append({
+                        "ref": refs[0],
+                        "place": finder.ent_of[place.i].text if place is not None else None,
+                        "day": f"on {finder.ent_of[day.i].text}" if day is not None else None,
+                    })
 
 
 def _verbal_objects(finder: ArgumentFinder, mention: Mention, verb, lemma: str, object_role: str) -> None:
