@@ -1206,3 +1206,13 @@ def test_a_second_meeting_with_its_verb_left_out_is_its_own_event():
     events = one("Rice met Sharon in Jerusalem on Sunday and Abbas in Ramallah on Monday.", "2005-02-08")
     assert sorted((sorted(names(e)), e["location"], e["event_date"]) for e in events) == [
         (["Abbas", "Rice"], "Ramallah", "2005-02-07"), (["Rice", "Sharon"], "Jerusalem", "2005-02-06")]
+
+
+def test_a_lead_that_counts_the_leaders_before_naming_them_is_about_those_named_next():
+    text = ("PYONGYANG – The leaders of North and South Korea signed a joint declaration late on Wednesday, capping the first summit "
+            "between the two states. South Korean President Kim Dae-jung and North Korean leader Kim Jong Il put their names "
+            "to the five-point document after a second day of talks.")
+    deal = by_type(one(text, "2000-06-15"))["agreement"]
+    assert names(deal) == {"Kim Dae-jung", "Kim Jong Il"}
+    # "they" is no lead that counts: it looks back, and here finds no one
+    assert not one("They signed a border treaty in Tashkent on Friday. Shavkat Mirziyoyev called it a new page.", "2018-03-10")

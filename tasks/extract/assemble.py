@@ -27,6 +27,7 @@ from tasks.extract.names import contains_words, words as name_words
 _FUTURE_WORDS = re.compile(r"\b(next|coming|upcoming|tomorrow|later this|later in the)\b", re.IGNORECASE)
 FORMAT_RANK = {"call": 4, "summit": 3, "visit": 2, "talks": 1, None: 0}
 NOT_HAPPENED = {"planned", "negated", "hypothetical"}
+PLURAL_PRONOUN_WORDS = {"they", "them", "their", "theirs", "we", "us", "our"}
 
 
 @dataclass
@@ -99,6 +100,7 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
     group_title = None
     group_states = False
     group_size = 2
+    group_named = False  # "the leaders", not "they"
     for ref in sorted(mention.parties, key=lambda r: (r.kind == "SALIENT", r.kind == "PRON")):
         if ref.kind == "GROUP":
             group = True
@@ -106,6 +108,7 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
             group_states = group_states or ref.text.lower() in {"countries", "nations", "states", "governments", "neighbours", "neighbors", "capitals"}
             word = ref.text.lower().rstrip("s")
             group_title = word if word in {"president", "minister", "prime minister", "king", "chancellor", "foreign minister", "premier", "leader"} else group_title
+            group_named = group_named or ref.text.lower() not in PLURAL_PRONOUN_WORDS
             continue
         if ref.kind == "SALIENT":
             # the article's protagonist, other than the parties already named
@@ -173,6 +176,10 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
         # "the two leaders" before any event: the people the article has just named
         speakers = linker.speakers_of(mention.trigger_start)
         previous = [Party(name, "participant") for name in linker.persons_before(mention.trigger_start) if name.key not in speakers][-group_size:]
+        if len(previous) < 2 and group_named:
+            # "The leaders of the five Caspian states signed a convention. Presidents Nazarbayev ..., Putin
+            # ..., Rouhani ... put their names to it": a lead that counts before it names
+            previous = [Party(name, "participant") for name in linker.persons_named_next(mention.trigger_start)][:group_size]
     if group and len({p.linked.key for p in parties}) < 2 and previous:
         # "the two leaders signed": the parties of the event just told
         for prev in previous:

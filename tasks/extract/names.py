@@ -310,6 +310,20 @@ class NameLinker:
         span = spans[best]
         return PartyRef(span.text, "PERSON", start=span.start, end=span.end)
 
+    def persons_named_next(self, token_i: int) -> list[LinkedName]:
+        """Distinct people named in the sentence after a token's, in order."""
+        sent = self.doc[token_i].sent
+        if sent.end >= len(self.doc):
+            return []
+        following = self.doc[sent.end].sent
+        order: dict[str, LinkedName] = {}
+        for i, span, _ in self.person_mentions:
+            if following.start <= i < following.end:
+                linked = self.link(PartyRef(span.text, "PERSON", start=span.start, end=span.end))
+                if linked is not None:
+                    order.setdefault(linked.key, linked)
+        return list(order.values())
+
     def _named_next(self, sent: Span, exclude: set[str]) -> Span | None:
         """The subject named in the sentence after a lead that names no one."""
         if sent.end >= len(self.doc):
