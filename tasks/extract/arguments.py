@@ -61,7 +61,7 @@ class ArgumentFinder:
         named = self._named_by_apposition(token, ent)
         if named is not None:
             return self._from_ent(named, role)
-        if ent is not None and ent.label_ not in {"PERSON", "GPE", "NORP"} and token.i == ent.root.i and self.titled(ent):
+        if ent is not None and ent.label_ not in {"PERSON", "GPE", "NORP"} and token.i == ent.root.i and self._holds_office(ent):
             # "Le Kha Phieu, general secretary of the party": whoever holds an office is a person
             return PartyRef(ent.text, "PERSON", role, ent.start, ent.end)
         if ent is not None and ent.label_ in PARTY_LABELS:
@@ -212,7 +212,7 @@ class ArgumentFinder:
                     return PartyRef(self.phrase(token), "NORPGROUP", role, token.i, token.i + 1, country_hint=country)
         return None
 
-    def titled(self, ent: Span) -> bool:
+    def _holds_office(self, ent: Span) -> bool:
         """A name the model calls a place or an organisation, in apposition with an office."""
         return any(c.dep_ == "appos" and c.lemma_.lower() in self.cues.person_nouns and not c.ent_type_ for c in ent.root.children)
 
@@ -225,15 +225,10 @@ class ArgumentFinder:
         for child in token.children:
             if child.dep_ == "appos" and child.i in self.ent_of and self.ent_of[child.i].label_ == "PERSON":
                 return self.ent_of[child.i]
-        after = token.right_edge.i + 1
-        if after + 1 >= len(self.doc) or self.doc[after].text != ",":
+        root = self._person_after(token)
+        if root is None:
             return None
-        start = after + 1
-        while start < min(after + 4, len(self.doc)) and start not in self.ent_of and self.doc[start].pos_ == "PROPN":
-            start += 1  # "General", "Senior General": a rank before the name
-        name = self.ent_of.get(start)
-        if name is None or name.label_ != "PERSON" or name.start != start:
-            return None
+        name = self.ent_of[root.i]
         closing = self.doc[name.end] if name.end < len(self.doc) else None
         # not "met the president, Putin said": a name that goes on to speak is no apposition
         return name if closing is None or closing.is_punct else None

@@ -300,7 +300,7 @@ class NameLinker:
             elif not possessors and not spoken:
                 # "A Saudi teenager ... after Canada granted her asylum. Rahaf al-Qunun, 18, walked out":
                 # a lead that describes before it names is about the subject named next
-                span = self._named_next(sent, exclude)
+                span = self._named_next(token_i, exclude)
                 if span is None:
                     return None
             else:
@@ -310,27 +310,27 @@ class NameLinker:
         span = spans[best]
         return PartyRef(span.text, "PERSON", start=span.start, end=span.end)
 
+    def _named_in_next_sentence(self, token_i: int) -> list[tuple[Span, bool]]:
+        """The person mentions (and whether each is a subject) of the sentence after a token's."""
+        end = self.doc[token_i].sent.end
+        if end >= len(self.doc):
+            return []
+        following = self.doc[end].sent
+        return [(span, is_subject) for i, span, is_subject in self.person_mentions if following.start <= i < following.end]
+
     def persons_named_next(self, token_i: int) -> list[LinkedName]:
         """Distinct people named in the sentence after a token's, in order."""
-        sent = self.doc[token_i].sent
-        if sent.end >= len(self.doc):
-            return []
-        following = self.doc[sent.end].sent
         order: dict[str, LinkedName] = {}
-        for i, span, _ in self.person_mentions:
-            if following.start <= i < following.end:
-                linked = self.link(PartyRef(span.text, "PERSON", start=span.start, end=span.end))
-                if linked is not None:
-                    order.setdefault(linked.key, linked)
+        for span, _ in self._named_in_next_sentence(token_i):
+            linked = self.link(PartyRef(span.text, "PERSON", start=span.start, end=span.end))
+            if linked is not None:
+                order.setdefault(linked.key, linked)
         return list(order.values())
 
-    def _named_next(self, sent: Span, exclude: set[str]) -> Span | None:
+    def _named_next(self, token_i: int, exclude: set[str]) -> Span | None:
         """The subject named in the sentence after a lead that names no one."""
-        if sent.end >= len(self.doc):
-            return None
-        following = self.doc[sent.end].sent
-        for i, span, is_subject in self.person_mentions:
-            if following.start <= i < following.end and is_subject:
+        for span, is_subject in self._named_in_next_sentence(token_i):
+            if is_subject:
                 linked = self.link(PartyRef(span.text, "PERSON", start=span.start, end=span.end))
                 if linked is not None and linked.key not in exclude:
                     return span
