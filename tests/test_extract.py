@@ -1216,3 +1216,15 @@ def test_a_lead_that_counts_the_leaders_before_naming_them_is_about_those_named_
     assert names(deal) == {"Kim Dae-jung", "Kim Jong Il"}
     # "they" is no lead that counts: it looks back, and here finds no one
     assert not one("They signed a border treaty in Tashkent on Friday. Shavkat Mirziyoyev called it a new page.", "2018-03-10")
+
+
+def test_the_first_leader_to_meet_someone_is_the_one_the_description_is_said_of():
+    meeting = one("Japanese Prime Minister Shinzo Abe became the first foreign leader to meet Donald Trump since the election.", "2016-11-18")
+    assert [names(e) for e in meeting] == [{"Shinzo Abe", "Donald Trump"}]
+
+
+def test_a_passive_visit_sharing_its_subject_with_a_first_clause_receives_that_subject():
+    text = ("Sultan Qaboos bin Said hosted the Israeli leader in Muscat on Thursday. Palestinian President Mahmoud Abbas "
+            "was in Muscat earlier in the week and was also received by the sultan.")
+    abbas = next(e for e in one(text, "2018-10-26") if "Mahmoud Abbas" in names(e))
+    assert {(p["name"], p["role"]) for p in abbas["participants"]} == {("Mahmoud Abbas", "guest"), ("Qaboos bin Said", "host")}

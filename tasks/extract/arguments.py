@@ -582,7 +582,11 @@ class ArgumentFinder:
                 # "the leader who met X": the head is the subject; not "in Lima, where asylum was granted"
                 if any(c.lower_ in {"where", "when", "whereby"} for c in verb.children) or any(c.dep_ == "auxpass" for c in verb.children):
                     return []
-                return [self._antecedent(verb)]
+                head = self._antecedent(verb)
+                if head.dep_ == "attr" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+                    # "Abe became the first foreign leader to meet Trump": the one the description is said of
+                    return [c for c in head.head.children if c.dep_ == "nsubj"] or [head]
+                return [head]
             if verb.dep_ == "acl":
                 return []
             subj = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
@@ -599,7 +603,20 @@ class ArgumentFinder:
         return subj
 
     def passive_subjects(self, verb: Token) -> list[Token]:
-        return [c for c in verb.children if c.dep_ == "nsubjpass"]
+        own = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if not own and self.shares_passive_subject(verb):
+            # "Abbas was in Muscat and was also received by the sultan": the first clause's subject
+            return [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        return own
+
+    @staticmethod
+    def shares_passive_subject(verb: Token) -> bool:
+        """A passive verb coordinated with a clause whose subject it shares."""
+        return (
+            verb.dep_ == "conj"
+            and any(c.dep_ == "auxpass" for c in verb.children)
+            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+        )
 
     def agents(self, verb: Token) -> list[Token]:
         """"by X" on the verb, or one level down where the parser misplaced it ("granted that August by X")."""

@@ -153,7 +153,9 @@ def _imply_host(mention: Mention, place) -> None:
 def _verbal_parties(finder: ArgumentFinder, mention: Mention, verb, lemma: str) -> None:
     subject_role = "host" if lemma in HOST_VERBS else "guest" if lemma in GUEST_VERBS else "participant"
     object_role = "guest" if lemma in HOST_VERBS else "host" if lemma in GUEST_VERBS else "participant"
-    mention.parties += finder.parties_from(finder.subjects(verb), subject_role)
+    if not finder.shares_passive_subject(verb):
+        # "was in Muscat and was received by the sultan": the shared subject is the one received
+        mention.parties += finder.parties_from(finder.subjects(verb), subject_role)
     passive = finder.passive_subjects(verb)
     if passive:
         # "was received by Putin": the passive subject is the guest, the agent the host
