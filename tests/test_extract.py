@@ -1228,3 +1228,9 @@ def test_a_passive_visit_sharing_its_subject_with_a_first_clause_receives_that_s
             "was in Muscat earlier in the week and was also received by the sultan.")
     abbas = next(e for e in one(text, "2018-10-26") if "Mahmoud Abbas" in names(e))
     assert {(p["name"], p["role"]) for p in abbas["participants"]} == {("Mahmoud Abbas", "guest"), ("Qaboos bin Said", "host")}
+
+
+def test_the_envoy_is_the_one_envoy_the_article_names():
+    text = ("U.N. special envoy Ibrahim Gambari arrived in Myanmar on Saturday. "
+            "The envoy then flew to Yangon and met opposition leader Aung San Suu Kyi on Tuesday.")
+    assert [names(e) for e in one(text, "2007-10-03")] == [{"Ibrahim Gambari", "Aung San Suu Kyi"}]
