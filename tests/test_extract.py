@@ -1234,3 +1234,13 @@ def test_the_envoy_is_the_one_envoy_the_article_names():
     text = ("U.N. special envoy Ibrahim Gambari arrived in Myanmar on Saturday. "
             "The envoy then flew to Yangon and met opposition leader Aung San Suu Kyi on Tuesday.")
     assert [names(e) for e in one(text, "2007-10-03")] == [{"Ibrahim Gambari", "Aung San Suu Kyi"}]
+
+
+def test_the_two_leaders_are_not_leaders_named_in_a_later_paragraph():
+    text = ("Prime Minister Margaret Thatcher and her Irish counterpart, Garret FitzGerald, signed an agreement on Friday at Hillsborough. "
+            "The two leaders held talks at Hillsborough Castle before putting their names to the document.\n"
+            "Unionist leaders James Molyneaux and Ian Paisley said they would campaign against it. "
+            "In Dublin, opposition leader Charles Haughey said it was at odds with the constitution.")
+    meeting = by_type(one(text, "1985-11-16"))["meeting"]
+    assert not names(meeting) & {"James Molyneaux", "Ian Paisley", "Charles Haughey"}
+    assert "Margaret Thatcher" in names(meeting)

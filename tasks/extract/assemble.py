@@ -167,8 +167,10 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
     if group and group_title and len({p.linked.key for p in parties}) < 2:
         titled = linker.persons_titled(group_title, mention.trigger_start)
         if len(titled) < 2:
-            # "a call between the two presidents ... President Barack Obama had tried": named just after
-            titled = linker.persons_titled(group_title, len(linker.doc))
+            # "a call between the two presidents ... President Barack Obama had tried": named just after,
+            # in the same paragraph (leaders named paragraphs on are others)
+            paragraph_end = next((t.i for t in linker.doc[mention.trigger_start:] if "\n" in t.text), len(linker.doc))
+            titled = linker.persons_titled(group_title, paragraph_end)
         if len(titled) >= 2:
             # "the two presidents": the last two people the article calls president
             previous = [Party(name, "participant") for name in titled[-group_size:]]
