@@ -1244,3 +1244,8 @@ def test_the_two_leaders_are_not_leaders_named_in_a_later_paragraph():
     meeting = by_type(one(text, "1985-11-16"))["meeting"]
     assert not names(meeting) & {"James Molyneaux", "Ian Paisley", "Charles Haughey"}
     assert "Margaret Thatcher" in names(meeting)
+
+
+def test_a_group_including_a_named_person_is_that_person():
+    text = "Secretary of State George Shultz travelled to Beijing in February for talks with Chinese leaders, including Deng Xiaoping."
+    assert [names(e) for e in one(text, "1983-04-05")] == [{"George Shultz", "Deng Xiaoping"}]

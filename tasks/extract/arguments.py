@@ -359,10 +359,14 @@ class ArgumentFinder:
                                     found.append(PartyRef(state_ent.text, "TITLE", role, state_ent.start, state_ent.end, country_hint=country, title=title, size=0 if token.tag_ in {"NNS", "NNPS"} else 1))
                             else:
                                 stack.append(state)
-            if party is None and token.tag_ in {"NNS", "NNPS"}:
-                # "several countries, including India and Brazil": the members the article names
+            if (party is None or party.kind in {"NORPGROUP", "GROUP"}) and token.tag_ in {"NNS", "NNPS"} and token.pos_ != "PRON":
+                # "several countries, including India and Brazil", "talks with Chinese leaders, including
+                # Deng Xiaoping": the members the article names stand for the group
                 listed = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "including" for o in c.children if o.dep_ == "pobj"]
-                stack.extend(o for o in listed if o.i in self.ent_of and self.ent_of[o.i].label_ in PARTY_LABELS)
+                listed = [o for o in listed if o.i in self.ent_of and self.ent_of[o.i].label_ in PARTY_LABELS]
+                if listed:
+                    stack.extend(listed)
+                    party = None
             named = self._person_after(token) if party is not None and party.kind in {"NORPGROUP", "GROUP", "TITLE"} and token.tag_ in {"NNS", "NNPS"} else None
             if named is not None:
                 # "their Philippine counterparts, Foreign Secretary Enrique Manalo and Teodoro": the people named
