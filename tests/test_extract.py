@@ -1249,3 +1249,11 @@ def test_the_two_leaders_are_not_leaders_named_in_a_later_paragraph():
 def test_a_group_including_a_named_person_is_that_person():
     text = "Secretary of State George Shultz travelled to Beijing in February for talks with Chinese leaders, including Deng Xiaoping."
     assert [names(e) for e in one(text, "1983-04-05")] == [{"George Shultz", "Deng Xiaoping"}]
+
+
+def test_talks_an_unnamed_source_tells_of_or_media_report_are_reported():
+    told = one("Israeli and Syrian officials held talks in Paris on Thursday, a diplomatic source told state television.", "2025-07-25")
+    media = one("Israeli media reported that Ron Dermer sat down with Syrian Foreign Minister Asaad al-Shaibani in Paris.", "2025-07-25")
+    assert [e["modality"] for e in told + media] == ["reported", "reported"]
+    # a named speaker who tells is no unnamed source
+    assert [e["modality"] for e in one("Erdogan met Putin in Sochi on Thursday, Erdogan told reporters.", "2025-07-25")] == ["asserted"]

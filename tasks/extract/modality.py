@@ -37,6 +37,11 @@ def _infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+def _is_source(token, cues) -> bool:
+    """An unnamed source: "sources", "officials", "Israeli media" (whose lemma the model gives as "medium")."""
+    return token.lemma_.lower() in cues.reported_sources or token.lower_ in cues.reported_sources
+
+
 def _pluperfect(token: Token) -> bool:
     """"had been due to", "had been expected to": a plan told in the past perfect was overtaken."""
     if token.dep_ == "acomp":
@@ -95,7 +100,7 @@ def find_modality(trigger: Token, governor: Token | None, sent: Span, cues: Cues
                 found.setdefault("reported", f"adv:{child.text}")
             if child.dep_ == "prep" and clower == "according":
                 objs = [t for t in child.subtree if t.dep_ == "pobj"]
-                if any(o.lemma_.lower() in cues.reported_sources for o in objs):
+                if any(_is_source(o, cues) for o in objs):
                     found.setdefault("reported", "according to " + " ".join(o.text for o in objs))
             if child.dep_ == "det" and clower == "no" and (depth == 0 or token.lemma_.lower() in cues.planned_governors | {"plan", "sign", "prospect", "chance", "intention"}):
                 found.setdefault("negated", "det:no")  # "no deal", "no plans for the two to meet"
@@ -177,11 +182,11 @@ def find_modality(trigger: Token, governor: Token | None, sent: Span, cues: Cues
                     found.setdefault("planned", f"governor:{lemma}")
             if not planned_before and "planned" in found and _pluperfect(token):
                 found.setdefault("negated", "pluperfect plan")  # "had been due to visit": a plan overtaken
-            if lemma in {"quote", "cite"} and any(c.dep_ == "dobj" and c.lemma_.lower() in cues.reported_sources for c in token.children):
+            if lemma in {"quote", "cite"} and any(c.dep_ == "dobj" and _is_source(c, cues) for c in token.children):
                 found.setdefault("reported", f"{token.text} source")  # "quoted an unnamed government source as saying"
             if lemma in cues.statement_verbs or lemma in cues.reported_governors:
                 subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
-                if lemma in cues.reported_governors and any(s.lemma_.lower() in cues.reported_sources for s in subjects):
+                if lemma in cues.reported_governors and any(_is_source(s, cues) for s in subjects):
                     found.setdefault("reported", f"{subjects[0].text} {token.text}")
                 elif lemma in {"believe", "say", "report", "understand", "think", "rumour", "rumor", "allege"} and any(c.dep_ == "auxpass" for c in token.children):
                     found.setdefault("reported", f"passive:{token.text}")
