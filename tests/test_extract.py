@@ -1257,3 +1257,8 @@ def test_talks_an_unnamed_source_tells_of_or_media_report_are_reported():
     assert [e["modality"] for e in told + media] == ["reported", "reported"]
     # a named speaker who tells is no unnamed source
     assert [e["modality"] for e in one("Erdogan met Putin in Sochi on Thursday, Erdogan told reporters.", "2025-07-25")] == ["asserted"]
+
+
+def test_a_relative_clause_on_an_apposition_is_about_the_person_it_describes():
+    text = "Ahmed al-Sharaa, a former rebel commander who met President Donald Trump in Riyadh in May, arrived in Paris."
+    assert [names(e) for e in one(text, "2025-07-25")] == [{"Ahmed al-Sharaa", "Donald Trump"}]

@@ -543,6 +543,8 @@ class ArgumentFinder:
         """What a relative clause is about: its head, except that "Zakayev, an envoy of the leader
         Maskhadov, who is fighting extradition" is about Zakayev, the person the apposition describes."""
         head = relcl.head
+        if head.dep_ == "appos" and head.lemma_.lower() in self.cues.person_nouns and head.head.ent_type_ == "PERSON":
+            return head.head  # "Sharaa, a former rebel commander who met Trump": the person the apposition describes
         owner = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
         if owner is not None and owner.dep_ == "appos" and owner.lemma_.lower() in self.cues.person_nouns and owner.head.ent_type_ == "PERSON":
             return owner.head
@@ -554,7 +556,7 @@ class ArgumentFinder:
         if subj and acts and verb.dep_ == "relcl" and subj[0].lower_ in {"which", "who", "that", "whom"}:
             # "Ecuador, which granted asylum to Assange": the relative pronoun is its head
             return [self._antecedent(verb)]
-        if subj and verb.dep_ == "relcl" and subj[0].lower_ in {"who", "that"} and (verb.head.lower_ in self.cues.group_anaphors or verb.head.ent_type_ == "PERSON"):
+        if subj and verb.dep_ == "relcl" and subj[0].lower_ in {"who", "that"} and (verb.head.lower_ in self.cues.group_anaphors or self._antecedent(verb).ent_type_ == "PERSON"):
             # "the two leaders, who first met in April 2019": they met; "Biden, who spoke with Erdogan": he spoke
             return [self._antecedent(verb)]
         if not subj and verb.dep_ == "acl" and any(c.dep_ == "poss" for c in verb.head.children):
