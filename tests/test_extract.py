@@ -1262,3 +1262,10 @@ def test_talks_an_unnamed_source_tells_of_or_media_report_are_reported():
 def test_a_relative_clause_on_an_apposition_is_about_the_person_it_describes():
     text = "Ahmed al-Sharaa, a former rebel commander who met President Donald Trump in Riyadh in May, arrived in Paris."
     assert [names(e) for e in one(text, "2025-07-25")] == [{"Ahmed al-Sharaa", "Donald Trump"}]
+
+
+def test_an_invitation_to_a_summit_is_a_meeting_to_come_hosted_by_who_invites():
+    text = "Gokhale said Modi had invited Xi to a similar summit in India next year and that the Chinese leader had accepted."
+    summit = one(text, "2018-04-28")
+    assert [(e["modality"], e["location"]) for e in summit] == [("planned", "India")]
+    assert {(p["name"], p["role"]) for p in summit[0]["participants"]} == {("Modi", "host"), ("Xi", "guest")}
