@@ -1269,3 +1269,18 @@ def test_an_invitation_to_a_summit_is_a_meeting_to_come_hosted_by_who_invites():
     summit = one(text, "2018-04-28")
     assert [(e["modality"], e["location"]) for e in summit] == [("planned", "India")]
     assert {(p["name"], p["role"]) for p in summit[0]["participants"]} == {("Modi", "host"), ("Xi", "guest")}
+
+
+def test_the_leader_of_a_state_that_no_longer_exists_is_its_leader_in_the_story():
+    text = "Soviet President Mikhail Gorbachev arrived in Beijing on Monday. President Yang Shangkun received the Soviet leader at the airport."
+    assert [names(e) for e in one(text, "1989-05-16")] == [{"Yang Shangkun", "Mikhail Gorbachev"}]
+    # "the former Yugoslav republic" is the state it became, not Yugoslavia
+    deal = one("Greece and Macedonia signed an agreement on Sunday under which the former Yugoslav republic will rename itself.", "2018-06-18")
+    assert "Yugoslavia" not in names(deal[0])
+
+
+def test_a_handshake_with_someone_is_a_meeting_unless_it_seals_a_deal():
+    text = "Tony Blair has shaken hands with Colonel Muammar Gaddafi in a tent outside Tripoli, becoming the first British prime minister to visit Libya."
+    assert {"Tony Blair", "Muammar Gaddafi"} in [names(e) for e in one(text, "2004-03-26")]
+    sealed = one("Koirala and Prachanda signed the accord in Kathmandu, then shook hands and embraced.", "2006-11-22")
+    assert [e["event_type"] for e in sealed] == ["agreement"]

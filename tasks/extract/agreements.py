@@ -137,6 +137,8 @@ def _parties(finder: ArgumentFinder, mention: Mention, noun, governor, path, acl
                 mention.parties += finder.parties_from(finder.prep_objects(arg, PARTY_PREPS), "party")
             # "allowed Ukraine to export", "allowed U.S. troops to operate"
             for candidate in [arg, *(c for c in arg.children if c.dep_ in {"compound", "amod", "poss"})]:
+                if any(c.lower_ == "former" and c.i < candidate.i for c in arg.children):
+                    continue  # "the former Yugoslav republic will rename itself": once part of a state, not that state
                 entry = finder.gaz.lookup(finder.ent_of[candidate.i].text) if candidate.i in finder.ent_of else None
                 if entry is not None and entry.category in {"country", "capital", "demonym"} and entry.country:
                     mention.parties.append(PartyRef(entry.country, "GPE", "party", candidate.i, candidate.i + 1, ent_id=f"country:{entry.country}", country_hint=entry.country))

@@ -591,7 +591,8 @@ class ArgumentFinder:
                 head = self._antecedent(verb)
                 if head.dep_ == "attr" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
                     # "Abe became the first foreign leader to meet Trump": the one the description is said of
-                    return [c for c in head.head.children if c.dep_ == "nsubj"] or [head]
+                    # ("Blair shook hands with Gaddafi, becoming the first British prime minister to visit Libya")
+                    return [c for c in head.head.children if c.dep_ == "nsubj"] or self.subjects(head.head) or [head]
                 return [head]
             if verb.dep_ == "acl":
                 return []

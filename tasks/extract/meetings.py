@@ -74,6 +74,8 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
         return None  # "welcomed Ghani and his family into the country": taken in, not met
     if lemma in HOST_VERBS and not any(p.kind in {"PERSON", "GPE", "ORG", "TITLE", "PRON"} and p.role == "guest" for p in mention.parties):
         return None  # "Turkey hosts 3.5 million Syrian refugees": a host of people, not of a meeting
+    if rule.get("not_with") and any(t.label_ == rule["not_with"] and span.sent.start <= t.start < span.sent.end for t in finder.doc.spans.get("event_triggers", [])):
+        return None  # "signed the accord, then shook hands and embraced": a handshake that seals a deal is its ceremony
     if needs in {"person_object", "party_object"} and len(mention.parties) < 2:
         return None  # "hosted a dinner", "called for calm": no second party, no meeting
     if needs == "with_party" and not finder.prep_objects(head, {"with", "to"}):
