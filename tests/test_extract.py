@@ -1284,3 +1284,11 @@ def test_a_handshake_with_someone_is_a_meeting_unless_it_seals_a_deal():
     assert {"Tony Blair", "Muammar Gaddafi"} in [names(e) for e in one(text, "2004-03-26")]
     sealed = one("Koirala and Prachanda signed the accord in Kathmandu, then shook hands and embraced.", "2006-11-22")
     assert [e["event_type"] for e in sealed] == ["agreement"]
+
+
+def test_the_men_given_asylum_are_the_group_the_article_counted():
+    text = ("Six men held for more than 12 years at Guantanamo Bay arrived in Uruguay on Sunday. "
+            "President Jose Mujica offered in March to take in the men on humanitarian grounds.")
+    asylum = by_type(one(text, "2014-12-08"))["asylum"]
+    roles = {p["role"]: p["name"] for p in asylum["participants"]}
+    assert roles["recipient"] == "Six men" and roles["grantor"] in {"Uruguay", "Jose Mujica"}

@@ -153,6 +153,12 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
                 same.role = ref.role
             continue
         parties.append(Party(linked, ref.role, ref.implied))
+    counted = _counted_antecedent(mention, linker.doc) if group and mention.event_type == "asylum" else None
+    if counted is not None and not any(p.role == "recipient" for p in parties):
+        # "Six men held at Guantanamo arrived ... Mujica offered to take in the men": the group
+        # the article counted, not the people it last named
+        parties.append(Party(counted, "recipient"))
+        group = False
     if group and group_states and len({p.linked.key for p in parties}) < 2:
         # "the two countries had reached an agreement": states, not the people last named;
         # first the states of the people in the event just told (Modi and Xi: India, China)
@@ -206,6 +212,22 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
         mention.modality, mention.modality_cue = "planned", "future date words"
     period = None if when else next((p for p in (coarse_period(w, published, future) for w in mention.debug.get("date_candidates") or [mention.date_text]) if p), None)
     return ResolvedMention(mention, parties, when, group, period)
+
+
+def _counted_antecedent(mention: Mention, doc) -> LinkedName | None:
+    """For "the men" given asylum, the group the article counted before: "Six men held at
+    Guantanamo", "76 Tamil men", named as the article first counts them."""
+    refs = [r for r in mention.parties if r.kind == "GROUP" and r.role == "recipient" and r.end - r.start == 1]
+    if not refs or doc[refs[0].start].pos_ == "PRON":
+        return None
+    head = doc[refs[0].start]
+    for token in doc[: head.i]:
+        count = next((c for c in token.children if c.dep_ == "nummod"), None)
+        if token.lemma_ == head.lemma_ and token.tag_ in {"NNS", "NNPS"} and count is not None:
+            words = [t for t in token.lefts if t.i >= count.i] + [token]
+            text = " ".join(t.text for t in words)
+            return LinkedName(text, "NORP", None, "g:" + " ".join(name_words(text)))
+    return None
 
 
 def _recipients(parties: list[Party]) -> set[str]:
