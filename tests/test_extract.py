@@ -1292,3 +1292,10 @@ def test_the_men_given_asylum_are_the_group_the_article_counted():
     asylum = by_type(one(text, "2014-12-08"))["asylum"]
     roles = {p["role"]: p["name"] for p in asylum["participants"]}
     assert roles["recipient"] == "Six men" and roles["grantor"] in {"Uruguay", "Jose Mujica"}
+
+
+def test_an_offer_by_someone_to_give_asylum_is_made_by_who_offers_not_who_asks():
+    offer = one("Iran has brushed aside an offer by Brazil's President Luiz Inacio Lula da Silva to give asylum to Sakineh Mohammadi Ashtiani.", "2010-08-04")
+    assert {(p["name"], p["role"]) for p in offer[0]["participants"]} == {("Luiz Inacio Lula da Silva", "grantor"), ("Sakineh Mohammadi Ashtiani", "recipient")}
+    asked = one("Canada accepted the request by the United Nations to give Rahaf Mohammed al-Qunun asylum, Trudeau said.", "2019-01-12")
+    assert all("United Nations" not in names(e) for e in asked)

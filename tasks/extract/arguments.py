@@ -33,6 +33,10 @@ PARTY_PREPS = {"with", "between", "among", "amongst", "alongside"}
 MEDIATOR_VERBS = {"broker", "mediate", "facilitate", "host", "sponsor", "oversee", "witness", "guarantee", "help", "welcome", "praise", "hail", "urge", "support", "back"}
 
 
+# nouns whose maker is the one who would act: "an offer by X to give", "a decision by Y to grant"
+COMMITMENT_NOUNS = {"offer", "decision", "promise", "pledge", "plan", "move", "refusal", "commitment", "undertaking"}
+
+
 @dataclass(frozen=True)
 class NamedPlace:
     """A place the text names indirectly ("the Tajik capital"), shaped like a Span for callers."""
@@ -562,6 +566,10 @@ class ArgumentFinder:
         if not subj and verb.dep_ == "acl" and any(c.dep_ == "poss" for c in verb.head.children):
             # "Russia's decision to grant asylum": the possessor decides
             return [c for c in verb.head.children if c.dep_ == "poss"]
+        if not subj and verb.dep_ == "acl" and verb.head.lemma_.lower() in COMMITMENT_NOUNS and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and self.prep_objects(verb.head, {"by"}):
+            # "an offer by Brazil's President Lula to give asylum to Ashtiani": who offers would give
+            # (not "the request by the UN to give her asylum": who asks does not give)
+            return self.prep_objects(verb.head, {"by"})
         if not subj and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
             # "By giving refuge to Ghani, the UAE adds ...": the main clause's subject gives
             return [c for c in verb.head.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
