@@ -1299,3 +1299,12 @@ def test_an_offer_by_someone_to_give_asylum_is_made_by_who_offers_not_who_asks()
     assert {(p["name"], p["role"]) for p in offer[0]["participants"]} == {("Luiz Inacio Lula da Silva", "grantor"), ("Sakineh Mohammadi Ashtiani", "recipient")}
     asked = one("Canada accepted the request by the United Nations to give Rahaf Mohammed al-Qunun asylum, Trudeau said.", "2019-01-12")
     assert all("United Nations" not in names(e) for e in asked)
+
+
+def test_the_n_year_old_is_the_person_last_spoken_of_and_never_a_date():
+    text = ("Former U.S. President Jimmy Carter met Syrian officials on Friday. "
+            "The 83-year-old had already sat down with Hamas leader Mahmoud Zahar in Cairo on Thursday.")
+    cairo = next(e for e in one(text, "2008-04-19") if e["location"] == "Cairo")
+    assert {"Jimmy Carter", "Mahmoud Zahar"} <= names(cairo) and cairo["event_date"] == "2008-04-17"
+    # police protection at an airport is no asylum
+    assert not one("Krystsina Tsimanouskaya won a visa. The 24-year-old sought police protection at Haneda airport on Sunday.", "2021-08-02")

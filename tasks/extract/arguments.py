@@ -75,6 +75,9 @@ class ArgumentFinder:
                 return None  # "wrote on Twitter", "told Reuters": who carries the news takes no part in it
             return self._from_ent(ent, role)
         lower = token.lower_
+        if self.is_age(token) and any(c.lower_ == "the" for c in token.children) and token.dep_ in {"nsubj", "nsubjpass"}:
+            # "The 83-year-old had already sat down with Hamas leaders": the person last spoken of
+            return PartyRef(token.text, "PRON", role, token.i, token.i + 1)
         if lower == "it" and token.dep_ in {"nsubj", "nsubjpass"}:
             # "North Korea said it was pulling out of the pact": the state or body that speaks
             sayer = self._sayer(token)
@@ -215,6 +218,11 @@ class ArgumentFinder:
                     country = self.gaz.country_of(child_ent.text)
                     return PartyRef(self.phrase(token), "NORPGROUP", role, token.i, token.i + 1, country_hint=country)
         return None
+
+    @staticmethod
+    def is_age(token: Token) -> bool:
+        """"old" in "83-year-old": an age, which the model often takes for a date."""
+        return token.lower_ == "old" and any(c.lower_ in {"year", "years"} for c in token.children)
 
     def _holds_office(self, ent: Span) -> bool:
         """A name the model calls a place or an organisation, in apposition with an office."""
@@ -831,6 +839,8 @@ class ArgumentFinder:
         for ent in sent.ents:
             if ent.label_ != "DATE" and not (ent.label_ == "TIME" and WEEKDAY_WORDS & {t.lower_ for t in ent}):
                 continue  # "on Wednesday night" comes as a TIME
+            if self.is_age(ent.root):
+                continue  # "the 83-year-old", "a 19-year-old tennis player": an age, not a day
             token = ent.root
             steps = 0
             while token.i not in targets and token.head.i != token.i and steps < 6:
