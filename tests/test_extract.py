@@ -1308,3 +1308,19 @@ def test_the_n_year_old_is_the_person_last_spoken_of_and_never_a_date():
     assert {"Jimmy Carter", "Mahmoud Zahar"} <= names(cairo) and cairo["event_date"] == "2008-04-17"
     # police protection at an airport is no asylum
     assert not one("Krystsina Tsimanouskaya won a visa. The 24-year-old sought police protection at Haneda airport on Sunday.", "2021-08-02")
+
+
+def test_with_whom_is_the_person_the_relative_clause_is_about():
+    text = "Blinken told reporters, standing beside Ukrainian Foreign Minister Dmytro Kuleba, with whom he had held talks on Tuesday."
+    assert [names(e) for e in one(text, "2022-02-23")] == [{"Blinken", "Dmytro Kuleba"}]
+
+
+def test_the_two_ministers_include_a_secretary_of_state_but_not_a_press_secretary():
+    text = ("Secretary of State Antony Blinken cancelled a meeting with Russian Foreign Minister Sergei Lavrov. "
+            "Press secretary Jen Psaki confirmed it. The two ministers last met in Geneva on January 21.")
+    geneva = next(e for e in one(text, "2022-02-23") if e["location"] == "Geneva")
+    assert names(geneva) == {"Antony Blinken", "Sergei Lavrov"}
+
+
+def test_who_mocks_a_trip_takes_no_part_in_it_and_where_he_mocks_is_not_where_it_went():
+    assert not one("In Moscow, former President Dmitry Medvedev mocked the three Western leaders' trip on social media.", "2022-06-17")

@@ -78,6 +78,10 @@ class ArgumentFinder:
         if self.is_age(token) and any(c.lower_ == "the" for c in token.children) and token.dep_ in {"nsubj", "nsubjpass"}:
             # "The 83-year-old had already sat down with Hamas leaders": the person last spoken of
             return PartyRef(token.text, "PRON", role, token.i, token.i + 1)
+        if lower in {"whom", "which"} and token.dep_ == "pobj":
+            # "Kuleba, with whom he had held talks": the one the relative clause is about
+            relcl = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
+            return self.party(self._antecedent(relcl), role) if relcl is not None else None
         if lower == "it" and token.dep_ in {"nsubj", "nsubjpass"}:
             # "North Korea said it was pulling out of the pact": the state or body that speaks
             sayer = self._sayer(token)

@@ -14,6 +14,8 @@ PHONE_WORDS = {"phone", "telephone", "video", "videoconference", "video-link", "
 COMMUNICATION_VERBS = {"warn", "tell", "assure", "urge", "ask", "inform", "thank", "congratulate", "press", "invite", "promise", "reassure", "caution", "brief", "apologise", "apologize", "complain", "explain", "express", "convey", "pledge", "say"}
 GATHERING_VERBS = {"bring", "gather", "involve", "include", "feature", "unite", "assemble", "draw"}
 TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
+# who speaks of a meeting takes no part in it: "Medvedev mocked the three leaders' trip"
+COMMENTING_VERBS = {"announce", "report", "confirm", "discuss", "welcome", "praise", "criticise", "criticize", "mock", "condemn", "denounce", "hail", "dismiss", "ridicule", "deride", "slam", "question", "defend", "describe"}
 
 
 def one_each(mention: Mention) -> list[Mention]:
@@ -62,8 +64,8 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
         if lemma in finder.cues.gathering_nouns and len({p.text for p in mention.parties if p.kind != "GROUP"}) < 2:
             # "at an emergency summit of ECOWAS": with fewer than two named, the bloc whose summit it is
             mention.parties += [p for p in finder.parties_from(finder.prep_objects(head, {"of"})) if p.kind == "ORG"]
-        if governor is not None:
-            heads.append(governor)
+        if governor is not None and governor.lemma_.lower() not in COMMENTING_VERBS:
+            heads.append(governor)  # not "In Moscow, Medvedev mocked the trip": where it is spoken of
     if mention.verbal and any(o.lemma_.lower() in finder.cues.contest_nouns for o in finder.prep_objects(head, {"in", "at"})):
         return None  # "the three are expected to meet in the Olympic final", "met in court": a contest, not talks
     if lemma == "call" and head.pos_ == "VERB":
@@ -311,7 +313,7 @@ def _nominal_parties(finder: ArgumentFinder, mention: Mention, noun, governor, p
     if path in {"dobj", "attr"} or (path and path.startswith("pobj:") and path.split(":")[1] in {"in", "at", "during", "on"}):
         role = "host" if glemma in {"host", "receive", "welcome", "organise", "organize"} else "guest" if glemma in {"pay", "make"} and is_visit else "participant"
         setting = path is not None and path.startswith("pobj:")  # "announced the deal during a video call with Putin": he was on it
-        if setting or glemma not in {"announce", "report", "confirm", "discuss", "welcome", "praise", "criticise", "criticize", "cancel", "postpone", "deny", "plan", "propose", "seek", "want"} or glemma in {"host"}:
+        if setting or glemma not in COMMENTING_VERBS | {"cancel", "postpone", "deny", "plan", "propose", "seek", "want"} or glemma in {"host"}:
             mention.parties += finder.parties_from(finder.subjects(governor), role)
         elif glemma in {"cancel", "postpone", "plan", "propose", "seek", "want"}:
             mention.parties += finder.parties_from(finder.subjects(governor), role)

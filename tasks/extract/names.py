@@ -20,7 +20,7 @@ from tasks.extract.mentions import PartyRef
 
 
 HEAD_TITLES = {"president", "prime", "premier", "chancellor", "king", "emir", "sultan", "leader", "monarch"}
-TITLE_MODIFIERS = {"crown", "supreme", "grand", "defence", "defense", "foreign", "interior", "finance", "prime", "deputy", "vice", "former", "trade", "energy", "economy", "justice", "security", "intelligence"}
+TITLE_MODIFIERS = {"press", "crown", "supreme", "grand", "defence", "defense", "foreign", "interior", "finance", "prime", "deputy", "vice", "former", "trade", "energy", "economy", "justice", "security", "intelligence"}
 
 
 @dataclass(frozen=True)
@@ -428,11 +428,14 @@ class NameLinker:
 
     def persons_titled(self, title: str, before: int) -> list[LinkedName]:
         """People named before a token whose title the article gives as `title` ("the two presidents")."""
-        wanted = HEAD_TITLES if title in {"leader", "premier"} else {title}  # "the two premiers" are heads of government
-        # "the two presidents" are not a vice-president nor a former one
+        # "the two premiers" are heads of government; "the two ministers" include a Secretary of State
+        wanted = HEAD_TITLES if title in {"leader", "premier"} else {title, "secretary"} if title == "minister" else {title}
+        # "the two presidents" are not a vice-president nor a former one; a press secretary or the
+        # UN Secretary-General is no minister
+        unwanted = {"vice", "deputy", "former"} | ({"press", "general", "party"} if title == "minister" else set())
         return [
             p for p in self.persons_before(before)
-            if wanted & self.person_titles.get(fold(p.name), set()) and not self.person_titles.get(fold(p.name), set()) & {"vice", "deputy", "former"}
+            if wanted & self.person_titles.get(fold(p.name), set()) and not self.person_titles.get(fold(p.name), set()) & unwanted
         ]
 
     def states_before(self, token_i: int) -> list[LinkedName]:
