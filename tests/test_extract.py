@@ -1324,3 +1324,8 @@ def test_the_two_ministers_include_a_secretary_of_state_but_not_a_press_secretar
 
 def test_who_mocks_a_trip_takes_no_part_in_it_and_where_he_mocks_is_not_where_it_went():
     assert not one("In Moscow, former President Dmitry Medvedev mocked the three Western leaders' trip on social media.", "2022-06-17")
+
+
+def test_the_title_of_a_sentence_subject_is_not_given_to_the_object_of_its_verb():
+    text = "Indian Prime Minister Narendra Modi arrived. The Indian leader had met Vice President Kamala Harris at the White House on Thursday."
+    assert [names(e) for e in one(text, "2021-09-25")] == [{"Narendra Modi", "Kamala Harris"}]
