@@ -74,6 +74,9 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
             return None  # "which Vietnam calls Tu Chinh", "called the deal historic": naming, not phoning
     if lemma in {"welcome", "receive"} and finder.prep_objects(head, {"into"}):
         return None  # "welcomed Ghani and his family into the country": taken in, not met
+    subtree = {t.i for t in head.subtree}
+    if lemma in HOST_VERBS and any(t.label_ == "asylum" and t.start in subtree for t in finder.doc.spans.get("event_triggers", [])):
+        return None  # "welcomed Ghani and his family on humanitarian grounds": taken in as a refugee
     if lemma in HOST_VERBS and not any(p.kind in {"PERSON", "GPE", "ORG", "TITLE", "PRON"} and p.role == "guest" for p in mention.parties):
         return None  # "Turkey hosts 3.5 million Syrian refugees": a host of people, not of a meeting
     if rule.get("not_with") and any(t.label_ == rule["not_with"] and span.sent.start <= t.start < span.sent.end for t in finder.doc.spans.get("event_triggers", [])):
