@@ -1329,3 +1329,12 @@ def test_who_mocks_a_trip_takes_no_part_in_it_and_where_he_mocks_is_not_where_it
 def test_the_title_of_a_sentence_subject_is_not_given_to_the_object_of_its_verb():
     text = "Indian Prime Minister Narendra Modi arrived. The Indian leader had met Vice President Kamala Harris at the White House on Thursday."
     assert [names(e) for e in one(text, "2021-09-25")] == [{"Narendra Modi", "Kamala Harris"}]
+
+
+def test_refuge_taken_in_a_foreign_embassy_is_asylum_sought_from_that_state():
+    text = ("Paraguay's president Raúl Cubas resigned on Sunday and took refuge in the Brazilian embassy. "
+            "Brazil later granted him asylum.")
+    events = one(text, "1999-03-30")
+    assert {e["attributes"]["action"] for e in events} == {"requested", "granted"}
+    assert all(names(e) == {"Raúl Cubas", "Brazil"} for e in events)
+    assert not one("The family took refuge in a basement during the shelling.", "1999-03-30")

@@ -18,6 +18,9 @@ def build_asylum(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int
     if noun.dep_ == "compound" and head.lower_ in cues.asylum_policy_heads | {"seeker"} or head.lemma_.lower() in cues.asylum_policy_heads and noun.dep_ == "compound":
         return None  # "asylum seekers", "asylum policy": a policy subject, not an event
     if noun.lower_ in {"refuge", "sanctuary"} and noun.head.lemma_.lower() not in cues.asylum_action:
+        missions = _missions(finder, noun)
+        if noun.head.lemma_.lower() in {"take", "find"} and missions:
+            return _refuge_in_mission(finder, span, rule, sent_index, noun, missions[0])
         return None  # "took refuge in a basement"
     if rule.get("needs") == "asylum_verb":
         # "applied for protection", "withdrawn Assange's protection"; not "environmental protection",
@@ -81,6 +84,30 @@ def build_asylum(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int
         mention.parties += _fallback_grantor(finder, span.sent, governor, speaker=action != "requested")
     mention.debug["status_verb"] = status_verb.i if status_verb is not None else None
     return _finish(finder, mention, span, noun, governor)
+
+
+MISSION_NOUNS = {"embassy", "consulate", "mission", "legation", "nunciature", "residence"}
+
+
+def _missions(finder: ArgumentFinder, noun) -> list:
+    """"took refuge in the Brazilian embassy": the foreign mission where refuge was taken."""
+    places = finder.prep_objects(noun.head, {"in", "at", "inside"}) + finder.prep_objects(noun, {"in", "at", "inside"})
+    return [p for p in places if p.lemma_.lower() in MISSION_NOUNS and any(c.dep_ in {"amod", "compound", "poss"} for c in p.children)]
+
+
+def _refuge_in_mission(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int, noun, mission) -> Mention:
+    """"Cubas resigned and took refuge in the Brazilian embassy": he sought asylum from that state."""
+    mention = Mention("asylum", rule["id"], span.start, span.end, span.text, sent_index, verbal=True)
+    mention.attributes["action"] = "requested"
+    mention.parties += finder.parties_from(finder.subjects(noun.head), "recipient")
+    for child in mission.children:
+        if child.dep_ in {"amod", "compound", "poss"}:
+            party = finder.party(child, "grantor")
+            if party is not None and party.kind in {"GPE", "NORP"}:
+                mention.parties.append(party)
+                break
+    mention.debug["status_verb"] = noun.head.i
+    return _finish(finder, mention, span, noun, noun.head)
 
 
 def _request_noun(noun):
