@@ -1338,3 +1338,10 @@ def test_refuge_taken_in_a_foreign_embassy_is_asylum_sought_from_that_state():
     assert {e["attributes"]["action"] for e in events} == {"requested", "granted"}
     assert all(names(e) == {"Raúl Cubas", "Brazil"} for e in events)
     assert not one("The family took refuge in a basement during the shelling.", "1999-03-30")
+
+
+def test_a_visit_by_someone_during_which_states_sign_a_deal_is_his_not_theirs():
+    text = ("Egypt and Saudi Arabia signed an agreement on Friday demarcating their maritime border, during a five-day visit to Cairo by King Salman. "
+            "Salman, who arrived on Thursday, held talks with President Abdel Fattah al-Sisi at the Ittihadiya palace.")
+    meetings = [e for e in one(text, "2016-04-09") if e["event_type"] == "meeting"]
+    assert [names(e) for e in meetings] == [{"Abdel Fattah al-Sisi", "Salman"}]

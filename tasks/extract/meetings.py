@@ -291,7 +291,9 @@ def _nominal_parties(finder: ArgumentFinder, mention: Mention, noun, governor, p
         if attach is not None and attach.lower_ == "for" and not mention.parties:
             # "Tsipras crossed the border with Zaev for lunch": who went, and with whom
             mention.parties += finder.parties_from(_companions(finder, verb))
-        if attach is not None and (attach.lower_ in {"for", "after", "during", "in", "at"} or noun.head.lower_ in {"at", "during"}):
+        guest_named = is_visit and any(p.role == "guest" and not p.implied for p in mention.parties)
+        if attach is not None and not guest_named and (attach.lower_ in {"for", "after", "during", "in", "at"} or noun.head.lower_ in {"at", "during"}):
+            # (not "Egypt and Saudi Arabia signed a deal during a visit to Cairo by King Salman": his visit)
             # "flew to Moscow for talks with Putin": the one who went; "Kim and Kim put their names to
             # the document after a day of talks", "Sharon and Abbas declared a halt at a summit": both
             subjects = finder.parties_from(finder.subjects(verb))
@@ -316,7 +318,9 @@ def _nominal_parties(finder: ArgumentFinder, mention: Mention, noun, governor, p
     if path in {"dobj", "attr"} or (path and path.startswith("pobj:") and path.split(":")[1] in {"in", "at", "during", "on"}):
         role = "host" if glemma in {"host", "receive", "welcome", "organise", "organize"} else "guest" if glemma in {"pay", "make"} and is_visit else "participant"
         setting = path is not None and path.startswith("pobj:")  # "announced the deal during a video call with Putin": he was on it
-        if setting or glemma not in COMMENTING_VERBS | {"cancel", "postpone", "deny", "plan", "propose", "seek", "want"} or glemma in {"host"}:
+        if setting and is_visit and any(p.role == "guest" and not p.implied for p in mention.parties):
+            pass  # "Egypt and Saudi Arabia signed a deal during a visit to Cairo by King Salman": his visit
+        elif setting or glemma not in COMMENTING_VERBS | {"cancel", "postpone", "deny", "plan", "propose", "seek", "want"} or glemma in {"host"}:
             mention.parties += finder.parties_from(finder.subjects(governor), role)
         elif glemma in {"cancel", "postpone", "plan", "propose", "seek", "want"}:
             mention.parties += finder.parties_from(finder.subjects(governor), role)
