@@ -1345,3 +1345,10 @@ def test_a_visit_by_someone_during_which_states_sign_a_deal_is_his_not_theirs():
             "Salman, who arrived on Thursday, held talks with President Abdel Fattah al-Sisi at the Ittihadiya palace.")
     meetings = [e for e in one(text, "2016-04-09") if e["event_type"] == "meeting"]
     assert [names(e) for e in meetings] == [{"Abdel Fattah al-Sisi", "Salman"}]
+
+
+def test_what_a_past_event_would_do_and_a_later_hour_of_its_day_leave_it_asserted():
+    text = ("Chinese President Xi Jinping arrived in Pyongyang on Thursday and was greeted by Kim Jong Un. "
+            "In talks at the Kumsusan guesthouse later in the day, Xi told Kim that China would play a constructive role. "
+            "Analysts said Xi's trip to Pyongyang would strengthen his hand.")
+    assert {e["modality"] for e in one(text, "2019-06-21")} == {"asserted"}

@@ -24,7 +24,7 @@ from tasks.extract.mentions import Mention
 from tasks.extract.names import LinkedName, NameLinker
 from tasks.extract.names import contains_words, words as name_words
 
-_FUTURE_WORDS = re.compile(r"\b(next|coming|upcoming|tomorrow|later this|later in the)\b", re.IGNORECASE)
+_FUTURE_WORDS = re.compile(r"\b(next|coming|upcoming|tomorrow|later this)\b", re.IGNORECASE)
 FORMAT_RANK = {"call": 4, "summit": 3, "visit": 2, "talks": 1, None: 0}
 NOT_HAPPENED = {"planned", "negated", "hypothetical"}
 PLURAL_PRONOUN_WORDS = {"they", "them", "their", "theirs", "we", "us", "our"}

@@ -13,6 +13,8 @@ class Cues:
         self.raw = cues
         self.planned_aux = set(cues["planned_aux"])
         self.hypothetical_aux = set(cues["hypothetical_aux"])
+        # "Xi's trip would strengthen his hand": what an event will do is said of an event that happened
+        self.effect_verbs = set(cues["effect_verbs"])
         self.hypothetical_marks = set(cues["hypothetical_marks"])
         self.planned_governors = set(cues["planned_governors"])
         self.planned_modifiers = set(cues["planned_modifiers"])

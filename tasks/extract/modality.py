@@ -77,6 +77,8 @@ def find_modality(trigger: Token, governor: Token | None, sent: Span, cues: Cues
             # tense does not share the auxiliaries of the verb it hangs from ("only if it accepts and signs" does)
             crossed = True
         lemma = lemma_of(token, cues)
+        if below is not None and below.i == trigger.i and trigger.dep_ == "nsubj" and lemma in cues.effect_verbs:
+            crossed = True  # "Xi's trip to Pyongyang would strengthen his hand": the trip's effect is to come, not the trip
         is_verbish = token.pos_ in {"VERB", "AUX", "ADJ"}
         is_status = status_verb is not None and token.i == status_verb.i
         for child in token.children:
