@@ -1352,3 +1352,8 @@ def test_what_a_past_event_would_do_and_a_later_hour_of_its_day_leave_it_asserte
             "In talks at the Kumsusan guesthouse later in the day, Xi told Kim that China would play a constructive role. "
             "Analysts said Xi's trip to Pyongyang would strengthen his hand.")
     assert {e["modality"] for e in one(text, "2019-06-21")} == {"asserted"}
+
+
+def test_an_institution_named_by_description_is_given_the_name_it_is_queried_by():
+    deal = one("Iran and the U.N. nuclear watchdog signed an agreement in Cairo on Tuesday on resuming inspections.", "2025-09-10")
+    assert names(deal[0]) == {"Iran", "IAEA"}

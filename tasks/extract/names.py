@@ -222,6 +222,8 @@ class NameLinker:
                 return LinkedName(country, "GPE", country, "c:" + country)
             if country and entry.category in {"country", "capital", "institution"}:
                 return LinkedName(name, kind, country, "c:" + country)
+            if entry.category == "institution" and any(w.islower() and w not in {"of", "for", "and", "the"} for w in name.split()):
+                name = entry.name  # "the U.N. nuclear watchdog" is the IAEA, by the name it is queried by
             return LinkedName(name, kind, country, ("c:" + country) if country and kind == "GPE" else "o:" + " ".join(words(entry.name)))
         if kind == "PERSON":
             return LinkedName(name, kind, None, "p:" + " ".join(words(name)))
