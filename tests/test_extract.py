@@ -1357,3 +1357,9 @@ def test_what_a_past_event_would_do_and_a_later_hour_of_its_day_leave_it_asserte
 def test_an_institution_named_by_description_is_given_the_name_it_is_queried_by():
     deal = one("Iran and the U.N. nuclear watchdog signed an agreement in Cairo on Tuesday on resuming inspections.", "2025-09-10")
     assert names(deal[0]) == {"Iran", "IAEA"}
+
+
+def test_members_of_a_team_given_asylum_are_that_team():
+    text = "Members of Afghanistan's national youth women's football team were granted asylum by Portugal on Sunday as they landed in Lisbon."
+    asylum = one(text, "2021-09-20")
+    assert names(asylum[0]) == {"Afghanistan's national youth women's football team", "Portugal"}
