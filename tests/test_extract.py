@@ -1363,3 +1363,9 @@ def test_members_of_a_team_given_asylum_are_that_team():
     text = "Members of Afghanistan's national youth women's football team were granted asylum by Portugal on Sunday as they landed in Lisbon."
     asylum = one(text, "2021-09-20")
     assert names(asylum[0]) == {"Afghanistan's national youth women's football team", "Portugal"}
+
+
+def test_who_in_a_clause_coordinated_under_a_group_is_that_group():
+    text = "A plane left Phnom Penh carrying 20 ethnic Uighurs who had fled the unrest in Xinjiang and had applied for asylum in Cambodia."
+    asylum = one(text, "2009-12-21")
+    assert {(p["name"], p["role"]) for p in asylum[0]["participants"]} >= {("20 ethnic Uighurs", "recipient")}

@@ -572,7 +572,7 @@ class ArgumentFinder:
         if subj and acts and verb.dep_ == "relcl" and subj[0].lower_ in {"which", "who", "that", "whom"}:
             # "Ecuador, which granted asylum to Assange": the relative pronoun is its head
             return [self._antecedent(verb)]
-        if subj and verb.dep_ == "relcl" and subj[0].lower_ in {"who", "that"} and (verb.head.lower_ in self.cues.group_anaphors or self._antecedent(verb).ent_type_ == "PERSON"):
+        if subj and verb.dep_ == "relcl" and (subj[0].lower_ == "who" or (subj[0].lower_ == "that" and (verb.head.lower_ in self.cues.group_anaphors or self._antecedent(verb).ent_type_ == "PERSON"))):
             # "the two leaders, who first met in April 2019": they met; "Biden, who spoke with Erdogan": he spoke
             return [self._antecedent(verb)]
         if not subj and verb.dep_ == "acl" and any(c.dep_ == "poss" for c in verb.head.children):
