@@ -1369,3 +1369,9 @@ def test_who_in_a_clause_coordinated_under_a_group_is_that_group():
     text = "A plane left Phnom Penh carrying 20 ethnic Uighurs who had fled the unrest in Xinjiang and had applied for asylum in Cambodia."
     asylum = one(text, "2009-12-21")
     assert {(p["name"], p["role"]) for p in asylum[0]["participants"]} >= {("20 ethnic Uighurs", "recipient")}
+
+
+def test_a_counted_group_given_asylum_keeps_where_it_comes_from():
+    text = "Indonesia recalled its ambassador on Friday in protest at Canberra's decision to grant temporary protection visas to 42 asylum seekers from Papua."
+    asylum = one(text, "2006-03-25")
+    assert "42 asylum seekers from Papua" in names(asylum[0])

@@ -240,7 +240,11 @@ def _described_person(finder: ArgumentFinder, tokens) -> list[PartyRef]:
         if token.tag_ == "NNS" and any(c.dep_ == "nummod" and c.like_num for c in token.children):
             # "visas to 42 asylum seekers from Papua": a group counted, named as the article counts it
             first = min(c.i for c in token.children if c.dep_ in {"nummod", "amod", "compound"} and c.i < token.i)
-            return [PartyRef(finder.doc[first: token.i + 1].text, "NORPGROUP", "recipient", first, token.i + 1)]
+            end = token.i + 1
+            origin = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "from" and c.i == token.i + 1), None)
+            if origin is not None and any(o.i in finder.ent_of and finder.ent_of[o.i].label_ in {"GPE", "LOC", "NORP"} for o in origin.children):
+                end = origin.right_edge.i + 1  # "42 asylum seekers from Papua": where they come from says who they are
+            return [PartyRef(finder.doc[first: end].text, "NORPGROUP", "recipient", first, end)]
     return []
 
 
