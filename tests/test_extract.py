@@ -1375,3 +1375,18 @@ def test_a_counted_group_given_asylum_keeps_where_it_comes_from():
     text = "Indonesia recalled its ambassador on Friday in protest at Canberra's decision to grant temporary protection visas to 42 asylum seekers from Papua."
     asylum = one(text, "2006-03-25")
     assert "42 asylum seekers from Papua" in names(asylum[0])
+
+
+def test_those_in_whose_presence_a_summit_opens_take_part_in_it():
+    text = ("Nepal's Prime Minister K.P. Sharma Oli opened the summit on Thursday in the presence of Indian Prime Minister "
+            "Narendra Modi, Bangladesh's Sheikh Hasina and Sri Lankan President Maithripala Sirisena.")
+    summit = one(text, "2018-08-31")
+    assert names(summit[0]) == {"K.P. Sharma Oli", "Narendra Modi", "Hasina", "Maithripala Sirisena"}  # ("Sheikh" is read as a title)
+
+
+def test_representatives_of_the_member_states_sign_for_the_states_just_named():
+    text = ("Indian Prime Minister Narendra Modi and Nepal's Prime Minister K.P. Sharma Oli met in Kathmandu on Thursday. "
+            "On the final day, representatives of the member states signed a memorandum of understanding on a power grid, "
+            "a project planners hope will allow hydropower to be sold abroad.")
+    deal = by_type(one(text, "2018-08-31"))["agreement"]
+    assert names(deal) == {"India", "Nepal"} and deal["modality"] == "asserted"

@@ -357,6 +357,8 @@ class ArgumentFinder:
                 # "representatives of President Maduro and the opposition": whom they represent
                 if not of_parties and token.lemma_.lower() in {"representative", "envoy", "delegate", "negotiator", "emissary"}:
                     stack.extend(o for o in of_objects if o.i in self.ent_of and self.ent_of[o.i].label_ == "PERSON")
+                    # "representatives of the member states signed": the states the article has just named
+                    stack.extend(o for o in of_objects if o.i not in self.ent_of and (self.party(o, role) or PartyRef("", "")).kind == "GROUP")
                 if of_parties and (token.lemma_.lower() in self.cues.person_nouns or token.lower_ in self.cues.group_anaphors):
                     party = None
                     # "the defence ministers of Turkey, Syria and Russia": the office with its portfolio

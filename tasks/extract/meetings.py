@@ -325,6 +325,9 @@ def _nominal_parties(finder: ArgumentFinder, mention: Mention, noun, governor, p
         elif glemma in {"cancel", "postpone", "plan", "propose", "seek", "want"}:
             mention.parties += finder.parties_from(finder.subjects(governor), role)
         mention.parties += finder.parties_from(finder.prep_objects(governor, PARTY_PREPS))
+        # "opened the summit in the presence of Modi, Hasina and Sirisena": those present take part
+        presence = [o for o in finder.prep_objects(governor, {"in"}) if o.lower_ == "presence"]
+        mention.parties += finder.parties_from([x for o in presence for x in finder.prep_objects(o, {"of"})])
         # "held the summit on Friday, joining the prime ministers of Japan, India and Australia"
         for clause in governor.children:
             if clause.dep_ in {"advcl", "conj"} and clause.lemma_.lower() in {"join", "accompany", "meet", "welcome", "receive"} | GATHERING_VERBS:

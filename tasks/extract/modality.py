@@ -124,6 +124,12 @@ def find_modality(trigger: Token, governor: Token | None, sent: Span, cues: Cues
             found.setdefault("negated", "prep:without")
         if is_status:
             continue
+        if below is not None and below.dep_ == "ccomp" and below.i < token.i and lemma in cues.planned_governors and not any(
+            c.dep_ in {"nsubj", "nsubjpass"} and c.i < below.i for c in token.children
+        ):
+            # "signed a memorandum on a power grid, a project planners hope will ...": the parser made the
+            # signing the object of a hope that comes after it; what one hopes is said after the hoping
+            continue
         if token.pos_ in {"VERB", "ADJ", "AUX", "NOUN"}:
             # a governor reaches the trigger only through arguments: "cancelled the summit",
             # "failed to reach a deal"; not "failed to agree ... at their summit"
