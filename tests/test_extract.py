@@ -1390,3 +1390,8 @@ def test_representatives_of_the_member_states_sign_for_the_states_just_named():
             "a project planners hope will allow hydropower to be sold abroad.")
     deal = by_type(one(text, "2018-08-31"))["agreement"]
     assert names(deal) == {"India", "Nepal"} and deal["modality"] == "asserted"
+
+
+def test_a_gathering_is_no_party_to_itself():
+    text = "A handshake and a book gave Barack Obama's first Summit of the Americas in Port of Spain on Friday its defining images."
+    assert all("Summit of the Americas" not in names(e) for e in one(text, "2009-04-19"))
