@@ -1396,3 +1396,7 @@ def test_a_gathering_is_no_party_to_itself():
     text = ("A handshake and a book gave Barack Obama's first Summit of the Americas its defining images, "
             "as the U.S. president promised Latin America an equal partnership.")
     assert not one(text, "2009-04-19")  # Obama alone at it: no second party named here
+
+
+def test_calling_someone_a_name_is_no_phone_call():
+    assert not one("Duterte then called Obama a 'son of a whore' in Tagalog and warned him not to raise the killings.", "2016-09-06")

@@ -72,8 +72,10 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
         return None  # "the three are expected to meet in the Olympic final", "met in court": a contest, not talks
     if lemma == "call" and head.pos_ == "VERB":
         objects = [c for c in head.children if c.dep_ == "dobj"]
-        if len(objects) >= 2 or any(o.lower_ in {"which", "what"} for o in objects) or any(c.dep_ in {"oprd", "xcomp", "ccomp", "acomp"} for c in head.children):
-            return None  # "which Vietnam calls Tu Chinh", "called the deal historic": naming, not phoning
+        described = any(a.dep_ == "appos" and any(d.dep_ == "det" and d.lower_ in {"a", "an"} for d in a.children) for o in objects for a in o.children)
+        if len(objects) >= 2 or described or any(o.lower_ in {"which", "what"} for o in objects) or any(c.dep_ in {"oprd", "xcomp", "ccomp", "acomp"} for c in head.children):
+            # "which Vietnam calls Tu Chinh", "called the deal historic", "called Obama a 'son of a whore'": naming, not phoning
+            return None
     if lemma in {"welcome", "receive"} and finder.prep_objects(head, {"into"}):
         return None  # "welcomed Ghani and his family into the country": taken in, not met
     subtree = {t.i for t in head.subtree}
