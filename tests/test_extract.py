@@ -1400,3 +1400,9 @@ def test_a_gathering_is_no_party_to_itself():
 
 def test_calling_someone_a_name_is_no_phone_call():
     assert not one("Duterte then called Obama a 'son of a whore' in Tagalog and warned him not to raise the killings.", "2016-09-06")
+
+
+def test_an_invitation_from_someone_for_a_guest_to_visit_is_hosted_by_who_invites():
+    visit = one("Rice also conveyed an invitation from President George W. Bush for Abbas to visit the White House in the spring.", "2007-01-15")
+    assert {(p["name"], p["role"]) for p in visit[0]["participants"]} == {("Abbas", "guest"), ("George W. Bush", "host")}
+    assert visit[0]["modality"] == "planned"

@@ -225,6 +225,9 @@ def _invited_by(finder: ArgumentFinder, mention: Mention, verb) -> None:
     """"King Salman has invited Raisi to visit Riyadh": the one who invites hosts."""
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "invite":
         mention.parties += finder.parties_from([c for c in verb.head.children if c.dep_ == "nsubj"], "host")
+    if verb.dep_ in {"advcl", "acl"} and verb.head.lemma_.lower() == "invitation":
+        # "an invitation from President Bush for Abbas to visit the White House": who invites hosts
+        mention.parties += finder.parties_from(finder.prep_objects(verb.head, {"from"}) + [c for c in verb.head.children if c.dep_ == "poss"], "host")
 
 
 def _nominal_parties(finder: ArgumentFinder, mention: Mention, noun, governor, path) -> None:
