@@ -1406,3 +1406,9 @@ def test_an_invitation_from_someone_for_a_guest_to_visit_is_hosted_by_who_invite
     visit = one("Rice also conveyed an invitation from President George W. Bush for Abbas to visit the White House in the spring.", "2007-01-15")
     assert {(p["name"], p["role"]) for p in visit[0]["participants"]} == {("Abbas", "guest"), ("George W. Bush", "host")}
     assert visit[0]["modality"] == "planned"
+
+
+def test_hours_spent_with_someone_are_a_meeting_but_a_weekend_with_family_is_not():
+    spent = one("Sarkozy spent several hours in the Kremlin with Russian President Dmitry Medvedev on Tuesday.", "2008-08-13")
+    assert [(names(e), e["location"], e["event_date"]) for e in spent] == [({"Sarkozy", "Dmitry Medvedev"}, "Kremlin", "2008-08-12")]
+    assert not one("The prime minister spent the weekend with his family.", "2008-08-13")

@@ -91,6 +91,15 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
         again = any(c.lower_ in {"again", "regularly", "directly"} for c in head.children)
         if not ((mention.attributes["format"] == "call" or again) and (len(mention.parties) >= 2 or any(p.kind == "GROUP" for p in mention.parties))):
             return None  # "spoke to reporters" is no meeting; "X and Y spoke by phone", "the two will speak again" are
+    if needs == "with_person":
+        # "spent several hours in the Kremlin with Medvedev" (the parser hangs "with" on the place or the
+        # time); not "spent the weekend with his family"
+        inner = [o for c in head.children if c.dep_ in {"dobj", "prep"} for o in ([c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"])]
+        companions = [p for p in finder.parties_from(finder.prep_objects(head, {"with"}) + [w for o in inner for w in finder.prep_objects(o, {"with"})])
+                      if p.kind in {"PERSON", "TITLE"}]
+        if not companions:
+            return None
+        mention.parties += [p for p in companions if all(q.start != p.start for q in mention.parties)]
     if needs == "two_parties" and len(mention.parties) < 2:
         return None
     if "enclosing_verb" in mention.debug:
