@@ -1412,3 +1412,9 @@ def test_hours_spent_with_someone_are_a_meeting_but_a_weekend_with_family_is_not
     spent = one("Sarkozy spent several hours in the Kremlin with Russian President Dmitry Medvedev on Tuesday.", "2008-08-13")
     assert [(names(e), e["location"], e["event_date"]) for e in spent] == [({"Sarkozy", "Dmitry Medvedev"}, "Kremlin", "2008-08-12")]
     assert not one("The prime minister spent the weekend with his family.", "2008-08-13")
+
+
+def test_briefing_a_person_is_a_meeting_but_briefing_reporters_is_not():
+    briefed = one("Gambari is expected to brief Secretary-General Ban Ki-moon in New York.", "2007-10-03")
+    assert [(names(e), e["modality"]) for e in briefed] == [({"Gambari", "Ban Ki-moon"}, "planned")]
+    assert not one("A spokesman briefed reporters in Geneva on Tuesday.", "2007-10-03")
