@@ -1418,3 +1418,8 @@ def test_briefing_a_person_is_a_meeting_but_briefing_reporters_is_not():
     briefed = one("Gambari is expected to brief Secretary-General Ban Ki-moon in New York.", "2007-10-03")
     assert [(names(e), e["modality"]) for e in briefed] == [({"Gambari", "Ban Ki-moon"}, "planned")]
     assert not one("A spokesman briefed reporters in Geneva on Tuesday.", "2007-10-03")
+
+
+def test_speaking_to_an_audience_is_no_meeting():
+    assert not one("Speaking to American servicemen at the Keflavik base before flying home, Reagan said he had made a far-reaching offer.", "1986-10-13")
+    assert one("Reagan spoke to Gorbachev at the Hofdi House on Sunday.", "1986-10-13")

@@ -87,6 +87,11 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
         return None  # "signed the accord, then shook hands and embraced": a handshake that seals a deal is its ceremony
     if needs in {"person_object", "party_object"} and len(mention.parties) < 2:
         return None  # "hosted a dinner", "called for calm": no second party, no meeting
+    addressed = finder.prep_objects(head, {"to"})
+    if needs == "with_party" and addressed and not finder.prep_objects(head, {"with"}) and all(
+        p.kind in {"NORPGROUP", "GROUP"} for p in finder.parties_from(addressed)
+    ):
+        return None  # "speaking to American servicemen at the Keflavik base": an audience, not a counterpart
     if needs == "with_party" and not finder.prep_objects(head, {"with", "to"}):
         again = any(c.lower_ in {"again", "regularly", "directly"} for c in head.children)
         if not ((mention.attributes["format"] == "call" or again) and (len(mention.parties) >= 2 or any(p.kind == "GROUP" for p in mention.parties))):
