@@ -1423,3 +1423,8 @@ def test_briefing_a_person_is_a_meeting_but_briefing_reporters_is_not():
 def test_speaking_to_an_audience_is_no_meeting():
     assert not one("Speaking to American servicemen at the Keflavik base before flying home, Reagan said he had made a far-reaching offer.", "1986-10-13")
     assert one("Reagan spoke to Gorbachev at the Hofdi House on Sunday.", "1986-10-13")
+
+
+def test_a_meeting_listed_among_matches_is_a_fixture():
+    text = "Typhoon Hagibis forced the cancellation of three pool matches, including England's meeting with France."
+    assert not one(text, "2019-11-03")
