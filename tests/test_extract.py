@@ -1428,3 +1428,8 @@ def test_speaking_to_an_audience_is_no_meeting():
 def test_a_meeting_listed_among_matches_is_a_fixture():
     text = "Typhoon Hagibis forced the cancellation of three pool matches, including England's meeting with France."
     assert not one(text, "2019-11-03")
+
+
+def test_calls_for_something_are_demands_not_phone_calls():
+    assert not one("President Bush has resisted calls for a complete break with Beijing.", "1989-06-07")
+    assert one("Bush held two calls with Deng Xiaoping on Monday.", "1989-06-07")

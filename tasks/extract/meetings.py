@@ -45,6 +45,8 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
     mention = Mention("meeting", rule["id"], span.start, span.end, span.text, sent_index, attributes={"format": rule.get("format")})
     lemma = head.lemma_.lower()
     heads = [head]
+    if rule["id"] == "call-noun" and head.lower_.startswith("call") and any(c.dep_ == "prep" and c.lower_ == "for" for c in head.children):
+        return None  # "resisted calls for a complete break with Beijing": demands, not phone calls
     if rule["id"] == "call-noun" and head.lower_.startswith("conversation") and not any(t.lower_ in PHONE_WORDS | {"phone", "called", "call"} for t in span.sent):
         mention.attributes["format"] = "talks"  # "continued their conversation over dinner": face to face
     if needs == "state_destination":
