@@ -1433,3 +1433,11 @@ def test_a_meeting_listed_among_matches_is_a_fixture():
 def test_calls_for_something_are_demands_not_phone_calls():
     assert not one("President Bush has resisted calls for a complete break with Beijing.", "1989-06-07")
     assert one("Bush held two calls with Deng Xiaoping on Monday.", "1989-06-07")
+
+
+def test_a_lead_that_counts_asylum_recipients_is_about_those_named_next():
+    text = ("Two Hong Kong independence activists who fled the city have been granted refugee status in Germany, one of them said on Wednesday. "
+            "Ray Wong Toi-yeung, 25, and Alan Li Tung-sing, 27, were recognised as refugees by the German authorities in May last year.")
+    asylum = one(text, "2019-05-22")
+    assert len(asylum) == 1 and {"Germany"} < names(asylum[0]) and "Hong Kong independence activists" not in names(asylum[0])
+    assert len(names(asylum[0])) == 3

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc
 
 from tasks.clean import stable_hash
+from tasks.extract.arguments import NUMBER_WORDS
 from tasks.extract.asylum import at_mission
 from tasks.extract.cues import Cues
 from tasks.extract.dates import coarse_period, parse_published, resolve_chained_date, resolve_date
@@ -122,6 +123,14 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
             linked = next(p.linked for p in previous if p.role == "recipient" and p.linked.kind == "PERSON")
         else:
             linked = linker.link_state_of(ref) if ref.title == "state_of" else linker.link(ref)
+        named_next = _counted_then_named(mention, ref, linker) if ref.kind == "NORPGROUP" else []
+        if named_next:
+            # "Two Hong Kong activists have been granted refugee status ... Ray Wong and Alan Li were
+            # recognised as refugees": the people the next sentence names are the ones counted
+            for person in named_next:
+                if all(p.linked.key != person.key for p in parties):
+                    parties.append(Party(person, ref.role))
+            continue
         if mention.event_type == "asylum" and ref.role == "recipient" and ref.kind in {"TITLE", "NORP", "ORG"} and (linked is None or linked.kind != "PERSON") and linker.doc[ref.end - 1].tag_ not in {"NNS", "NNPS"}:
             # "granted asylum to Bolivia's former leader", "the 41-year-old Australian asked for asylum",
             # "the asylum that had shielded the WikiLeaks founder":
@@ -220,6 +229,22 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
         mention.modality, mention.modality_cue = "planned", "future date words"
     period = None if when else next((p for p in (coarse_period(w, published, future) for w in mention.debug.get("date_candidates") or [mention.date_text]) if p), None)
     return ResolvedMention(mention, parties, when, group, period)
+
+
+def _counted_then_named(mention: Mention, ref, linker: NameLinker) -> list[LinkedName]:
+    """An asylum recipient counted in a lead ("Two Hong Kong independence activists") whose next
+    sentence names as many people: those people."""
+    if mention.event_type != "asylum" or ref.role != "recipient":
+        return []
+    head = linker.doc[ref.end - 1]
+    count = next((c for c in head.children if c.dep_ == "nummod"), None)
+    size = NUMBER_WORDS.get(count.lower_) if count is not None else None
+    if size is None and count is not None and count.like_num and count.text.isdigit():
+        size = int(count.text)
+    if not size or size > 8:
+        return []
+    people = linker.persons_named_next(mention.trigger_start)
+    return people[:size] if len(people) >= size else []
 
 
 def _counted_antecedent(mention: Mention, doc) -> LinkedName | None:
