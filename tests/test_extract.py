@@ -1441,3 +1441,8 @@ def test_a_lead_that_counts_asylum_recipients_is_about_those_named_next():
     asylum = one(text, "2019-05-22")
     assert len(asylum) == 1 and {"Germany"} < names(asylum[0]) and "Hong Kong independence activists" not in names(asylum[0])
     assert len(names(asylum[0])) == 3
+
+
+def test_a_deal_with_its_creditors_has_the_creditors_as_a_side():
+    deal = one("Argentina said on Tuesday that it had reached an agreement with its largest creditors to restructure $65 billion of debt.", "2020-08-05")
+    assert names(deal[0]) == {"Argentina", "largest creditors"}

@@ -57,6 +57,7 @@ class Cues:
         self.institution_nouns = set(titles["institution_nouns"])
         self.group_anaphors = set(titles["group_anaphors"])
         self.collective_actors = set(titles.get("collective_actors", []))
+        self.counterparty_groups = set(titles.get("counterparty_groups", []))
         self.org_head_words = set(titles["org_head_words"])
         self.distinct_titles = set(titles["distinct_titles"])
 
