@@ -1446,3 +1446,8 @@ def test_a_lead_that_counts_asylum_recipients_is_about_those_named_next():
 def test_a_deal_with_its_creditors_has_the_creditors_as_a_side():
     deal = one("Argentina said on Tuesday that it had reached an agreement with its largest creditors to restructure $65 billion of debt.", "2020-08-05")
     assert names(deal[0]) == {"Argentina", "largest creditors"}
+
+
+def test_armed_groups_are_a_side_of_a_peace_deal():
+    text = "The government of the Central African Republic and 14 armed groups initialled a peace agreement in Khartoum on Tuesday."
+    assert names(one(text, "2019-02-06")[0]) == {"Central African Republic", "armed groups"}

@@ -214,6 +214,9 @@ class ArgumentFinder:
         elif {lemma, lower} & self.cues.collective_actors and token.pos_ == "NOUN" and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
             # "an alliance of rebel groups", "separatist movements": a side named by what it is
             return PartyRef(self.phrase(token, with_of=True), "NORPGROUP", role, token.i, token.i + 1)
+        elif lemma in {"group", "faction", "organisation", "organization"} and token.tag_ == "NNS" and any(c.dep_ in {"amod", "compound"} and c.lower_ in self.cues.armed_modifiers for c in token.children):
+            # "the government and 14 armed groups initialled a peace agreement": a side named by what it is
+            return PartyRef(self.phrase(token), "NORPGROUP", role, token.i, token.i + 1)
         elif {lemma, lower} & self.cues.counterparty_groups and token.pos_ == "NOUN":
             # "reached an agreement with its largest creditors": the other side, by its role
             return PartyRef(self.phrase(token), "NORPGROUP", role, token.i, token.i + 1)

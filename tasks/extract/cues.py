@@ -58,6 +58,7 @@ class Cues:
         self.group_anaphors = set(titles["group_anaphors"])
         self.collective_actors = set(titles.get("collective_actors", []))
         self.counterparty_groups = set(titles.get("counterparty_groups", []))
+        self.armed_modifiers = set(titles.get("armed_modifiers", []))
         self.org_head_words = set(titles["org_head_words"])
         self.distinct_titles = set(titles["distinct_titles"])
 
