@@ -1451,3 +1451,12 @@ def test_a_deal_with_its_creditors_has_the_creditors_as_a_side():
 def test_armed_groups_are_a_side_of_a_peace_deal():
     text = "The government of the Central African Republic and 14 armed groups initialled a peace agreement in Khartoum on Tuesday."
     assert names(one(text, "2019-02-06")[0]) == {"Central African Republic", "armed groups"}
+
+
+def test_a_number_of_people_are_those_people_and_a_media_report_is_reported():
+    text = ("Germany has granted asylum to a number of Turkish soldiers who refused to go home after the failed coup, "
+            "the news magazine Der Spiegel and the broadcaster ARD reported on Tuesday.")
+    asylum = one(text, "2017-05-10")
+    assert names(asylum[0]) == {"Germany", "Turkish soldiers"} and asylum[0]["modality"] == "reported"
+    counted = one("More than 400 Turkish soldiers and diplomats have applied for asylum in Germany.", "2017-05-10")
+    assert "Turkish soldiers" in names(counted[0])

@@ -147,7 +147,9 @@ class ArgumentFinder:
             return PartyRef(owner_ent.text, "PERSON", role, owner_ent.start, owner_ent.end, title="state_of")
         # "a group of Moroccan diplomats", "leaders of Romania's new government"
         # (people named by office and state, "the leaders of France and Germany", are expanded in parties_from)
-        if lemma in {"group", "delegation", "team", "decision", "order", "behalf", "government", "administration", "leadership", "office", "member", "commission", "committee", "panel", "body", "court", "tribunal"}:
+        if lemma in {"group", "delegation", "team", "decision", "order", "behalf", "government", "administration", "leadership", "office", "member", "commission", "committee", "panel", "body", "court", "tribunal",
+                     "number", "handful", "dozen", "dozens", "hundreds", "thousands", "couple"}:
+            # ("granted asylum to a number of Turkish soldiers": the soldiers)
             for obj in self.prep_objects(token, {"of", "from"}):
                 inner = self.party(obj, role)
                 if inner is not None and inner.kind not in {"PRON"}:
@@ -288,7 +290,8 @@ class ArgumentFinder:
     def phrase(self, token: Token, with_of: bool = False) -> str:
         """The noun phrase without determiners and numbers: "Panamanian army officers";
         with `with_of`, its "of" complement too: "alliance of rebel groups"."""
-        words = [t for t in token.subtree if t.i <= token.i and t.dep_ not in {"det", "nummod", "poss", "case", "punct", "predet"} and t.pos_ != "NUM"]
+        counted = {t.i for c in token.children if c.dep_ == "nummod" for t in c.subtree}  # "more than 400"
+        words = [t for t in token.subtree if t.i <= token.i and t.i not in counted and t.dep_ not in {"det", "nummod", "poss", "case", "punct", "predet"} and t.pos_ != "NUM"]
         if with_of:
             for prep in token.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == token.i + 1:

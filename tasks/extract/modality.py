@@ -194,7 +194,8 @@ def find_modality(trigger: Token, governor: Token | None, sent: Span, cues: Cues
                 found.setdefault("reported", f"{token.text} source")  # "quoted an unnamed government source as saying"
             if lemma in cues.statement_verbs or lemma in cues.reported_governors:
                 subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
-                if lemma in cues.reported_governors and any(_is_source(s, cues) for s in subjects):
+                if lemma in cues.reported_governors and (any(_is_source(s, cues) for s in subjects) or (lemma == "report" and subjects and subjects[0].pos_ != "PRON")):
+                    # ("the news magazine Der Spiegel and the broadcaster ARD reported": what the media report)
                     found.setdefault("reported", f"{subjects[0].text} {token.text}")
                 elif lemma in {"believe", "say", "report", "understand", "think", "rumour", "rumor", "allege"} and any(c.dep_ == "auxpass" for c in token.children):
                     found.setdefault("reported", f"passive:{token.text}")
