@@ -1460,3 +1460,10 @@ def test_a_number_of_people_are_those_people_and_a_media_report_is_reported():
     assert names(asylum[0]) == {"Germany", "Turkish soldiers"} and asylum[0]["modality"] == "reported"
     counted = one("More than 400 Turkish soldiers and diplomats have applied for asylum in Germany.", "2017-05-10")
     assert "Turkish soldiers" in names(counted[0])
+
+
+def test_calling_on_someone_is_a_visit_and_calling_on_a_government_to_act_is_nothing():
+    visit = one("Last month Abe became the first foreign leader to meet the president-elect, calling on Trump at Trump Tower in New York.", "2016-12-28")
+    assert {(p["name"], p["role"]) for p in visit[0]["participants"]} == {("Abe", "guest"), ("Trump", "host")}
+    assert visit[0]["attributes"]["format"] == "visit"
+    assert not one("The ambassador called on the government to release the prisoners.", "2016-12-28")

@@ -56,6 +56,13 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
     if head.pos_ in {"VERB", "AUX"}:
         mention.verbal = True
         _verbal_parties(finder, mention, head, lemma)
+        called_on = [p for p in finder.parties_from(finder.prep_objects(head, {"on"})) if p.kind in {"PERSON", "TITLE"}] if lemma == "call" else []
+        if called_on:
+            # "calling on Trump at Trump Tower": a visit paid to him, not a phone call
+            mention.attributes["format"] = "visit"
+            for party in mention.parties:
+                party.role = "guest"
+            mention.parties += [replace(p, role="host") for p in called_on]
         if lemma in {"speak", "talk", "confer"} and any(c.lower_ in PHONE_WORDS for c in head.subtree):
             mention.attributes["format"] = "call"
         elif lemma in {"speak", "talk", "confer"}:
