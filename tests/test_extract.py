@@ -1467,3 +1467,9 @@ def test_calling_on_someone_is_a_visit_and_calling_on_a_government_to_act_is_not
     assert {(p["name"], p["role"]) for p in visit[0]["participants"]} == {("Abe", "guest"), ("Trump", "host")}
     assert visit[0]["attributes"]["format"] == "visit"
     assert not one("The ambassador called on the government to release the prisoners.", "2016-12-28")
+
+
+def test_a_name_after_an_office_the_model_missed_and_some_of_a_group_including_someone():
+    text = ("Acting U.S. Deputy Secretary of State Victoria Nuland met some of the coup leaders in Niamey on Monday, "
+            "including Brigadier General Moussa Salaou Barmou, the new army chief of staff.")
+    assert [names(e) for e in one(text, "2023-08-11")] == [{"Victoria Nuland", "Moussa Salaou Barmou"}]

@@ -33,6 +33,8 @@ PARTY_PREPS = {"with", "between", "among", "amongst", "alongside"}
 MEDIATOR_VERBS = {"broker", "mediate", "facilitate", "host", "sponsor", "oversee", "witness", "guarantee", "help", "welcome", "praise", "hail", "urge", "support", "back"}
 
 
+# words that pick some of a group: "some of the coup leaders", "two of the ministers"
+QUANTIFIERS = {"some", "several", "many", "most", "few", "all", "one", "two", "three", "four", "both", "each"}
 # nouns whose maker is the one who would act: "an offer by X to give", "a decision by Y to grant"
 COMMITMENT_NOUNS = {"offer", "decision", "promise", "pledge", "plan", "move", "refusal", "commitment", "undertaking"}
 
@@ -92,8 +94,16 @@ class ArgumentFinder:
             if lower in PLURAL_PRONOUNS:
                 return PartyRef(token.text, "GROUP", role, token.i, token.i + 1)
             return None
+        inner = self.party(self.prep_objects(token, {"of"})[0], role) if lower in QUANTIFIERS and self.prep_objects(token, {"of"}) else None
+        if inner is not None:
+            return inner  # "met some of the coup leaders": those leaders (not "three of its allies", counted)
         if token.pos_ not in NOUNISH and token.pos_ != "NUM":
             return None
+        if token.pos_ == "PROPN" and ent is None and any(c.dep_ in {"nmod", "compound"} and c.lemma_.lower() in self.cues.person_nouns for c in token.children):
+            # "Deputy Secretary of State Victoria Nuland met": a name after an office, which the model missed
+            names = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.lower_ not in self.cues.person_nouns and t.i > max(c.i for c in token.children if c.lemma_.lower() in self.cues.person_nouns)]
+            if names and names[-1].i == token.i - 1:
+                return PartyRef(" ".join(t.text for t in [*names, token]), "PERSON", role, names[0].i, token.i + 1)
         if token.pos_ == "PROPN" and ent is None and lower not in self.cues.person_nouns:
             # "Trump spoke by phone": a name the model left unlabelled but the gazetteer knows
             words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token]
@@ -386,7 +396,8 @@ class ArgumentFinder:
                                     found.append(PartyRef(state_ent.text, "TITLE", role, state_ent.start, state_ent.end, country_hint=country, title=title, size=0 if token.tag_ in {"NNS", "NNPS"} else 1))
                             else:
                                 stack.append(state)
-            if (party is None or party.kind in {"NORPGROUP", "GROUP"}) and token.tag_ in {"NNS", "NNPS"} and token.pos_ != "PRON":
+            quantity = token.lower_ in QUANTIFIERS and bool(self.prep_objects(token, {"of"}))  # "met some of the coup leaders, including X"
+            if (party is None or party.kind in {"NORPGROUP", "GROUP"}) and (token.tag_ in {"NNS", "NNPS"} and token.pos_ != "PRON" or quantity):
                 # "several countries, including India and Brazil", "talks with Chinese leaders, including
                 # Deng Xiaoping": the members the article names stand for the group
                 listed = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "including" for o in c.children if o.dep_ == "pobj"]
