@@ -1473,3 +1473,11 @@ def test_a_name_after_an_office_the_model_missed_and_some_of_a_group_including_s
     text = ("Acting U.S. Deputy Secretary of State Victoria Nuland met some of the coup leaders in Niamey on Monday, "
             "including Brigadier General Moussa Salaou Barmou, the new army chief of staff.")
     assert [names(e) for e in one(text, "2023-08-11")] == [{"Victoria Nuland", "Moussa Salaou Barmou"}]
+
+
+def test_calling_for_something_is_a_demand_and_leaves_the_summit_one_event():
+    text = ("The leaders of Brazil, Russia, India and China held their first summit as a group on Tuesday, calling for emerging economies "
+            "to have a bigger voice in world finance.\nRussian President Dmitry Medvedev hosted Brazil's Luiz Inacio Lula da Silva, "
+            "Indian Prime Minister Manmohan Singh and Chinese President Hu Jintao at an estate outside Yekaterinburg.")
+    meetings = one(text, "2009-06-17")
+    assert len(meetings) == 1 and meetings[0]["attributes"]["format"] != "call"

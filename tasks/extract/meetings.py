@@ -81,6 +81,9 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
         return None  # "three pool matches, including England's meeting with France": a fixture, not talks
     if mention.verbal and any(o.lemma_.lower() in finder.cues.contest_nouns for o in finder.prep_objects(head, {"in", "at"})):
         return None  # "the three are expected to meet in the Olympic final", "met in court": a contest, not talks
+    demand = finder.prep_objects(head, {"for"}) or any(g.dep_ == "mark" and g.lower_ == "for" for c in head.children for g in c.children)
+    if lemma == "call" and head.pos_ == "VERB" and demand:
+        return None  # "calling for emerging economies to have a bigger voice": a demand, not a phone call
     if lemma == "call" and head.pos_ == "VERB":
         objects = [c for c in head.children if c.dep_ == "dobj"]
         described = any(a.dep_ == "appos" and any(d.dep_ == "det" and d.lower_ in {"a", "an"} for d in a.children) for o in objects for a in o.children)
