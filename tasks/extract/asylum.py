@@ -95,17 +95,23 @@ def _missions(finder: ArgumentFinder, noun) -> list:
     return [p for p in places if p.lemma_.lower() in MISSION_NOUNS and any(c.dep_ in {"amod", "compound", "poss"} for c in p.children)]
 
 
+def _states_named_on(finder: ArgumentFinder, noun) -> list[PartyRef]:
+    """The states a place is said to be of: "the Brazilian embassy", "Ecuador's embassy" grant."""
+    found = []
+    for child in noun.children:
+        if child.dep_ in {"amod", "compound", "poss"}:
+            party = finder.party(child, "grantor")
+            if party is not None and party.kind in {"GPE", "NORP"}:
+                found.append(party)
+    return found
+
+
 def _refuge_in_mission(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int, noun, mission) -> Mention:
     """"Cubas resigned and took refuge in the Brazilian embassy": he sought asylum from that state."""
     mention = Mention("asylum", rule["id"], span.start, span.end, span.text, sent_index, verbal=True)
     mention.attributes["action"] = "requested"
     mention.parties += finder.parties_from(finder.subjects(noun.head), "recipient")
-    for child in mission.children:
-        if child.dep_ in {"amod", "compound", "poss"}:
-            party = finder.party(child, "grantor")
-            if party is not None and party.kind in {"GPE", "NORP"}:
-                mention.parties.append(party)
-                break
+    mention.parties += _states_named_on(finder, mission)[:1]
     mention.debug["status_verb"] = noun.head.i
     return _finish(finder, mention, span, noun, noun.head)
 
@@ -185,11 +191,7 @@ def _roles(finder: ArgumentFinder, mention: Mention, noun, governor, path) -> No
             if party is not None and party.kind in {"GPE", "ORG", "NORP", "PERSON"}:
                 mention.parties.append(party)
             else:
-                for child in obj.children:
-                    if child.dep_ in {"amod", "compound", "poss"}:
-                        party = finder.party(child, "grantor")
-                        if party is not None and party.kind in {"GPE", "NORP"}:
-                            mention.parties.append(party)
+                mention.parties += _states_named_on(finder, obj)
         return
     if passive and passive[0].i != noun.i:
         # "Assad was granted asylum by Russia"
