@@ -94,14 +94,16 @@ class ArgumentFinder:
             if lower in PLURAL_PRONOUNS:
                 return PartyRef(token.text, "GROUP", role, token.i, token.i + 1)
             return None
-        inner = self.party(self.prep_objects(token, {"of"})[0], role) if lower in QUANTIFIERS and self.prep_objects(token, {"of"}) else None
+        quantified = self.prep_objects(token, {"of"}) if lower in QUANTIFIERS else []
+        inner = self.party(quantified[0], role) if quantified else None
         if inner is not None:
             return inner  # "met some of the coup leaders": those leaders (not "three of its allies", counted)
         if token.pos_ not in NOUNISH and token.pos_ != "NUM":
             return None
-        if token.pos_ == "PROPN" and ent is None and any(c.dep_ in {"nmod", "compound"} and c.lemma_.lower() in self.cues.person_nouns for c in token.children):
+        offices = [c for c in token.children if c.lemma_.lower() in self.cues.person_nouns]
+        if token.pos_ == "PROPN" and ent is None and any(c.dep_ in {"nmod", "compound"} for c in offices):
             # "Deputy Secretary of State Victoria Nuland met": a name after an office, which the model missed
-            names = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.lower_ not in self.cues.person_nouns and t.i > max(c.i for c in token.children if c.lemma_.lower() in self.cues.person_nouns)]
+            names = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.lower_ not in self.cues.person_nouns and t.i > max(c.i for c in offices)]
             if names and names[-1].i == token.i - 1:
                 return PartyRef(" ".join(t.text for t in [*names, token]), "PERSON", role, names[0].i, token.i + 1)
         if token.pos_ == "PROPN" and ent is None and lower not in self.cues.person_nouns:
@@ -377,7 +379,7 @@ class ArgumentFinder:
                 if not of_parties and token.lemma_.lower() in {"representative", "envoy", "delegate", "negotiator", "emissary"}:
                     stack.extend(o for o in of_objects if o.i in self.ent_of and self.ent_of[o.i].label_ == "PERSON")
                     # "representatives of the member states signed": the states the article has just named
-                    stack.extend(o for o in of_objects if o.i not in self.ent_of and (self.party(o, role) or PartyRef("", "")).kind == "GROUP")
+                    stack.extend(o for o in of_objects if o.i not in self.ent_of and getattr(self.party(o, role), "kind", None) == "GROUP")
                 if of_parties and (token.lemma_.lower() in self.cues.person_nouns or token.lower_ in self.cues.group_anaphors):
                     party = None
                     # "the defence ministers of Turkey, Syria and Russia": the office with its portfolio
