@@ -45,8 +45,8 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
     mention = Mention("meeting", rule["id"], span.start, span.end, span.text, sent_index, attributes={"format": rule.get("format")})
     lemma = head.lemma_.lower()
     heads = [head]
-    if rule["id"] == "call-noun" and head.lower_.startswith("call") and any(c.dep_ == "prep" and c.lower_ == "for" for c in head.children):
-        return None  # "resisted calls for a complete break with Beijing": demands, not phone calls
+    if _not_a_phone_call(finder, head, rule, lemma):
+        return None
     if rule["id"] == "call-noun" and head.lower_.startswith("conversation") and not any(t.lower_ in PHONE_WORDS | {"phone", "called", "call"} for t in span.sent):
         mention.attributes["format"] = "talks"  # "continued their conversation over dinner": face to face
     if needs == "state_destination":
@@ -56,13 +56,8 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
     if head.pos_ in {"VERB", "AUX"}:
         mention.verbal = True
         _verbal_parties(finder, mention, head, lemma)
-        called_on = [p for p in finder.parties_from(finder.prep_objects(head, {"on"})) if p.kind in {"PERSON", "TITLE"}] if lemma == "call" else []
-        if called_on:
-            # "calling on Trump at Trump Tower": a visit paid to him, not a phone call
-            mention.attributes["format"] = "visit"
-            for party in mention.parties:
-                party.role = "guest"
-            mention.parties += [replace(p, role="host") for p in called_on]
+        if lemma == "call":
+            _called_on(finder, mention, head)
         if lemma in {"speak", "talk", "confer"} and any(c.lower_ in PHONE_WORDS for c in head.subtree):
             mention.attributes["format"] = "call"
         elif lemma in {"speak", "talk", "confer"}:
@@ -81,15 +76,6 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
         return None  # "three pool matches, including England's meeting with France": a fixture, not talks
     if mention.verbal and any(o.lemma_.lower() in finder.cues.contest_nouns for o in finder.prep_objects(head, {"in", "at"})):
         return None  # "the three are expected to meet in the Olympic final", "met in court": a contest, not talks
-    demand = finder.prep_objects(head, {"for"}) or any(g.dep_ == "mark" and g.lower_ == "for" for c in head.children for g in c.children)
-    if lemma == "call" and head.pos_ == "VERB" and demand:
-        return None  # "calling for emerging economies to have a bigger voice": a demand, not a phone call
-    if lemma == "call" and head.pos_ == "VERB":
-        objects = [c for c in head.children if c.dep_ == "dobj"]
-        described = any(a.dep_ == "appos" and any(d.dep_ == "det" and d.lower_ in {"a", "an"} for d in a.children) for o in objects for a in o.children)
-        if len(objects) >= 2 or described or any(o.lower_ in {"which", "what"} for o in objects) or any(c.dep_ in {"oprd", "xcomp", "ccomp", "acomp"} for c in head.children):
-            # "which Vietnam calls Tu Chinh", "called the deal historic", "called Obama a 'son of a whore'": naming, not phoning
-            return None
     if lemma in {"welcome", "receive"} and finder.prep_objects(head, {"into"}):
         return None  # "welcomed Ghani and his family into the country": taken in, not met
     subtree = {t.i for t in head.subtree}
@@ -111,13 +97,9 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
         if not ((mention.attributes["format"] == "call" or again) and (len(mention.parties) >= 2 or any(p.kind == "GROUP" for p in mention.parties))):
             return None  # "spoke to reporters" is no meeting; "X and Y spoke by phone", "the two will speak again" are
     if needs == "with_person":
-        # "spent several hours in the Kremlin with Medvedev" (the parser hangs "with" on the place or the
-        # time); not "spent the weekend with his family"
-        inner = [o for c in head.children if c.dep_ in {"dobj", "prep"} for o in ([c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"])]
-        companions = [p for p in finder.parties_from(finder.prep_objects(head, {"with"}) + [w for o in inner for w in finder.prep_objects(o, {"with"})])
-                      if p.kind in {"PERSON", "TITLE"}]
+        companions = _time_spent_with(finder, head)
         if not companions:
-            return None
+            return None  # "spent the weekend with his family"
         mention.parties += [p for p in companions if all(q.start != p.start for q in mention.parties)]
     if needs == "two_parties" and len(mention.parties) < 2:
         return None
@@ -131,6 +113,39 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
     finder.date_mention(mention, heads, span.sent)
     mention.attributes["topics"] = _topics(finder, heads)
     return mention
+
+
+def _not_a_phone_call(finder: ArgumentFinder, head, rule: dict, lemma: str) -> bool:
+    """"Call" that asks for something or names someone, rather than a talk on the phone."""
+    if rule["id"] == "call-noun" and head.lower_.startswith("call") and any(c.dep_ == "prep" and c.lower_ == "for" for c in head.children):
+        return True  # "resisted calls for a complete break with Beijing": demands
+    if lemma != "call" or head.pos_ != "VERB":
+        return False
+    if finder.prep_objects(head, {"for"}) or any(g.dep_ == "mark" and g.lower_ == "for" for c in head.children for g in c.children):
+        return True  # "calling for emerging economies to have a bigger voice": a demand
+    objects = [c for c in head.children if c.dep_ == "dobj"]
+    described = any(a.dep_ == "appos" and any(d.dep_ == "det" and d.lower_ in {"a", "an"} for d in a.children) for o in objects for a in o.children)
+    # "which Vietnam calls Tu Chinh", "called the deal historic", "called Obama a 'son of a whore'": naming
+    return len(objects) >= 2 or described or any(o.lower_ in {"which", "what"} for o in objects) or any(c.dep_ in {"oprd", "xcomp", "ccomp", "acomp"} for c in head.children)
+
+
+def _called_on(finder: ArgumentFinder, mention: Mention, verb) -> None:
+    """"Calling on Trump at Trump Tower": a visit paid to him, not a phone call."""
+    hosts = [p for p in finder.parties_from(finder.prep_objects(verb, {"on"})) if p.kind in {"PERSON", "TITLE"}]
+    if not hosts:
+        return
+    mention.attributes["format"] = "visit"
+    for party in mention.parties:
+        party.role = "guest"
+    mention.parties += [replace(p, role="host") for p in hosts]
+
+
+def _time_spent_with(finder: ArgumentFinder, verb) -> list[PartyRef]:
+    """"Spent several hours in the Kremlin with Medvedev": the people named with "with", on the verb
+    or, where the parser hangs it there, on the place or the time."""
+    inner = [o for c in verb.children if c.dep_ in {"dobj", "prep"} for o in ([c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"])]
+    withs = finder.prep_objects(verb, {"with"}) + [w for o in inner for w in finder.prep_objects(o, {"with"})]
+    return [p for p in finder.parties_from(withs) if p.kind in {"PERSON", "TITLE"}]
 
 
 def _journey(finder: ArgumentFinder, mention: Mention, verb, span: Span) -> Mention | None:
