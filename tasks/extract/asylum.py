@@ -86,13 +86,12 @@ def build_asylum(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int
     return _finish(finder, mention, span, noun, governor)
 
 
-MISSION_NOUNS = {"embassy", "consulate", "mission", "legation", "nunciature", "residence"}
-
-
 def _missions(finder: ArgumentFinder, noun) -> list:
-    """"took refuge in the Brazilian embassy": the foreign mission where refuge was taken."""
+    """"took refuge in the Brazilian embassy", "in the Uruguayan ambassador's residence": the foreign
+    mission where refuge was taken."""
     places = finder.prep_objects(noun.head, {"in", "at", "inside"}) + finder.prep_objects(noun, {"in", "at", "inside"})
-    return [p for p in places if p.lemma_.lower() in MISSION_NOUNS and any(c.dep_ in {"amod", "compound", "poss"} for c in p.children)]
+    missions = finder.cues.embassy_nouns | {"residence"}
+    return [p for p in places if p.lemma_.lower() in missions and any(c.dep_ in {"amod", "compound", "poss"} for c in p.children)]
 
 
 def _states_named_on(finder: ArgumentFinder, noun) -> list[PartyRef]:
