@@ -35,8 +35,6 @@ MEDIATOR_VERBS = {"broker", "mediate", "facilitate", "host", "sponsor", "oversee
 
 # words that pick some of a group: "some of the coup leaders", "two of the ministers"
 QUANTIFIERS = {"some", "several", "many", "most", "few", "all", "one", "two", "three", "four", "both", "each"}
-# nouns whose maker is the one who would act: "an offer by X to give", "a decision by Y to grant"
-COMMITMENT_NOUNS = {"offer", "decision", "promise", "pledge", "plan", "move", "refusal", "commitment", "undertaking"}
 
 
 @dataclass(frozen=True)
@@ -602,7 +600,7 @@ class ArgumentFinder:
         if not subj and verb.dep_ == "acl" and any(c.dep_ == "poss" for c in verb.head.children):
             # "Russia's decision to grant asylum": the possessor decides
             return [c for c in verb.head.children if c.dep_ == "poss"]
-        if not subj and verb.dep_ == "acl" and verb.head.lemma_.lower() in COMMITMENT_NOUNS and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and self.prep_objects(verb.head, {"by"}):
+        if not subj and verb.dep_ == "acl" and verb.head.lemma_.lower() in self.cues.commitment_nouns and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and self.prep_objects(verb.head, {"by"}):
             # "an offer by Brazil's President Lula to give asylum to Ashtiani": who offers would give
             # (not "the request by the UN to give her asylum": who asks does not give)
             return self.prep_objects(verb.head, {"by"})

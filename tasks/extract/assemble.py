@@ -25,8 +25,6 @@ from tasks.extract.mentions import Mention
 from tasks.extract.names import LinkedName, NameLinker
 from tasks.extract.names import contains_words, words as name_words
 
-# a body of people who are given asylum together
-COLLECTIVE_PEOPLE = {"team", "squad", "family", "crew", "band", "orchestra", "troupe"}
 _FUTURE_WORDS = re.compile(r"\b(next|coming|upcoming|tomorrow|later this)\b", re.IGNORECASE)
 FORMAT_RANK = {"call": 4, "summit": 3, "visit": 2, "talks": 1, None: 0}
 NOT_HAPPENED = {"planned", "negated", "hypothetical"}
@@ -140,10 +138,10 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
             if ref.kind == "ORG" and any(contains_words(ref.text, form) for form in linker.person_forms):
                 as_person = linker.link(replace(ref, kind="PERSON"))
             head = linker.doc[ref.end - 1]
-            if head.lemma_.lower() in COLLECTIVE_PEOPLE and ref.kind == "TITLE":
+            if head.lemma_.lower() in linker.cues.collective_people and ref.kind == "TITLE":
                 # "members of Afghanistan's youth women's football team were granted asylum": the team
-                words = [t for t in linker.doc[head.left_edge.i: head.i + 1] if t.dep_ != "det"]
-                text = " ".join(t.text for t in words).replace(" 's", "'s")
+                start = head.left_edge.i + (linker.doc[head.left_edge.i].dep_ == "det")
+                text = linker.doc[start: head.i + 1].text
                 as_person = LinkedName(text, "NORP", ref.country_hint, "g:" + " ".join(name_words(text)))
             linked = as_person or linker.protagonist(exclude={p.linked.key for p in parties})
         if linked is None:

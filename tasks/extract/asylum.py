@@ -7,10 +7,6 @@ from tasks.extract.arguments import ArgumentFinder
 from tasks.extract.mentions import Mention, PartyRef
 
 
-# the protection a state grants a refugee, as against a police guard or a consumer law
-PROTECTION_KINDS = {"international", "humanitarian", "diplomatic", "temporary", "subsidiary", "refugee", "asylum", "political", "complementary"}
-
-
 def build_asylum(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int) -> Mention | None:
     noun = span.root
     cues = finder.cues
@@ -25,7 +21,7 @@ def build_asylum(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int
     if rule.get("needs") == "asylum_verb":
         # "applied for protection", "withdrawn Assange's protection"; not "environmental protection",
         # nor "sought police protection" at an airport
-        if any(c.dep_ in {"compound", "amod"} and c.lower_ not in PROTECTION_KINDS for c in noun.children):
+        if any(c.dep_ in {"compound", "amod"} and c.lower_ not in cues.protection_kinds for c in noun.children):
             return None
         verb = noun.head.head if noun.dep_ == "pobj" else noun.head
         if noun.dep_ not in {"dobj", "pobj", "nsubjpass"} or verb.lemma_.lower() not in cues.asylum_action or verb.lemma_.lower() in {"end", "lift", "provide", "extend", "offer"}:

@@ -36,6 +36,9 @@ class Cues:
         self.relation_nouns = set(cues["relation_nouns"])
         self.placing_verbs = set(cues["placing_verbs"])
         self.embassy_nouns = set(cues["embassy_nouns"])
+        self.commenting_verbs = set(cues["commenting_verbs"])
+        self.commitment_nouns = set(cues["commitment_nouns"])
+        self.protection_kinds = set(cues["protection_kinds"])
         self.negated_words = set(cues["negated_words"])
         self.negated_modifiers = set(cues["negated_modifiers"])
         self.reported_adverbs = set(cues["reported_adverbs"])
@@ -59,6 +62,7 @@ class Cues:
         self.collective_actors = set(titles.get("collective_actors", []))
         self.counterparty_groups = set(titles.get("counterparty_groups", []))
         self.armed_modifiers = set(titles.get("armed_modifiers", []))
+        self.collective_people = set(titles.get("collective_people", []))
         self.org_head_words = set(titles["org_head_words"])
         self.distinct_titles = set(titles["distinct_titles"])
 
