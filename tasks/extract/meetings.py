@@ -350,14 +350,15 @@ def _nominal_parties(finder: ArgumentFinder, mention: Mention, noun, governor, p
                 mention.debug["enclosing_verb"] = verb.i  # "flew to Moscow for talks": the talks were there
         return
     glemma = governor.lemma_.lower()
+    # "Abe invited Xi to make a state visit to Japan", "Modi had invited Xi to a similar summit in
+    # India next year": the one who invites hosts the one invited
     if is_visit and governor.dep_ == "xcomp" and governor.head.lemma_.lower() == "invite":
-        # "Abe invited Xi to make a state visit to Japan": the one who invites hosts
-        mention.parties += finder.parties_from([c for c in governor.head.children if c.dep_ == "nsubj"], "host")
-        mention.parties += finder.parties_from([c for c in governor.head.children if c.dep_ == "dobj"], "guest")
-    if path == "pobj:to" and glemma == "invite":
-        # "Modi had invited Xi to a similar summit in India next year": the one who invites hosts
-        mention.parties += finder.parties_from(finder.subjects(governor), "host")
-        mention.parties += finder.parties_from([c for c in governor.children if c.dep_ == "dobj"], "guest")
+        invite = governor.head
+    else:
+        invite = governor if path == "pobj:to" and glemma == "invite" else None
+    if invite is not None:
+        mention.parties += finder.parties_from(finder.subjects(invite), "host")
+        mention.parties += finder.parties_from([c for c in invite.children if c.dep_ == "dobj"], "guest")
     if path and path.startswith("pobj:") and path.split(":")[1] in {"in", "during", "over"} and glemma in COMMUNICATION_VERBS:
         # "Xi warned Biden in a phone call": whom he told is the other party
         mention.parties += finder.parties_from([c for c in governor.children if c.dep_ in {"dobj", "dative"}])
