@@ -581,11 +581,10 @@ class ArgumentFinder:
         """What a relative clause is about: its head, except that "Zakayev, an envoy of the leader
         Maskhadov, who is fighting extradition" is about Zakayev, the person the apposition describes."""
         head = relcl.head
-        if head.dep_ == "appos" and head.lemma_.lower() in self.cues.person_nouns and head.head.ent_type_ == "PERSON":
-            return head.head  # "Sharaa, a former rebel commander who met Trump": the person the apposition describes
-        owner = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
-        if owner is not None and owner.dep_ == "appos" and owner.lemma_.lower() in self.cues.person_nouns and owner.head.ent_type_ == "PERSON":
-            return owner.head
+        # ("Sharaa, a former rebel commander who met Trump": the apposition itself)
+        description = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else head
+        if description.dep_ == "appos" and description.lemma_.lower() in self.cues.person_nouns and description.head.ent_type_ == "PERSON":
+            return description.head
         return head
 
     def subjects(self, verb: Token) -> list[Token]:
