@@ -637,7 +637,31 @@ def test_coarse_periods_count_from_publication():
     assert coarse_period("last month", published) == (2016, 11)
     assert coarse_period("in May", published) == (2016, 5)
     assert coarse_period("in May", published, future=True) == (2017, 5)
-    assert coarse_period("early May", published) is None
+    # "early May" and "the end of May" are still May; "last June" is the latest June before this month
+    assert coarse_period("early May", published) == (2016, 5)
+    assert coarse_period("at the end of March", published) == (2016, 3)
+    assert coarse_period("last June", published) == (2016, 6)
+    assert coarse_period("last December", published) == (2015, 12)
+    assert coarse_period("next June", published) == (2017, 6)
+    assert coarse_period("earlier this month", published) == (2016, 12)
+    assert coarse_period("earlier this year", published) == (2016, None)
+
+
+def test_a_first_meeting_last_month_at_a_summit_is_another_meeting_at_the_summit_place():
+    # the summit's place and time, deep in a chain of prepositions under "met", are the meeting's
+    text = ("NEW DELHI – Prime Minister Narendra Modi held talks with Prime Minister Nawaz Sharif in Lahore on Friday. "
+            "Modi and Sharif first met on the sidelines of a regional summit in Kathmandu last November, "
+            "ending a long chill between the two governments.")
+    meetings = sorted((e["location"], e["event_date"]) for e in one(text, "2015-12-27") if e["event_type"] == "meeting")
+    assert meetings == [("Kathmandu", None), ("Lahore", "2015-12-25")]
+
+
+def test_a_time_said_of_what_came_before_since_is_not_the_calls():
+    # "since Turkey shot down a Russian warplane on November 24" dates the shooting, not the conversation
+    text = ("ANKARA – Vladimir Putin and Recep Tayyip Erdogan spoke by telephone on Wednesday, their first conversation since "
+            "Turkey shot down a Russian warplane near the Syrian border on November 24.")
+    meetings = [e for e in one(text, "2016-06-30") if e["event_type"] == "meeting"]
+    assert [e["event_date"] for e in meetings] == ["2016-06-29"]
 
 
 def test_a_session_chaired_with_a_list_of_leaders_is_a_meeting_of_all_of_them():

@@ -860,6 +860,8 @@ class ArgumentFinder:
                     own -= {t.i for t in clause.subtree}
                 if clause.dep_ == "prep" and clause.lower_ in {"since", "until", "till"}:
                     own -= {t.i for t in clause.subtree}  # "his first trip since returning to office on January 1"
+                if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"since", "until", "till", "before", "after"} for c in clause.children):
+                    own -= {t.i for t in clause.subtree}  # "their first conversation since Turkey shot down a jet last November"
         ranked = []
         for ent in sent.ents:
             if ent.label_ != "DATE" and not (ent.label_ == "TIME" and WEEKDAY_WORDS & {t.lower_ for t in ent}):

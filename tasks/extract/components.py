@@ -134,6 +134,7 @@ class MentionFinder:
             if mention.date_text is None:
                 _date_from_anchor(finder, mention, span)
             mentions += one_each(mention) if rule["type"] == "meeting" else [mention]
+        _circumstances_from_the_occasion(doc, mentions)
         doc._.event_mentions = mentions
         return doc
 
@@ -141,6 +142,31 @@ class MentionFinder:
 @Language.factory("newsevents_mentions", default_config={"rules_path": str(DATA / "triggers.jsonl")})
 def make_mention_finder(nlp: Language, name: str, rules_path: str) -> MentionFinder:
     return MentionFinder(rules_path)
+
+
+def _circumstances_from_the_occasion(doc: Doc, mentions: list) -> None:
+    """"Albanese and Xi first met on the sidelines of the G20 summit in Bali last November": the
+    place and time said of the occasion the meeting happened at are the meeting's. A verb's own
+    search stops a few steps up the parse, and a summit named in a chain of prepositions under
+    the verb is further away than that."""
+    for mention in mentions:
+        if not mention.verbal or (mention.date_text and mention.location):
+            continue
+        head = doc[mention.trigger_start]
+        for other in mentions:
+            if other is mention or other.verbal or other.event_type != mention.event_type or other.sent_index != mention.sent_index:
+                continue
+            token = doc[other.trigger_start]
+            while token.dep_ in {"pobj", "prep", "compound"} and token.head.i != token.i and token.i != head.i:
+                token = token.head
+            if token.i != head.i:
+                continue  # not hanging on the verb through prepositions only
+            if mention.date_text is None and other.date_text:
+                mention.date_text = other.date_text
+                mention.debug["date_candidates"] = list(other.debug.get("date_candidates") or [other.date_text])
+            if mention.location is None and other.location:
+                mention.location, mention.location_country = other.location, other.location_country
+            break
 
 
 _COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}

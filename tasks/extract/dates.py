@@ -110,7 +110,7 @@ def resolve_chained_date(text: str, previous: date | None) -> date | None:
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 _PERIOD = re.compile(r"\b(?:(" + "|".join(_MONTHS) + r")\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
 _MONTH = re.compile(r"\b(" + "|".join(_MONTHS) + r")\b", re.IGNORECASE)
-_RELATIVE_PERIOD = re.compile(r"\b(last|next)\s+(year|month)\b", re.IGNORECASE)
+_RELATIVE_PERIOD = re.compile(r"\b(last|next|this)\s+(year|month)\b", re.IGNORECASE)
 
 
 def coarse_period(text: str | None, published: date | None = None, future: bool = False) -> tuple[int, int | None] | None:
@@ -118,8 +118,9 @@ def coarse_period(text: str | None, published: date | None = None, future: bool 
     enough to tell an old meeting from this week's.
 
     With the publication date, the words that count from it too: "last year", "in April
-    last year", "last month", and a bare month ("in May"), which in a report of what
-    happened is the latest such month (in one of plans, the next).
+    last year", "last month", "this month", "last June", "next June", and a bare month
+    ("in May", "late May"), which in a report of what happened is the latest such month
+    (in one of plans, the next).
     """
     if not text:
         return None
@@ -133,15 +134,25 @@ def coarse_period(text: str | None, published: date | None = None, future: bool 
     month = _MONTHS.index(month_match.group(1).lower()) + 1 if month_match else None
     relative = _RELATIVE_PERIOD.search(text)
     if relative:
-        step = -1 if relative.group(1).lower() == "last" else 1
+        step = {"last": -1, "next": 1}.get(relative.group(1).lower(), 0)
         if relative.group(2).lower() == "year":
             return published.year + step, month
         if month is None:
             index = published.year * 12 + published.month - 1 + step
             return index // 12, index % 12 + 1
         return None
-    if month is None or re.search(r"\b(this|next|last|early|mid|late|end)\b", text, re.IGNORECASE):
-        return None  # "early May", "this month": left as no time rather than a guess
+    if month is None:
+        return None
+    named = re.search(r"\b(last|next|this)\s+(?:" + "|".join(_MONTHS) + r")\b", text, re.IGNORECASE)
+    if named:
+        # "last June" is the latest June before this month, "next June" the first after it
+        step = named.group(1).lower()
+        if step == "last":
+            return (published.year if month < published.month else published.year - 1), month
+        if step == "next":
+            return (published.year if month > published.month else published.year + 1), month
+        return published.year, month
+    # "early May", "late May", "the end of May": still May
     if future:
         return (published.year if month >= published.month else published.year + 1), month
     return (published.year if month <= published.month else published.year - 1), month
