@@ -1511,3 +1511,32 @@ def test_calling_for_something_is_a_demand_and_leaves_the_summit_one_event():
             "Indian Prime Minister Manmohan Singh and Chinese President Hu Jintao at an estate outside Yekaterinburg.")
     meetings = one(text, "2009-06-17")
     assert len(meetings) == 1 and meetings[0]["attributes"]["format"] != "call"
+
+
+def test_refuge_in_the_residence_of_a_states_ambassador_is_asked_of_that_state():
+    text = ("CARACAS – Five aides of opposition leader Juan Guaidó have taken refuge in the residence of Chile's ambassador "
+            "in Caracas and asked for asylum, hours after prosecutors ordered their arrest.")
+    asylum = [e for e in one(text, "2019-05-02") if e["event_type"] == "asylum"]
+    assert [[p["name"] for p in e["participants"] if p["role"] == "grantor"] for e in asylum] == [["Chile"]]
+
+
+def test_refuge_for_people_of_a_state_names_the_people_not_the_state():
+    text = "KAMPALA – Uganda offered on Tuesday to give temporary refuge to up to 2,000 Afghans fleeing the Taliban."
+    asylum = [e for e in one(text, "2021-08-18") if e["event_type"] == "asylum"]
+    assert len(asylum) == 1
+    recipients = [p["name"] for p in asylum[0]["participants"] if p["role"] == "recipient"]
+    assert len(recipients) == 1 and "Afghans" in recipients[0]
+
+
+def test_it_that_grants_asylum_is_the_state_that_granted_before_not_one_named_in_a_description():
+    text = ("PANAMA CITY – Panama has granted political asylum to Abdalá Bucaram, the Ecuadorean president removed by Congress last week. "
+            "In 1994 it gave asylum to Raoul Cédras, the general who led Haiti's military government until U.S. troops arrived.")
+    grants = sorted([p["name"] for p in e["participants"] if p["role"] == "grantor"] for e in one(text, "1997-02-12") if e["event_type"] == "asylum")
+    assert grants == [["Panama"], ["Panama"]]
+
+
+def test_it_in_a_second_clause_is_the_first_clauses_subject():
+    text = ("MANAGUA – Cuba granted asylum to the former minister on Monday. Nicaragua's government has sheltered other politicians "
+            "from the region, and in 2016 it granted asylum to former Salvadoran president Mauricio Funes.")
+    funes = [e for e in one(text, "2019-05-02") if e["event_type"] == "asylum" and "Mauricio Funes" in names(e)]
+    assert [[p["name"] for p in e["participants"] if p["role"] == "grantor"] for e in funes] == [["Nicaragua"]]

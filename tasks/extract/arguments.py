@@ -85,6 +85,16 @@ class ArgumentFinder:
         if lower == "it" and token.dep_ in {"nsubj", "nsubjpass"}:
             # "North Korea said it was pulling out of the pact": the state or body that speaks
             sayer = self._sayer(token)
+            verb = token.head
+            if sayer is None and verb.dep_ == "conj":
+                # "Nicaragua's government has sheltered others, and in 2016 it granted asylum": the first clause's subject
+                first = next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+                found = self.party(first, role) if first is not None else None
+                if found is not None and found.kind in {"GPE", "ORG", "NORP"}:
+                    return found
+            if sayer is None and role == "grantor":
+                # "In 1994 it gave asylum to Cédras": the state that granted last (resolved in assembly)
+                return PartyRef(token.text, "PRON", role, token.i, token.i + 1)
             return self.party(sayer, role) if sayer is not None else None
         if token.pos_ == "PRON" or lower in PERSONAL_PRONOUNS | PLURAL_PRONOUNS:
             if lower in PERSONAL_PRONOUNS:

@@ -119,6 +119,13 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
             # "France is looking for a country to give asylum to Duvalier ... Gabon has ruled out giving
             # him refuge": the one asylum was last sought for, however often others are named between
             linked = next(p.linked for p in previous if p.role == "recipient" and p.linked.kind == "PERSON")
+        elif ref.kind == "PRON" and ref.text.lower() == "it":
+            # "Panama has granted asylum to Bucaram ... In 1994 it gave asylum to Raoul Cédras": the
+            # state that last granted; a person is never "it"
+            linked = next((p.linked for p in previous if p.role == "grantor" and p.linked.kind == "GPE"), None)
+        elif mention.event_type == "asylum" and ref.role == "recipient" and ref.kind == "NORP" and linker.doc[ref.end - 1].tag_ in {"NNS", "NNPS"}:
+            # "refuge to up to 2,000 Afghans": people of a state, not the state
+            linked = LinkedName(ref.text, "NORP", ref.country_hint, "g:" + " ".join(name_words(ref.text)))
         else:
             linked = linker.link_state_of(ref) if ref.title == "state_of" else linker.link(ref)
         named_next = _counted_then_named(mention, ref, linker) if ref.kind == "NORPGROUP" else []

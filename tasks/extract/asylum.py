@@ -87,14 +87,27 @@ def _missions(finder: ArgumentFinder, noun) -> list:
     mission where refuge was taken."""
     places = finder.prep_objects(noun.head, {"in", "at", "inside"}) + finder.prep_objects(noun, {"in", "at", "inside"})
     missions = finder.cues.embassy_nouns | {"residence"}
-    return [p for p in places if p.lemma_.lower() in missions and any(c.dep_ in {"amod", "compound", "poss"} for c in p.children)]
+    return [p for p in places if p.lemma_.lower() in missions and _owner_words(p)]
+
+
+def _owner_words(mission) -> list:
+    """The words that say whose a mission is: "the Brazilian embassy", "Ecuador's embassy", and
+    after "of": "the residence of Argentina's ambassador", "the embassy of Argentina" (not the
+    city it stands in: "the ambassador in Caracas")."""
+    words = [c for c in mission.children if c.dep_ in {"amod", "compound", "poss"}]
+    for prep in mission.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    words += [obj] + [c for c in obj.children if c.dep_ in {"amod", "compound", "poss"}]
+    return words
 
 
 def _states_named_on(finder: ArgumentFinder, noun) -> list[PartyRef]:
     """The states a place is said to be of: "the Brazilian embassy", "Ecuador's embassy" grant."""
     found = []
-    for child in noun.children:
-        if child.dep_ in {"amod", "compound", "poss"}:
+    for child in _owner_words(noun):
+        if child.dep_ in {"amod", "compound", "poss", "pobj"}:
             party = finder.party(child, "grantor")
             if party is not None and party.kind in {"GPE", "NORP"}:
                 found.append(party)
@@ -306,9 +319,12 @@ def _fallback_grantor(finder: ArgumentFinder, sent: Span, governor, speaker: boo
         for token in candidate:
             if candidate.start != sent.start and token.dep_ in {"nsubj", "nsubjpass"}:
                 continue  # "Russia's embassy in Kabul claimed ...": an embassy that speaks is no refuge
+            if token.lemma_.lower() in {"government", "authorities"} and any(a.dep_ in {"relcl", "appos"} for a in [token, *token.ancestors]):
+                continue  # "gave asylum to Cédras, the general who led Haiti's military government": his, not the grantor
             if token.lemma_.lower() in nouns:
+                owners = {t.i for w in _owner_words(token) for t in w.subtree if t.i <= w.i}
                 for t in token.subtree:
-                    if t.i < token.i and t.i in finder.ent_of and finder.ent_of[t.i].label_ in {"GPE", "NORP"}:
+                    if (t.i < token.i or t.i in owners) and t.i in finder.ent_of and finder.ent_of[t.i].label_ in {"GPE", "NORP"}:
                         party = finder.party(t, "grantor")
                         if party is not None:
                             return [party]
