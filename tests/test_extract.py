@@ -1540,3 +1540,17 @@ def test_it_in_a_second_clause_is_the_first_clauses_subject():
             "from the region, and in 2016 it granted asylum to former Salvadoran president Mauricio Funes.")
     funes = [e for e in one(text, "2019-05-02") if e["event_type"] == "asylum" and "Mauricio Funes" in names(e)]
     assert [[p["name"] for p in e["participants"] if p["role"] == "grantor"] for e in funes] == [["Nicaragua"]]
+
+
+def test_earlier_that_day_counts_from_the_day_last_named_even_by_no_event():
+    from tasks.extract.dates import resolve_chained_date
+    assert resolve_chained_date("Earlier that day", date(2019, 2, 27)) == date(2019, 2, 27)
+    assert resolve_chained_date("later in the day", date(2019, 2, 27)) == date(2019, 2, 27)
+    assert resolve_chained_date("that evening", date(2019, 2, 27)) == date(2019, 2, 27)
+    assert resolve_chained_date("later that month", date(2019, 2, 27)) is None
+    # the dinner is no event, but it is the day "earlier that day" means; not Thursday's summit
+    text = ("HANOI – President Donald Trump's second summit with North Korean leader Kim Jong Un collapsed on Thursday without a deal. "
+            "The two men had appeared upbeat over dinner on Wednesday evening. "
+            "Earlier that day, Trump met Vietnamese President Nguyen Phu Trong at the presidential palace.")
+    trong = [e for e in one(text, "2019-02-28") if e["event_type"] == "meeting" and "Nguyen Phu Trong" in names(e)]
+    assert [e["event_date"] for e in trong] == ["2019-02-27"]

@@ -94,7 +94,7 @@ class Cluster:
         return "happened" if self.mentions[0].mention.modality not in NOT_HAPPENED else "not"
 
 
-def _resolve(mention: Mention, linker: NameLinker, published: date | None, previous: list[Party], last_day: date | None = None) -> ResolvedMention:
+def _resolve(mention: Mention, linker: NameLinker, published: date | None, previous: list[Party], last_day: date | None = None, day_told: date | None = None) -> ResolvedMention:
     parties: list[Party] = []
     group = False
     # named parties first, so a pronoun is never resolved to a co-party
@@ -221,7 +221,10 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
     for words in mention.debug.get("date_candidates") or ([mention.date_text] if mention.date_text else []):
         # "on Friday, the day after arriving": the first words that name a day;
         # "the following day": the day after the one the story last named
-        when = resolve_date(words, published, future=future) or resolve_chained_date(words, last_day)
+        # "earlier that day", "that evening": the day the text last named, event or not;
+        # "a day earlier", "the following day": counted from the last event's day
+        anchor = day_told or last_day if _THAT_DAY.search(words) else last_day
+        when = resolve_date(words, published, future=future) or resolve_chained_date(words, anchor)
         if when is not None and mention.debug.get("date_offset"):
             when = when + timedelta(days=mention.debug["date_offset"])  # "a day after he was granted asylum"
         if when is not None:
@@ -362,13 +365,18 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
             if talks:
                 mention.parties = mention.parties + [p for p in talks[0].parties if p.role != "host" and not p.implied]
                 mention.debug["parties_from"] = talks[0].rule
-    last_day = None
+    last_day, last_day_at = None, -1
+    chained = any(_THAT_DAY.search(w) for m in mentions for w in m.debug.get("date_candidates") or [])
+    days_told = _days_told(doc, published) if chained else []
     last_of_type: dict[str, list[Party]] = {}
     for mention in mentions:
         # "the two sides" of a deal are the last deal's sides, not the envoys of the talks just told
         previous = last_of_type.get(mention.event_type) or last_parties
-        item = _resolve(mention, linker, published, previous, last_day)
-        last_day = item.event_date or last_day
+        sent_start = doc[mention.trigger_start].sent.start
+        told = [(at, day) for at, day in days_told if last_day_at < at < sent_start]
+        item = _resolve(mention, linker, published, previous, last_day, told[-1][1] if told else None)
+        if item.event_date:
+            last_day, last_day_at = item.event_date, sent_start
         resolved.append(item)
         if item.is_full():
             last_parties = [p for p in item.parties if not p.implied]
@@ -423,6 +431,24 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
     # a meeting or a deal needs two sides to the end: one whose other side was lost in naming is no event
     events = [e for e in events if e.event_type == "asylum" or len({p.name for p in e.participants}) >= 2]
     return sorted(events, key=lambda e: (e.char_start, e.event_type))
+
+
+_THAT_DAY = re.compile(r"\bthat\s+(?:day|morning|afternoon|evening|night)\b|\bin\s+the\s+day\b|\bhours\b", re.IGNORECASE)
+_FUTURE_CUES = {"will", "due", "scheduled", "expected", "plans", "planned", "set"}
+
+
+def _days_told(doc: Doc, published: date | None) -> list[tuple[int, date]]:
+    """Every day the text names outright, where: "Trump and Kim had dinner on Wednesday evening.
+    Earlier that day, Trump met Trong" counts from the dinner's day, though the dinner is no event."""
+    days = []
+    for ent in doc.ents:
+        if ent.label_ not in {"DATE", "TIME"}:
+            continue
+        future = any(t.lower_ in _FUTURE_CUES for t in ent.sent)
+        day = resolve_date(ent.text, published, future=future)
+        if day is not None:
+            days.append((ent.start, day))
+    return days
 
 
 def _one_grantor_each(event: Event) -> list[Event]:

@@ -83,7 +83,8 @@ def resolve_date(text: str, published: date | None, future: bool = False) -> dat
 
 
 _CHAINED = re.compile(
-    r"^(?:(?:a|one|two|three|four|five|\d+)\s+days?\s+(?P<dir>earlier|later|before|after)|the\s+(?P<rel>following|next|previous|same)\s+day|the\s+day\s+(?P<dir2>before|after)|(?P<same>that|the same)\s+day"
+    r"^(?:(?:a|one|two|three|four|five|\d+)\s+days?\s+(?P<dir>earlier|later|before|after)|the\s+(?P<rel>following|next|previous|same)\s+day|the\s+day\s+(?P<dir2>before|after)"
+    r"|(?:(?:earlier|later)\s+)?(?P<same>that|the same)\s+(?:day|morning|afternoon|evening|night)|(?:earlier|later)\s+(?P<inday>in)\s+the\s+day"
     r"|(?P<hours>(?:(?:a\s+)?few|several|two|three|\d+)\s+)?hours\s+(?:later|earlier|after|before))$",
     re.IGNORECASE,
 )
@@ -98,7 +99,8 @@ def resolve_chained_date(text: str, previous: date | None) -> date | None:
     match = _CHAINED.match(text)
     if not match:
         return None
-    if match.group("same") or match.group("rel") == "same" or "hours" in text.lower():  # "hours later": the same day
+    if match.group("same") or match.group("inday") or match.group("rel") == "same" or "hours" in text.lower():
+        # "hours later", "earlier that day", "later in the day": the same day
         return previous
     count_word = text.split()[0].lower()
     count = int(count_word) if count_word.isdigit() else _COUNTS.get(count_word, 1)
