@@ -1554,3 +1554,19 @@ def test_earlier_that_day_counts_from_the_day_last_named_even_by_no_event():
             "Earlier that day, Trump met Vietnamese President Nguyen Phu Trong at the presidential palace.")
     trong = [e for e in one(text, "2019-02-28") if e["event_type"] == "meeting" and "Nguyen Phu Trong" in names(e)]
     assert [e["event_date"] for e in trong] == ["2019-02-27"]
+
+
+def test_the_one_day_a_sentence_names_dates_talks_held_in_a_clause_beside_it():
+    # "on Monday" hangs on "set foot", "holding talks" on "became": still the day of the talks
+    text = ("YANGON – Barack Obama became the first sitting U.S. president to set foot in Myanmar on Monday, "
+            "holding talks with President Thein Sein at the old parliament building.")
+    meetings = [e for e in one(text, "2012-11-20") if e["event_type"] == "meeting"]
+    assert [e["event_date"] for e in meetings] == ["2012-11-19"]
+
+
+def test_the_sentence_day_is_not_that_of_what_the_trigger_came_after_nor_of_a_perfect():
+    # the day is the landing's, not the request's; "has applied" tells of some time before the saying
+    text = ("MADRID – Edmundo González Urrutia landed at an air base outside Madrid on Sunday after requesting asylum in Spain. "
+            "An Iranian diplomat has applied for asylum in Norway, the foreign ministry said on Friday.")
+    asylum = [e for e in one(text, "2024-09-09") if e["event_type"] == "asylum"]
+    assert len(asylum) == 2 and [e["event_date"] for e in asylum] == [None, None]

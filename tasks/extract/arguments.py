@@ -838,6 +838,39 @@ class ArgumentFinder:
         if dates:
             mention.date_text = self.date_text(dates[0])
             mention.debug["date_candidates"] = [self.date_text(d) for d in dates]
+        else:
+            # a weaker day: it dates the event when nothing better does, but does not part mentions
+            mention.debug["sentence_day"] = [self.date_text(d) for d in self._the_sentence_day(heads, sent)]
+
+    def _the_sentence_day(self, heads: list[Token], sent: Span) -> list[Span]:
+        """"Obama became the first president to set foot in Myanmar on Monday, holding talks with
+        Thein Sein": the one day a sentence names, where the parse hangs it on a clause beside
+        the trigger's. Not a day said of someone in passing ("Kim, who met Moon on Monday"), of
+        what came before or after ("since", "after"), or of the saying ("the ministry said on Monday")."""
+        inside = {t.i for h in heads for t in h.subtree} | {h.i for h in heads}
+        for token in [heads[0], *heads[0].ancestors]:
+            if token.dep_ == "prep" and token.lower_ in {"since", "after", "before", "until", "till"} or token.dep_ == "advcl" and any(
+                    c.dep_ == "mark" and c.lower_ in {"since", "after", "before", "until"} for c in token.children):
+                return []  # "landed in Madrid on Sunday after requesting asylum": the day is the landing's
+        found = []
+        for ent in sent.ents:
+            if ent.label_ != "DATE" or self.is_age(ent.root) or not re.search(r"\d|day\b|yesterday|today", ent.text, re.IGNORECASE):
+                continue
+            token, aside = ent.root, False
+            while token.head.i != token.i:
+                if token.i in inside:
+                    break
+                if token.dep_ in {"relcl", "acl", "appos", "ccomp", "pcomp"} or (token.dep_ == "advcl" and any(
+                        c.dep_ == "mark" and c.lower_ in {"since", "after", "before", "until", "when", "as", "while", "because"} for c in token.children)):
+                    aside = True
+                if token.dep_ == "prep" and token.lower_ in {"since", "after", "before", "until", "till", "ahead"}:
+                    aside = True
+                token = token.head
+                if token.lemma_.lower() in self.cues.statement_verbs and token.i not in inside:
+                    aside = True
+            if not aside:
+                found.append(ent)
+        return found if len(found) == 1 else []
 
     def dates_of(self, heads: list[Token], sent: Span) -> list[Span]:
         """A DATE entity whose head chain reaches one of the heads within the clause.

@@ -45,6 +45,7 @@ class ResolvedMention:
     event_date: date | None
     group: bool = False
     period: tuple[int, int | None] | None = None  # "in April 2019": no day, but a year (and month)
+    sentence_day: date | None = None  # the one day its sentence names elsewhere: a date only when no mention has one
 
     @property
     def keys(self) -> set[str]:
@@ -236,7 +237,8 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
         # "will meet next month"; not "signed on Tuesday an agreement for next year's election"
         mention.modality, mention.modality_cue = "planned", "future date words"
     period = None if when else next((p for p in (coarse_period(w, published, future) for w in mention.debug.get("date_candidates") or [mention.date_text]) if p), None)
-    return ResolvedMention(mention, parties, when, group, period)
+    sentence_day = next((d for d in (resolve_date(w, published, future=future) for w in mention.debug.get("sentence_day") or []) if d), None)
+    return ResolvedMention(mention, parties, when, group, period, sentence_day)
 
 
 def _counted_then_named(mention: Mention, ref, linker: NameLinker) -> list[LinkedName]:
@@ -577,6 +579,12 @@ def _story_day(resolved: list[ResolvedMention], published: date | None) -> date 
     return None
 
 
+def _perfect(doc: Doc, item: ResolvedMention) -> bool:
+    """The trigger's clause is in the perfect: "has applied for asylum", "had met"."""
+    head = doc[item.mention.trigger_start]
+    return any(c.dep_ == "aux" and c.lower_ in {"has", "have", "had"} for token in [head, *list(head.ancestors)[:2]] for c in token.children)
+
+
 def _untimed(doc: Doc, everything: list[ResolvedMention]) -> bool:
     """No mention of the event says when, not even vaguely, nor in the perfect ("has sought
     asylum" tells of some time before, not of the story's day)."""
@@ -629,6 +637,11 @@ def _to_event(cluster: Cluster, doc: Doc, article: dict, offset: int, version: s
     sent_ids = {x.mention.sent_index for x in everything}
     keys = sorted(p.linked.key for p in main.parties)
     date_iso = dated.event_date.isoformat() if dated else None
+    if date_iso is None and not any(x.period for x in everything) and not _perfect(doc, main):
+        # the day its sentence names beside it, when no mention has a day or a month of its own
+        # ("has applied for asylum, the ministry said on Friday" tells of some time before)
+        day = main.sentence_day or next((x.sentence_day for x in everything if x.sentence_day), None)
+        date_iso = day.isoformat() if day else None
     if date_iso is None and story_day and modality == "asserted" and _untimed(doc, everything):
         # "Blinken also met leaders of the Pacific Islands Forum": told among the day's events, on the day
         date_iso = story_day.isoformat()
