@@ -1570,3 +1570,13 @@ def test_the_sentence_day_is_not_that_of_what_the_trigger_came_after_nor_of_a_pe
             "An Iranian diplomat has applied for asylum in Norway, the foreign ministry said on Friday.")
     asylum = [e for e in one(text, "2024-09-09") if e["event_type"] == "asylum"]
     assert len(asylum) == 2 and [e["event_date"] for e in asylum] == [None, None]
+
+
+def test_a_meeting_of_the_storys_days_told_late_in_the_article_is_placed_at_the_dateline():
+    text = ("NAIROBI, Kenya – Kenya and Ethiopia agreed on Tuesday to build a new road link across their border, officials said.\n"
+            "The project has been discussed for a decade.\n"
+            "Funding will come from the African Development Bank.\n"
+            "President William Ruto also held talks on Tuesday with Ethiopian Prime Minister Abiy Ahmed on regional security.\n"
+            "The two leaders first met in Addis Ababa in 2022.")
+    ruto = [e for e in one(text, "2024-03-06") if e["event_type"] == "meeting" and e["event_date"] == "2024-03-05"]
+    assert [e["location"] for e in ruto] == ["Nairobi"]

@@ -619,12 +619,15 @@ def _to_event(cluster: Cluster, doc: Doc, article: dict, offset: int, version: s
     location = m.location or next((x.mention.location for x in everything if x.mention.location), None)
     location = " ".join(location.split()) if location else None
     fmt = attributes.get("format") if event_type == "meeting" else None
-    if location is None and dateline_place and event_type in {"meeting", "agreement"} and m.sent_index <= 1 and modality in {"asserted", "reported", "negated"}:
-        location = dateline_place  # "SOCHI, Russia –" opening a story about talks: filed where they met
-    if fmt == "call":
-        location = None  # a call has no one place
     dated = main if main.event_date else next((x for x in everything if x.event_date), None)
     published = parse_published(article.get("published"))
+    # "SOCHI, Russia –" opening a story about talks: filed where they met, as told in the lead
+    # or on a day of the story (the three days before publication), wherever the article tells it
+    of_the_story = dated is not None and published is not None and 0 <= (published - dated.event_date).days <= 3
+    if location is None and dateline_place and event_type in {"meeting", "agreement"} and (m.sent_index <= 1 or of_the_story) and modality in {"asserted", "reported", "negated"}:
+        location = dateline_place
+    if fmt == "call":
+        location = None  # a call has no one place
     recent = dated is None or published is None or abs((dated.event_date - published).days) <= 3
     if dated is None and published is not None and any(x.period and x.period[0] != published.year for x in everything):
         recent = False  # "was granted refugee status in Norway in 1991": not where today's story was filed
