@@ -1580,3 +1580,12 @@ def test_a_meeting_of_the_storys_days_told_late_in_the_article_is_placed_at_the_
             "The two leaders first met in Addis Ababa in 2022.")
     ruto = [e for e in one(text, "2024-03-06") if e["event_type"] == "meeting" and e["event_date"] == "2024-03-05"]
     assert [e["location"] for e in ruto] == ["Nairobi"]
+
+
+def test_what_a_summit_or_a_deal_is_about_is_not_where_it_happened():
+    # "a summit on Syria" is about Syria; "agreed to a full ceasefire in eastern Ukraine" applies there
+    events = one("Iranian President Ebrahim Raisi hosted Russia's Vladimir Putin and Turkey's Recep Tayyip Erdogan "
+                 "for a three-way summit on Syria on Tuesday.", "2022-07-20")
+    assert [e["location"] for e in events if e["event_type"] == "meeting"] == [None]
+    deal = one("Vladimir Putin and Volodymyr Zelensky agreed yesterday to a full ceasefire in eastern Ukraine by the end of the year.", "2019-12-10")
+    assert [e["location"] for e in deal if e["event_type"] == "agreement"] == [None]

@@ -208,7 +208,7 @@ def _agreed_to(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int) 
     mention.attributes["topic"] = " ".join([act.lemma_, *(o.text for o in objects[:1])])
     mention.trigger_text = f"{verb.text} to {act.text}"
     finder.date_mention(mention, [verb, act], span.sent)
-    place = finder.place_of([verb], preps=("in", "at"))  # where they agreed, not where the act applies ("a ceasefire in eastern Ukraine")
+    place = finder.place_of([verb], preps=("in", "at"), skip=act)  # where they agreed, not where the act applies ("a ceasefire in eastern Ukraine")
     if place is not None:
         mention.location = place.text
         mention.location_country = finder.gaz.country_of(place.text)

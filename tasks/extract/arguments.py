@@ -770,6 +770,8 @@ class ArgumentFinder:
                             if pobj.dep_ != "pobj":
                                 continue
                             ent = self.ent_of.get(pobj.i)
+                            if child.lower_ == "on" and ent is not None and self._is_state(ent):
+                                continue  # "a summit on Syria": what it is about
                             if ent is not None and (ent.label_ in PLACE_LABELS or self._is_seat(ent, child)):
                                 return ent
                             named = self._named_place(pobj)
@@ -790,7 +792,7 @@ class ArgumentFinder:
                         # "on the sidelines of a summit in Osaka" but not "talks on the war in Ukraine"
                         next_frontier.extend(
                             c for c in child.children
-                            if c.dep_ == "pobj" and (child.lower_ != "on" or c.lemma_.lower() in self.cues.on_places)
+                            if c.dep_ == "pobj" and (child.lower_ != "on" or c.lemma_.lower() in self.cues.on_places) and (skip is None or c.i != skip.i)
                         )
                     elif child.dep_ in {"pobj", "dobj", "npadvmod"} and depth > 0 and (skip is None or child.i != skip.i):
                         next_frontier.append(child)
@@ -825,6 +827,10 @@ class ArgumentFinder:
                     if capital is not None:
                         return NamedPlace(capital.name, mod.i, mod.i + 1)
         return None
+
+    def _is_state(self, ent: Span) -> bool:
+        entry = self.gaz.lookup(ent.text)
+        return entry is not None and entry.category == "country"
 
     def _is_seat(self, ent: Span, prep: Token) -> bool:
         """"at the Kremlin", "at the White House": an institution named by its building is a place."""
