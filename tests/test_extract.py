@@ -1589,3 +1589,10 @@ def test_what_a_summit_or_a_deal_is_about_is_not_where_it_happened():
     assert [e["location"] for e in events if e["event_type"] == "meeting"] == [None]
     deal = one("Vladimir Putin and Volodymyr Zelensky agreed yesterday to a full ceasefire in eastern Ukraine by the end of the year.", "2019-12-10")
     assert [e["location"] for e in deal if e["event_type"] == "agreement"] == [None]
+
+
+def test_a_trip_to_come_for_talks_that_name_no_one_is_a_planned_visit():
+    # the talks are the trip's purpose: they name no one of their own, so the journey is the visit
+    events = one("ATHENS – Greek Prime Minister Kyriakos Mitsotakis is expected to travel to Ankara next year for the next round of talks.", "2023-12-08")
+    visits = [e for e in events if e["event_type"] == "meeting"]
+    assert [(sorted(names(e)), e["modality"], e["location"]) for e in visits] == [(["Kyriakos Mitsotakis", "Turkey"], "planned", "Ankara")]

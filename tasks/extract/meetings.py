@@ -150,7 +150,8 @@ def _journey(finder: ArgumentFinder, mention: Mention, verb, span: Span) -> Ment
     """"Blinken will travel to Papua New Guinea in his place": a visit to come, to a state that is
     the implied host. Only when no other meeting word in the sentence tells the visit's purpose
     ("flew to Moscow for talks with Putin" is the talks)."""
-    others = [t for t in finder.doc.spans.get("event_triggers", []) if t.start != span.start and span.sent.start <= t.start < span.sent.end]
+    others = [t for t in finder.doc.spans.get("event_triggers", []) if t.start != span.start and span.sent.start <= t.start < span.sent.end
+              and not _partyless_purpose(finder, t, verb)]
     if others or verb.tag_ != "VB":
         return None  # a trip told as done ("flew on to Cambodia") says nothing of a meeting; one to come is a planned visit
     destinations = [o for o in finder.prep_objects(verb, {"to"}) if o.i in finder.ent_of]
@@ -168,6 +169,15 @@ def _journey(finder: ArgumentFinder, mention: Mention, verb, span: Span) -> Ment
     finder.date_mention(mention, [verb], span.sent)
     mention.attributes["topics"] = []
     return mention
+
+
+def _partyless_purpose(finder: ArgumentFinder, trigger: Span, verb) -> bool:
+    """"is expected to travel to Ankara for the next round of talks", "due to fly on to Vietnam for a
+    state visit": a meeting noun under the journey that names no one of its own is its purpose."""
+    noun = trigger.root
+    if noun.pos_ not in {"NOUN", "PROPN"} or verb.i not in {a.i for a in noun.ancestors}:
+        return False
+    return not any(c.dep_ in {"poss", "compound", "amod", "prep"} and (c.i in finder.ent_of or c.lower_ in {"with", "between"}) for c in noun.children)
 
 
 def _invitation(finder: ArgumentFinder, mention: Mention, verb, span: Span) -> Mention | None:
