@@ -1596,3 +1596,11 @@ def test_a_trip_to_come_for_talks_that_name_no_one_is_a_planned_visit():
     events = one("ATHENS – Greek Prime Minister Kyriakos Mitsotakis is expected to travel to Ankara next year for the next round of talks.", "2023-12-08")
     visits = [e for e in events if e["event_type"] == "meeting"]
     assert [(sorted(names(e)), e["modality"], e["location"]) for e in visits] == [(["Kyriakos Mitsotakis", "Turkey"], "planned", "Ankara")]
+
+
+def test_a_signing_to_come_that_names_no_one_is_by_the_sides_of_the_deal_told():
+    text = ("DAYTON, Ohio – The presidents of Bosnia, Serbia and Croatia initialled a peace agreement on Tuesday to end the war in Bosnia.\n"
+            "The accord is to be formally signed in Paris next month.\n"
+            "Under the deal, Bosnia will remain a single state.")
+    deals = sorted((e["modality"], e["location"]) for e in one(text, "1995-11-22") if e["event_type"] == "agreement")
+    assert deals == [("asserted", "Dayton"), ("planned", "Paris")]

@@ -502,8 +502,10 @@ def _complete_from_other_class(item: ResolvedMention, clusters: list[Cluster]) -
     amends its constitution": a conditional or planned act by one side of an event that happened,
     with the other side of that event. Only for agreements and asylum, whose sides stay the same
     from one act to the next, and only when the side named is in exactly one such event."""
-    if item.mention.event_type == "meeting" or item.mention.modality not in {"planned", "hypothetical"} or not item.parties:
+    if item.mention.event_type == "meeting" or item.mention.modality not in {"planned", "hypothetical"}:
         return None
+    if not item.parties:
+        return _the_same_sides(item, clusters)
     keys = {p.linked.key for p in item.parties}
     countries = {p.linked.country for p in item.parties if p.linked.country}
     holders = [c for c in clusters if keys & c.keys or countries & {p.linked.country for m in c.mentions for p in m.parties if p.linked.country}]
@@ -515,6 +517,19 @@ def _complete_from_other_class(item: ResolvedMention, clusters: list[Cluster]) -
         return None
     parties = item.parties + [Party(p.linked, p.role, p.implied) for p in others]
     whole = ResolvedMention(item.mention, parties, item.event_date, item.group, item.period)
+    return Cluster([whole]) if whole.is_full() else None
+
+
+def _the_same_sides(item: ResolvedMention, clusters: list[Cluster]) -> Cluster | None:
+    """"The presidents initialled a peace agreement on Tuesday ... The accord is to be formally
+    signed in Paris next month": a deal's next act, to come, naming no one, is by the sides of the
+    one deal the article has told as done."""
+    signing = item.mention.attributes.get("status") == "signed" and item.mention.debug.get("status_verb") is not None
+    if item.mention.event_type != "agreement" or not signing or len(clusters) != 1:
+        return None  # not "Under the deal, Sweden will step up cooperation": what the deal holds
+    main = max(clusters[0].mentions, key=lambda m: m.informativeness())
+    sides = [Party(p.linked, p.role) for p in main.parties if not p.implied]
+    whole = ResolvedMention(item.mention, sides, item.event_date, item.group, item.period, item.sentence_day)
     return Cluster([whole]) if whole.is_full() else None
 
 
