@@ -1604,3 +1604,10 @@ def test_a_signing_to_come_that_names_no_one_is_by_the_sides_of_the_deal_told():
             "Under the deal, Bosnia will remain a single state.")
     deals = sorted((e["modality"], e["location"]) for e in one(text, "1995-11-22") if e["event_type"] == "agreement")
     assert deals == [("asserted", "Dayton"), ("planned", "Paris")]
+
+
+def test_a_name_whose_last_word_the_model_left_out_is_the_whole_persons():
+    # the small model reads "Maria del Pilar" as an organisation and leaves "Hurtado" bare
+    text = "PANAMA CITY – Panama granted political asylum on Friday to Maria del Pilar Hurtado, who ran Colombia's intelligence agency."
+    asylum = [e for e in one(text, "2010-11-20") if e["event_type"] == "asylum"]
+    assert [sorted(roles(e)) for e in asylum] == [[("Maria del Pilar Hurtado", "recipient"), ("Panama", "grantor")]]

@@ -77,6 +77,18 @@ class NameRepair:
             start -= 1
         return ent.start - start
 
+    def _with_surname(self, doc: Doc, ent: Span) -> Span:
+        """"Maria del Pilar Hurtado" taken as an organisation "Maria del Pilar" and a bare word:
+        a name whose last word the model left out, the head its words hang on, is a person's."""
+        if ent.label_ not in {"PERSON", "ORG"} or len(ent) < 2 or ent.end >= len(doc):
+            return ent
+        head = doc[ent.end]
+        if head.ent_type_ or head.pos_ != "PROPN" or not head.is_title or head.lower_ in self.titles:
+            return ent
+        if ent.root.dep_ != "compound" or ent.root.head.i != head.i:
+            return ent
+        return Span(doc, ent.start, ent.end + 1, label="PERSON")
+
     def __call__(self, doc: Doc) -> Doc:
         ents = []
         for ent in doc.ents:
@@ -84,6 +96,7 @@ class NameRepair:
             if given:
                 ents = [e for e in ents if e.end <= ent.start - given]  # "Therese" taken for a nationality
             ents.append(Span(doc, ent.start - given, ent.end, label="PERSON") if given else ent)
+        ents = [self._with_surname(doc, ent) for ent in ents]
         merged: list[Span] = []
         for ent in ents:
             if merged and ent.label_ == "PERSON" and merged[-1].label_ == "PERSON" and merged[-1].end == ent.start:
