@@ -1611,3 +1611,11 @@ def test_a_name_whose_last_word_the_model_left_out_is_the_whole_persons():
     text = "PANAMA CITY – Panama granted political asylum on Friday to Maria del Pilar Hurtado, who ran Colombia's intelligence agency."
     asylum = [e for e in one(text, "2010-11-20") if e["event_type"] == "asylum"]
     assert [sorted(roles(e)) for e in asylum] == [[("Maria del Pilar Hurtado", "recipient"), ("Panama", "grantor")]]
+
+
+def test_a_meeting_with_someone_of_the_datelines_state_is_placed_there():
+    text = ("ATHENS, Greece – Turkish President Recep Tayyip Erdogan and Greek Prime Minister Kyriakos Mitsotakis signed a declaration "
+            "on friendly relations on Thursday.\nThe two sides also agreed to boost trade.\n"
+            "Erdogan was also received by Greek President Katerina Sakellaropoulou, who urged closer ties.")
+    received = [e for e in one(text, "2023-12-08") if e["event_type"] == "meeting" and "Katerina Sakellaropoulou" in names(e)]
+    assert [e["location"] for e in received] == ["Athens"]

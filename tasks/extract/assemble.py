@@ -641,6 +641,12 @@ def _to_event(cluster: Cluster, doc: Doc, article: dict, offset: int, version: s
     of_the_story = dated is not None and published is not None and 0 <= (published - dated.event_date).days <= 3
     if location is None and dateline_place and event_type in {"meeting", "agreement"} and (m.sent_index <= 1 or of_the_story) and modality in {"asserted", "reported", "negated"}:
         location = dateline_place
+    if location is None and dateline_place and event_type == "meeting" and modality in {"asserted", "reported"} and (dated is None or of_the_story):
+        # "ATHENS – ... Earlier in the day, Erdogan was received by President Sakellaropoulou": a
+        # meeting with someone of the dateline's state, not said to be elsewhere, is where the story is filed
+        here = linker.gaz.country_of(dateline_place)
+        if here and any(p.country == here for p in participants):
+            location = dateline_place
     if fmt == "call":
         location = None  # a call has no one place
     recent = dated is None or published is None or abs((dated.event_date - published).days) <= 3
