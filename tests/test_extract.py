@@ -1619,3 +1619,11 @@ def test_a_meeting_with_someone_of_the_datelines_state_is_placed_there():
             "Erdogan was also received by Greek President Katerina Sakellaropoulou, who urged closer ties.")
     received = [e for e in one(text, "2023-12-08") if e["event_type"] == "meeting" and "Katerina Sakellaropoulou" in names(e)]
     assert [e["location"] for e in received] == ["Athens"]
+
+
+def test_a_day_after_counts_from_the_day_of_what_the_story_last_told():
+    # "The speech came a day after ...": the clause it hangs on has no day of its own, the lead's deal has
+    text = ("MOSCOW – Russia and China signed an energy agreement on Tuesday.\n"
+            "The signing came a day after US President Joe Biden made an unannounced visit to Kyiv, where he met Volodymyr Zelensky.")
+    visits = [e for e in one(text, "2023-02-22") if e["event_type"] == "meeting"]
+    assert [e["event_date"] for e in visits] == ["2023-02-20"]

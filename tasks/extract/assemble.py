@@ -231,6 +231,9 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
         if when is not None:
             mention.date_text = mention.debug.get("date_words") or words
             break
+    if when is None and last_day and mention.debug.get("offset_from_last"):
+        when = last_day + timedelta(days=mention.debug["offset_from_last"])
+        mention.date_text = mention.debug.get("date_words")
     if when and published and when > published and mention.modality in {"asserted", "reported"}:
         mention.modality, mention.modality_cue = "planned", f"future date {when.isoformat()}"
     elif when is None and mention.modality in {"asserted", "reported"} and any(_FUTURE_WORDS.search(w) for w in mention.debug.get("date_candidates", [])):

@@ -10,6 +10,7 @@ date, so it happens after the pipeline, in assemble.py.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from spacy.language import Language
@@ -144,8 +145,8 @@ class MentionFinder:
             if (mention.modality_cue or "").lower() == "mark:whether" and _left_unsaid(span.root, self.cues):
                 continue  # "declined to say whether he had sought protection": a question left open, not an event
             mention.debug.update(rule=rule["id"], cue=mention.modality_cue)
-            if mention.date_text is None:
-                _date_from_anchor(finder, mention, span)
+            if mention.date_text is None or _BARE_SPAN.fullmatch(mention.date_text):
+                _date_from_anchor(finder, mention, span)  # "a day" is no date: "a day after X" may be one
             mentions += one_each(mention) if rule["type"] == "meeting" else [mention]
         _circumstances_from_the_occasion(doc, mentions)
         doc._.event_mentions = mentions
@@ -182,6 +183,7 @@ def _circumstances_from_the_occasion(doc: Doc, mentions: list) -> None:
             break
 
 
+_BARE_SPAN = re.compile(r"(?:a|an|one|two|three|four|five|six|seven|\d+)\s+days?", re.IGNORECASE)
 _COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
@@ -209,6 +211,12 @@ def _date_from_anchor(finder: ArgumentFinder, mention, span: Span) -> None:
         mention.debug["date_candidates"] = [mention.date_text]
         mention.debug["date_offset"] = -count if mark == "after" else count
         mention.debug["date_words"] = f"{' '.join(t.text for t in span_words.subtree)} {mark} {mention.date_text}"
+    elif main.lemma_.lower() in {"come", "follow", "happen"} and not finder.dates_of([main], span.sent):
+        # "Putin's speech came a day after Biden made an unannounced visit to Kyiv": counted from
+        # the day of what the story last told, which the clause it hangs on stands for
+        mention.debug["offset_from_last"] = -count if mark == "after" else count
+        mention.date_text, mention.debug["date_candidates"] = None, []
+        mention.debug["date_words"] = f"{' '.join(t.text for t in span_words.subtree)} {mark}"
 
 
 def _left_unsaid(trigger, cues) -> bool:
