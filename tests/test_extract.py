@@ -1627,3 +1627,10 @@ def test_a_day_after_counts_from_the_day_of_what_the_story_last_told():
             "The signing came a day after US President Joe Biden made an unannounced visit to Kyiv, where he met Volodymyr Zelensky.")
     visits = [e for e in one(text, "2023-02-22") if e["event_type"] == "meeting"]
     assert [e["event_date"] for e in visits] == ["2023-02-20"]
+
+
+def test_talks_between_the_factions_behind_a_deal_are_the_deals_sides_meeting():
+    text = ("CAIRO – The rival Palestinian movements Hamas and Fatah signed a reconciliation agreement in Cairo on Thursday.\n"
+            "The deal was signed at the headquarters of Egypt's intelligence service, which mediated two days of talks between the factions.")
+    meetings = [e for e in one(text, "2017-10-13") if e["event_type"] == "meeting"]
+    assert [sorted(names(e)) for e in meetings] == [["Fatah", "Hamas"]]

@@ -404,7 +404,7 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
         happened = item.mention.modality not in NOT_HAPPENED
         candidates = [c for c in clusters.get(item.mention.event_type, []) if (c.modality_class() == "happened") == happened]
         if not candidates:
-            completed = _complete_from_other_class(item, clusters.get(item.mention.event_type, [])) or _talks_behind_a_deal(item, clusters.get("agreement", []))
+            completed = _complete_from_other_class(item, clusters.get(item.mention.event_type, [])) or _talks_behind_a_deal(item, clusters.get("agreement", []), linker.cues)
             if completed is not None:
                 clusters.setdefault(item.mention.event_type, []).append(completed)
             continue
@@ -470,11 +470,14 @@ def _one_grantor_each(event: Event) -> list[Event]:
     return parts
 
 
-def _talks_behind_a_deal(item: ResolvedMention, agreements: list[Cluster]) -> Cluster | None:
+def _talks_behind_a_deal(item: ResolvedMention, agreements: list[Cluster], cues: Cues) -> Cluster | None:
     """"Kiir and Machar agreed on Thursday to extend the deadline. The decision came after a meeting
     hosted by Museveni": talks told right after a deal, naming no one else, are the deal's sides meeting."""
     if item.mention.event_type != "meeting" or item.mention.modality in NOT_HAPPENED:
         return None
+    # "two days of talks between the factions": sides named only by what they are are the deal's
+    unnamed = [p for p in item.parties if p.linked.key.startswith("g:") and set(p.linked.key[2:].split()) & cues.generic_sides]
+    item = ResolvedMention(item.mention, [p for p in item.parties if p not in unnamed], item.event_date, item.group, item.period, item.sentence_day) if unnamed else item
     if any(p.role not in {"host"} for p in item.parties):
         return None  # the talks name a side of their own: not (only) the deal's
     near = [

@@ -63,6 +63,7 @@ class Cues:
         self.counterparty_groups = set(titles.get("counterparty_groups", []))
         self.armed_modifiers = set(titles.get("armed_modifiers", []))
         self.collective_people = set(titles.get("collective_people", []))
+        self.generic_sides = set(titles.get("generic_sides", []))
         self.org_head_words = set(titles["org_head_words"])
         self.distinct_titles = set(titles["distinct_titles"])
 
