@@ -18,7 +18,7 @@ from tasks.clean import stable_hash
 from tasks.extract.arguments import NUMBER_WORDS
 from tasks.extract.asylum import at_mission
 from tasks.extract.cues import Cues
-from tasks.extract.dates import coarse_period, parse_published, resolve_chained_date, resolve_date
+from tasks.extract.dates import coarse_period, counts_from_day_told, parse_published, resolve_chained_date, resolve_date
 from tasks.extract.events import Event, Participant
 from tasks.extract.gazetteer import Gazetteer, fold
 from tasks.extract.mentions import Mention
@@ -224,7 +224,7 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
         # "the following day": the day after the one the story last named
         # "earlier that day", "that evening": the day the text last named, event or not;
         # "a day earlier", "the following day": counted from the last event's day
-        anchor = day_told or last_day if _THAT_DAY.search(words) else last_day
+        anchor = day_told or last_day if counts_from_day_told(words) else last_day
         when = resolve_date(words, published, future=future) or resolve_chained_date(words, anchor)
         if when is not None and mention.debug.get("date_offset"):
             when = when + timedelta(days=mention.debug["date_offset"])  # "a day after he was granted asylum"
@@ -371,8 +371,8 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
                 mention.parties = mention.parties + [p for p in talks[0].parties if p.role != "host" and not p.implied]
                 mention.debug["parties_from"] = talks[0].rule
     last_day, last_day_at = None, -1
-    chained = any(_THAT_DAY.search(w) for m in mentions for w in m.debug.get("date_candidates") or [])
-    days_told = _days_told(doc, published) if chained else []
+    chained = any(counts_from_day_told(w) for m in mentions for w in m.debug.get("date_candidates") or [])
+    days_told = _days_told(doc, published, linker.cues) if chained else []
     last_of_type: dict[str, list[Party]] = {}
     for mention in mentions:
         # "the two sides" of a deal are the last deal's sides, not the envoys of the talks just told
@@ -438,18 +438,16 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
     return sorted(events, key=lambda e: (e.char_start, e.event_type))
 
 
-_THAT_DAY = re.compile(r"\bthat\s+(?:day|morning|afternoon|evening|night)\b|\bin\s+the\s+day\b|\bhours\b", re.IGNORECASE)
-_FUTURE_CUES = {"will", "due", "scheduled", "expected", "plans", "planned", "set"}
 
 
-def _days_told(doc: Doc, published: date | None) -> list[tuple[int, date]]:
+def _days_told(doc: Doc, published: date | None, cues: Cues) -> list[tuple[int, date]]:
     """Every day the text names outright, where: "Trump and Kim had dinner on Wednesday evening.
     Earlier that day, Trump met Trong" counts from the dinner's day, though the dinner is no event."""
     days = []
     for ent in doc.ents:
         if ent.label_ not in {"DATE", "TIME"}:
             continue
-        future = any(t.lower_ in _FUTURE_CUES for t in ent.sent)
+        future = any(t.lower_ in cues.future_markers for t in ent.sent)
         day = resolve_date(ent.text, published, future=future)
         if day is not None:
             days.append((ent.start, day))

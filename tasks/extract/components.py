@@ -211,7 +211,7 @@ def _date_from_anchor(finder: ArgumentFinder, mention, span: Span) -> None:
         mention.debug["date_candidates"] = [mention.date_text]
         mention.debug["date_offset"] = -count if mark == "after" else count
         mention.debug["date_words"] = f"{' '.join(t.text for t in span_words.subtree)} {mark} {mention.date_text}"
-    elif main.lemma_.lower() in {"come", "follow", "happen"} and not finder.dates_of([main], span.sent):
+    elif main.lemma_.lower() in finder.cues.following_verbs and not finder.dates_of([main], span.sent):
         # "Putin's speech came a day after Biden made an unannounced visit to Kyiv": counted from
         # the day of what the story last told, which the clause it hangs on stands for
         mention.debug["offset_from_last"] = -count if mark == "after" else count

@@ -39,6 +39,8 @@ class Cues:
         self.commenting_verbs = set(cues["commenting_verbs"])
         self.commitment_nouns = set(cues["commitment_nouns"])
         self.protection_kinds = set(cues["protection_kinds"])
+        self.future_markers = set(cues["future_markers"])
+        self.following_verbs = set(cues["following_verbs"])
         self.negated_words = set(cues["negated_words"])
         self.negated_modifiers = set(cues["negated_modifiers"])
         self.reported_adverbs = set(cues["reported_adverbs"])

@@ -91,6 +91,15 @@ _CHAINED = re.compile(
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
 
+_THAT_DAY = re.compile(r"\bthat\s+(?:day|morning|afternoon|evening|night)\b|\bin\s+the\s+day\b|\bhours\b", re.IGNORECASE)
+
+
+def counts_from_day_told(text: str) -> bool:
+    """"Earlier that day", "that evening", "hours later" count from the day the text last named,
+    whatever it named it for; "a day earlier", "the following day" from the last event's day."""
+    return bool(_THAT_DAY.search(text))
+
+
 def resolve_chained_date(text: str, previous: date | None) -> date | None:
     """"The following day", "a day earlier": relative to the day the story last named."""
     if previous is None:
