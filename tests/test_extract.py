@@ -1634,3 +1634,13 @@ def test_talks_between_the_factions_behind_a_deal_are_the_deals_sides_meeting():
             "The deal was signed at the headquarters of Egypt's intelligence service, which mediated two days of talks between the factions.")
     meetings = [e for e in one(text, "2017-10-13") if e["event_type"] == "meeting"]
     assert [sorted(names(e)) for e in meetings] == [["Fatah", "Hamas"]]
+
+
+def test_talks_measured_in_months_or_years_are_a_process_not_a_meeting():
+    # months of negotiations are many meetings, none told; weeks of talks at one place are one conference
+    text = ("BRUSSELS – The European Union and the United Kingdom struck a post-Brexit trade deal on Thursday, "
+            "ending more than nine months of often acrimonious negotiations.")
+    assert [e["event_type"] for e in one(text, "2020-12-25")] == ["agreement"]
+    text = ("DAYTON, Ohio – The presidents of Bosnia, Serbia and Croatia initialled a peace agreement on Tuesday, "
+            "after three weeks of talks at an air force base in Ohio.")
+    assert sorted(e["event_type"] for e in one(text, "1995-11-22")) == ["agreement", "meeting"]

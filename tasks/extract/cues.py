@@ -41,6 +41,7 @@ class Cues:
         self.protection_kinds = set(cues["protection_kinds"])
         self.future_markers = set(cues["future_markers"])
         self.following_verbs = set(cues["following_verbs"])
+        self.process_spans = set(cues["process_spans"])
         self.negated_words = set(cues["negated_words"])
         self.negated_modifiers = set(cues["negated_modifiers"])
         self.reported_adverbs = set(cues["reported_adverbs"])

@@ -45,6 +45,8 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
     heads = [head]
     if _not_a_phone_call(finder, head, rule, lemma):
         return None
+    if _a_process(head, finder.cues):
+        return None  # "after two years of negotiations", "weeks of indirect talks": a process, no one meeting
     if rule["id"] == "call-noun" and head.lower_.startswith("conversation") and not any(t.lower_ in PHONE_WORDS | {"phone", "called", "call"} for t in span.sent):
         mention.attributes["format"] = "talks"  # "continued their conversation over dinner": face to face
     if needs == "state_destination":
@@ -169,6 +171,15 @@ def _journey(finder: ArgumentFinder, mention: Mention, verb, span: Span) -> Ment
     finder.date_mention(mention, [verb], span.sent)
     mention.attributes["topics"] = []
     return mention
+
+
+def _a_process(noun, cues) -> bool:
+    """Talks measured in months or years ("ending nine months of negotiations", "two decades of
+    on-off negotiations") are a process of many meetings, none of them told; days or weeks of
+    talks ("two days of talks", "three weeks of talks at Dayton") are one conference."""
+    if noun.pos_ not in {"NOUN", "PROPN"} or noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return False
+    return noun.head.head.lemma_.lower() in cues.process_spans
 
 
 def _partyless_purpose(finder: ArgumentFinder, trigger: Span, verb) -> bool:
