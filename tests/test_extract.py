@@ -1644,3 +1644,10 @@ def test_talks_measured_in_months_or_years_are_a_process_not_a_meeting():
     text = ("DAYTON, Ohio – The presidents of Bosnia, Serbia and Croatia initialled a peace agreement on Tuesday, "
             "after three weeks of talks at an air force base in Ohio.")
     assert sorted(e["event_type"] for e in one(text, "1995-11-22")) == ["agreement", "meeting"]
+
+
+def test_a_building_the_text_places_in_a_city_is_placed_there_not_at_the_dateline():
+    text = ("JAKARTA – Indonesian President Joko Widodo held talks with Volodymyr Zelensky at the Mariinsky Palace in Kyiv "
+            "on Wednesday after an overnight train journey from Poland.")
+    talks = [e for e in one(text, "2022-06-30") if e["event_type"] == "meeting" and "Volodymyr Zelensky" in names(e)]
+    assert [e["location"] for e in talks] == ["Kyiv"]

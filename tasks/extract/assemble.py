@@ -619,6 +619,22 @@ def _untimed(doc: Doc, everything: list[ResolvedMention]) -> bool:
     return True
 
 
+def _city_named_with(doc: Doc, mentions: list[Mention], building: str) -> str | None:
+    """The place a building is said to be in, right after it: "the Mariinsky Palace in Kyiv"."""
+    for mention in mentions:
+        sent = doc[mention.trigger_start].sent
+        at = sent.text.find(building)
+        if at < 0:
+            continue
+        after = doc.char_span(sent.start_char + at, sent.start_char + at + len(building), alignment_mode="expand")
+        if after is None or after.end + 1 >= sent.end or doc[after.end].lower_ != "in":
+            continue
+        ent = next((e for e in doc.ents if e.start == after.end + 1 and e.label_ in {"GPE", "LOC"}), None)
+        if ent is not None:
+            return ent.text
+    return None
+
+
 def _country_of_city(location: str, city: str, gazetteer: Gazetteer) -> bool:
     """The location names only the state the dateline's city is in."""
     entry = gazetteer.lookup(location)
@@ -656,7 +672,11 @@ def _to_event(cluster: Cluster, doc: Doc, article: dict, offset: int, version: s
     recent = dated is None or published is None or abs((dated.event_date - published).days) <= 3
     if dated is None and published is not None and any(x.period and x.period[0] != published.year for x in everything):
         recent = False  # "was granted refugee status in Norway in 1991": not where today's story was filed
-    if location and dateline_place and recent and (_is_building(location, linker.gaz, linker.cues) or _country_of_city(location, dateline_place, linker.gaz)):
+    building = location is not None and _is_building(location, linker.gaz, linker.cues)
+    city = _city_named_with(doc, [x.mention for x in everything], location) if building else None
+    if city is not None:
+        location = city  # "at the Mariinsky Palace in Kyiv" (filed from Jakarta): the city the text gives
+    elif location and dateline_place and recent and (building or _country_of_city(location, dateline_place, linker.gaz)):
         # "at the Akasaka Palace", "met in Turkey" (filed from Antalya): the city, as the dateline gives it
         location = dateline_place
     sent = doc[m.trigger_start].sent
