@@ -1651,3 +1651,11 @@ def test_a_building_the_text_places_in_a_city_is_placed_there_not_at_the_datelin
             "on Wednesday after an overnight train journey from Poland.")
     talks = [e for e in one(text, "2022-06-30") if e["event_type"] == "meeting" and "Volodymyr Zelensky" in names(e)]
     assert [e["location"] for e in talks] == ["Kyiv"]
+
+
+def test_the_first_leader_to_visit_told_beside_a_clause_is_its_subject():
+    # the parse hangs "the first Asian leader" on "held" as an object: still Widodo, not "Asian"
+    text = ("JAKARTA – Indonesian President Joko Widodo held talks with Volodymyr Zelensky in Kyiv on Wednesday, "
+            "the first Asian leader to visit Ukraine since the war began.")
+    meetings = [e for e in one(text, "2022-06-30") if e["event_type"] == "meeting"]
+    assert [sorted(names(e)) for e in meetings] == [["Joko Widodo", "Volodymyr Zelensky"]]

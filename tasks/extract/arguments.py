@@ -640,10 +640,16 @@ class ArgumentFinder:
                 if any(c.lower_ in {"where", "when", "whereby"} for c in verb.children) or any(c.dep_ == "auxpass" for c in verb.children):
                     return []
                 head = self._antecedent(verb)
-                if head.dep_ == "attr" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+                infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+                if head.dep_ == "attr" and infinitive:
                     # "Abe became the first foreign leader to meet Trump": the one the description is said of
                     # ("Blair shook hands with Gaddafi, becoming the first British prime minister to visit Libya")
                     return [c for c in head.head.children if c.dep_ == "nsubj"] or self.subjects(head.head) or [head]
+                if infinitive and head.dep_ in {"dobj", "npadvmod", "appos"} and head.lemma_.lower() in self.cues.person_nouns and any(
+                        c.dep_ == "amod" and (c.ent_type_ == "ORDINAL" or c.lower_ in {"first", "only", "last"}) for c in head.children):
+                    # "held talks with Zelensky on Wednesday, the first Asian leader to visit Ukraine": said of the
+                    # clause's subject (of the person it stands beside, when it is an apposition)
+                    return [head.head] if head.dep_ == "appos" else [c for c in head.head.children if c.dep_ == "nsubj"] or [head]
                 return [head]
             if verb.dep_ == "acl":
                 return []
