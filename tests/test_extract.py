@@ -1659,3 +1659,16 @@ def test_the_first_leader_to_visit_told_beside_a_clause_is_its_subject():
             "the first Asian leader to visit Ukraine since the war began.")
     meetings = [e for e in one(text, "2022-06-30") if e["event_type"] == "meeting"]
     assert [sorted(names(e)) for e in meetings] == [["Joko Widodo", "Volodymyr Zelensky"]]
+
+
+def test_an_invitation_commented_on_and_an_invitation_accepted_are_planned_visits():
+    # "making him the first foreign leader to be received there" comments on the invitation; it is no other meeting
+    text = ("JERUSALEM – U.S. President Donald Trump has invited Israeli Prime Minister Benjamin Netanyahu to the White House next Tuesday, "
+            "making him the first foreign leader to be received there since Trump returned to office.")
+    planned = [e for e in one(text, "2025-01-29") if e["event_type"] == "meeting"]
+    assert [(sorted(names(e)), e["modality"]) for e in planned] == [(["Benjamin Netanyahu", "Donald Trump"], "planned")]
+    # who accepts an invitation to visit is the visitor
+    text = ("ANKARA – Turkish President Tayyip Erdogan spoke to Donald Trump by phone on Sunday. "
+            "Erdogan's office said he had accepted an invitation to visit Washington in November.")
+    visits = [e for e in one(text, "2019-10-07") if e["event_type"] == "meeting" and e["modality"] == "planned"]
+    assert [(sorted(names(e)), e["location"]) for e in visits] == [(["Donald Trump", "Tayyip Erdogan"], "Washington")]

@@ -652,6 +652,9 @@ class ArgumentFinder:
                     return [head.head] if head.dep_ == "appos" else [c for c in head.head.children if c.dep_ == "nsubj"] or [head]
                 return [head]
             if verb.dep_ == "acl":
+                if head.lemma_.lower() in self.cues.invitation_nouns and head.dep_ == "dobj" and head.head.lemma_.lower() in self.cues.accepting_verbs:
+                    # "Erdogan had accepted an invitation to visit Washington": who accepts is who visits
+                    return [c for c in head.head.children if c.dep_ in {"nsubj", "nsubjpass"}] or self.subjects(head.head)
                 return []
             subj = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
             if subj and head.dep_ == "relcl" and subj[0].lower_ in {"who", "that", "which"}:

@@ -42,6 +42,8 @@ class Cues:
         self.future_markers = set(cues["future_markers"])
         self.following_verbs = set(cues["following_verbs"])
         self.process_spans = set(cues["process_spans"])
+        self.invitation_nouns = set(cues["invitation_nouns"])
+        self.accepting_verbs = set(cues["accepting_verbs"])
         self.negated_words = set(cues["negated_words"])
         self.negated_modifiers = set(cues["negated_modifiers"])
         self.reported_adverbs = set(cues["reported_adverbs"])

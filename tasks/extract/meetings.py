@@ -195,7 +195,8 @@ def _invitation(finder: ArgumentFinder, mention: Mention, verb, span: Span) -> M
     """"Bush invited Putin to his ranch in Crawford": a visit to come, the one who invites its host.
     ("invited Raisi to visit Riyadh" is the visit's own trigger; "invited to the talks", the talks'.)"""
     places = [o for o in finder.prep_objects(verb, {"to"}) if o.lemma_.lower() not in finder.cues.gathering_nouns]
-    clause = {t.i for t in verb.subtree} - {t.i for c in verb.children if c.dep_ == "conj" for t in c.subtree}
+    # not "making him the first leader to be received there": a comment on the invitation, not its purpose
+    clause = {t.i for t in verb.subtree} - {t.i for c in verb.children if c.dep_ in {"conj", "advcl"} for t in c.subtree}
     others = [t for t in finder.doc.spans.get("event_triggers", []) if t.start != span.start and t.start in clause and t.label_ == "meeting"]
     if not places or others or any(c.dep_ == "xcomp" for c in verb.children):
         return None  # "invited him to Copenhagen for a state visit": the visit is told by its own word
