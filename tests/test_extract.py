@@ -1672,3 +1672,10 @@ def test_an_invitation_commented_on_and_an_invitation_accepted_are_planned_visit
             "Erdogan's office said he had accepted an invitation to visit Washington in November.")
     visits = [e for e in one(text, "2019-10-07") if e["event_type"] == "meeting" and e["modality"] == "planned"]
     assert [(sorted(names(e)), e["location"]) for e in visits] == [(["Donald Trump", "Tayyip Erdogan"], "Washington")]
+
+
+def test_a_deal_signed_at_a_gathering_named_by_its_bodies_does_not_take_them_as_sides():
+    text = ("YEREVAN – Armenia will sign a new partnership agreement with the European Union on Friday, officials said.\n"
+            "The Comprehensive and Enhanced Partnership Agreement is to be signed on the sidelines of the EU's Eastern Partnership summit in Brussels.")
+    deals = [e for e in one(text, "2017-11-21") if e["event_type"] == "agreement"]
+    assert [sorted(names(e)) for e in deals] == [["Armenia", "European Union"]]

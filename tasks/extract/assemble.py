@@ -366,7 +366,9 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
     for mention in mentions:
         if mention.event_type == "agreement" and len(mention.parties) < 2:
             # "talks between Kurti and Vucic ended without a deal": the deal's parties are the talks'
-            talks = [m for m in mentions if m.event_type == "meeting" and m.sent_index == mention.sent_index and len(m.parties) >= 2]
+            # (not "on the sidelines of the EU's Eastern Partnership summit": a gathering named by its bodies)
+            talks = [m for m in mentions if m.event_type == "meeting" and m.sent_index == mention.sent_index and len(m.parties) >= 2
+                     and any(p.kind not in {"ORG"} for p in m.parties)]
             if talks:
                 mention.parties = mention.parties + [p for p in talks[0].parties if p.role != "host" and not p.implied]
                 mention.debug["parties_from"] = talks[0].rule
