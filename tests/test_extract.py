@@ -1679,3 +1679,11 @@ def test_a_deal_signed_at_a_gathering_named_by_its_bodies_does_not_take_them_as_
             "The Comprehensive and Enhanced Partnership Agreement is to be signed on the sidelines of the EU's Eastern Partnership summit in Brussels.")
     deals = [e for e in one(text, "2017-11-21") if e["event_type"] == "agreement"]
     assert [sorted(names(e)) for e in deals] == [["Armenia", "European Union"]]
+
+
+def test_a_summit_named_after_a_body_does_not_make_the_body_a_side():
+    # "the BRICS summit hosted by Putin" is no meeting of BRICS with Putin; Modi and Xi met there
+    text = ("KAZAN, Russia – Narendra Modi and Xi Jinping held their first formal talks in five years on Wednesday. "
+            "The two leaders met on the sidelines of the BRICS summit hosted by Russian President Vladimir Putin.")
+    meetings = [sorted(names(e)) for e in one(text, "2024-10-24") if e["event_type"] == "meeting"]
+    assert ["BRICS", "Vladimir Putin"] not in meetings and ["Narendra Modi", "Xi Jinping"] in meetings

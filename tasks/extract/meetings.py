@@ -304,6 +304,8 @@ def _nominal_parties(finder: ArgumentFinder, mention: Mention, noun, governor, p
             if child.dep_ == "compound" and place is not None and place.category in {"capital", "place"} and not hyphenated:
                 continue  # "the Jerusalem summit", "the Helsinki summit": named after a city
             party = finder.party(child)
+            if party is not None and party.kind == "ORG" and child.dep_ == "compound" and noun.lemma_.lower() in finder.cues.gathering_nouns:
+                continue  # "the BRICS summit", "the EU's Eastern Partnership summit": the gathering's name, not a side
             if party is not None and party.kind in {"PERSON", "GPE", "ORG", "NORP"}:
                 mention.parties.append(party)
     mention.parties += finder.parties_from(finder.prep_objects(noun, PARTY_PREPS))
