@@ -46,7 +46,7 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
     if _not_a_phone_call(finder, head, rule, lemma):
         return None
     if _a_process(head, finder.cues):
-        return None  # "after two years of negotiations", "weeks of indirect talks": a process, no one meeting
+        return None  # "after two years of negotiations": a process, no one meeting
     if rule["id"] == "call-noun" and head.lower_.startswith("conversation") and not any(t.lower_ in PHONE_WORDS | {"phone", "called", "call"} for t in span.sent):
         mention.attributes["format"] = "talks"  # "continued their conversation over dinner": face to face
     if needs == "state_destination":
