@@ -45,7 +45,7 @@ class ResolvedMention:
     event_date: date | None
     group: bool = False
     period: tuple[int, int | None] | None = None  # "in April 2019": no day, but a year (and month)
-    sentence_day: date | None = None  # the one day its sentence names elsewhere: a date only when no mention has one
+    future: bool = False  # told as to come: a bare weekday is the next one
 
     @property
     def keys(self) -> set[str]:
@@ -240,8 +240,7 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
         # "will meet next month"; not "signed on Tuesday an agreement for next year's election"
         mention.modality, mention.modality_cue = "planned", "future date words"
     period = None if when else next((p for p in (coarse_period(w, published, future) for w in mention.debug.get("date_candidates") or [mention.date_text]) if p), None)
-    sentence_day = next((d for d in (resolve_date(w, published, future=future) for w in mention.debug.get("sentence_day") or []) if d), None)
-    return ResolvedMention(mention, parties, when, group, period, sentence_day)
+    return ResolvedMention(mention, parties, when, group, period, future)
 
 
 def _counted_then_named(mention: Mention, ref, linker: NameLinker) -> list[LinkedName]:
@@ -414,7 +413,7 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
         if not item.parties and item.mention.event_type == "agreement" and item.mention.attributes.get("status") and _another_time(item, nearest):
             # "an earlier peace agreement, reached in 2015, collapsed": the same sides, another deal
             main = max(nearest.mentions, key=lambda m: m.informativeness())
-            clusters[item.mention.event_type].append(Cluster([ResolvedMention(item.mention, [Party(p.linked, p.role) for p in main.parties if not p.implied], item.event_date, item.group, item.period)]))
+            clusters[item.mention.event_type].append(Cluster([replace(item, parties=[Party(p.linked, p.role) for p in main.parties if not p.implied])]))
             continue
         # a partial mention joins an event whose act it does not contradict, of its time
         # ("the first round, opened in Montreux last month" is not today's undated session)
@@ -477,7 +476,7 @@ def _talks_behind_a_deal(item: ResolvedMention, agreements: list[Cluster], cues:
         return None
     # "two days of talks between the factions": sides named only by what they are are the deal's
     unnamed = [p for p in item.parties if p.linked.key.startswith("g:") and set(p.linked.key[2:].split()) & cues.generic_sides]
-    item = ResolvedMention(item.mention, [p for p in item.parties if p not in unnamed], item.event_date, item.group, item.period, item.sentence_day) if unnamed else item
+    item = replace(item, parties=[p for p in item.parties if p not in unnamed])
     if any(p.role not in {"host"} for p in item.parties):
         return None  # the talks name a side of their own: not (only) the deal's
     near = [
@@ -490,7 +489,7 @@ def _talks_behind_a_deal(item: ResolvedMention, agreements: list[Cluster], cues:
     sides = [Party(p.linked, "guest" if item.parties else "participant") for p in main.parties if not p.implied and p.linked.key not in item.keys]
     if len(sides) < 2:
         return None
-    return Cluster([ResolvedMention(item.mention, item.parties + sides, item.event_date or main.event_date, item.group, item.period)])
+    return Cluster([replace(item, parties=item.parties + sides, event_date=item.event_date or main.event_date)])
 
 
 def _another_time(item: ResolvedMention, cluster: Cluster) -> bool:
@@ -522,7 +521,7 @@ def _complete_from_other_class(item: ResolvedMention, clusters: list[Cluster]) -
     if not others:
         return None
     parties = item.parties + [Party(p.linked, p.role, p.implied) for p in others]
-    whole = ResolvedMention(item.mention, parties, item.event_date, item.group, item.period)
+    whole = replace(item, parties=parties)
     return Cluster([whole]) if whole.is_full() else None
 
 
@@ -535,7 +534,7 @@ def _the_same_sides(item: ResolvedMention, clusters: list[Cluster]) -> Cluster |
         return None  # not "Under the deal, Sweden will step up cooperation": what the deal holds
     main = max(clusters[0].mentions, key=lambda m: m.informativeness())
     sides = [Party(p.linked, p.role) for p in main.parties if not p.implied]
-    whole = ResolvedMention(item.mention, sides, item.event_date, item.group, item.period, item.sentence_day)
+    whole = replace(item, parties=sides)
     return Cluster([whole]) if whole.is_full() else None
 
 
@@ -598,6 +597,11 @@ def _story_day(resolved: list[ResolvedMention], published: date | None) -> date 
         if item.event_date and published and 0 <= (published - item.event_date).days <= 3 and item.mention.modality not in NOT_HAPPENED:
             return item.event_date
     return None
+
+
+def _sentence_day(item: ResolvedMention, published: date | None) -> date | None:
+    """The one day the mention's sentence names beside it (ArgumentFinder.date_mention), resolved."""
+    return next((d for d in (resolve_date(w, published, future=item.future) for w in item.mention.debug.get("sentence_day") or []) if d), None)
 
 
 def _perfect(doc: Doc, item: ResolvedMention) -> bool:
@@ -690,7 +694,8 @@ def _to_event(cluster: Cluster, doc: Doc, article: dict, offset: int, version: s
     if date_iso is None and not any(x.period for x in everything) and not _perfect(doc, main):
         # the day its sentence names beside it, when no mention has a day or a month of its own
         # ("has applied for asylum, the ministry said on Friday" tells of some time before)
-        day = main.sentence_day or next((x.sentence_day for x in everything if x.sentence_day), None)
+        # (resolved here, not for every mention: most events have a day of their own)
+        day = next((d for x in [main, *everything] if (d := _sentence_day(x, published))), None)
         date_iso = day.isoformat() if day else None
     if date_iso is None and story_day and modality == "asserted" and _untimed(doc, everything):
         # "Blinken also met leaders of the Pacific Islands Forum": told among the day's events, on the day
