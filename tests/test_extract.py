@@ -1687,3 +1687,15 @@ def test_a_summit_named_after_a_body_does_not_make_the_body_a_side():
             "The two leaders met on the sidelines of the BRICS summit hosted by Russian President Vladimir Putin.")
     meetings = [sorted(names(e)) for e in one(text, "2024-10-24") if e["event_type"] == "meeting"]
     assert ["BRICS", "Vladimir Putin"] not in meetings and ["Narendra Modi", "Xi Jinping"] in meetings
+
+
+def test_a_name_the_model_takes_for_an_organisation_is_a_person_when_an_apposition_says_who():
+    # "X, the wife of ...", "the ousted president, X": an office or a kinship in apposition makes a person
+    text = ("QUITO – Gabriela Rivadeneira, the sister of former Ecuadorian minister Ricardo Patiño, left for Mexico on Thursday "
+            "after the government of Andrés Manuel López Obrador granted her asylum.")
+    asylum = [e for e in one(text, "2020-01-10") if e["event_type"] == "asylum"]
+    assert [("Gabriela Rivadeneira", "recipient") in roles(e) for e in asylum] == [True]
+    text = ("PRETORIA – South Africa gave temporary refuge on Monday to Haiti's ousted president, Jean-Bertrand Aristide, "
+            "who flew in from Jamaica with his family.")
+    asylum = [e for e in one(text, "2004-06-01") if e["event_type"] == "asylum"]
+    assert [roles(e) for e in asylum] == [{("South Africa", "grantor"), ("Jean-Bertrand Aristide", "recipient")}]

@@ -69,6 +69,7 @@ class Cues:
         self.armed_modifiers = set(titles.get("armed_modifiers", []))
         self.collective_people = set(titles.get("collective_people", []))
         self.generic_sides = set(titles.get("generic_sides", []))
+        self.kin_nouns = set(titles.get("kin_nouns", []))
         self.org_head_words = set(titles["org_head_words"])
         self.distinct_titles = set(titles["distinct_titles"])
 

@@ -61,8 +61,9 @@ class NameLinker:
             is_person = ent.label_ == "PERSON" and (entry is None or entry.kind == "PERSON") or (entry is not None and entry.kind == "PERSON")
             # "Duvalier, 34, landed at Grenoble": whoever is given an age is a person, whatever the model says
             aged = entry is None and ent.label_ == "ORG" and ent.end + 2 < len(doc) and doc[ent.end].text == "," and doc[ent.end + 1].like_num and doc[ent.end + 2].text == ","
+            described = entry is None and ent.label_ == "ORG" and self._described_as_person(ent)
             demonyms = all((e := gazetteer.lookup(w)) is not None and e.kind == "NORP" for w in name.split())
-            if not (is_person or aged) or not name or demonyms:  # "the British Pakistani Christian Association"
+            if not (is_person or aged or described) or not name or demonyms:  # "the British Pakistani Christian Association"
                 continue
             self.person_forms.append(name)
             self.person_mentions.append((ent.start, ent, ent.root.dep_ in {"nsubj", "nsubjpass"}))
@@ -91,6 +92,16 @@ class NameLinker:
                     self.person_country.setdefault(fold(token.text), entry.country)
         self.person_mentions.sort(key=lambda m: m[0])
         self.named_at.sort()
+
+    def _described_as_person(self, ent: Span) -> bool:
+        """"Nadine Heredia, the wife of ...", "Haiti's ousted president, Jean-Bertrand Aristide": a
+        name the model took for an organisation is a person's when an apposition says who he or she
+        is (an office or a kinship; not "the council", "the team", which organisations are too)."""
+        nouns = (self.cues.person_nouns | self.cues.kin_nouns) - self.cues.org_head_words - self.cues.collective_people - {"opposition", "head", "chief"}
+        root = ent.root
+        if root.dep_ == "appos" and root.head.lemma_.lower() in nouns and root.head.i < ent.start:
+            return True
+        return any(c.dep_ == "appos" and c.lemma_.lower() in nouns and c.i > root.i for c in root.children)
 
     def clean(self, text: str) -> str:
         """Drop titles in front ("President"), a possessive behind, quotes around."""
