@@ -1699,3 +1699,23 @@ def test_a_name_the_model_takes_for_an_organisation_is_a_person_when_an_appositi
             "who flew in from Jamaica with his family.")
     asylum = [e for e in one(text, "2004-06-01") if e["event_type"] == "asylum"]
     assert [roles(e) for e in asylum] == [{("South Africa", "grantor"), ("Jean-Bertrand Aristide", "recipient")}]
+
+
+def test_a_plea_for_asylum_in_any_country_asks_no_state_in_particular():
+    # who appeals for asylum seeks it; "in any country" names no grantor, not where they are stranded
+    text = ("BANGKOK – Three Bahraini brothers who say they fled a jail sentence at home appealed on Tuesday for asylum in any country "
+            "willing to take them, saying they were stuck in Thailand after Bahraini authorities revoked their passports.\n"
+            "Ali Hassan, 31, his brother Jaber Hassan, 27, and their brother Yousef Hassan, 22, made the plea in a video.")
+    asylum = [e for e in one(text, "2019-05-08") if e["event_type"] == "asylum"]
+    assert [(sorted(names(e)), {p["role"] for p in e["participants"]}) for e in asylum] == [
+        (["Ali Hassan", "Jaber Hassan", "Yousef Hassan"], {"recipient"})
+    ]
+
+
+def test_a_refugee_claim_turned_down_is_a_refusal():
+    text = ("OTTAWA – Canada's Federal Court on Friday turned down the refugee claim of Ahmed Karimi, an Afghan interpreter "
+            "who said the Taliban would kill him if he were sent home.")
+    asylum = [e for e in one(text, "2022-03-12") if e["event_type"] == "asylum"]
+    assert [(roles(e), e["attributes"].get("action")) for e in asylum] == [
+        ({("Federal Court", "grantor"), ("Ahmed Karimi", "recipient")}, "refused")
+    ]

@@ -806,6 +806,8 @@ def _grantor_from_where(participants: list[Participant], cluster: Cluster, linke
     if any(p.role == "grantor" for p in participants) or not any(p.role == "recipient" for p in participants):
         return
     mentions = [m.mention for m in cluster.mentions + cluster.partials]
+    if any(m.debug.get("grantor_open") for m in mentions):
+        return  # "appealed for asylum in any country": not of the state they are stranded in
     if any(at_mission(linker.doc[m.trigger_start].sent, linker.cues) for m in mentions):
         return  # asylum asked at an embassy is asked of the embassy's state, not of the state around it
     where = next((m.location_country for m in mentions if m.location_country), None)

@@ -9,6 +9,8 @@ from tasks.extract.mentions import Mention, PartyRef
 
 def build_asylum(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int) -> Mention | None:
     noun = span.root
+    if noun.lemma_.lower() in REQUEST_NOUNS and span[0].head.i == noun.i:
+        noun = span[0]  # "the refugee claim of X": the claim is the request, "refugee" what it asks
     cues = finder.cues
     head = noun.head
     if noun.dep_ == "compound" and head.lower_ in cues.asylum_policy_heads | {"seeker"} or head.lemma_.lower() in cues.asylum_policy_heads and noun.dep_ == "compound":
@@ -76,7 +78,7 @@ def build_asylum(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int
         return _finish(finder, mention, span, noun, governor)
     mention.attributes["action"] = action
     _roles(finder, mention, noun, governor, path)
-    if not any(p.role == "grantor" for p in mention.parties) and any(p.role == "recipient" for p in mention.parties):
+    if not any(p.role == "grantor" for p in mention.parties) and any(p.role == "recipient" for p in mention.parties) and not mention.debug.get("grantor_open"):
         mention.parties += _fallback_grantor(finder, span.sent, governor, speaker=action != "requested")
     mention.debug["status_verb"] = status_verb.i if status_verb is not None else None
     return _finish(finder, mention, span, noun, governor)
@@ -128,7 +130,8 @@ def _request_noun(noun):
     """"asylum request", "request for asylum": the noun naming the request, if any."""
     if noun.dep_ == "compound" and noun.head.lemma_.lower() in REQUEST_NOUNS:
         return noun.head
-    if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_.lower() in REQUEST_NOUNS:
+    if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_.lower() in REQUEST_NOUNS and noun.head.head.pos_ != "VERB":
+        # (not "appealed for asylum in any country": a verb asks, and says of whom)
         return noun.head.head
     return None
 
@@ -195,6 +198,9 @@ def _roles(finder: ArgumentFinder, mention: Mention, noun, governor, path) -> No
             mention.parties += _described_person(finder, subjects)  # "an Iranian diplomat ... has applied for asylum"
         # "sought asylum in Ecuador", "asylum from Russia": the state asked
         for obj in finder.prep_objects(governor, {"in", "from", "at"}) + finder.prep_objects(noun, {"in", "from", "at"}):
+            if obj.lemma_.lower() in OPEN_STATES and any(c.lower_ in {"any", "a", "another", "third", "some", "other"} for c in obj.children):
+                mention.debug["grantor_open"] = True  # "asylum in any country willing to take them": no state is asked yet
+                continue
             party = finder.party(obj, "grantor")
             if party is not None and party.kind in {"GPE", "ORG", "NORP", "PERSON"}:
                 mention.parties.append(party)
@@ -292,6 +298,7 @@ def _grounds(sent: Span) -> str | None:
 
 AUTHORITY_NOUNS = {"authority", "authorities", "guard", "guards", "police", "official", "officials", "court", "commission", "government", "ministry", "embassy", "consulate", "immigration"}
 REQUEST_NOUNS = {"request", "application", "claim", "bid", "petition", "plea", "appeal"}
+OPEN_STATES = {"country", "countries", "state", "states", "nation", "nations"}
 MISSION_NOUNS = {"embassy", "consulate", "residence", "mission", "legation", "government", "authorities"}
 
 

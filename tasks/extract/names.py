@@ -61,7 +61,8 @@ class NameLinker:
             is_person = ent.label_ == "PERSON" and (entry is None or entry.kind == "PERSON") or (entry is not None and entry.kind == "PERSON")
             # "Duvalier, 34, landed at Grenoble": whoever is given an age is a person, whatever the model says
             aged = entry is None and ent.label_ == "ORG" and ent.end + 2 < len(doc) and doc[ent.end].text == "," and doc[ent.end + 1].like_num and doc[ent.end + 2].text == ","
-            described = entry is None and ent.label_ == "ORG" and self._described_as_person(ent)
+            # (a person named like an organisation the gazetteer knows: "her sister Wafa", not the news agency)
+            described = ent.label_ in {"ORG", "PERSON"} and (entry is None or entry.kind == "ORG") and self._described_as_person(ent)
             demonyms = all((e := gazetteer.lookup(w)) is not None and e.kind == "NORP" for w in name.split())
             if not (is_person or aged or described) or not name or demonyms:  # "the British Pakistani Christian Association"
                 continue
