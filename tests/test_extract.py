@@ -1719,3 +1719,11 @@ def test_a_refugee_claim_turned_down_is_a_refusal():
     assert [(roles(e), e["attributes"].get("action")) for e in asylum] == [
         ({("Federal Court", "grantor"), ("Ahmed Karimi", "recipient")}, "refused")
     ]
+
+
+def test_an_embassy_named_in_passing_is_not_the_state_asked_for_asylum():
+    # "a diplomat at Russia's embassy" is no refuge; "spent a week inside the embassy" would be
+    text = ("BERLIN – Germany on Monday ordered a military attaché at Russia's embassy in Berlin to leave over the killing of a Georgian exile.\n"
+            "Zelimkhan Khangoshvili settled in Berlin and applied for asylum, saying he feared for his life at home.")
+    asylum = [e for e in one(text, "2019-12-05") if e["event_type"] == "asylum"]
+    assert [roles(e) for e in asylum] == [{("Zelimkhan Khangoshvili", "recipient"), ("Germany", "grantor")}]

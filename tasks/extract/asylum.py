@@ -298,6 +298,7 @@ def _grounds(sent: Span) -> str | None:
 
 AUTHORITY_NOUNS = {"authority", "authorities", "guard", "guards", "police", "official", "officials", "court", "commission", "government", "ministry", "embassy", "consulate", "immigration"}
 REQUEST_NOUNS = {"request", "application", "claim", "bid", "petition", "plea", "appeal"}
+STAY_NOUNS = {"day", "night", "week", "month", "year", "hour", "stay", "refuge", "shelter"}
 OPEN_STATES = {"country", "countries", "state", "states", "nation", "nations"}
 MISSION_NOUNS = {"embassy", "consulate", "residence", "mission", "legation", "government", "authorities"}
 
@@ -328,6 +329,9 @@ def _fallback_grantor(finder: ArgumentFinder, sent: Span, governor, speaker: boo
                 continue  # "Russia's embassy in Kabul claimed ...": an embassy that speaks is no refuge
             if token.lemma_.lower() in {"government", "authorities"} and any(a.dep_ in {"relcl", "appos"} for a in [token, *token.ancestors]):
                 continue  # "gave asylum to Cédras, the general who led Haiti's military government": his, not the grantor
+            holder = token.head.head if token.dep_ == "pobj" else None
+            if candidate.start != sent.start and holder is not None and holder.pos_ in {"NOUN", "PROPN"} and holder.lemma_.lower() not in STAY_NOUNS:
+                continue  # "walked into", "seven months in" Ecuador's embassy; not "an officer at Vietnam's embassy"
             if token.lemma_.lower() in nouns:
                 owners = {t.i for w in _owner_words(token) for t in w.subtree if t.i <= w.i}
                 for t in token.subtree:
