@@ -1727,3 +1727,10 @@ def test_an_embassy_named_in_passing_is_not_the_state_asked_for_asylum():
             "Zelimkhan Khangoshvili settled in Berlin and applied for asylum, saying he feared for his life at home.")
     asylum = [e for e in one(text, "2019-12-05") if e["event_type"] == "asylum"]
     assert [roles(e) for e in asylum] == [{("Zelimkhan Khangoshvili", "recipient"), ("Germany", "grantor")}]
+
+
+def test_asylum_granted_to_a_group_including_a_named_person_goes_to_that_person():
+    text = ("LIMA – Peru has granted asylum to several of them, including the former interior minister Carlos Romero, "
+            "who is wanted on corruption charges.")
+    asylum = [e for e in one(text, "2020-02-03") if e["event_type"] == "asylum"]
+    assert [roles(e) for e in asylum] == [{("Peru", "grantor"), ("Carlos Romero", "recipient")}]

@@ -217,6 +217,10 @@ def _roles(finder: ArgumentFinder, mention: Mention, noun, governor, path) -> No
     given = finder.parties_from(to_objs + datives + objects, "recipient")
     counted = _described_person(finder, [t for t in to_objs + datives + objects if t.tag_ == "NNS" and t.i not in finder.ent_of])
     mention.parties += given if any(p.kind == "PERSON" for p in given) or not counted else counted
+    # "granted asylum to several of them, including Juan Ramón Quintana": the people named among them
+    for recipient in to_objs + datives + objects:
+        included = finder.parties_from(finder.prep_objects(recipient, {"including"}), "recipient")
+        mention.parties += [p for p in included if p.kind == "PERSON"]
     if not agents and not subjects and passive:
         # "has been granted refugee status in New Zealand", "was granted a visa, allowing him to
         # remain in Australia": the state it was granted in
