@@ -1734,3 +1734,11 @@ def test_asylum_granted_to_a_group_including_a_named_person_goes_to_that_person(
             "who is wanted on corruption charges.")
     asylum = [e for e in one(text, "2020-02-03") if e["event_type"] == "asylum"]
     assert [roles(e) for e in asylum] == [{("Peru", "grantor"), ("Carlos Romero", "recipient")}]
+
+
+def test_a_council_is_a_body_named_as_the_article_names_it_not_its_state():
+    # the state's ruling council and a domestic coalition are two sides; neither is the state itself
+    text = ("BAMAKO – Mali's ruling transitional council and the main opposition coalition signed a power-sharing agreement on Tuesday "
+            "after weeks of talks mediated by West African envoys.")
+    deals = [e for e in one(text, "2021-03-10") if e["event_type"] == "agreement"]
+    assert [sorted(names(e)) for e in deals] == [["main opposition coalition", "ruling transitional council"]]
