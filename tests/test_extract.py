@@ -1742,3 +1742,11 @@ def test_a_council_is_a_body_named_as_the_article_names_it_not_its_state():
             "after weeks of talks mediated by West African envoys.")
     deals = [e for e in one(text, "2021-03-10") if e["event_type"] == "agreement"]
     assert [sorted(names(e)) for e in deals] == [["main opposition coalition", "ruling transitional council"]]
+
+
+def test_a_surname_the_model_leaves_unlabelled_as_subject_is_the_person_named_elsewhere():
+    # the model labels "Berlusconi" a person in one sentence and nothing in the next
+    text = ("ROME – Italian Prime Minister Silvio Berlusconi said on Friday that Italy would pay compensation for colonial rule.\n"
+            "Berlusconi, who flew in for a one-day visit, held talks with Muammar Gaddafi in Tripoli on Saturday before the ceremony.")
+    meetings = [e for e in one(text, "2008-08-31") if e["event_type"] == "meeting"]
+    assert [sorted(names(e)) for e in meetings] == [["Muammar Gaddafi", "Silvio Berlusconi"]]

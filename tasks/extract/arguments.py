@@ -121,6 +121,10 @@ class ArgumentFinder:
                 entry = self.gaz.lookup(" ".join(t.text for t in words[start:]))
                 if entry is not None and entry.kind in PARTY_LABELS:
                     return PartyRef(" ".join(t.text for t in words[start:]), entry.kind, role, words[start].i, token.i + 1, ent_id=entry.key, country_hint=entry.country)
+        if token.pos_ == "PROPN" and ent is None and lower not in self.cues.person_nouns and token.dep_ in {"nsubj", "nsubjpass"} and not any(
+                c.dep_ == "compound" for c in token.children) and self.known_person(token.text):
+            # "Berlusconi, who flew in for a visit, held talks": a surname the model labels a person elsewhere
+            return PartyRef(token.text, "PERSON", role, token.i, token.i + 1)
         if token.pos_ == "PROPN" and ent is None and lower not in self.cues.person_nouns and self._parallel_to_person(token):
             # "Nikos Kotzias ... and Nikola Dimitrov": a name the model missed, coordinated with one it found
             words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.lower_ not in self.cues.person_nouns and not t.ent_type_] + [token]
