@@ -1750,3 +1750,10 @@ def test_a_surname_the_model_leaves_unlabelled_as_subject_is_the_person_named_el
             "Berlusconi, who flew in for a one-day visit, held talks with Muammar Gaddafi in Tripoli on Saturday before the ceremony.")
     meetings = [e for e in one(text, "2008-08-31") if e["event_type"] == "meeting"]
     assert [sorted(names(e)) for e in meetings] == [["Muammar Gaddafi", "Silvio Berlusconi"]]
+
+
+def test_contracts_signed_between_states_are_an_agreement_but_a_contract_mentioned_is_not():
+    text = ("NEW DELHI – India and France signed contracts on Friday for 36 Rafale fighter jets, ending years of haggling over the price.\n"
+            "The soldier said his contract had been extended against his will.")
+    deals = [e for e in one(text, "2016-09-24") if e["event_type"] == "agreement"]
+    assert [(sorted(names(e)), e["event_date"]) for e in deals] == [(["France", "India"], "2016-09-23")]
