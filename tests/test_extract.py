@@ -1757,3 +1757,10 @@ def test_contracts_signed_between_states_are_an_agreement_but_a_contract_mention
             "The soldier said his contract had been extended against his will.")
     deals = [e for e in one(text, "2016-09-24") if e["event_type"] == "agreement"]
     assert [(sorted(names(e)), e["event_date"]) for e in deals] == [(["France", "India"], "2016-09-23")]
+
+
+def test_a_signing_scheduled_is_planned_even_when_officials_say_so():
+    text = ("KHARTOUM – Sudan's military council and the protest coalition initialled a constitutional declaration on Sunday.\n"
+            "The formal signing of the accord is scheduled for August 17, officials from both sides said.")
+    deals = [(e["modality"], sorted(names(e))) for e in one(text, "2019-08-05") if e["event_type"] == "agreement"]
+    assert deals == [("asserted", ["military council", "protest coalition"]), ("planned", ["military council", "protest coalition"])]

@@ -47,6 +47,8 @@ def build_agreement(finder: ArgumentFinder, span: Span, rule: dict, sent_index: 
         if path and path.endswith(":via:signing"):
             # "the two presidents oversaw the signing of 27 documents": their states sign
             status, mediator_subject = "signed", False
+            # the signing is the act; the verb above it may still plan it ("the signing is scheduled for Saturday")
+            mention.debug["act_below_status_verb"] = True
         if status is not None:
             status_verb = governor
             mention.verbal = True

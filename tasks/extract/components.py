@@ -137,7 +137,7 @@ class MentionFinder:
                 span.sent,
                 self.cues,
                 rule["type"],
-                status_verb=doc[status_i] if status_i is not None else None,
+                status_verb=doc[status_i] if status_i is not None and not mention.debug.get("act_below_status_verb") else None,
             )
             if rule.get("modality") and mention.modality in {"asserted", "reported"}:
                 # "invited Putin to his ranch": the invitation happened, the visit is still to come
