@@ -1764,3 +1764,11 @@ def test_a_signing_scheduled_is_planned_even_when_officials_say_so():
             "The formal signing of the accord is scheduled for August 17, officials from both sides said.")
     deals = [(e["modality"], sorted(names(e))) for e in one(text, "2019-08-05") if e["event_type"] == "agreement"]
     assert deals == [("asserted", ["military council", "protest coalition"]), ("planned", ["military council", "protest coalition"])]
+
+
+def test_a_title_of_a_state_is_the_person_of_that_state_named_before_it_not_one_named_later():
+    text = ("BISHKEK – Uzbek President Shavkat Mirziyoyev and his Kyrgyz counterpart Sadyr Japarov celebrated a border deal on Friday, "
+            "during the Uzbek leader's first state visit to Kyrgyzstan in five years.\n"
+            "Relations were frosty under Uzbekistan's late president Islam Karimov, who died in 2016.")
+    visits = [e for e in one(text, "2023-01-28") if e["event_type"] == "meeting"]
+    assert [sorted(names(e)) for e in visits] == [["Sadyr Japarov", "Shavkat Mirziyoyev"]]

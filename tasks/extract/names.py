@@ -410,6 +410,13 @@ class NameLinker:
             # "officials from India and Pakistan" are not the one Pakistani the article names
             if titled or "minister" in wanted or party.size == 0:
                 candidates = titled
+        named_after = party.end < len(self.doc) and self.doc[party.end].ent_type_ == "PERSON"
+        if len(candidates) > 1 and not named_after:
+            # "the Uzbek leader's visit" before the story names his late predecessor: who was named before
+            # (not "then-prime minister Hailemariam Desalegn", whom the title introduces)
+            before = {self.canonical_person(name) for i, name in self.named_at if i < party.start}
+            if len([f for f in candidates if f in before]) == 1:
+                candidates = [f for f in candidates if f in before]
         if len(candidates) == 1:
             full = candidates[0]
             return LinkedName(full, "PERSON", country, "p:" + " ".join(words(full)))
