@@ -1772,3 +1772,15 @@ def test_a_title_of_a_state_is_the_person_of_that_state_named_before_it_not_one_
             "Relations were frosty under Uzbekistan's late president Islam Karimov, who died in 2016.")
     visits = [e for e in one(text, "2023-01-28") if e["event_type"] == "meeting"]
     assert [sorted(names(e)) for e in visits] == [["Sadyr Japarov", "Shavkat Mirziyoyev"]]
+
+
+def test_a_signing_to_come_takes_the_sides_shared_by_every_deal_told_and_its_day():
+    text = ("JUBA – South Sudan's government and the main rebel alliance initialled a power-sharing accord on Sunday.\n"
+            "The accord builds on a ceasefire agreement the two sides signed on June 27.\n"
+            "The formal signing of the accord is scheduled for August 17, officials from both sides said.")
+    deals = [(e["modality"], e["event_date"], len(e["participants"])) for e in one(text, "2018-08-06") if e["event_type"] == "agreement"]
+    assert ("planned", "2018-08-17", 2) in deals
+
+
+def test_a_day_said_with_for_is_that_day():
+    assert resolve_date("for August 17", date(2019, 8, 5), future=True) == date(2019, 8, 17)

@@ -530,9 +530,13 @@ def _the_same_sides(item: ResolvedMention, clusters: list[Cluster]) -> Cluster |
     signed in Paris next month": a deal's next act, to come, naming no one, is by the sides of the
     one deal the article has told as done."""
     signing = item.mention.attributes.get("status") == "signed" and item.mention.debug.get("status_verb") is not None
-    if item.mention.event_type != "agreement" or not signing or len(clusters) != 1:
+    if item.mention.event_type != "agreement" or not signing or not clusters:
         return None  # not "Under the deal, Sweden will step up cooperation": what the deal holds
-    main = max(clusters[0].mentions, key=lambda m: m.informativeness())
+    # (several deals told as done by the same two sides, "initialled on Sunday ... builds on the one signed in July", are no doubt)
+    mains = [max(c.mentions, key=lambda m: m.informativeness()) for c in clusters]
+    if len({frozenset(p.linked.key for p in main.parties if not p.implied) for main in mains}) != 1:
+        return None
+    main = mains[0]
     sides = [Party(p.linked, p.role) for p in main.parties if not p.implied]
     whole = replace(item, parties=sides)
     return Cluster([whole]) if whole.is_full() else None

@@ -76,7 +76,8 @@ def resolve_date(text: str, published: date | None, future: bool = False) -> dat
         settings["RELATIVE_BASE"] = base
     # the anchor varies per article, and DateDataParser takes settings only at construction
     parser = DateDataParser(languages=["en"], settings=settings)
-    data = parser.get_date_data(text.removeprefix("on ").removeprefix("On "))
+    # "on March 3", and "scheduled for August 17": the day itself
+    data = parser.get_date_data(re.sub(r"^(?:on|for)\s+", "", text, flags=re.IGNORECASE))
     if data is None or data.date_obj is None or data.period != "day":
         return None
     return data.date_obj.date()
