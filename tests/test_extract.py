@@ -1784,3 +1784,9 @@ def test_a_signing_to_come_takes_the_sides_shared_by_every_deal_told_and_its_day
 
 def test_a_day_said_with_for_is_that_day():
     assert resolve_date("for August 17", date(2019, 8, 5), future=True) == date(2019, 8, 17)
+
+
+def test_who_did_something_in_talks_by_passive_agents_took_part_in_them():
+    text = ("KYIV – The terms were hammered out by Putin and his Ukrainian counterpart, Yulia Tymoshenko, in talks in Moscow on Saturday night.")
+    meetings = [e for e in one(text, "2009-01-19") if e["event_type"] == "meeting"]
+    assert [(sorted(names(e)), e["location"], e["event_date"]) for e in meetings] == [(["Putin", "Yulia Tymoshenko"], "Moscow", "2009-01-17")]

@@ -395,6 +395,9 @@ def _nominal_parties(finder: ArgumentFinder, mention: Mention, noun, governor, p
             pass  # "Egypt and Saudi Arabia signed a deal during a visit to Cairo by King Salman": his visit
         elif setting or glemma not in finder.cues.commenting_verbs | {"cancel", "postpone", "deny", "plan", "propose", "seek", "want"} or glemma in {"host"}:
             mention.parties += finder.parties_from(finder.subjects(governor), role)
+            if setting:
+                # "the terms were hammered out by Putin and Tymoshenko in talks in Moscow": who did it there
+                mention.parties += finder.parties_from(finder.agents(governor), role)
         elif glemma in {"cancel", "postpone", "plan", "propose", "seek", "want"}:
             mention.parties += finder.parties_from(finder.subjects(governor), role)
         mention.parties += finder.parties_from(finder.prep_objects(governor, PARTY_PREPS))
