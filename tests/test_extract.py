@@ -1790,3 +1790,13 @@ def test_who_did_something_in_talks_by_passive_agents_took_part_in_them():
     text = ("KYIV – The terms were hammered out by Putin and his Ukrainian counterpart, Yulia Tymoshenko, in talks in Moscow on Saturday night.")
     meetings = [e for e in one(text, "2009-01-19") if e["event_type"] == "meeting"]
     assert [(sorted(names(e)), e["location"], e["event_date"]) for e in meetings] == [(["Putin", "Yulia Tymoshenko"], "Moscow", "2009-01-17")]
+
+
+def test_talks_at_the_end_of_days_are_a_meeting_and_a_quarter_century_of_talks_a_process():
+    text = ("NAIROBI – Sudan's President Omar al-Bashir and rebel leader John Garang put their names to the documents in Nairobi "
+            "at the end of almost a week of face-to-face negotiations.")
+    meetings = [e for e in one(text, "2005-01-10") if e["event_type"] == "meeting"]
+    assert [sorted(names(e)) for e in meetings] == [["John Garang", "Omar al-Bashir"]]
+    text = ("MONTEVIDEO – The European Union and Mercosur concluded a free trade agreement on Friday "
+            "after a quarter of a century of on-off negotiations.")
+    assert [e["event_type"] for e in one(text, "2024-12-07")] == ["agreement"]

@@ -179,7 +179,15 @@ def _a_process(noun, cues) -> bool:
     talks ("two days of talks", "three weeks of talks at Dayton") are one conference."""
     if noun.pos_ not in {"NOUN", "PROPN"} or noun.dep_ != "pobj" or noun.head.lower_ != "of":
         return False
-    return noun.head.head.lemma_.lower() in cues.process_spans
+    measure = noun.head.head
+    for _ in range(3):
+        if measure.lemma_.lower() in cues.process_spans:
+            return True
+        # "a quarter of a century of negotiations": the measure may itself be counted
+        if measure.dep_ != "pobj" or measure.head.lower_ != "of" or measure.i == measure.head.head.i:
+            break
+        measure = measure.head.head
+    return False
 
 
 def _partyless_purpose(finder: ArgumentFinder, trigger: Span, verb) -> bool:
@@ -454,14 +462,20 @@ def _companions(finder: ArgumentFinder, verb):
     return finder.prep_objects(verb, {"with"}) + [o for c in verb.children if c.dep_ == "dobj" for o in finder.prep_objects(c, {"with"})]
 
 
+FRAME_NOUNS = {"end", "close", "conclusion", "start", "beginning", "opening", "sidelines", "margins"}
+
+
 def _enclosing_verb(noun):
     """The verb a noun hangs from through prepositions only ("said after 90 minutes of talks")."""
-    token = noun
-    for _ in range(4):
+    token, framed = noun, False
+    for step in range(6):
         # "declared a halt to violence at a summit": through the verb's object too
         through_object = token.i != noun.i and token.dep_ in {"dobj", "xcomp"} and token.pos_ == "NOUN"
         if token.dep_ not in {"pobj", "prep"} and not through_object or token.head.i == token.i:
             return None
+        framed = framed or token.lemma_.lower() in FRAME_NOUNS
+        if step >= 4 and not framed:
+            return None  # farther only through "at the end of almost a week of talks"
         token = token.head
         if token.pos_ in {"VERB", "AUX"}:
             return token
