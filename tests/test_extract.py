@@ -1800,3 +1800,11 @@ def test_talks_at_the_end_of_days_are_a_meeting_and_a_quarter_century_of_talks_a
     text = ("MONTEVIDEO – The European Union and Mercosur concluded a free trade agreement on Friday "
             "after a quarter of a century of on-off negotiations.")
     assert [e["event_type"] for e in one(text, "2024-12-07")] == ["agreement"]
+
+
+def test_talks_on_one_day_and_a_meeting_of_the_same_leaders_the_next_are_two_events():
+    text = ("LOBITO, Angola – U.S. President Joe Biden met Angolan President Joao Lourenco and Zambia's Hakainde Hichilema in Lobito on Wednesday "
+            "to promote a railway to the Atlantic coast.\n"
+            "On Tuesday, Biden held talks with Lourenco at the presidential palace in Luanda.")
+    meetings = [(e["event_date"], e["location"]) for e in one(text, "2024-12-05") if e["event_type"] == "meeting"]
+    assert sorted(meetings) == [("2024-12-03", "Luanda"), ("2024-12-04", "Lobito")]

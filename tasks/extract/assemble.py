@@ -295,10 +295,20 @@ def _compatible(cluster: Cluster, item: ResolvedMention) -> bool:
             return False  # "who first met in April 2019" is not Wednesday's summit
     if item.event_date and not all(m.same_time(item.event_date) for m in cluster.mentions):
         return False
+    if _one_day_meeting(item) and any(_one_day_meeting(m) and m.event_date != item.event_date for m in cluster.mentions):
+        return False  # talks on Tuesday and a meeting on Wednesday, each with its own day (a summit lasts days)
     happened = item.mention.modality not in NOT_HAPPENED
     if (cluster.modality_class() == "happened") != happened:
         return False  # the March roadmap agreed and Thursday's failed deal are two events
     return not any(_conflict(m.mention, item.mention) for m in cluster.mentions)
+
+
+def _one_day_meeting(item: ResolvedMention) -> bool:
+    """Talks, a call or a visit that happened on a day its own words name (not a summit, which
+    may run over days, nor a plan, whose days are loosely told)."""
+    m = item.mention
+    return (m.event_type == "meeting" and m.modality == "asserted" and item.event_date is not None and bool(m.date_text)
+            and m.attributes.get("format") not in {"summit"})
 
 
 # acts that make different events of the same parties: a request and its rejection,
