@@ -1808,3 +1808,12 @@ def test_talks_on_one_day_and_a_meeting_of_the_same_leaders_the_next_are_two_eve
             "On Tuesday, Biden held talks with Lourenco at the presidential palace in Luanda.")
     meetings = [(e["event_date"], e["location"]) for e in one(text, "2024-12-05") if e["event_type"] == "meeting"]
     assert sorted(meetings) == [("2024-12-03", "Luanda"), ("2024-12-04", "Lobito")]
+
+
+def test_the_one_described_as_visiting_is_the_guest_of_the_clause_subject():
+    text = "MOSCOW – Putin hosted visiting Indian Prime Minister Narendra Modi at his residence outside Moscow on Monday."
+    meetings = [e for e in one(text, "2024-07-09") if e["event_type"] == "meeting"]
+    assert [roles(e) for e in meetings] == [{("Putin", "host"), ("Narendra Modi", "guest")}]
+    text = "BEIJING – President Xi Jinping exchanged views with visiting Kenyan President William Ruto in Beijing on Monday."
+    meetings = [e for e in one(text, "2024-04-23") if e["event_type"] == "meeting"]
+    assert [(roles(e), e["location"], e["event_date"]) for e in meetings] == [({("Xi Jinping", "host"), ("William Ruto", "guest")}, "Beijing", "2024-04-22")]

@@ -53,7 +53,17 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
         return _journey(finder, mention, head, span)
     if needs == "invited_to_place":
         return _invitation(finder, mention, head, span)
-    if head.pos_ in {"VERB", "AUX"}:
+    visitor, clause = _visitor_described(head) if lemma == "visit" else (None, None)
+    if visitor is not None:
+        # "Putin hosted visiting Indian Prime Minister Modi", "exchanged views with visiting Kenyan President
+        # Ruto": the one described as visiting is the guest, the clause's subject receives him
+        mention.verbal = True
+        mention.parties += finder.parties_from([visitor], "guest")
+        if clause is not None:
+            # ("the visiting Chinese premier held talks": he is the subject too, and no host of his own)
+            mention.parties += [p for p in finder.parties_from(finder.subjects(clause), "host") if not p.start <= visitor.i < p.end]
+            heads.append(clause)
+    elif head.pos_ in {"VERB", "AUX"}:
         mention.verbal = True
         _verbal_parties(finder, mention, head, lemma)
         if lemma == "call":
@@ -113,6 +123,30 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
     finder.date_mention(mention, heads, span.sent)
     mention.attributes["topics"] = _topics(finder, heads)
     return mention
+
+
+def _visitor_described(verb):
+    """The person "visiting" describes ("the visiting Indian prime minister"; "with visiting Kenyan
+    President Ruto" and "hosted visiting Prime Minister Modi", which the parser reads as clauses of
+    their own) and the clause that receives him, or (None, None)."""
+    if verb.tag_ != "VBG":
+        return None, None
+    if verb.dep_ == "amod" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        visitor = verb.head
+    elif verb.dep_ in {"pcomp", "xcomp"}:
+        visitor = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "PROPN"), None)
+    else:
+        return None, None
+    if visitor is None:
+        return None, None
+    token = visitor if verb.dep_ == "amod" else verb
+    for _ in range(4):
+        if token.head.i == token.i:
+            return visitor, None
+        token = token.head
+        if token.pos_ in {"VERB", "AUX"} and token.i != verb.i:
+            return visitor, token
+    return visitor, None
 
 
 def _not_a_phone_call(finder: ArgumentFinder, head, rule: dict, lemma: str) -> bool:
