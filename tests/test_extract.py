@@ -1817,3 +1817,11 @@ def test_the_one_described_as_visiting_is_the_guest_of_the_clause_subject():
     text = "BEIJING – President Xi Jinping exchanged views with visiting Kenyan President William Ruto in Beijing on Monday."
     meetings = [e for e in one(text, "2024-04-23") if e["event_type"] == "meeting"]
     assert [(roles(e), e["location"], e["event_date"]) for e in meetings] == [({("Xi Jinping", "host"), ("William Ruto", "guest")}, "Beijing", "2024-04-22")]
+
+
+def test_who_received_a_phone_call_from_someone_spoke_with_him():
+    text = "DOHA – Qatar's Emir Sheikh Tamim bin Hamad Al Thani received a phone call on Tuesday from U.S. President Joe Biden."
+    calls = [e for e in one(text, "2024-05-08") if e["event_type"] == "meeting"]
+    assert [(roles(e), e["attributes"]["format"], e["event_date"]) for e in calls] == [
+        ({("Tamim bin Hamad Al Thani", "participant"), ("Joe Biden", "participant")}, "call", "2024-05-07")
+    ]

@@ -431,7 +431,7 @@ def _nominal_parties(finder: ArgumentFinder, mention: Mention, noun, governor, p
         # "Putin apologised to Aliyev in a phone call"
         mention.parties += finder.parties_from(finder.prep_objects(governor, {"to"}))
     if path in {"dobj", "attr"} or (path and path.startswith("pobj:") and path.split(":")[1] in {"in", "at", "during", "on"}):
-        role = "host" if glemma in {"host", "receive", "welcome", "organise", "organize"} else "guest" if glemma in {"pay", "make"} and is_visit else "participant"
+        role = "host" if glemma in {"host", "receive", "welcome", "organise", "organize"} and mention.attributes.get("format") != "call" else "guest" if glemma in {"pay", "make"} and is_visit else "participant"
         setting = path is not None and path.startswith("pobj:")  # "announced the deal during a video call with Putin": he was on it
         if setting and is_visit and any(p.role == "guest" and not p.implied for p in mention.parties):
             pass  # "Egypt and Saudi Arabia signed a deal during a visit to Cairo by King Salman": his visit
@@ -443,6 +443,9 @@ def _nominal_parties(finder: ArgumentFinder, mention: Mention, noun, governor, p
         elif glemma in {"cancel", "postpone", "plan", "propose", "seek", "want"}:
             mention.parties += finder.parties_from(finder.subjects(governor), role)
         mention.parties += finder.parties_from(finder.prep_objects(governor, PARTY_PREPS))
+        if mention.attributes.get("format") == "call" and glemma in {"receive", "get", "take", "answer"}:
+            # "received a phone call on Tuesday from Biden": who called
+            mention.parties += finder.parties_from(finder.prep_objects(governor, {"from"}) + finder.prep_objects(noun, {"from"}), "participant")
         # "opened the summit in the presence of Modi, Hasina and Sirisena": those present take part
         presence = [o for o in finder.prep_objects(governor, {"in"}) if o.lower_ == "presence"]
         mention.parties += finder.parties_from([x for o in presence for x in finder.prep_objects(o, {"of"})])
