@@ -1825,3 +1825,10 @@ def test_who_received_a_phone_call_from_someone_spoke_with_him():
     assert [(roles(e), e["attributes"]["format"], e["event_date"]) for e in calls] == [
         ({("Tamim bin Hamad Al Thani", "participant"), ("Joe Biden", "participant")}, "call", "2024-05-07")
     ]
+
+
+def test_leaders_who_witnessed_the_exchange_of_memoranda_made_an_agreement():
+    text = ("NEW DELHI – Narendra Modi and Sheikh Hasina held talks in New Delhi on Saturday.\n"
+            "The two leaders also witnessed the exchange of seven memoranda of understanding in fields including energy and health.")
+    deals = [e for e in one(text, "2024-06-23") if e["event_type"] == "agreement"]
+    assert [(sorted(names(e)), e["attributes"]["status"]) for e in deals] == [(["Hasina", "Narendra Modi"], "signed")]

@@ -44,8 +44,9 @@ def build_agreement(finder: ArgumentFinder, span: Span, rule: dict, sent_index: 
         else:
             status = cues.agreement_status.get(glemma)
         mediator_subject = glemma in MEDIATOR_VERBS
-        if path and path.endswith(":via:signing"):
-            # "the two presidents oversaw the signing of 27 documents": their states sign
+        if path and (path.endswith(":via:signing") or path.endswith(":via:exchange")):
+            # "the two presidents oversaw the signing of 27 documents", "witnessed the exchange of seven
+            # memoranda": their states sign
             status, mediator_subject = "signed", False
             # the signing is the act; the verb above it may still plan it ("the signing is scheduled for Saturday")
             mention.debug["act_below_status_verb"] = True
