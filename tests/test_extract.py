@@ -1832,3 +1832,10 @@ def test_leaders_who_witnessed_the_exchange_of_memoranda_made_an_agreement():
             "The two leaders also witnessed the exchange of seven memoranda of understanding in fields including energy and health.")
     deals = [e for e in one(text, "2024-06-23") if e["event_type"] == "agreement"]
     assert [(sorted(names(e)), e["attributes"]["status"]) for e in deals] == [(["Hasina", "Narendra Modi"], "signed")]
+
+
+def test_a_timeline_entry_is_dated_by_the_day_that_heads_it():
+    text = ("KYIV – How the grain dispute unfolded.\n"
+            "Nov 5: Ukraine and Poland sign a grain transit deal.")
+    deals = [e for e in one(text, "2024-11-10") if e["event_type"] == "agreement"]
+    assert [e["event_date"] for e in deals] == ["2024-11-05"]

@@ -16,6 +16,11 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from tasks.extract.cues import Cues
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# a day heading a line of a timeline or a live blog, before a colon or a dash
+HEADING_DAY = re.compile(
+    rf"\s*((?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\s*[:–—-]\s")
 from tasks.extract.gazetteer import Gazetteer
 from tasks.extract.mentions import Mention, PartyRef
 
@@ -860,6 +865,10 @@ class ArgumentFinder:
         else:
             # a weaker day: it dates the event when nothing better does, but does not part mentions
             mention.debug["sentence_day"] = [self.date_text(d) for d in self._the_sentence_day(heads, sent)]
+            heading = HEADING_DAY.match(sent.text)
+            if heading and not mention.debug["sentence_day"]:
+                # "Nov 5: Ukraine and Poland sign a grain deal": a timeline's entry is dated by its heading
+                mention.debug["sentence_day"] = [heading.group(1)]
 
     def _the_sentence_day(self, heads: list[Token], sent: Span) -> list[Span]:
         """"Obama became the first president to set foot in Myanmar on Monday, holding talks with
