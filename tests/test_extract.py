@@ -1841,3 +1841,9 @@ def test_a_timeline_entry_is_dated_by_the_day_that_heads_it():
     text = "KYIV – How the grain dispute unfolded.\n12 Oct – Ukraine and Poland sign a grain transit deal."
     deals = [e for e in one(text, "2024-11-10") if e["event_type"] == "agreement"]
     assert [e["event_date"] for e in deals] == ["2024-10-12"]
+
+
+def test_a_live_blog_time_stamp_is_no_party():
+    text = "WOODSIDE, California – Live updates.\n10:42 GMT – Biden and Xi have begun their talks at the Filoli estate."
+    meetings = [e for e in one(text, "2023-11-15") if e["event_type"] == "meeting"]
+    assert [sorted(names(e)) for e in meetings] == [["Biden", "Xi"]]
