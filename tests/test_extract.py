@@ -1847,3 +1847,13 @@ def test_a_live_blog_time_stamp_is_no_party():
     text = "WOODSIDE, California – Live updates.\n10:42 GMT – Biden and Xi have begun their talks at the Filoli estate."
     meetings = [e for e in one(text, "2023-11-15") if e["event_type"] == "meeting"]
     assert [sorted(names(e)) for e in meetings] == [["Biden", "Xi"]]
+
+
+def test_the_day_of_agreeing_to_hold_talks_is_not_the_day_of_the_talks():
+    text = "MANILA – China and the Philippines agreed on Sunday to resume talks on a code of conduct in the South China Sea."
+    meetings = [e for e in one(text, "2024-05-13") if e["event_type"] == "meeting"]
+    assert [(e["modality"], e["event_date"]) for e in meetings] == [("planned", None)]
+    # the day of the meeting itself still counts
+    text = "ANKARA – Erdogan agreed to meet Putin in Sochi on Friday, his office said."
+    meetings = [e for e in one(text, "2024-05-08") if e["event_type"] == "meeting"]
+    assert [(e["modality"], e["event_date"]) for e in meetings] == [("planned", "2024-05-10")]

@@ -17,6 +17,8 @@ from spacy.tokens import Doc, Span, Token
 
 from tasks.extract.cues import Cues
 
+# verbs whose day is that of the plan, not of the meeting planned ("agreed on Sunday to resume talks")
+PLANNING_VERBS = {"agree", "decide", "plan", "promise", "pledge", "vow", "invite", "propose", "offer", "undertake"}
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # a day heading a line of a timeline or a live blog, before a colon or a dash
 HEADING_DAY = re.compile(
@@ -858,7 +860,11 @@ class ArgumentFinder:
     def date_mention(self, mention: Mention, heads: list[Token], sent: Span) -> None:
         """Give the mention the words of its dates, the first as its date text; resolving them
         waits for the article's publication day."""
-        dates = self.dates_of(heads, sent)
+        meeting = mention.event_type == "meeting"
+        dates = self.dates_of(heads, sent, agreeing_is_another_day=meeting)
+        planned_by = meeting and any(h.dep_ == "xcomp" and h.head.lemma_.lower() in PLANNING_VERBS for h in heads)
+        if planned_by and not dates:
+            return  # "agreed on Sunday to resume talks": the talks have no day yet
         if dates:
             mention.date_text = self.date_text(dates[0])
             mention.debug["date_candidates"] = [self.date_text(d) for d in dates]
@@ -900,14 +906,16 @@ class ArgumentFinder:
                 found.append(ent)
         return found if len(found) == 1 else []
 
-    def dates_of(self, heads: list[Token], sent: Span) -> list[Span]:
+    def dates_of(self, heads: list[Token], sent: Span, agreeing_is_another_day: bool = False) -> list[Span]:
         """A DATE entity whose head chain reaches one of the heads within the clause.
 
         "flew to Riyadh on Sunday and held talks": the date of the first of
-        two coordinated verbs is the second's too.
+        two coordinated verbs is the second's too. With agreeing_is_another_day
+        (a meeting), "agreed on Sunday to resume talks" dates the agreeing, not the talks.
         """
         # "flew to Riyadh on Sunday and held talks", "agreed on Tuesday to extend the truce"
-        targets = {h.i for h in heads} | {h.head.i for h in heads if h.dep_ in {"conj", "xcomp"} and h.pos_ in {"VERB", "AUX"}}
+        targets = {h.i for h in heads} | {h.head.i for h in heads if h.dep_ in {"conj", "xcomp"} and h.pos_ in {"VERB", "AUX"}
+                                          and not (agreeing_is_another_day and h.dep_ == "xcomp" and h.head.lemma_.lower() in PLANNING_VERBS)}
         # "declared an end to hostility on Monday, when Abiy and Isaias inked a declaration": the same day
         targets |= {h.head.i for h in heads if h.dep_ in {"advcl", "relcl"} and any(c.lower_ in {"when", "as", "while"} and c.dep_ in {"advmod", "mark"} for c in h.children)}
         # "arrested Assange on Thursday after Ecuador revoked his asylum": news tells the cause of the day on the day;
