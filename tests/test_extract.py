@@ -1857,3 +1857,19 @@ def test_the_day_of_agreeing_to_hold_talks_is_not_the_day_of_the_talks():
     text = "ANKARA – Erdogan agreed to meet Putin in Sochi on Friday, his office said."
     meetings = [e for e in one(text, "2024-05-08") if e["event_type"] == "meeting"]
     assert [(e["modality"], e["event_date"]) for e in meetings] == [("planned", "2024-05-10")]
+
+
+def test_a_visited_state_meets_the_one_person_there_whose_state_the_article_does_not_say():
+    text = ("TRIPOLI – Tony Blair shook hands with Colonel Muammar Gaddafi in a tent outside Tripoli on Thursday, "
+            "becoming the first British prime minister to visit Libya since 1943.")
+    meetings = [e for e in one(text, "2004-03-26") if e["event_type"] == "meeting"]
+    assert [sorted(names(e)) for e in meetings] == [["Muammar Gaddafi", "Tony Blair"]]
+
+
+def test_who_spoke_by_phone_with_someone_had_a_call():
+    # (here the parser hangs "with" on the phone)
+    text = ("PANAMA CITY – White House officials said Obama had also spoken by phone with Castro on Wednesday, "
+            "before leaving Washington for a stop in Jamaica.")
+    calls = [e for e in one(text, "2015-04-12") if e["event_type"] == "meeting"]
+    assert [(sorted(names(e)), e["attributes"]["format"], e["event_date"]) for e in calls] == [(["Castro", "Obama"], "call", "2015-04-08")]
+

@@ -954,6 +954,8 @@ class ArgumentFinder:
                     break
                 if token.dep_ == "pcomp" and token.head.lower_ == "since":
                     break  # "his first trip since returning to office on January 1": that day is the return's
+                if token.dep_ == "prep" and token.lower_ == "since":
+                    break  # "the first British prime minister to visit Libya since 1943": the last visit's time
                 token = token.head
                 steps += 1
             if token.i in targets or ent.root.i in own:

@@ -355,8 +355,14 @@ def _overlap(cluster: Cluster, item: ResolvedMention) -> int:
     # "a meeting between the Spanish and Moroccan governments ... Sanchez and his Moroccan counterpart": the states' people
     state_countries = {p.linked.country for m in cluster.mentions for p in m.parties if p.linked.kind == "GPE" and p.linked.country} - person_countries
     by_state = item.mention.event_type != "meeting"  # a deal signed by Aoun is Lebanon's deal
+    # "shook hands with Colonel Gaddafi ... the first British prime minister to visit Libya": a visited
+    # state meets the one person there whose state the article does not say
+    stateless = [p for m in cluster.mentions for p in m.parties if p.linked.kind == "PERSON" and not p.linked.country and p.linked.key not in {q.linked.key for q in item.parties}]
     count = 0
     for party in item.parties:
+        if party.implied and not person_countries and len({p.linked.key for p in stateless}) == 1 and any(q.linked.key in keys for q in item.parties if not q.implied):
+            count += 1
+            continue
         # "Russian-Iranian talks" are the talks of Putin and Raisi; "a visit to China" meets Xi
         state_named = (party.linked.kind in {"GPE", "NORP"} and party.linked.country in person_countries) or (
             party.linked.kind == "PERSON" and party.linked.country in implied_countries | state_countries

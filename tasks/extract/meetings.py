@@ -66,6 +66,7 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
     elif head.pos_ in {"VERB", "AUX"}:
         mention.verbal = True
         _verbal_parties(finder, mention, head, lemma)
+        mention.parties += finder.parties_from(_with_by_medium(finder, head))
         if lemma == "call":
             _called_on(finder, mention, head)
         if lemma in {"speak", "talk", "confer"} and any(c.lower_ in PHONE_WORDS for c in head.subtree):
@@ -102,7 +103,7 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
         p.kind in {"NORPGROUP", "GROUP"} for p in finder.parties_from(addressed)
     ):
         return None  # "speaking to American servicemen at the Keflavik base": an audience, not a counterpart
-    if needs == "with_party" and not finder.prep_objects(head, {"with", "to"}):
+    if needs == "with_party" and not finder.prep_objects(head, {"with", "to"}) and not _with_by_medium(finder, head):
         again = any(c.lower_ in {"again", "regularly", "directly"} for c in head.children)
         if not ((mention.attributes["format"] == "call" or again) and (len(mention.parties) >= 2 or any(p.kind == "GROUP" for p in mention.parties))):
             return None  # "spoke to reporters" is no meeting; "X and Y spoke by phone", "the two will speak again" are
@@ -123,6 +124,12 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
     finder.date_mention(mention, heads, span.sent)
     mention.attributes["topics"] = _topics(finder, heads)
     return mention
+
+
+def _with_by_medium(finder: ArgumentFinder, verb) -> list:
+    """"had spoken by phone with Castro": the parser hangs "with" on the phone."""
+    media = [o for o in finder.prep_objects(verb, {"by", "over", "on", "via"}) if o.lower_ in PHONE_WORDS | {"phone", "telephone", "video", "videoconference", "videolink"}]
+    return [w for m in media for w in finder.prep_objects(m, {"with"})]
 
 
 def _visitor_described(verb):
