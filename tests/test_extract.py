@@ -1873,3 +1873,16 @@ def test_who_spoke_by_phone_with_someone_had_a_call():
     calls = [e for e in one(text, "2015-04-12") if e["event_type"] == "meeting"]
     assert [(sorted(names(e)), e["attributes"]["format"], e["event_date"]) for e in calls] == [(["Castro", "Obama"], "call", "2015-04-08")]
 
+
+
+def test_who_was_granted_asylum_in_a_relative_clause_is_the_recipient():
+    text = "MOSCOW – Edward Snowden, who was granted temporary asylum by Russia on August 1, received Russian citizenship in 2022."
+    asylum = [e for e in one(text, "2024-05-10") if e["event_type"] == "asylum"]
+    assert [roles(e) for e in asylum] == [{("Edward Snowden", "recipient"), ("Russia", "grantor")}]
+
+
+def test_one_who_was_also_given_asylum_joins_the_grant_just_told():
+    text = ("PANAMA CITY – Panama's President Ernesto Pérez Balladares granted asylum on Thursday to Raoul Cédras, the ousted Haitian general.\n"
+            "Cédras flew in aboard a jet chartered by the U.S. government, with Brigadier General Philippe Biamby, who was also given asylum.")
+    asylum = [e for e in one(text, "1994-10-14") if e["event_type"] == "asylum"]
+    assert [roles(e) for e in asylum] == [{("Ernesto Pérez Balladares", "grantor"), ("Raoul Cédras", "recipient"), ("Philippe Biamby", "recipient")}]

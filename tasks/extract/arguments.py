@@ -682,6 +682,9 @@ class ArgumentFinder:
 
     def passive_subjects(self, verb: Token) -> list[Token]:
         own = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if own and verb.dep_ == "relcl" and own[0].lower_ in {"who", "that", "which", "whom"}:
+            # "Snowden, who was granted temporary asylum by Russia": the relative pronoun is its head
+            return [self._antecedent(verb)]
         if not own and self.shares_passive_subject(verb):
             # "Abbas was in Muscat and was also received by the sultan": the first clause's subject
             return [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]

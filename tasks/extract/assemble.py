@@ -176,6 +176,9 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
                 same.role = ref.role
             continue
         parties.append(Party(linked, ref.role, ref.implied))
+    if mention.debug.get("grantor_as_before") and not any(p.role == "grantor" for p in parties):
+        # "Brigadier General Biamby, who was also given asylum": by the one who granted it last
+        parties += [Party(p.linked, "grantor") for p in previous if p.role == "grantor"][:1]
     counted = _counted_antecedent(mention, linker.doc) if group and mention.event_type == "asylum" else None
     if counted is not None and not any(p.role == "recipient" for p in parties):
         # "Six men held at Guantanamo arrived ... Mujica offered to take in the men": the group
@@ -282,10 +285,11 @@ def _recipients(parties: list[Party]) -> set[str]:
 def _compatible(cluster: Cluster, item: ResolvedMention) -> bool:
     if item.mention.event_type == "asylum":
         named = set().union(*(_recipients(m.parties) for m in cluster.mentions))
-        if named and _recipients(item.parties) and not named & _recipients(item.parties):
+        also = item.mention.debug.get("grantor_as_before")  # "who was also given asylum": one more in the same grant
+        if named and _recipients(item.parties) and not named & _recipients(item.parties) and not also:
             return False  # Law granted asylum, and Cheng before him: one grantor, two events
     overlap = _overlap(cluster, item)
-    needed = min(2, len(item.keys), len(cluster.keys))
+    needed = 1 if item.mention.debug.get("grantor_as_before") else min(2, len(item.keys), len(cluster.keys))
     if overlap < max(needed, 1) and not _signatories_of(cluster, item, overlap, needed):
         return False
     for d in cluster.dates:

@@ -78,7 +78,10 @@ def build_asylum(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int
         return _finish(finder, mention, span, noun, governor)
     mention.attributes["action"] = action
     _roles(finder, mention, noun, governor, path)
-    if not any(p.role == "grantor" for p in mention.parties) and any(p.role == "recipient" for p in mention.parties) and not mention.debug.get("grantor_open"):
+    also = governor is not None and any(c.dep_ == "advmod" and c.lower_ == "also" for c in governor.children)
+    if also and not any(p.role == "grantor" for p in mention.parties):
+        mention.debug["grantor_as_before"] = True  # "who was also given asylum": by the grantor just told
+    elif not any(p.role == "grantor" for p in mention.parties) and any(p.role == "recipient" for p in mention.parties) and not mention.debug.get("grantor_open"):
         mention.parties += _fallback_grantor(finder, span.sent, governor, speaker=action != "requested")
     mention.debug["status_verb"] = status_verb.i if status_verb is not None else None
     return _finish(finder, mention, span, noun, governor)
