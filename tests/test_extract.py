@@ -1886,3 +1886,10 @@ def test_one_who_was_also_given_asylum_joins_the_grant_just_told():
             "Cédras flew in aboard a jet chartered by the U.S. government, with Brigadier General Philippe Biamby, who was also given asylum.")
     asylum = [e for e in one(text, "1994-10-14") if e["event_type"] == "asylum"]
     assert [roles(e) for e in asylum] == [{("Ernesto Pérez Balladares", "grantor"), ("Raoul Cédras", "recipient"), ("Philippe Biamby", "recipient")}]
+
+
+def test_a_later_act_on_a_deal_by_one_side_is_with_the_deal_s_other_side():
+    text = ("TEHRAN – Washington and Tehran struck a deal in 2015 that curbed Iran's nuclear programme.\n"
+            "Three years later, Trump tore up the accord and reimposed sanctions.")
+    deals = [(sorted(names(e)), e["attributes"]["status"]) for e in one(text, "2024-05-10") if e["event_type"] == "agreement"]
+    assert (["Iran", "Trump"], "broken") in deals

@@ -440,6 +440,9 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
         candidates = [c for c in candidates if not any(_conflict(m.mention, item.mention) for m in c.mentions)
                       and all(item.same_time(d) for d in c.dates) and (item.period is None or c.dates)]
         if not candidates:
+            later = _later_act_on_a_deal(item, clusters.get(item.mention.event_type, []))
+            if later is not None:
+                clusters[item.mention.event_type].append(later)
             continue
         before = [c for c in candidates if c.mentions[0].mention.trigger_start <= item.mention.trigger_start]
         target = before[-1] if before else candidates[0]
@@ -522,7 +525,7 @@ def _another_time(item: ResolvedMention, cluster: Cluster) -> bool:
     return item.period is not None and not any(item.same_time(d) for d in days)
 
 
-def _complete_from_other_class(item: ResolvedMention, clusters: list[Cluster]) -> Cluster | None:
+def _complete_from_other_class(item: ResolvedMention, clusters: list[Cluster], keep: ResolvedMention | None = None) -> Cluster | None:
     """"Armenia and Azerbaijan agreed the text ... Baku would sign the treaty only if Armenia
     amends its constitution": a conditional or planned act by one side of an event that happened,
     with the other side of that event. Only for agreements and asylum, whose sides stay the same
@@ -541,8 +544,16 @@ def _complete_from_other_class(item: ResolvedMention, clusters: list[Cluster]) -
     if not others:
         return None
     parties = item.parties + [Party(p.linked, p.role, p.implied) for p in others]
-    whole = replace(item, parties=parties)
+    whole = replace(keep or item, parties=parties)
     return Cluster([whole]) if whole.is_full() else None
+
+
+def _later_act_on_a_deal(item: ResolvedMention, clusters: list[Cluster]) -> Cluster | None:
+    """"Washington and Tehran struck a deal in 2015 ... Three years later, Trump tore up the accord":
+    a later act on a deal told (broken, suspended, extended) by one of its sides is with the other."""
+    if item.mention.event_type != "agreement" or item.mention.attributes.get("status") not in {"broken", "suspended", "extended"} or not item.parties:
+        return None
+    return _complete_from_other_class(replace(item, mention=replace(item.mention, modality="planned")), clusters, keep=item)
 
 
 def _the_same_sides(item: ResolvedMention, clusters: list[Cluster]) -> Cluster | None:
