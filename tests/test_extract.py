@@ -1893,3 +1893,9 @@ def test_a_later_act_on_a_deal_by_one_side_is_with_the_deal_s_other_side():
             "Three years later, Trump tore up the accord and reimposed sanctions.")
     deals = [(sorted(names(e)), e["attributes"]["status"]) for e in one(text, "2024-05-10") if e["event_type"] == "agreement"]
     assert (["Iran", "Trump"], "broken") in deals
+
+
+def test_an_inverted_condition_is_hypothetical():
+    text = "KYIV – Had Putin met Zelensky in Istanbul, the war could have ended, the adviser said."
+    meetings = [e for e in one(text, "2024-05-10") if e["event_type"] == "meeting"]
+    assert [e["modality"] for e in meetings] == ["hypothetical"]

@@ -98,6 +98,9 @@ def find_modality(trigger: Token, governor: Token | None, sent: Span, cues: Cues
                         found.setdefault("hypothetical", f"aux:{child.text}")
             if child.dep_ == "mark" and clower in cues.hypothetical_marks:
                 found.setdefault("hypothetical", f"mark:{child.text}")
+            if child.dep_ in {"aux", "auxpass"} and clower in {"had", "should", "were"} and (child.i == child.sent.start or child.nbor(-1).is_punct) and any(
+                    c.dep_ in {"nsubj", "nsubjpass"} and c.i > child.i for c in token.children):
+                found.setdefault("hypothetical", f"inverted:{child.text}")  # "Had the deal been signed, ...": a condition
             if child.dep_ == "advmod" and clower in cues.reported_adverbs:
                 found.setdefault("reported", f"adv:{child.text}")
             if child.dep_ == "prep" and clower == "according":
