@@ -1899,3 +1899,9 @@ def test_an_inverted_condition_is_hypothetical():
     text = "KYIV – Had Putin met Zelensky in Istanbul, the war could have ended, the adviser said."
     meetings = [e for e in one(text, "2024-05-10") if e["event_type"] == "meeting"]
     assert [e["modality"] for e in meetings] == ["hypothetical"]
+
+
+def test_meet_tagged_a_noun_in_a_clause_of_its_own_is_still_the_verb():
+    text = "ANKARA – If Putin and Zelensky meet, the war could end, Erdogan said."
+    meetings = [e for e in one(text, "2024-05-10") if e["event_type"] == "meeting"]
+    assert [(sorted(names(e)), e["modality"]) for e in meetings] == [(["Putin", "Zelensky"], "hypothetical")]

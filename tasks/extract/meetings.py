@@ -63,7 +63,7 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
             # ("the visiting Chinese premier held talks": he is the subject too, and no host of his own)
             mention.parties += [p for p in finder.parties_from(finder.subjects(clause), "host") if not p.start <= visitor.i < p.end]
             heads.append(clause)
-    elif head.pos_ in {"VERB", "AUX"}:
+    elif head.pos_ in {"VERB", "AUX"} or rule.get("verbal"):  # ("If Putin and Zelensky meet": tagged a noun)
         mention.verbal = True
         _verbal_parties(finder, mention, head, lemma)
         mention.parties += finder.parties_from(_with_by_medium(finder, head))
