@@ -1905,3 +1905,10 @@ def test_meet_tagged_a_noun_in_a_clause_of_its_own_is_still_the_verb():
     text = "ANKARA – If Putin and Zelensky meet, the war could end, Erdogan said."
     meetings = [e for e in one(text, "2024-05-10") if e["event_type"] == "meeting"]
     assert [(sorted(names(e)), e["modality"]) for e in meetings] == [(["Putin", "Zelensky"], "hypothetical")]
+
+
+def test_a_headline_joins_its_subjects_with_a_comma():
+    deals = [e for e in one("Russia, China sign energy pact.", "2024-05-10") if e["event_type"] == "agreement"]
+    assert [sorted(names(e)) for e in deals] == [["China", "Russia"]]
+    meetings = [e for e in one("Putin, Xi hold talks in Beijing.", "2024-05-10") if e["event_type"] == "meeting"]
+    assert [sorted(names(e)) for e in meetings] == [["Putin", "Xi"]]

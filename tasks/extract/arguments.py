@@ -610,6 +610,7 @@ class ArgumentFinder:
 
     def subjects(self, verb: Token) -> list[Token]:
         subj = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"}]
+        subj = self._headline_pair(verb, subj) + subj
         acts = verb.lemma_.lower() in self.cues.asylum_action or verb.lemma_.lower() in self.cues.agreement_status
         if subj and acts and verb.dep_ == "relcl" and subj[0].lower_ in {"which", "who", "that", "whom"}:
             # "Ecuador, which granted asylum to Assange": the relative pronoun is its head
@@ -679,6 +680,18 @@ class ArgumentFinder:
                 if objects and head.lemma_ in {"invite", "ask", "urge", "allow", "persuade", "encourage", "direct", "instruct", "order", "task", "mandate", "tell", "authorise", "authorize", "call"}:
                     subj = objects
         return subj
+
+    def _headline_pair(self, verb: Token, subj: list[Token]) -> list[Token]:
+        """"Russia, China sign energy pact", "Putin, Xi hold talks": a headline joins its subjects with a
+        comma; the parser leaves the first hanging from the verb."""
+        if len(subj) != 1 or subj[0].dep_ != "nsubj" or subj[0].i not in self.ent_of:
+            return []
+        for child in verb.children:
+            ent = self.ent_of.get(child.i)
+            if (child.dep_ in {"npadvmod", "dep", "nmod"} and child.i < subj[0].i and ent is not None and ent.label_ in {"PERSON", "GPE", "ORG", "NORP"}
+                    and child.left_edge.i == child.sent.start and ent.end < len(self.doc) and self.doc[ent.end].text == ","):
+                return [child]
+        return []
 
     def passive_subjects(self, verb: Token) -> list[Token]:
         own = [c for c in verb.children if c.dep_ == "nsubjpass"]
