@@ -283,13 +283,13 @@ def _recipients(parties: list[Party]) -> set[str]:
 
 
 def _compatible(cluster: Cluster, item: ResolvedMention) -> bool:
+    also = bool(item.mention.debug.get("grantor_as_before"))  # "who was also given asylum": one more in the same grant
     if item.mention.event_type == "asylum":
         named = set().union(*(_recipients(m.parties) for m in cluster.mentions))
-        also = item.mention.debug.get("grantor_as_before")  # "who was also given asylum": one more in the same grant
         if named and _recipients(item.parties) and not named & _recipients(item.parties) and not also:
             return False  # Law granted asylum, and Cheng before him: one grantor, two events
     overlap = _overlap(cluster, item)
-    needed = 1 if item.mention.debug.get("grantor_as_before") else min(2, len(item.keys), len(cluster.keys))
+    needed = 1 if also else min(2, len(item.keys), len(cluster.keys))
     if overlap < max(needed, 1) and not _signatories_of(cluster, item, overlap, needed):
         return False
     for d in cluster.dates:
@@ -525,7 +525,7 @@ def _another_time(item: ResolvedMention, cluster: Cluster) -> bool:
     return item.period is not None and not any(item.same_time(d) for d in days)
 
 
-def _complete_from_other_class(item: ResolvedMention, clusters: list[Cluster], keep: ResolvedMention | None = None) -> Cluster | None:
+def _complete_from_other_class(item: ResolvedMention, clusters: list[Cluster]) -> Cluster | None:
     """"Armenia and Azerbaijan agreed the text ... Baku would sign the treaty only if Armenia
     amends its constitution": a conditional or planned act by one side of an event that happened,
     with the other side of that event. Only for agreements and asylum, whose sides stay the same
@@ -534,6 +534,19 @@ def _complete_from_other_class(item: ResolvedMention, clusters: list[Cluster], k
         return None
     if not item.parties:
         return _the_same_sides(item, clusters)
+    return _with_the_other_side(item, clusters)
+
+
+def _later_act_on_a_deal(item: ResolvedMention, clusters: list[Cluster]) -> Cluster | None:
+    """"Washington and Tehran struck a deal in 2015 ... Three years later, Trump tore up the accord":
+    a later act on a deal told (broken, suspended, extended) by one of its sides is with the other."""
+    if item.mention.event_type != "agreement" or item.mention.attributes.get("status") not in {"broken", "suspended", "extended"} or not item.parties:
+        return None
+    return _with_the_other_side(item, clusters)
+
+
+def _with_the_other_side(item: ResolvedMention, clusters: list[Cluster]) -> Cluster | None:
+    """The item with the other side of the one event its named side (or that side's state) is in."""
     keys = {p.linked.key for p in item.parties}
     countries = {p.linked.country for p in item.parties if p.linked.country}
     holders = [c for c in clusters if keys & c.keys or countries & {p.linked.country for m in c.mentions for p in m.parties if p.linked.country}]
@@ -544,16 +557,8 @@ def _complete_from_other_class(item: ResolvedMention, clusters: list[Cluster], k
     if not others:
         return None
     parties = item.parties + [Party(p.linked, p.role, p.implied) for p in others]
-    whole = replace(keep or item, parties=parties)
+    whole = replace(item, parties=parties)
     return Cluster([whole]) if whole.is_full() else None
-
-
-def _later_act_on_a_deal(item: ResolvedMention, clusters: list[Cluster]) -> Cluster | None:
-    """"Washington and Tehran struck a deal in 2015 ... Three years later, Trump tore up the accord":
-    a later act on a deal told (broken, suspended, extended) by one of its sides is with the other."""
-    if item.mention.event_type != "agreement" or item.mention.attributes.get("status") not in {"broken", "suspended", "extended"} or not item.parties:
-        return None
-    return _complete_from_other_class(replace(item, mention=replace(item.mention, modality="planned")), clusters, keep=item)
 
 
 def _the_same_sides(item: ResolvedMention, clusters: list[Cluster]) -> Cluster | None:
