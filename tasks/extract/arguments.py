@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from tasks.extract.cues import Cues
+from tasks.extract.gazetteer import Gazetteer
+from tasks.extract.mentions import Mention, PartyRef
 
 # verbs whose day is that of the plan, not of the meeting planned ("agreed on Sunday to resume talks")
 PLANNING_VERBS = {"agree", "decide", "plan", "promise", "pledge", "vow", "invite", "propose", "offer", "undertake"}
@@ -23,8 +25,6 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # a day heading a line of a timeline or a live blog, before a colon or a dash
 HEADING_DAY = re.compile(
     rf"\s*((?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\s*[:–—-]\s")
-from tasks.extract.gazetteer import Gazetteer
-from tasks.extract.mentions import Mention, PartyRef
 
 PARTY_LABELS = {"PERSON", "GPE", "ORG", "NORP"}
 PLACE_NOUNS = {"city", "resort", "town", "village", "capital", "port", "island", "region", "province", "enclave", "town", "district"}

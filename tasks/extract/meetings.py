@@ -128,7 +128,7 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
 
 def _with_by_medium(finder: ArgumentFinder, verb) -> list:
     """"had spoken by phone with Castro": the parser hangs "with" on the phone."""
-    media = [o for o in finder.prep_objects(verb, {"by", "over", "on", "via"}) if o.lower_ in PHONE_WORDS | {"phone", "telephone", "video", "videoconference", "videolink"}]
+    media = [o for o in finder.prep_objects(verb, {"by", "over", "on", "via"}) if o.lower_ in PHONE_WORDS | {"videolink"}]
     return [w for m in media for w in finder.prep_objects(m, {"with"})]
 
 
