@@ -1912,3 +1912,11 @@ def test_a_headline_joins_its_subjects_with_a_comma():
     assert [sorted(names(e)) for e in deals] == [["China", "Russia"]]
     meetings = [e for e in one("Putin, Xi hold talks in Beijing.", "2024-05-10") if e["event_type"] == "meeting"]
     assert [sorted(names(e)) for e in meetings] == [["Putin", "Xi"]]
+
+
+def test_a_leader_called_by_his_first_name_is_the_person_named_in_full_before():
+    text = ("ADDIS ABABA – Ethiopian Prime Minister Abiy Ahmed flew to Ankara on Wednesday.\n"
+            "The rift opened on January 1, when Abiy signed a memorandum of understanding with the leader of the breakaway "
+            "region of Somaliland, Muse Bihi Abdi, that would give Ethiopia access to the sea.")
+    deals = [e for e in one(text, "2024-12-12") if e["event_type"] == "agreement"]
+    assert [("Abiy Ahmed" in names(e), e["event_date"]) for e in deals] == [(True, "2024-01-01")]

@@ -121,16 +121,17 @@ class ArgumentFinder:
             names = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.lower_ not in self.cues.person_nouns and t.i > max(c.i for c in offices)]
             if names and names[-1].i == token.i - 1:
                 return PartyRef(" ".join(t.text for t in [*names, token]), "PERSON", role, names[0].i, token.i + 1)
-        if token.pos_ == "PROPN" and ent is None and lower not in self.cues.person_nouns:
-            # "Trump spoke by phone": a name the model left unlabelled but the gazetteer knows
+        mislabelled = ent is None or (ent.label_ in {"LAW", "WORK_OF_ART", "PRODUCT", "EVENT"} and len(ent) == 1)  # "Abiy" taken for a law
+        if token.pos_ == "PROPN" and mislabelled and lower not in self.cues.person_nouns:
+            # "Trump spoke by phone": a name the model left unlabelled (or labelled as no party) but the gazetteer knows
             words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token]
             for start in range(len(words)):
                 entry = self.gaz.lookup(" ".join(t.text for t in words[start:]))
                 if entry is not None and entry.kind in PARTY_LABELS:
                     return PartyRef(" ".join(t.text for t in words[start:]), entry.kind, role, words[start].i, token.i + 1, ent_id=entry.key, country_hint=entry.country)
-        if token.pos_ == "PROPN" and ent is None and lower not in self.cues.person_nouns and token.dep_ in {"nsubj", "nsubjpass"} and not any(
-                c.dep_ == "compound" for c in token.children) and self.known_person(token.text):
-            # "Berlusconi, who flew in for a visit, held talks": a surname the model labels a person elsewhere
+        if token.pos_ == "PROPN" and mislabelled and lower not in self.cues.person_nouns and token.dep_ in {"nsubj", "nsubjpass"} and not any(
+                c.dep_ == "compound" for c in token.children) and (self.known_person(token.text) or self._part_of_a_person(token.text)):
+            # "Berlusconi, who flew in for a visit, held talks", "when Abiy signed": a name the model labels a person elsewhere
             return PartyRef(token.text, "PERSON", role, token.i, token.i + 1)
         if token.pos_ == "PROPN" and ent is None and lower not in self.cues.person_nouns and self._parallel_to_person(token):
             # "Nikos Kotzias ... and Nikola Dimitrov": a name the model missed, coordinated with one it found
@@ -332,6 +333,14 @@ class ArgumentFinder:
     def known_person(self, word: str) -> bool:
         """A surname the model labels as a person somewhere else in the article."""
         return any(ent.label_ == "PERSON" and ent[-1].text == word for ent in self.doc.ents)
+
+    def _part_of_a_person(self, word: str) -> bool:
+        """A name the model labels as part of a person's name elsewhere ("Abiy" of "Abiy Ahmed", who
+        goes by his first name), never a state's or a demonym."""
+        entry = self.gaz.lookup(word)
+        if entry is not None and entry.kind != "PERSON":
+            return False
+        return any(ent.label_ == "PERSON" and len(ent) > 1 and any(t.text == word for t in ent) for ent in self.doc.ents)
 
     def _parallel_to_person(self, token: Token) -> bool:
         if token.dep_ != "conj":
