@@ -1920,3 +1920,13 @@ def test_a_leader_called_by_his_first_name_is_the_person_named_in_full_before():
             "region of Somaliland, Muse Bihi Abdi, that would give Ethiopia access to the sea.")
     deals = [e for e in one(text, "2024-12-12") if e["event_type"] == "agreement"]
     assert [("Abiy Ahmed" in names(e), e["event_date"]) for e in deals] == [(True, "2024-01-01")]
+
+
+def test_who_was_told_something_at_talks_with_someone_took_part_in_them():
+    text = ("SAMARKAND – At talks with Indian Prime Minister Narendra Modi on the sidelines of the summit on Friday, "
+            "Putin was told on camera that today's era is not an era of war.")
+    meetings = [e for e in one(text, "2022-09-17") if e["event_type"] == "meeting" and "Narendra Modi" in names(e)]
+    assert [(sorted(names(e)), e["event_date"]) for e in meetings] == [(["Narendra Modi", "Putin"], "2022-09-16")]
+    # a state said not to be involved in talks is no side of them
+    text = "WASHINGTON – Russia, which has brokered between the two republics, was not involved in the White House talks."
+    assert [e for e in one(text, "2023-05-02") if e["event_type"] == "meeting"] == []

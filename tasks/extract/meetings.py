@@ -445,8 +445,10 @@ def _nominal_parties(finder: ArgumentFinder, mention: Mention, noun, governor, p
         elif setting or glemma not in finder.cues.commenting_verbs | {"cancel", "postpone", "deny", "plan", "propose", "seek", "want"} or glemma in {"host"}:
             mention.parties += finder.parties_from(finder.subjects(governor), role)
             if setting:
-                # "the terms were hammered out by Putin and Tymoshenko in talks in Moscow": who did it there
+                # "the terms were hammered out by Putin and Tymoshenko in talks in Moscow", "at talks with
+                # Modi, Putin was told": who did it there, or had it done to him
                 mention.parties += finder.parties_from(finder.agents(governor), role)
+                mention.parties += [p for p in finder.parties_from(finder.passive_subjects(governor), role) if p.kind == "PERSON"]
         elif glemma in {"cancel", "postpone", "plan", "propose", "seek", "want"}:
             mention.parties += finder.parties_from(finder.subjects(governor), role)
         mention.parties += finder.parties_from(finder.prep_objects(governor, PARTY_PREPS))
