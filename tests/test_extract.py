@@ -1930,3 +1930,10 @@ def test_who_was_told_something_at_talks_with_someone_took_part_in_them():
     # a state said not to be involved in talks is no side of them
     text = "WASHINGTON – Russia, which has brokered between the two republics, was not involved in the White House talks."
     assert [e for e in one(text, "2023-05-02") if e["event_type"] == "meeting"] == []
+
+
+def test_the_day_a_when_clause_tells_of_is_its_day_even_after_since():
+    text = ("SAMARKAND – It was the two leaders' first face-to-face encounter since February 4, "
+            "when Xi and Putin met in Beijing before the Winter Olympics.")
+    meetings = [e for e in one(text, "2022-09-17") if e["event_type"] == "meeting"]
+    assert [(e["location"], e["event_date"]) for e in meetings] == [("Beijing", "2022-02-04")]

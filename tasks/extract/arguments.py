@@ -990,9 +990,10 @@ class ArgumentFinder:
     def date_text(self, ent: Span) -> str:
         """"on Wednesday" rather than "Wednesday": the preposition is part of the words."""
         head = ent.root.head
-        if ent.root.dep_ == "pobj" and head.dep_ == "prep" and head.i == ent.start - 1:
+        told_when = any(c.dep_ == "relcl" and any(w.lower_ == "when" for w in c.children) for c in ent.root.children)
+        if ent.root.dep_ == "pobj" and head.dep_ == "prep" and head.i == ent.start - 1 and not told_when:
             return self.doc[head.i: ent.end].text
-        return ent.text
+        return ent.text  # ("since February 4, when they met in Beijing": the day of the "when")
 
 
 def trigger_head(span: Span) -> Token:
