@@ -1937,3 +1937,10 @@ def test_the_day_a_when_clause_tells_of_is_its_day_even_after_since():
             "when Xi and Putin met in Beijing before the Winter Olympics.")
     meetings = [e for e in one(text, "2022-09-17") if e["event_type"] == "meeting"]
     assert [(e["location"], e["event_date"]) for e in meetings] == [("Beijing", "2022-02-04")]
+
+
+def test_pulling_out_of_talks_means_they_did_not_take_place():
+    text = ("LUANDA – The M23 rebel alliance pulled out of direct talks with Kinshasa's government "
+            "that had been due to open in Luanda on Tuesday.")
+    meetings = [e for e in one(text, "2025-03-19") if e["event_type"] == "meeting"]
+    assert [e["modality"] for e in meetings] == ["negated"]

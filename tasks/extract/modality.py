@@ -142,7 +142,9 @@ def find_modality(trigger: Token, governor: Token | None, sent: Span, cues: Cues
             through_argument_prep = path[0].dep_ == "pobj" and path[0].head.lower_ in {"for", "to", "on", "of", "from", "into"}
             rest = path[2:] if through_argument_prep else path[1:]
             # "abandoned his plan to seek asylum": an infinitive completing a noun is its argument
-            blocks = [t for t in (rest if through_argument_prep else path) if not (t.dep_ == "acl" and _infinitive(t))]
+            blocks = [t for t in (rest if through_argument_prep else path) if not (t.dep_ == "acl" and _infinitive(t))
+                      # "pulled out of the talks": the parser takes the particle for a preposition
+                      and not (t.dep_ == "prep" and t.lower_ in {"out", "away"} and t.head.i == token.i)]
             direct = not any(t.dep_ in blocking for t in blocks)
             infinitive = any(t.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in t.children) for t in path)
             called_off = lemma == "call" and any(c.lower_ == "off" for c in token.children)
