@@ -1944,3 +1944,10 @@ def test_pulling_out_of_talks_means_they_did_not_take_place():
             "that had been due to open in Luanda on Tuesday.")
     meetings = [e for e in one(text, "2025-03-19") if e["event_type"] == "meeting"]
     assert [e["modality"] for e in meetings] == ["negated"]
+
+
+def test_a_clause_with_its_own_subject_is_not_a_companion_of_the_visit():
+    text = ("KYIV – Japanese Prime Minister Fumio Kishida arrived in Kyiv on Tuesday on an unannounced visit and held talks with "
+            "Ukrainian President Volodymyr Zelenskiy, as Chinese President Xi Jinping met Vladimir Putin in Moscow.")
+    meetings = [sorted(names(e)) for e in one(text, "2023-03-22") if e["event_type"] == "meeting"]
+    assert ["Fumio Kishida", "Vladimir Putin"] not in meetings and ["Vladimir Putin", "Xi Jinping"] in meetings

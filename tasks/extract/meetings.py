@@ -460,7 +460,9 @@ def _nominal_parties(finder: ArgumentFinder, mention: Mention, noun, governor, p
         mention.parties += finder.parties_from([x for o in presence for x in finder.prep_objects(o, {"of"})])
         # "held the summit on Friday, joining the prime ministers of Japan, India and Australia"
         for clause in governor.children:
-            if clause.dep_ in {"advcl", "conj"} and clause.lemma_.lower() in {"join", "accompany", "meet", "welcome", "receive"} | GATHERING_VERBS:
+            # (not "..., as Xi met Putin in Moscow": a clause with a subject of its own is another meeting)
+            if clause.dep_ in {"advcl", "conj"} and clause.lemma_.lower() in {"join", "accompany", "meet", "welcome", "receive"} | GATHERING_VERBS and not any(
+                    c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children):
                 mention.parties += finder.parties_from([c for c in clause.children if c.dep_ == "dobj"])
     elif path is None or path.startswith("pobj:"):
         # "Kuleba said after 90 minutes of talks with Lavrov": the clause's subject took part;
