@@ -1951,3 +1951,10 @@ def test_a_clause_with_its_own_subject_is_not_a_companion_of_the_visit():
             "Ukrainian President Volodymyr Zelenskiy, as Chinese President Xi Jinping met Vladimir Putin in Moscow.")
     meetings = [sorted(names(e)) for e in one(text, "2023-03-22") if e["event_type"] == "meeting"]
     assert ["Fumio Kishida", "Vladimir Putin"] not in meetings and ["Vladimir Putin", "Xi Jinping"] in meetings
+
+
+def test_who_invites_someone_to_attend_a_summit_hosts_him_there():
+    text = ("ULAANBAATAR – Putin also invited Mongolian President Ukhnaagiin Khurelsukh to attend a summit of the BRICS group "
+            "in the Russian city of Kazan in October.")
+    meetings = [e for e in one(text, "2024-09-04") if e["event_type"] == "meeting"]
+    assert [(sorted(names(e)), e["modality"], e["location"]) for e in meetings] == [(["Putin", "Ukhnaagiin Khurelsukh"], "planned", "Kazan")]

@@ -425,7 +425,8 @@ def _nominal_parties(finder: ArgumentFinder, mention: Mention, noun, governor, p
     glemma = governor.lemma_.lower()
     # "Abe invited Xi to make a state visit to Japan", "Modi had invited Xi to a similar summit in
     # India next year": the one who invites hosts the one invited
-    if is_visit and governor.dep_ == "xcomp" and governor.head.lemma_.lower() == "invite":
+    # ("invited Khurelsukh to attend a summit of the BRICS group in Kazan": the one who invites hosts it too)
+    if (is_visit or glemma in {"attend", "join"}) and governor.dep_ == "xcomp" and governor.head.lemma_.lower() == "invite":
         invite = governor.head
     else:
         invite = governor if path == "pobj:to" and glemma == "invite" else None
