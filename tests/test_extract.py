@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tasks.evaluate import load_gold, score
+from tasks.evaluate import load_gold, score, to_record
 from tasks.extract import extract_records
 from tasks.extract.dateline import split_dateline
 from tasks.extract.dates import resolve_date
@@ -1958,3 +1958,25 @@ def test_who_invites_someone_to_attend_a_summit_hosts_him_there():
             "in the Russian city of Kazan in October.")
     meetings = [e for e in one(text, "2024-09-04") if e["event_type"] == "meeting"]
     assert [(sorted(names(e)), e["modality"], e["location"]) for e in meetings] == [(["Putin", "Ukhnaagiin Khurelsukh"], "planned", "Kazan")]
+
+
+def test_a_person_the_model_calls_a_place_in_one_sentence_is_no_meeting_place():
+    text = ("TEGUCIGALPA – Ousted Honduran President Manuel Zelaya took refuge in the Brazilian embassy on Monday.\n"
+            "Amorim, speaking in New York, said he had talked to Zelaya by telephone on Monday and welcomed him to Brazilian territory.")
+    meetings = [e for e in one(text, "2009-09-22") if e["event_type"] == "meeting"]
+    assert meetings and all(e["location"] != "Zelaya" for e in meetings)
+
+
+def test_two_events_of_an_article_with_the_same_parties_and_day_get_two_ids():
+    # the warehouse keys an article's reports by id: a shared id would store one of them only
+    text = ("TEGUCIGALPA – Ousted Honduran President Manuel Zelaya took refuge in the Brazilian embassy on Monday.\n"
+            "Amorim, speaking in New York, said he had talked to Zelaya by telephone on Monday and welcomed him to Brazilian territory.")
+    meetings = [e for e in one(text, "2009-09-22") if e["event_type"] == "meeting"]
+    assert len(meetings) == 2 and len({e["event_id"] for e in meetings}) == 2
+    assert [e["event_id"] for e in meetings] == [e["event_id"] for e in one(text, "2009-09-22") if e["event_type"] == "meeting"]
+
+
+def test_event_ids_are_unique_within_each_article_of_the_tuned_gold_sets():
+    events = extract_records([to_record(a) for a in load_gold(ROOT / "tests" / "gold")])
+    ids = [(e["article_id"], e["event_id"]) for e in events]
+    assert len(ids) == len(set(ids))

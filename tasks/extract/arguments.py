@@ -817,6 +817,8 @@ class ArgumentFinder:
                             ent = self.ent_of.get(pobj.i)
                             if child.lower_ == "on" and ent is not None and self._is_state(ent):
                                 continue  # "a summit on Syria": what it is about
+                            if ent is not None and ent.label_ in PLACE_LABELS and self.gaz.lookup(ent.text) is None and self.known_person(ent.text):
+                                continue  # "talked to Zelaya by telephone": the model calls him a place here, a person elsewhere
                             if ent is not None and (ent.label_ in PLACE_LABELS or self._is_seat(ent, child)):
                                 return ent
                             named = self._named_place(pobj)

@@ -459,7 +459,21 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
     events = [part for event in events for part in _one_grantor_each(event)]
     # a meeting or a deal needs two sides to the end: one whose other side was lost in naming is no event
     events = [e for e in events if e.event_type == "asylum" or len({p.name for p in e.participants}) >= 2]
-    return sorted(events, key=lambda e: (e.char_start, e.event_type))
+    return _unique_ids(sorted(events, key=lambda e: (e.char_start, e.event_type)))
+
+
+def _unique_ids(events: list[Event]) -> list[Event]:
+    """Two events of an article with the same type, parties and day (a call and the visit it
+    announced, a request and its grant) would share an id, and the warehouse keys reports by it:
+    the later ones, in text order, take the id counted on, so each is stored and the ids stay
+    the same from run to run."""
+    seen: dict[str, int] = {}
+    for event in events:
+        count = seen.get(event.event_id, 0)
+        seen[event.event_id] = count + 1
+        if count:
+            event.event_id = stable_hash(f"{event.event_id}|{count}")
+    return events
 
 
 
