@@ -1980,3 +1980,9 @@ def test_event_ids_are_unique_within_each_article_of_the_tuned_gold_sets():
     events = extract_records([to_record(a) for a in load_gold(ROOT / "tests" / "gold")])
     ids = [(e["article_id"], e["event_id"]) for e in events]
     assert len(ids) == len(set(ids))
+
+
+def test_a_remark_on_how_hard_asylum_is_to_obtain_is_no_event():
+    text = ("BRUSSELS – Belgium has granted refugee status to Rafael Correa, the former Ecuadorean president, his lawyer said on Friday.\n"
+            '"I know how hard it is to obtain asylum in Belgium," Correa said.')
+    assert [e["modality"] for e in one(text, "2024-04-20") if e["event_type"] == "asylum"] == ["asserted"]

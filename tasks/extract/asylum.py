@@ -30,6 +30,8 @@ def build_asylum(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int
             return None
     mention = Mention("asylum", rule["id"], span.start, span.end, span.text, sent_index)
     governor, path = finder.governor(noun)
+    if governor is not None and _a_general_remark(governor, cues):
+        return None  # "I know how hard it is to obtain asylum in Belgium": no one's asylum
     status_verb = None
     action = None
     if rule.get("needs") == "admission_verb":
@@ -85,6 +87,16 @@ def build_asylum(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int
         mention.parties += _fallback_grantor(finder, span.sent, governor, speaker=action != "requested")
     mention.debug["status_verb"] = status_verb.i if status_verb is not None else None
     return _finish(finder, mention, span, noun, governor)
+
+
+def _a_general_remark(verb, cues) -> bool:
+    """An infinitive said to be hard, easy or rare ("how hard it is to obtain asylum", "it is
+    difficult to win asylum"): a remark on asylum in general, not an act."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or verb.dep_ not in {"xcomp", "advcl", "ccomp"}:
+        return False
+    head = verb.head
+    return head.lemma_.lower() in cues.generic_adjectives or any(
+        c.dep_ == "acomp" and c.lemma_.lower() in cues.generic_adjectives for c in head.children)
 
 
 def _missions(finder: ArgumentFinder, noun) -> list:

@@ -55,6 +55,7 @@ class Cues:
         self.asylum_recipient_subject = set(cues["asylum_recipient_subject"])
         self.asylum_admission_verbs = set(cues["asylum_admission_verbs"])
         self.asylum_policy_heads = set(cues["asylum_policy_heads"])
+        self.generic_adjectives = set(cues.get("generic_adjectives", []))
         self.false_friends = {tuple(pair) for pair in cues["agreement_false_friends"]}
         self.known_lemmas = (
             self.planned_governors | self.statement_verbs | self.reported_governors | self.exhortation_governors
