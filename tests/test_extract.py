@@ -1986,3 +1986,10 @@ def test_a_remark_on_how_hard_asylum_is_to_obtain_is_no_event():
     text = ("BRUSSELS – Belgium has granted refugee status to Rafael Correa, the former Ecuadorean president, his lawyer said on Friday.\n"
             '"I know how hard it is to obtain asylum in Belgium," Correa said.')
     assert [e["modality"] for e in one(text, "2024-04-20") if e["event_type"] == "asylum"] == ["asserted"]
+
+
+def test_refuge_in_an_ambassador_s_residence_is_asked_of_the_ambassador_s_state():
+    text = ("LIMA – Peru broke off diplomatic relations with Mexico on Monday after former prime minister Betssy Chávez "
+            "took refuge in the Mexican ambassador's residence in Lima.")
+    asylum = [e for e in one(text, "2025-11-04") if e["event_type"] == "asylum"]
+    assert [roles(e) for e in asylum] == [{("Betssy Chávez", "recipient"), ("Mexico", "grantor")}]

@@ -112,6 +112,8 @@ def _owner_words(mission) -> list:
     after "of": "the residence of Argentina's ambassador", "the embassy of Argentina" (not the
     city it stands in: "the ambassador in Caracas")."""
     words = [c for c in mission.children if c.dep_ in {"amod", "compound", "poss"}]
+    # "the Mexican ambassador's residence": the ambassador's state
+    words += [g for c in words if c.dep_ == "poss" for g in c.children if g.dep_ in {"amod", "compound", "poss"}]
     for prep in mission.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for obj in prep.children:
