@@ -1993,3 +1993,9 @@ def test_refuge_in_an_ambassador_s_residence_is_asked_of_the_ambassador_s_state(
             "took refuge in the Mexican ambassador's residence in Lima.")
     asylum = [e for e in one(text, "2025-11-04") if e["event_type"] == "asylum"]
     assert [roles(e) for e in asylum] == [{("Betssy Chávez", "recipient"), ("Mexico", "grantor")}]
+
+
+def test_a_meeting_that_is_a_journey_s_purpose_happens_where_the_journey_ends():
+    text = "SEOUL – That summer Trump flew to Singapore to meet Kim Jong Un, the first meeting between a sitting US president and a North Korean leader."
+    meetings = [e for e in one(text, "2018-12-20") if e["event_type"] == "meeting"]
+    assert [e["location"] for e in meetings] == ["Singapore"]

@@ -26,6 +26,8 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 HEADING_DAY = re.compile(
     rf"\s*((?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\s*[:–—-]\s")
 
+# verbs of going somewhere, whose purpose clause ("flew to Singapore to meet Kim") happens where they end
+JOURNEY_VERBS = {"fly", "travel", "go", "come", "arrive", "head", "return", "journey", "drive", "sail", "rush", "hurry"}
 PARTY_LABELS = {"PERSON", "GPE", "ORG", "NORP"}
 PLACE_NOUNS = {"city", "resort", "town", "village", "capital", "port", "island", "region", "province", "enclave", "town", "district"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -800,6 +802,11 @@ class ArgumentFinder:
         if found is None:
             conj_heads = [h.head for h in heads if h.dep_ == "conj" and h.pos_ in {"VERB", "AUX"}]
             found = self._place_from(conj_heads, preps, skip) if conj_heads else None
+        if found is None:
+            # "Trump flew to Singapore to meet Kim": the journey's end is where its purpose happened
+            journeys = [h.head for h in heads if h.dep_ in {"advcl", "xcomp"} and h.pos_ == "VERB" and h.head.lemma_.lower() in JOURNEY_VERBS
+                        and any(c.dep_ == "aux" and c.lower_ == "to" for c in h.children)]
+            found = self._place_from(journeys, ("to", "into"), skip) if journeys else None
         return found
 
     def _place_from(self, heads: list[Token], first_preps, skip: Token | None = None) -> Span | None:
