@@ -1999,3 +1999,10 @@ def test_a_meeting_that_is_a_journey_s_purpose_happens_where_the_journey_ends():
     text = "SEOUL – That summer Trump flew to Singapore to meet Kim Jong Un, the first meeting between a sitting US president and a North Korean leader."
     meetings = [e for e in one(text, "2018-12-20") if e["event_type"] == "meeting"]
     assert [e["location"] for e in meetings] == ["Singapore"]
+
+
+def test_the_state_of_an_office_is_not_where_a_meeting_took_place():
+    text = ("DOHA – The Emir of Qatar Sheikh Tamim bin Hamad Al Thani held a session of official talks with the President "
+            "of the Republic of Turkey, Recep Tayyip Erdogan, at the Amiri Diwan on Monday.")
+    meetings = [e for e in one(text, "2024-05-10") if e["event_type"] == "meeting"]
+    assert [e["location"] for e in meetings] == ["Doha"]

@@ -818,6 +818,8 @@ class ArgumentFinder:
             for head in frontier:
                 for child in head.children:
                     if child.dep_ == "prep" and child.lower_ in preps:
+                        if child.lower_ == "of" and head.lemma_.lower() in self.cues.person_nouns:
+                            continue  # "the President of the Republic of Turkey": his office, not a place
                         for pobj in child.children:
                             if pobj.dep_ != "pobj":
                                 continue
