@@ -19,15 +19,11 @@ from tasks.extract.cues import Cues
 from tasks.extract.gazetteer import Gazetteer
 from tasks.extract.mentions import Mention, PartyRef
 
-# verbs whose day is that of the plan, not of the meeting planned ("agreed on Sunday to resume talks")
-PLANNING_VERBS = {"agree", "decide", "plan", "promise", "pledge", "vow", "invite", "propose", "offer", "undertake"}
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # a day heading a line of a timeline or a live blog, before a colon or a dash
 HEADING_DAY = re.compile(
     rf"\s*((?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\s*[:–—-]\s")
 
-# verbs of going somewhere, whose purpose clause ("flew to Singapore to meet Kim") happens where they end
-JOURNEY_VERBS = {"fly", "travel", "go", "come", "arrive", "head", "return", "journey", "drive", "sail", "rush", "hurry"}
 PARTY_LABELS = {"PERSON", "GPE", "ORG", "NORP"}
 PLACE_NOUNS = {"city", "resort", "town", "village", "capital", "port", "island", "region", "province", "enclave", "town", "district"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -804,7 +800,7 @@ class ArgumentFinder:
             found = self._place_from(conj_heads, preps, skip) if conj_heads else None
         if found is None:
             # "Trump flew to Singapore to meet Kim": the journey's end is where its purpose happened
-            journeys = [h.head for h in heads if h.dep_ in {"advcl", "xcomp"} and h.pos_ == "VERB" and h.head.lemma_.lower() in JOURNEY_VERBS
+            journeys = [h.head for h in heads if h.dep_ in {"advcl", "xcomp"} and h.pos_ == "VERB" and h.head.lemma_.lower() in self.cues.journey_verbs
                         and any(c.dep_ == "aux" and c.lower_ == "to" for c in h.children)]
             found = self._place_from(journeys, ("to", "into"), skip) if journeys else None
         return found
@@ -898,7 +894,7 @@ class ArgumentFinder:
         waits for the article's publication day."""
         meeting = mention.event_type == "meeting"
         dates = self.dates_of(heads, sent, agreeing_is_another_day=meeting)
-        planned_by = meeting and any(h.dep_ == "xcomp" and h.head.lemma_.lower() in PLANNING_VERBS for h in heads)
+        planned_by = meeting and any(h.dep_ == "xcomp" and h.head.lemma_.lower() in self.cues.planning_verbs for h in heads)
         if planned_by and not dates:
             return  # "agreed on Sunday to resume talks": the talks have no day yet
         if dates:
@@ -951,7 +947,7 @@ class ArgumentFinder:
         """
         # "flew to Riyadh on Sunday and held talks", "agreed on Tuesday to extend the truce"
         targets = {h.i for h in heads} | {h.head.i for h in heads if h.dep_ in {"conj", "xcomp"} and h.pos_ in {"VERB", "AUX"}
-                                          and not (agreeing_is_another_day and h.dep_ == "xcomp" and h.head.lemma_.lower() in PLANNING_VERBS)}
+                                          and not (agreeing_is_another_day and h.dep_ == "xcomp" and h.head.lemma_.lower() in self.cues.planning_verbs)}
         # "declared an end to hostility on Monday, when Abiy and Isaias inked a declaration": the same day
         targets |= {h.head.i for h in heads if h.dep_ in {"advcl", "relcl"} and any(c.lower_ in {"when", "as", "while"} and c.dep_ in {"advmod", "mark"} for c in h.children)}
         # "arrested Assange on Thursday after Ecuador revoked his asylum": news tells the cause of the day on the day;

@@ -215,7 +215,7 @@ def _roles(finder: ArgumentFinder, mention: Mention, noun, governor, path) -> No
             mention.parties += _described_person(finder, subjects)  # "an Iranian diplomat ... has applied for asylum"
         # "sought asylum in Ecuador", "asylum from Russia": the state asked
         for obj in finder.prep_objects(governor, {"in", "from", "at"}) + finder.prep_objects(noun, {"in", "from", "at"}):
-            if obj.lemma_.lower() in OPEN_STATES and any(c.lower_ in {"any", "a", "another", "third", "some", "other"} for c in obj.children):
+            if obj.lemma_.lower() in finder.cues.open_states and any(c.lower_ in {"any", "a", "another", "third", "some", "other"} for c in obj.children):
                 mention.debug["grantor_open"] = True  # "asylum in any country willing to take them": no state is asked yet
                 continue
             party = finder.party(obj, "grantor")
@@ -319,8 +319,6 @@ def _grounds(sent: Span) -> str | None:
 
 AUTHORITY_NOUNS = {"authority", "authorities", "guard", "guards", "police", "official", "officials", "court", "commission", "government", "ministry", "embassy", "consulate", "immigration"}
 REQUEST_NOUNS = {"request", "application", "claim", "bid", "petition", "plea", "appeal"}
-STAY_NOUNS = {"day", "night", "week", "month", "year", "hour", "stay", "refuge", "shelter"}
-OPEN_STATES = {"country", "countries", "state", "states", "nation", "nations"}
 MISSION_NOUNS = {"embassy", "consulate", "residence", "mission", "legation", "government", "authorities"}
 
 
@@ -351,7 +349,7 @@ def _fallback_grantor(finder: ArgumentFinder, sent: Span, governor, speaker: boo
             if token.lemma_.lower() in {"government", "authorities"} and any(a.dep_ in {"relcl", "appos"} for a in [token, *token.ancestors]):
                 continue  # "gave asylum to Cédras, the general who led Haiti's military government": his, not the grantor
             holder = token.head.head if token.dep_ == "pobj" else None
-            if candidate.start != sent.start and holder is not None and holder.pos_ in {"NOUN", "PROPN"} and holder.lemma_.lower() not in STAY_NOUNS:
+            if candidate.start != sent.start and holder is not None and holder.pos_ in {"NOUN", "PROPN"} and holder.lemma_.lower() not in finder.cues.stay_nouns:
                 continue  # "walked into", "seven months in" Ecuador's embassy; not "an officer at Vietnam's embassy"
             if token.lemma_.lower() in nouns:
                 owners = {t.i for w in _owner_words(token) for t in w.subtree if t.i <= w.i}

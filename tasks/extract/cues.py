@@ -56,6 +56,11 @@ class Cues:
         self.asylum_admission_verbs = set(cues["asylum_admission_verbs"])
         self.asylum_policy_heads = set(cues["asylum_policy_heads"])
         self.generic_adjectives = set(cues.get("generic_adjectives", []))
+        self.planning_verbs = set(cues.get("planning_verbs", []))
+        self.journey_verbs = set(cues.get("journey_verbs", []))
+        self.frame_nouns = set(cues.get("frame_nouns", []))
+        self.stay_nouns = set(cues.get("stay_nouns", []))
+        self.open_states = set(cues.get("open_states", []))
         self.false_friends = {tuple(pair) for pair in cues["agreement_false_friends"]}
         self.known_lemmas = (
             self.planned_governors | self.statement_verbs | self.reported_governors | self.exhortation_governors
@@ -73,6 +78,9 @@ class Cues:
         self.kin_nouns = set(titles.get("kin_nouns", []))
         self.org_head_words = set(titles["org_head_words"])
         self.distinct_titles = set(titles["distinct_titles"])
+        # an office or a kinship that, in apposition, says a name is a person's ("X, the wife of ...");
+        # not "the council", "the team", which organisations are too
+        self.person_appositives = (self.person_nouns | self.kin_nouns) - self.org_head_words - self.collective_people - {"opposition", "head", "chief"}
 
 
 @lru_cache(maxsize=1)

@@ -407,7 +407,7 @@ def _nominal_parties(finder: ArgumentFinder, mention: Mention, noun, governor, p
     if governor is None:
         # "flew to Moscow for three hours of talks with Putin": no verb governs the talks
         # directly, the clause they hang from through prepositions says who went
-        verb = _enclosing_verb(noun)
+        verb = _enclosing_verb(noun, finder.cues)
         attach = next((t for t in noun.ancestors if t.head.i == verb.i), None) if verb is not None else None
         if attach is not None and attach.lower_ == "for" and not mention.parties:
             # "Tsipras crossed the border with Zaev for lunch": who went, and with whom
@@ -468,7 +468,7 @@ def _nominal_parties(finder: ArgumentFinder, mention: Mention, noun, governor, p
     elif path is None or path.startswith("pobj:"):
         # "Kuleba said after 90 minutes of talks with Lavrov": the clause's subject took part;
         # "after talks in Seoul, Kishida and Yun told a news conference": so did both subjects
-        verb = _enclosing_verb(noun)
+        verb = _enclosing_verb(noun, finder.cues)
         if verb is not None and path == "pobj:for" and not mention.parties:
             # "Tsipras crossed the border with Zaev for lunch": with whom he went
             mention.parties += finder.parties_from(_companions(finder, verb))
@@ -511,10 +511,7 @@ def _companions(finder: ArgumentFinder, verb):
     return finder.prep_objects(verb, {"with"}) + [o for c in verb.children if c.dep_ == "dobj" for o in finder.prep_objects(c, {"with"})]
 
 
-FRAME_NOUNS = {"end", "close", "conclusion", "start", "beginning", "opening", "sidelines", "margins"}
-
-
-def _enclosing_verb(noun):
+def _enclosing_verb(noun, cues):
     """The verb a noun hangs from through prepositions only ("said after 90 minutes of talks")."""
     token, framed = noun, False
     for step in range(6):
@@ -522,7 +519,7 @@ def _enclosing_verb(noun):
         through_object = token.i != noun.i and token.dep_ in {"dobj", "xcomp"} and token.pos_ == "NOUN"
         if token.dep_ not in {"pobj", "prep"} and not through_object or token.head.i == token.i:
             return None
-        framed = framed or token.lemma_.lower() in FRAME_NOUNS
+        framed = framed or token.lemma_.lower() in cues.frame_nouns
         if step >= 4 and not framed:
             return None  # farther only through "at the end of almost a week of talks"
         token = token.head

@@ -98,7 +98,7 @@ class NameLinker:
         """"Nadine Heredia, the wife of ...", "Haiti's ousted president, Jean-Bertrand Aristide": a
         name the model took for an organisation is a person's when an apposition says who he or she
         is (an office or a kinship; not "the council", "the team", which organisations are too)."""
-        nouns = (self.cues.person_nouns | self.cues.kin_nouns) - self.cues.org_head_words - self.cues.collective_people - {"opposition", "head", "chief"}
+        nouns = self.cues.person_appositives
         root = ent.root
         if root.dep_ == "appos" and root.head.lemma_.lower() in nouns and root.head.i < ent.start:
             return True
