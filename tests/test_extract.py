@@ -2006,3 +2006,17 @@ def test_the_state_of_an_office_is_not_where_a_meeting_took_place():
             "of the Republic of Turkey, Recep Tayyip Erdogan, at the Amiri Diwan on Monday.")
     meetings = [e for e in one(text, "2024-05-10") if e["event_type"] == "meeting"]
     assert [e["location"] for e in meetings] == ["Doha"]
+
+
+def test_the_simple_present_of_a_timetable_looks_forward():
+    # published on a Saturday: "on Monday" is the coming Monday, and a meeting still to come
+    text = ("KYIV – Ukraine's foreign minister Dmytro Kuleba and his Hungarian counterpart Peter Szijjarto meet "
+            "in Uzhhorod on Monday, the first visit by a Hungarian minister since the war began.")
+    meetings = [e for e in one(text, "2024-01-27") if e["event_type"] == "meeting"]
+    assert [(e["modality"], e["event_date"]) for e in meetings] == [("planned", "2024-01-29")]
+
+
+def test_a_present_tense_that_describes_a_past_event_does_not_move_it_forward():
+    text = "ANKARA – The accord builds on a memorandum of understanding signed by Turkey and Russia in Ankara on Monday."
+    agreements = [e for e in one(text, "2024-01-27") if e["event_type"] == "agreement"]
+    assert [(e["modality"], e["event_date"]) for e in agreements] == [("asserted", "2024-01-22")]

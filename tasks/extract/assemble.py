@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc
 
 from tasks.clean import stable_hash
-from tasks.extract.arguments import NUMBER_WORDS
+from tasks.extract.arguments import HEADING_DAY, NUMBER_WORDS
 from tasks.extract.asylum import at_mission
 from tasks.extract.cues import Cues
 from tasks.extract.dates import coarse_period, counts_from_day_told, parse_published, resolve_chained_date, resolve_date
@@ -221,6 +221,8 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
                 parties.append(Party(prev.linked, "participant" if mention.event_type == "meeting" else "party"))
     # a planned event, or one called off before it happened, looks forward: "scheduled for Saturday"
     future = mention.modality == "planned" or (mention.modality == "negated" and (mention.modality_cue or "").split(":")[-1] in {"cancel", "postpone", "call", "scrap", "delay", "shelve"})
+    scheduled = mention.modality == "asserted" and _scheduled_present(linker.doc[mention.trigger_start])
+    future = future or scheduled
     when = None
     for words in mention.debug.get("date_candidates") or ([mention.date_text] if mention.date_text else []):
         # "on Friday, the day after arriving": the first words that name a day;
@@ -239,11 +241,32 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
         mention.date_text = mention.debug.get("date_words")
     if when and published and when > published and mention.modality in {"asserted", "reported"}:
         mention.modality, mention.modality_cue = "planned", f"future date {when.isoformat()}"
+    elif when and when == published and scheduled:
+        # "Bessent and He Lifeng meet in Stockholm today": the present of a timetable
+        mention.modality, mention.modality_cue = "planned", "present tense, today"
     elif when is None and mention.modality in {"asserted", "reported"} and any(_FUTURE_WORDS.search(w) for w in mention.debug.get("date_candidates", [])):
         # "will meet next month"; not "signed on Tuesday an agreement for next year's election"
         mention.modality, mention.modality_cue = "planned", "future date words"
     period = None if when else next((p for p in (coarse_period(w, published, future) for w in mention.debug.get("date_candidates") or [mention.date_text]) if p), None)
     return ResolvedMention(mention, parties, when, group, period, future)
+
+
+def _scheduled_present(trigger) -> bool:
+    """Whether the trigger's clause is in the simple present, the tense of a timetable: "Xi meets
+    Putin on Friday", "Lula heads to Abu Dhabi on Saturday for talks". Its weekdays look forward.
+    Not "is under way" or "is meeting" (a copula or progressive tells what goes on now)."""
+    if HEADING_DAY.match(trigger.sent.text):
+        return False  # "Nov 5: Ukraine and Poland sign a grain deal": a timeline tells the past in the present
+    if any(c.dep_ in {"acl", "relcl"} and c.tag_ in {"VBN", "VBD"} for c in trigger.children):
+        return False  # "the visit follows an accord struck in Switzerland on March 20": told as done
+    verb = trigger
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        if verb.dep_ in {"nsubj", "nsubjpass"}:
+            return False  # "the deal builds on a declaration signed on April 25": the event is described, not timed
+        verb = verb.head
+    if verb.tag_ not in {"VBZ", "VBP"} or verb.lemma_ in {"be", "have"}:
+        return False
+    return not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
 
 
 def _counted_then_named(mention: Mention, ref, linker: NameLinker) -> list[LinkedName]:
