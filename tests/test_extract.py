@@ -2020,3 +2020,10 @@ def test_a_present_tense_that_describes_a_past_event_does_not_move_it_forward():
     text = "ANKARA – The accord builds on a memorandum of understanding signed by Turkey and Russia in Ankara on Monday."
     agreements = [e for e in one(text, "2024-01-27") if e["event_type"] == "agreement"]
     assert [(e["modality"], e["event_date"]) for e in agreements] == [("asserted", "2024-01-22")]
+
+
+def test_what_did_not_happen_at_a_summit_does_not_negate_the_summit():
+    text = ("NAIROBI – What William Ruto and Yoweri Museveni did not do at their summit in Entebbe on Friday "
+            "was settle the row over the Lake Victoria fisheries.")
+    meetings = [e for e in one(text, "2024-03-17") if e["event_type"] == "meeting"]
+    assert [e["modality"] for e in meetings] == ["asserted"]

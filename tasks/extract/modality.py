@@ -51,6 +51,16 @@ def _pluperfect(token: Token) -> bool:
         token.lower_ == "been" or any(c.dep_ in {"aux", "auxpass"} and c.lower_ == "been" for c in children))
 
 
+SETTING_PREPOSITIONS = {"at", "during", "after", "before", "since", "following", "ahead", "despite", "throughout"}
+
+
+def _in_setting(path: list[Token]) -> bool:
+    """Whether the trigger is only the setting of the verb above it: "what Modi and Xi did not do at
+    their summit was discuss Kashmir", "did not sign anything during the talks". What did not
+    happen happened at the event; the event itself did."""
+    return any(t.dep_ == "prep" and t.lower_ in SETTING_PREPOSITIONS for t in path)
+
+
 def scope_chain(start: Token) -> list[Token]:
     """The trigger and the heads above it, up to the root of its sentence."""
     chain = [start]
@@ -86,7 +96,7 @@ def find_modality(trigger: Token, governor: Token | None, sent: Span, cues: Cues
             if crossed and child.dep_ in {"neg", "aux", "auxpass", "mark", "det", "amod"}:
                 if not (child.dep_ == "det" and clower == "no" and lemma in cues.planned_governors):
                     continue  # "no plans for X to meet" still speaks of the meeting
-            if child.dep_ == "neg":
+            if child.dep_ == "neg" and not _in_setting(chain[:depth]):
                 found.setdefault("negated", f"neg:{child.text}->{token.text}")
             if child.dep_ in {"aux", "auxpass"} and is_verbish and child.ent_type_ != "PERSON":  # "Journalist Can Dundar was given"
                 if clower in cues.planned_aux or child.lemma_ in cues.planned_aux:
