@@ -2027,3 +2027,23 @@ def test_what_did_not_happen_at_a_summit_does_not_negate_the_summit():
             "was settle the row over the Lake Victoria fisheries.")
     meetings = [e for e in one(text, "2024-03-17") if e["event_type"] == "meeting"]
     assert [e["modality"] for e in meetings] == ["asserted"]
+
+
+def test_a_form_of_address_used_alone_names_the_person_first_addressed_so():
+    text = ("RIYADH, May 3 (SPA) -- His Royal Highness Prince Mohammed bin Salman bin Abdulaziz Al Saud, Crown Prince and "
+            "Prime Minister, received Iraqi Prime Minister Mohammed Shia al-Sudani at Al-Yamamah Palace on Tuesday.\n"
+            "On Wednesday, His Royal Highness held talks with Jordan's King Abdullah II in Jeddah.")
+    meetings = [e for e in one(text, "2023-05-04") if e["event_type"] == "meeting"]
+    assert [sorted(names(e)) for e in meetings] == [
+        ["Mohammed Shia al-Sudani", "Mohammed bin Salman bin Abdulaziz Al Saud"],
+        ["Abdullah II", "Mohammed bin Salman bin Abdulaziz Al Saud"]]
+
+
+def test_hh_the_amir_is_the_amir_the_article_names():
+    text = ("Doha: His Highness the Amir Sheikh Tamim bin Hamad Al-Thani received HE President Kassym-Jomart Tokayev "
+            "of Kazakhstan at the Amiri Diwan on Monday.\n"
+            "HH the Amir later hosted a luncheon in honour of HE the President and the accompanying delegation.\n"
+            "In March, HH the Amir visited Astana, where he and the Kazakh leader held talks on energy.")
+    meetings = [e for e in one(text, "2024-10-29") if e["event_type"] == "meeting"]
+    assert all("Amir" not in names(e) for e in meetings)
+    assert {frozenset(names(e)) for e in meetings} == {frozenset({"Tamim bin Hamad", "Kassym-Jomart Tokayev"})}

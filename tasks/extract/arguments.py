@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from tasks.extract.cues import Cues
 from tasks.extract.gazetteer import Gazetteer
 from tasks.extract.mentions import Mention, PartyRef
+from tasks.extract.names import honorific_key, is_bare_title
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # a day heading a line of a timeline or a live blog, before a colon or a dash
@@ -66,7 +67,16 @@ class ArgumentFinder:
     # ---- parties -------------------------------------------------------
     def party(self, token: Token, role: str = "participant") -> PartyRef | None:
         """The party a token stands for, if any."""
+        key = honorific_key(token, self.cues)
+        if key is not None:
+            return self._addressed(token, key, role)
         ent = self.ent_of.get(token.i)
+        if ent is not None and is_bare_title(ent.text, self.cues):
+            if len(ent) == 1 and token.i > 0 and (token.nbor(-1).lower_ == "the" or honorific_key(token.nbor(-1), self.cues)):
+                # "the Amir later hosted a luncheon", labelled a person: the one the article calls so
+                return PartyRef(token.text, "TITLE", role, token.i, token.i + 1, title=token.lower_)
+            if ent.label_ == "PERSON":
+                return None  # "Prince Mohammed bin Salman, Crown Prince and Prime Minister": his office, not another person
         named = self._named_by_apposition(token, ent)
         if named is not None:
             return self._from_ent(named, role)
@@ -226,7 +236,7 @@ class ArgumentFinder:
                             return self._from_ent(t_ent, role)
             office = [c.lower_ for c in token.lefts if c.dep_ in {"compound", "amod"} and c.lower_ in {"prime", "foreign", "defence", "defense", "crown", "supreme", "grand"}]
             distinct = lemma in self.cues.distinct_titles or (lemma == "minister" and office)
-            if not country and distinct and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and token.tag_ == "NN":
+            if not country and distinct and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and token.tag_ in {"NN", "NNP"}:
                 # "held talks with the crown prince": the one person the article calls so (resolved later)
                 title = " ".join([*office, lemma])
                 return PartyRef(token.text, "TITLE", role, token.i, token.i + 1, title=title)
@@ -350,6 +360,27 @@ class ArgumentFinder:
         return any(self.ent_of.get(c.i) is not None and self.ent_of[c.i].label_ == "PERSON" for c in candidates) and any(
             c.pos_ == "PROPN" and c.dep_ == "compound" for c in token.lefts
         )
+
+    def _addressed(self, token: Token, key: str, role: str) -> PartyRef | None:
+        """Whom a form of address names: the person named right after it ("His Excellency Narendra
+        Modi"), the office after it ("HH the Amir", "HE the President"), or, used alone, the person
+        the article first addressed so ("His Royal Highness and the Indian Prime Minister held talks")."""
+        doc = token.doc
+        i = token.i + 1
+        office: list[str] = []
+        while i < len(doc) and (doc[i].lower_ == "the" and not office or doc[i].is_title and doc[i].lower_ in self.cues.titles):
+            if doc[i].lower_ != "the":
+                office.append(doc[i].lower_)
+            i += 1
+        ent = self.ent_of.get(i)
+        if ent is not None and ent.label_ == "PERSON" and i < len(doc):
+            return self._from_ent(ent, role)
+        named = self.ent_of.get(i - 1) if office else None
+        if named is not None and named.label_ == "PERSON" and not is_bare_title(named.text, self.cues):
+            return self._from_ent(named, role)  # "His Royal Highness Prince Mohammed", the office inside the name
+        if office:
+            return PartyRef(doc[token.i + 1: i].text, "TITLE", role, token.i, i, title=" ".join(office))
+        return PartyRef(token.text, "TITLE", role, token.i, token.i + 1, title=key)
 
     def _from_ent(self, ent: Span, role: str) -> PartyRef:
         entry = self.gaz.lookup(ent.text)

@@ -59,7 +59,8 @@ def make_trigger_matcher(nlp: Language, name: str, rules_path: str) -> TriggerMa
 
 
 class NameRepair:
-    """One person, one entity: "Prince Abdulaziz" + "bin Salman", "Ali Mahaman" + "Lamine Zeine".
+    """One person, one entity: "Prince Abdulaziz" + "bin Salman", "Ali Mahaman" + "Lamine Zeine",
+    "Prince Mohammed" + "bin" + "Salman".
 
     The small model sometimes cuts a long (often Arabic or West African) name
     into two PERSON entities that touch; two person names never touch in
@@ -68,6 +69,7 @@ class NameRepair:
 
     def __init__(self):
         self.titles = load_cues().person_nouns
+        self.joiners = load_cues().name_joiners
 
     def _given_names(self, doc: Doc, ent: Span) -> int:
         """How many capitalised names the model left unlabelled stand right before a one-word entity:
@@ -100,7 +102,9 @@ class NameRepair:
         ents = [self._with_surname(doc, ent) for ent in ents]
         merged: list[Span] = []
         for ent in ents:
-            if merged and ent.label_ == "PERSON" and merged[-1].label_ == "PERSON" and merged[-1].end == ent.start:
+            # "Prince Mohammed" + "bin" + "Salman bin Abdulaziz Al Saud": one name across its particle
+            joined = merged and merged[-1].end + 1 == ent.start and doc[merged[-1].end].text in self.joiners
+            if merged and ent.label_ == "PERSON" and merged[-1].label_ == "PERSON" and (merged[-1].end == ent.start or joined):
                 merged[-1] = Span(doc, merged[-1].start, ent.end, label="PERSON", kb_id=merged[-1].kb_id_ or ent.kb_id_)
             else:
                 merged.append(ent)

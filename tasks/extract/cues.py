@@ -78,6 +78,8 @@ class Cues:
         self.kin_nouns = set(titles.get("kin_nouns", []))
         self.org_head_words = set(titles["org_head_words"])
         self.distinct_titles = set(titles["distinct_titles"])
+        self.honorifics = dict(titles.get("honorifics", {}))
+        self.name_joiners = set(titles.get("name_joiners", []))
         # an office or a kinship that, in apposition, says a name is a person's ("X, the wife of ...");
         # not "the council", "the team", which organisations are too
         self.person_appositives = (self.person_nouns | self.kin_nouns) - self.org_head_words - self.collective_people - {"opposition", "head", "chief"}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from tasks.extract.cues import Cues
 from tasks.extract.gazetteer import Gazetteer, fold
@@ -29,6 +29,23 @@ class LinkedName:
     kind: str
     country: str | None
     key: str
+
+
+def honorific_key(token: Token, cues: Cues) -> str | None:
+    """The form of address a token ends ("His Royal Highness", "HE"), as the key a person addressed
+    so is known by. Abbreviations count in capitals only: "HE", not the pronoun."""
+    if token.text in cues.honorifics and not token.text.islower():
+        return cues.honorifics[token.text]
+    if token.lower_ in cues.honorifics and token.is_title and any(c.dep_ == "poss" and c.lower_ in {"his", "her"} for c in token.children) | (token.i > 0 and token.nbor(-1).lower_ in {"his", "her", "royal"}):
+        royal = token.i > 0 and token.nbor(-1).lower_ == "royal"
+        return cues.honorifics.get(f"royal {token.lower_}" if royal else token.lower_)
+    return None
+
+
+def is_bare_title(text: str, cues: Cues) -> bool:
+    """"Amir", "the President", "Royal Highness": an office or a form of address with no name."""
+    lowered = " ".join(text.lower().removeprefix("the ").split())
+    return lowered in cues.titles or lowered in cues.honorifics or lowered.removeprefix("his ").removeprefix("her ") in cues.honorifics
 
 
 def words(text: str) -> list[str]:
@@ -66,6 +83,8 @@ class NameLinker:
             demonyms = all((e := gazetteer.lookup(w)) is not None and e.kind == "NORP" for w in name.split())
             if not (is_person or aged or described) or not name or demonyms:  # "the British Pakistani Christian Association"
                 continue
+            if is_bare_title(ent.text, cues):
+                continue  # "HH the Amir", "His Royal Highness": whom they address is resolved as a title
             self.person_forms.append(name)
             self.person_mentions.append((ent.start, ent, ent.root.dep_ in {"nsubj", "nsubjpass"}))
             self.named_at.append((ent.start, name))
@@ -168,9 +187,14 @@ class NameLinker:
             head = root.head
             around += [t for t in head.subtree if t.i <= head.i and not (t.ent_type_ == "PERSON") and t.i >= head.left_edge.i]
         around += [t for child in root.children if child.dep_ == "appos" for t in child.subtree if t.ent_type_ != "PERSON"]
+        # "Amir Sheikh Tamim", "HE Abdel Fattah El-Sisi": offices and forms of address inside the name
+        around += [t for t in ent if t.i < ent.end - 1 and (t.lower_ in self.cues.titles or honorific_key(t, self.cues))]
         for token in around:
+            key = honorific_key(token, self.cues)
+            if key:
+                titles.add(key)  # "His Royal Highness Prince Mohammed": whom "His Royal Highness" then means
             lower = token.lower_
-            if lower in self.cues.person_nouns or token.lemma_.lower() in self.cues.person_nouns:
+            if lower in self.cues.person_nouns or token.lemma_.lower() in self.cues.person_nouns or (token.i >= ent.start and lower in self.cues.titles):
                 titles.add(token.lemma_.lower())
             if lower in TITLE_MODIFIERS:
                 titles.add(lower)
