@@ -2047,3 +2047,11 @@ def test_hh_the_amir_is_the_amir_the_article_names():
     meetings = [e for e in one(text, "2024-10-29") if e["event_type"] == "meeting"]
     assert all("Amir" not in names(e) for e in meetings)
     assert {frozenset(names(e)) for e in meetings} == {frozenset({"Tamim bin Hamad", "Kassym-Jomart Tokayev"})}
+
+
+def test_the_dateline_of_a_later_item_in_a_roundup_is_no_party():
+    text = ("Morning briefing.\n"
+            "KATHMANDU – Nepal's prime minister met India's foreign minister on Tuesday.\n"
+            "ISLAMABAD – Pakistan and Afghanistan signed a transit trade agreement on Monday, officials said.")
+    deals = [e for e in one(text, "2024-06-12") if e["event_type"] == "agreement"]
+    assert [sorted(names(e)) for e in deals] == [["Afghanistan", "Pakistan"]]

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from tasks.extract.cues import Cues
+from tasks.extract.dateline import split_dateline
 from tasks.extract.gazetteer import Gazetteer
 from tasks.extract.mentions import Mention, PartyRef
 from tasks.extract.names import honorific_key, is_bare_title
@@ -52,6 +53,26 @@ class NamedPlace:
     end: int
 
 
+def inner_dateline_tokens(doc: Doc) -> set[int]:
+    """The tokens of datelines that open later paragraphs: a roundup or live blog files each item
+    from its own place ("MOSCOW – Steve Witkoff held talks ...")."""
+    found: set[int] = set()
+    for token in doc:
+        if token.i == 0 or "\n" not in doc[token.i - 1].text_with_ws:
+            continue
+        line_end = doc.text.find("\n", token.idx)
+        line = doc.text[token.idx: line_end if line_end >= 0 else len(doc.text)]
+        dateline = split_dateline(line)
+        if dateline.place is None:
+            continue
+        end = token.idx + dateline.offset
+        i = token.i
+        while i < len(doc) and doc[i].idx < end:
+            found.add(i)
+            i += 1
+    return found
+
+
 class ArgumentFinder:
     def __init__(self, doc: Doc, gazetteer: Gazetteer, cues: Cues):
         self.doc = doc
@@ -63,10 +84,13 @@ class ArgumentFinder:
         for ent in doc.ents:
             for i in range(ent.start, ent.end):
                 self.ent_of[i] = ent
+        self.inner_datelines = inner_dateline_tokens(doc)
 
     # ---- parties -------------------------------------------------------
     def party(self, token: Token, role: str = "participant") -> PartyRef | None:
         """The party a token stands for, if any."""
+        if token.i in self.inner_datelines:
+            return None  # "ISLAMABAD – India and Pakistan agreed ...": where an item was filed, not who acted
         key = honorific_key(token, self.cues)
         if key is not None:
             return self._addressed(token, key, role)
