@@ -2055,3 +2055,12 @@ def test_the_dateline_of_a_later_item_in_a_roundup_is_no_party():
             "ISLAMABAD – Pakistan and Afghanistan signed a transit trade agreement on Monday, officials said.")
     deals = [e for e in one(text, "2024-06-12") if e["event_type"] == "agreement"]
     assert [sorted(names(e)) for e in deals] == [["Afghanistan", "Pakistan"]]
+
+
+def test_a_recipient_described_before_he_is_named_is_the_first_person_named_after():
+    text = ("FLASH – A Venezuelan navy captain sailed a patrol boat into Aruba's harbour on Tuesday and asked for political asylum in the Netherlands.\n"
+            "UPDATE – The officer is Captain Luis Alberto Mendoza, 41, the coast guard said.\n"
+            "ALSO MOVING – President Nicolás Maduro is due in Havana next week for talks with Miguel Díaz-Canel. "
+            "Maduro called the talks vital, and Maduro's aides said the visit would last two days.")
+    asylum = [e for e in one(text, "2024-05-15") if e["event_type"] == "asylum"]
+    assert [roles(e) for e in asylum] == [{("Luis Alberto Mendoza", "recipient"), ("Netherlands", "grantor")}]

@@ -151,6 +151,10 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
                 start = head.left_edge.i + (linker.doc[head.left_edge.i].dep_ == "det")
                 text = linker.doc[start: head.i + 1].text
                 as_person = LinkedName(text, "NORP", ref.country_hint, "g:" + " ".join(name_words(text)))
+            if as_person is None and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in head.children) and not linker.persons_before(mention.trigger_start):
+                # "A Cuban air force major ... asked for political asylum. The pilot is Major Orestes Lorenzo":
+                # someone the lead describes before it names him is the first person named after it
+                as_person = next(iter(linker.persons_named_next(mention.trigger_start)), None)
             linked = as_person or linker.protagonist(exclude={p.linked.key for p in parties})
         if linked is None:
             continue

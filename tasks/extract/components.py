@@ -58,6 +58,17 @@ def make_trigger_matcher(nlp: Language, name: str, rules_path: str) -> TriggerMa
     return TriggerMatcher(nlp, rules_path)
 
 
+@Language.component("newsevents_paragraphs")
+def paragraphs_end_sentences(doc: Doc) -> Doc:
+    """A line break ends a sentence. The parser otherwise runs a headline, a timestamped entry or a
+    roundup's item into the next line ("... asked for asylum.\nUPDATE – The officer is X"), and
+    what is said of "the next sentence" lands on the wrong line."""
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text_with_ws and not token.is_space:
+            token.is_sent_start = True
+    return doc
+
+
 class NameRepair:
     """One person, one entity: "Prince Abdulaziz" + "bin Salman", "Ali Mahaman" + "Lamine Zeine",
     "Prince Mohammed" + "bin" + "Salman".

@@ -36,6 +36,7 @@ def extractor_version() -> str:
 @lru_cache(maxsize=1)
 def load_pipeline() -> Language:
     nlp = spacy.load(MODEL)
+    nlp.add_pipe("newsevents_paragraphs", before="parser")
     ruler = nlp.add_pipe("entity_ruler", name="newsevents_gazetteer", after="ner", config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"})
     ruler.add_patterns(load_gazetteer().patterns)
     # "Hours later, they signed": a time the model leaves unlabelled, counted from the day just told
