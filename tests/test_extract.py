@@ -2064,3 +2064,11 @@ def test_a_recipient_described_before_he_is_named_is_the_first_person_named_afte
             "Maduro called the talks vital, and Maduro's aides said the visit would last two days.")
     asylum = [e for e in one(text, "2024-05-15") if e["event_type"] == "asylum"]
     assert [roles(e) for e in asylum] == [{("Luis Alberto Mendoza", "recipient"), ("Netherlands", "grantor")}]
+
+
+def test_a_live_blog_s_day_line_dates_the_entries_below_it():
+    text = ("ANKARA – Live updates from the Turkish capital. All times local.\n"
+            "Tuesday, March 5\n"
+            "10:15 – President Recep Tayyip Erdogan has received Azerbaijan's President Ilham Aliyev at the presidential complex.")
+    meetings = [e for e in one(text, "2024-03-07") if e["event_type"] == "meeting"]
+    assert [e["event_date"] for e in meetings] == ["2024-03-05"]

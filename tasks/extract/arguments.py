@@ -26,6 +26,9 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 HEADING_DAY = re.compile(
     rf"\s*((?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\s*[:–—-]\s")
 
+# a live blog's entry, stamped with the time of day ("09:40 –", "16:50 -")
+CLOCK_ENTRY = re.compile(r"\s*\d{1,2}[:.]\d{2}\b(?:\s*(?:GMT|UTC|CET|EST|ET|BST|local))?\s*[:–—-]\s")
+
 PARTY_LABELS = {"PERSON", "GPE", "ORG", "NORP"}
 PLACE_NOUNS = {"city", "resort", "town", "village", "capital", "port", "island", "region", "province", "enclave", "town", "district"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -962,6 +965,24 @@ class ArgumentFinder:
             if heading and not mention.debug["sentence_day"]:
                 # "Nov 5: Ukraine and Poland sign a grain deal": a timeline's entry is dated by its heading
                 mention.debug["sentence_day"] = [heading.group(1)]
+            day_line = self._live_blog_day(sent) if not mention.debug["sentence_day"] else None
+            if day_line:
+                mention.debug["sentence_day"] = [day_line]
+                mention.debug["day_line"] = True
+
+    def _live_blog_day(self, sent: Span) -> str | None:
+        """"Thursday, Sept. 29" on a line of its own, above "09:40 – Biden has welcomed ...": the day of
+        a live blog's time-stamped entries, up to the next such line."""
+        text = self.doc.text
+        line_start = text.rfind("\n", 0, sent.start_char) + 1
+        if not CLOCK_ENTRY.match(text, line_start):
+            return None  # (the parser may cut "10:15" off as a sentence of its own: the line counts)
+        for earlier in reversed(list(self.doc.char_span(0, line_start, alignment_mode="contract").sents) if line_start else []):
+            text = earlier.text.strip()
+            dates = [e for e in earlier.ents if e.label_ == "DATE"]
+            if dates and len(text) <= 40 and sum(len(e.text) for e in dates) >= len(text.replace(",", "").replace(" ", "")) * 0.6 and not CLOCK_ENTRY.match(text):
+                return text
+        return None
 
     def _the_sentence_day(self, heads: list[Token], sent: Span) -> list[Span]:
         """"Obama became the first president to set foot in Myanmar on Monday, holding talks with

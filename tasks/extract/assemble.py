@@ -772,7 +772,8 @@ def _to_event(cluster: Cluster, doc: Doc, article: dict, offset: int, version: s
     sent_ids = {x.mention.sent_index for x in everything}
     keys = sorted(p.linked.key for p in main.parties)
     date_iso = dated.event_date.isoformat() if dated else None
-    if date_iso is None and not any(x.period for x in everything) and not _perfect(doc, main):
+    # (a live blog's "has received", below the day's line, is of that day)
+    if date_iso is None and not any(x.period for x in everything) and (not _perfect(doc, main) or main.mention.debug.get("day_line")):
         # the day its sentence names beside it, when no mention has a day or a month of its own
         # ("has applied for asylum, the ministry said on Friday" tells of some time before)
         # (resolved here, not for every mention: most events have a day of their own)
