@@ -2072,3 +2072,15 @@ def test_a_live_blog_s_day_line_dates_the_entries_below_it():
             "10:15 – President Recep Tayyip Erdogan has received Azerbaijan's President Ilham Aliyev at the presidential complex.")
     meetings = [e for e in one(text, "2024-03-07") if e["event_type"] == "meeting"]
     assert [e["event_date"] for e in meetings] == ["2024-03-05"]
+
+
+def test_the_state_asked_for_asylum_as_an_object_is_the_grantor():
+    text = "The Kurdish leader Abdullah Ocalan, detained on a German warrant, promptly asked Italy for asylum."
+    asylum = [e for e in one(text, "1998-11-14") if e["event_type"] == "asylum"]
+    assert [roles(e) for e in asylum] == [{("Abdullah Ocalan", "recipient"), ("Italy", "grantor")}]
+
+
+def test_urging_that_someone_be_given_asylum_is_no_grant():
+    text = "MOSCOW – In November the lower house of the Russian parliament voted to urge that Abdullah Ocalan be given political asylum."
+    asylum = [e for e in one(text, "1999-02-19") if e["event_type"] == "asylum"]
+    assert [e["modality"] for e in asylum] == ["planned"]

@@ -213,6 +213,11 @@ def _roles(finder: ArgumentFinder, mention: Mention, noun, governor, path) -> No
         mention.parties += finder.parties_from(passive, "recipient")
         if not any(p.role == "recipient" for p in mention.parties):
             mention.parties += _described_person(finder, subjects)  # "an Iranian diplomat ... has applied for asylum"
+        # "asked Italy for asylum", "petitioned Britain for asylum": the state asked
+        for obj in objects:
+            party = finder.party(obj, "grantor")
+            if party is not None and party.kind in {"GPE", "ORG"}:
+                mention.parties.append(party)
         # "sought asylum in Ecuador", "asylum from Russia": the state asked
         for obj in finder.prep_objects(governor, {"in", "from", "at"}) + finder.prep_objects(noun, {"in", "from", "at"}):
             if obj.lemma_.lower() in finder.cues.open_states and any(c.lower_ in {"any", "a", "another", "third", "some", "other"} for c in obj.children):

@@ -177,9 +177,11 @@ def find_modality(trigger: Token, governor: Token | None, sent: Span, cues: Cues
                     for c in token.children))
             )
             subjunctive = lemma in cues.proposal_governors and any(
-                t.dep_ == "ccomp" and not any(c.dep_ in {"aux", "auxpass"} for c in t.children)
-                # "suggested that Russia and Japan sign": a bare verb, or a present one under a past proposal
-                and (t.tag_ == "VB" or (t.tag_ == "VBP" and token.tag_ in {"VBD", "VBN"}))
+                t.dep_ == "ccomp" and not any(c.dep_ in {"aux", "auxpass"} and not (c.dep_ == "auxpass" and c.lower_ == "be") for c in t.children)
+                # "suggested that Russia and Japan sign": a bare verb, or a present one under a past proposal;
+                # "urged that he be given asylum": a bare passive
+                and (t.tag_ == "VB" or (t.tag_ == "VBP" and token.tag_ in {"VBD", "VBN"})
+                     or (t.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ == "be" for c in t.children)))
                 for t in path
             )
             planned_before = "planned" in found
