@@ -2084,3 +2084,11 @@ def test_urging_that_someone_be_given_asylum_is_no_grant():
     text = "MOSCOW – In November the lower house of the Russian parliament voted to urge that Abdullah Ocalan be given political asylum."
     asylum = [e for e in one(text, "1999-02-19") if e["event_type"] == "asylum"]
     assert [e["modality"] for e in asylum] == ["planned"]
+
+
+def test_a_state_named_in_the_sentence_before_is_not_a_person_s_country():
+    text = ("No Japanese prime minister had set foot in Iran since the revolution of 1979. Shinzo Abe's arrival in Tehran "
+            "on Wednesday was meant to show that Japan could carry messages others could not.\n"
+            "The next morning the Japanese leader was received by Ayatollah Ali Khamenei, the supreme leader.")
+    meetings = [e for e in one(text, "2019-06-14") if e["event_type"] == "meeting"]
+    assert ["Shinzo Abe" in names(e) for e in meetings] == [True]

@@ -174,7 +174,8 @@ class NameLinker:
         # "Syria's President Ahmed al-Sharaa", not "US President Trump and" before Kim
         around = []
         i = ent.start - 1
-        while i >= 0 and ent.start - i <= 8:
+        sent_start = ent.sent.start  # not "... since the revolution of 1979. Shinzo Abe's arrival": Iran is the last sentence's
+        while i >= sent_start and ent.start - i <= 8:
             token = self.doc[i]
             inside_title = token.lower_ == "and" and i > 0 and self.doc[i - 1].is_title and self.doc[i - 1].ent_type_ not in {"PERSON", "GPE", "NORP"} and self.doc[i + 1].is_title
             if (token.lower_ in {"and", ",", ";", "(", "with", "between"} and not inside_title) or (token.ent_type_ == "PERSON" and token.i < ent.start):
