@@ -2092,3 +2092,9 @@ def test_a_state_named_in_the_sentence_before_is_not_a_person_s_country():
             "The next morning the Japanese leader was received by Ayatollah Ali Khamenei, the supreme leader.")
     meetings = [e for e in one(text, "2019-06-14") if e["event_type"] == "meeting"]
     assert ["Shinzo Abe" in names(e) for e in meetings] == [True]
+
+
+def test_a_state_that_agreed_to_give_refuge_has_granted_it():
+    text = "PANAMA CITY – Panama agreed on Monday to give asylum to the deposed Guatemalan president, Jorge Serrano."
+    asylum = [e for e in one(text, "1993-06-08") if e["event_type"] == "asylum"]
+    assert [e["modality"] for e in asylum] == ["asserted"]

@@ -193,7 +193,8 @@ def find_modality(trigger: Token, governor: Token | None, sent: Span, cues: Cues
                 found.setdefault("planned", "governor:be to")  # "Rahmon is to host Japarov", "the deal is to be signed"
             elif lemma == "call" and not any(c.lower_ == "for" for t in [token, *path] for c in t.children):
                 pass  # "Zaev called the deal historic" plans nothing; "called for talks" does
-            elif lemma in cues.planned_governors and not (lemma == "agree" and event_type == "agreement"):
+            elif lemma in cues.planned_governors and not (lemma == "agree" and event_type in {"agreement", "asylum"}):
+                # (a state that "agreed to give him refuge" has decided the grant: it is granted)
                 # only when the trigger sits in the governor's infinitive or object ("plans to visit", "invited X to",
                 # "the accord calls for negotiations to begin")
                 needs_infinitive = lemma in {"set", "look", "due", "bound", "poised", "likely", "slate"}
