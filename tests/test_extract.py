@@ -2098,3 +2098,10 @@ def test_a_state_that_agreed_to_give_refuge_has_granted_it():
     text = "PANAMA CITY – Panama agreed on Monday to give asylum to the deposed Guatemalan president, Jorge Serrano."
     asylum = [e for e in one(text, "1993-06-08") if e["event_type"] == "asylum"]
     assert [e["modality"] for e in asylum] == ["asserted"]
+
+
+def test_he_in_a_clause_of_a_sentence_whose_subject_is_a_title_is_that_person():
+    text = ("ANKARA – Turkish President Recep Tayyip Erdogan hosted Syria's interim president Ahmed al-Sharaa on Tuesday. "
+            "The Syrian leader flew to Ankara from Riyadh, where he had been received on Sunday by Saudi Crown Prince Mohammed bin Salman.")
+    meetings = [e for e in one(text, "2025-02-04") if e["event_type"] == "meeting"]
+    assert {frozenset(names(e)) for e in meetings} == {frozenset({"Recep Tayyip Erdogan", "Ahmed al-Sharaa"}), frozenset({"Mohammed bin Salman", "Ahmed al-Sharaa"})}

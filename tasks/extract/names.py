@@ -347,9 +347,30 @@ class NameLinker:
             else:
                 return None  # not the speaker: "Chowdhry said the government refused to grant her asylum"
             return PartyRef(span.text, "PERSON", start=span.start, end=span.end)
+        titled = self._title_subject(sent, token_i)
+        if titled is not None and titled.key in scores and titled.key not in exclude:
+            # "The Syrian leader flew to Ankara from Riyadh, where he had been received": the subject
+            # the sentence names by title is its "he", as much as one it names by name
+            scores[titled.key] += 3.0
         best = max(scores, key=lambda k: (scores[k], latest[k]))
         span = spans[best]
         return PartyRef(span.text, "PERSON", start=span.start, end=span.end)
+
+    def _title_subject(self, sent: Span, before: int) -> LinkedName | None:
+        """The person a sentence's subject names by office and state ("the Syrian leader"), before a token."""
+        for token in sent:
+            if token.i >= before:
+                break
+            if token.dep_ not in {"nsubj", "nsubjpass"} or token.lemma_.lower() not in self.cues.person_nouns or token.ent_type_:
+                continue
+            if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+                continue
+            for child in token.children:
+                country = self.gaz.country_of(child.text) if child.dep_ in {"amod", "compound"} and child.ent_type_ in {"NORP", "GPE"} else None
+                if country:
+                    linked = self.resolve_title(PartyRef(token.text, "TITLE", start=token.i, end=token.i + 1, country_hint=country, title=token.lemma_.lower()))
+                    return linked if linked is not None and linked.kind == "PERSON" else None
+        return None
 
     def _named_in_next_sentence(self, token_i: int) -> list[tuple[Span, bool]]:
         """The person mentions (and whether each is a subject) of the sentence after a token's."""
