@@ -2105,3 +2105,10 @@ def test_he_in_a_clause_of_a_sentence_whose_subject_is_a_title_is_that_person():
             "The Syrian leader flew to Ankara from Riyadh, where he had been received on Sunday by Saudi Crown Prince Mohammed bin Salman.")
     meetings = [e for e in one(text, "2025-02-04") if e["event_type"] == "meeting"]
     assert {frozenset(names(e)) for e in meetings} == {frozenset({"Recep Tayyip Erdogan", "Ahmed al-Sharaa"}), frozenset({"Mohammed bin Salman", "Ahmed al-Sharaa"})}
+
+
+def test_an_arabic_name_the_model_starts_at_the_father_s_name_keeps_its_given_name():
+    text = ("TEHRAN – President Masoud Pezeshkian on Thursday received Saudi Arabia's Minister of Defence, "
+            "Prince Khalid bin Salman bin Abdulaziz Al Saud, at the presidential office.")
+    meetings = [e for e in one(text, "2025-04-18") if e["event_type"] == "meeting"]
+    assert [sorted(names(e)) for e in meetings] == [["Khalid bin Salman bin Abdulaziz Al Saud", "Masoud Pezeshkian"]]

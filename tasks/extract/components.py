@@ -81,6 +81,7 @@ class NameRepair:
     def __init__(self):
         self.titles = load_cues().person_nouns
         self.joiners = load_cues().name_joiners
+        self.title_words = {t for t in load_cues().titles if " " not in t}
 
     def _given_names(self, doc: Doc, ent: Span) -> int:
         """How many capitalised names the model left unlabelled stand right before a one-word entity:
@@ -103,6 +104,18 @@ class NameRepair:
             return ent
         return Span(doc, ent.start, ent.end + 1, label="PERSON")
 
+    def _with_given_name(self, doc: Doc, ent: Span) -> Span:
+        """"Prince Khalid bin" + "Salman bin Abdulaziz Al Saud": the model starts an Arabic name at its
+        father's; the given name before the particle, left unlabelled, is the same person's."""
+        start = ent.start
+        if ent.label_ != "PERSON" or start < 2 or doc[start - 1].text not in self.joiners:
+            return ent
+        first = start - 1
+        while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].is_title and not doc[first - 1].ent_type_ \
+                and doc[first - 1].lower_ not in self.titles and doc[first - 1].lower_ not in self.title_words:
+            first -= 1
+        return Span(doc, first, ent.end, label="PERSON") if first < start - 1 else ent
+
     def __call__(self, doc: Doc) -> Doc:
         ents = []
         for ent in doc.ents:
@@ -110,7 +123,7 @@ class NameRepair:
             if given:
                 ents = [e for e in ents if e.end <= ent.start - given]  # "Therese" taken for a nationality
             ents.append(Span(doc, ent.start - given, ent.end, label="PERSON") if given else ent)
-        ents = [self._with_surname(doc, ent) for ent in ents]
+        ents = [self._with_given_name(doc, self._with_surname(doc, ent)) for ent in ents]
         merged: list[Span] = []
         for ent in ents:
             # "Prince Mohammed" + "bin" + "Salman bin Abdulaziz Al Saud": one name across its particle
