@@ -2112,3 +2112,9 @@ def test_an_arabic_name_the_model_starts_at_the_father_s_name_keeps_its_given_na
             "Prince Khalid bin Salman bin Abdulaziz Al Saud, at the presidential office.")
     meetings = [e for e in one(text, "2025-04-18") if e["event_type"] == "meeting"]
     assert [sorted(names(e)) for e in meetings] == [["Khalid bin Salman bin Abdulaziz Al Saud", "Masoud Pezeshkian"]]
+
+
+def test_due_somewhere_for_talks_is_a_plan():
+    text = "BUDAPEST – Slovak Prime Minister Robert Fico is due in Budapest on Thursday for talks with Viktor Orban on energy."
+    meetings = [e for e in one(text, "2024-02-05") if e["event_type"] == "meeting"]
+    assert [(e["modality"], e["event_date"]) for e in meetings] == [("planned", "2024-02-08")]

@@ -172,6 +172,9 @@ def find_modality(trigger: Token, governor: Token | None, sent: Span, cues: Cues
                 # "the treaty is to be signed", "the summit is due to open": the trigger is the subject
                 # "had been due on Monday to become the first president to visit": the parser hangs the infinitive on "been"
                 or (path[-1].dep_ == "advcl" and _infinitive(path[-1]) and any(c.dep_ == "acomp" and lemma_of(c, cues) in cues.planned_governors for c in token.children))
+                # "Xi is due in Moscow next week for talks": the parser hangs the purpose on "is", beside "due"
+                or (through_argument_prep and path[0].head.lower_ == "for" and any(
+                    c.dep_ == "acomp" and lemma_of(c, cues) in {"due", "set", "scheduled", "expected"} for c in token.children))
                 or (path[-1].dep_ in {"nsubj", "nsubjpass"} and any(
                     (c.dep_ == "xcomp" and _infinitive(c)) or (c.dep_ == "acomp" and lemma_of(c, cues) in cues.planned_governors and any(x.dep_ == "xcomp" for x in c.children))
                     for c in token.children))
