@@ -2118,3 +2118,10 @@ def test_due_somewhere_for_talks_is_a_plan():
     text = "BUDAPEST – Slovak Prime Minister Robert Fico is due in Budapest on Thursday for talks with Viktor Orban on energy."
     meetings = [e for e in one(text, "2024-02-05") if e["event_type"] == "meeting"]
     assert [(e["modality"], e["event_date"]) for e in meetings] == [("planned", "2024-02-08")]
+
+
+def test_a_yes_no_question_tells_nothing_happened():
+    text = ("What we know about the former president's stay at the embassy.\n"
+            "Did Jair Bolsonaro ask Hungary for asylum? His lawyers say he went there to meet friends.")
+    asylum = [e for e in one(text, "2024-03-26") if e["event_type"] == "asylum"]
+    assert [e["modality"] for e in asylum] == ["hypothetical"]

@@ -220,7 +220,19 @@ def find_modality(trigger: Token, governor: Token | None, sent: Span, cues: Cues
                     found.setdefault("reported", f"{subjects[0].text} {token.text}")
                 elif lemma in {"believe", "say", "report", "understand", "think", "rumour", "rumor", "allege"} and any(c.dep_ == "auxpass" for c in token.children):
                     found.setdefault("reported", f"passive:{token.text}")
+    if _yes_no_question(sent):
+        found.setdefault("hypothetical", "question")  # "Did he ask for asylum?": asked, not told
     for modality in MODALITY_ORDER:
         if modality in found:
             return modality, found[modality]
     return "asserted", None
+
+
+QUESTION_AUX = {"did", "does", "do", "has", "have", "had", "is", "are", "was", "were", "will", "would", "can", "could", "should", "might"}
+
+
+def _yes_no_question(sent: Span) -> bool:
+    """A question that asks whether something happened tells nothing of it ("Will Putin meet
+    Zelensky?"). A wh-question presupposes it ("What did they sign in Prague?")."""
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    return bool(words) and sent.text.rstrip().rstrip('"”’\'').endswith("?") and words[0].lower_ in QUESTION_AUX
