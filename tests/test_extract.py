@@ -2125,3 +2125,15 @@ def test_a_yes_no_question_tells_nothing_happened():
             "Did Jair Bolsonaro ask Hungary for asylum? His lawyers say he went there to meet friends.")
     asylum = [e for e in one(text, "2024-03-26") if e["event_type"] == "asylum"]
     assert [e["modality"] for e in asylum] == ["hypothetical"]
+
+
+def test_a_deal_that_two_sides_struck_without_that_is_theirs():
+    text = "GENEVA – The 90-day truce Armenia and Azerbaijan struck in Geneva in May, which froze the front line, runs out on August 12."
+    deals = [e for e in one(text, "2024-07-01") if e["event_type"] == "agreement"]
+    assert [sorted(names(e)) for e in deals] == [["Armenia", "Azerbaijan"]]
+
+
+def test_shaking_hands_on_an_agreement_reaches_it():
+    text = "TURNBERRY, Scotland – Keir Starmer and Narendra Modi shook hands on a trade agreement on Sunday after an hour of talks."
+    deals = [e for e in one(text, "2025-07-28") if e["event_type"] == "agreement"]
+    assert [(sorted(names(e)), e["event_date"]) for e in deals] == [(["Keir Starmer", "Narendra Modi"], "2025-07-27")]

@@ -41,6 +41,8 @@ def build_agreement(finder: ArgumentFinder, span: Span, rule: dict, sent_index: 
             status = "broken"
         elif glemma == "put" and any(c.dep_ == "dobj" and c.lemma_.lower() in {"name", "signature"} for c in governor.children):
             status = "signed"  # "put their names to the memorandum"
+        elif glemma == "shake" and any(c.dep_ == "dobj" and c.lemma_.lower() == "hand" for c in governor.children):
+            status = "reached"  # "shook hands on a trade agreement"
         else:
             status = cues.agreement_status.get(glemma)
         mediator_subject = glemma in MEDIATOR_VERBS
@@ -165,6 +167,10 @@ def _parties(finder: ArgumentFinder, mention: Mention, noun, governor, path, acl
             mention.parties += finder.parties_from(finder.agents(governor), "party")
     elif path == "nsubj":
         mention.parties += finder.parties_from(finder.prep_objects(governor, PARTY_PREPS), "party")
+        if governor.lemma_.lower() in finder.cues.agreement_status and governor.lemma_.lower() not in MEDIATOR_VERBS:
+            # "the truce Washington and Beijing struck in Geneva": a relative clause without "that",
+            # parsed as a second subject; that subject made the deal
+            mention.parties += finder.parties_from([c for c in governor.children if c.dep_ == "nsubj" and c.i > noun.i], "party")
 
 
 def _topic(finder: ArgumentFinder, noun) -> str | None:
