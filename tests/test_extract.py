@@ -2137,3 +2137,9 @@ def test_shaking_hands_on_an_agreement_reaches_it():
     text = "TURNBERRY, Scotland – Keir Starmer and Narendra Modi shook hands on a trade agreement on Sunday after an hour of talks."
     deals = [e for e in one(text, "2025-07-28") if e["event_type"] == "agreement"]
     assert [(sorted(names(e)), e["event_date"]) for e in deals] == [(["Keir Starmer", "Narendra Modi"], "2025-07-27")]
+
+
+def test_two_leaders_who_talked_met():
+    text = "MOSCOW – Emmanuel Macron and Vladimir Putin talked late into Monday night in the Kremlin."
+    meetings = [e for e in one(text, "2022-02-08") if e["event_type"] == "meeting"]
+    assert [(sorted(names(e)), e["event_date"]) for e in meetings] == [(["Emmanuel Macron", "Vladimir Putin"], "2022-02-07")]

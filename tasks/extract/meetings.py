@@ -104,7 +104,8 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
     ):
         return None  # "speaking to American servicemen at the Keflavik base": an audience, not a counterpart
     if needs == "with_party" and not finder.prep_objects(head, {"with", "to"}) and not _with_by_medium(finder, head):
-        again = any(c.lower_ in {"again", "regularly", "directly"} for c in head.children)
+        # "Macron and Putin talked late into the night": two who talk are in talks (two who speak may give speeches)
+        again = any(c.lower_ in {"again", "regularly", "directly"} for c in head.children) or lemma in {"talk", "confer"}
         if not ((mention.attributes["format"] == "call" or again) and (len(mention.parties) >= 2 or any(p.kind == "GROUP" for p in mention.parties))):
             return None  # "spoke to reporters" is no meeting; "X and Y spoke by phone", "the two will speak again" are
     if needs == "with_person":
