@@ -2143,3 +2143,10 @@ def test_two_leaders_who_talked_met():
     text = "MOSCOW – Emmanuel Macron and Vladimir Putin talked late into Monday night in the Kremlin."
     meetings = [e for e in one(text, "2022-02-08") if e["event_type"] == "meeting"]
     assert [(sorted(names(e)), e["event_date"]) for e in meetings] == [(["Emmanuel Macron", "Vladimir Putin"], "2022-02-07")]
+
+
+def test_the_secretary_of_state_is_the_one_the_article_titles_so():
+    text = ("BEIJING – Secretary of State Antony Blinken held talks with Foreign Minister Qin Gang on Sunday.\n"
+            "On Monday afternoon, President Xi Jinping received the secretary of state at the Great Hall of the People.")
+    meetings = [e for e in one(text, "2023-06-20") if e["event_type"] == "meeting"]
+    assert {frozenset(names(e)) for e in meetings} == {frozenset({"Antony Blinken", "Qin Gang"}), frozenset({"Antony Blinken", "Xi Jinping"})}

@@ -439,6 +439,9 @@ class NameLinker:
             # "the crown prince", "the pope": the one person the article gives that title
             wanted = set(party.title.split())
             titled = [f for f in people if wanted <= self.person_titles.get(fold(f), set())]
+            if wanted == {"secretary"}:
+                # "the secretary of state": not a general secretary, a secretary-general or a press secretary
+                titled = [f for f in titled if not self.person_titles.get(fold(f), set()) & {"general", "press"}]
             if len(titled) > 1:
                 # "the prime minister will then fly on": of two prime ministers, the one the story last made its subject
                 subjects = [self.canonical_person(self.clean(span.text)) for i, span, is_subject in self.person_mentions if is_subject and i < party.start]
