@@ -2150,3 +2150,11 @@ def test_the_secretary_of_state_is_the_one_the_article_titles_so():
             "On Monday afternoon, President Xi Jinping received the secretary of state at the Great Hall of the People.")
     meetings = [e for e in one(text, "2023-06-20") if e["event_type"] == "meeting"]
     assert {frozenset(names(e)) for e in meetings} == {frozenset({"Antony Blinken", "Qin Gang"}), frozenset({"Antony Blinken", "Xi Jinping"})}
+
+
+def test_a_person_who_sees_another_meets_him_but_not_one_who_sees_him_as_a_threat():
+    text = "BERLIN – Olaf Scholz plans to see Volodymyr Zelensky in Kyiv next week."
+    meetings = [e for e in one(text, "2022-02-08") if e["event_type"] == "meeting"]
+    assert [(sorted(names(e)), e["modality"]) for e in meetings] == [(["Olaf Scholz", "Volodymyr Zelensky"], "planned")]
+    text = "WARSAW – Andrzej Duda has long seen Vladimir Putin as a threat to the region."
+    assert [e for e in one(text, "2022-02-08") if e["event_type"] == "meeting"] == []

@@ -96,7 +96,9 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
         return None  # "Turkey hosts 3.5 million Syrian refugees": a host of people, not of a meeting
     if rule.get("not_with") and any(t.label_ == rule["not_with"] and span.sent.start <= t.start < span.sent.end for t in finder.doc.spans.get("event_triggers", [])):
         return None  # "signed the accord, then shook hands and embraced": a handshake that seals a deal is its ceremony
-    if needs in {"person_object", "party_object"} and len(mention.parties) < 2:
+    if needs == "person_met" and not _sees_someone(finder, head):
+        return None  # "saw Putin as a threat", "has seen prices rise", "was seen by": seeing, not a meeting
+    if needs in {"person_object", "party_object", "person_met"} and len(mention.parties) < 2:
         return None  # "hosted a dinner", "called for calm": no second party, no meeting
     addressed = finder.prep_objects(head, {"to"})
     if needs == "with_party" and addressed and not finder.prep_objects(head, {"with"}) and all(
@@ -125,6 +127,19 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
     finder.date_mention(mention, heads, span.sent)
     mention.attributes["topics"] = _topics(finder, heads)
     return mention
+
+
+def _sees_someone(finder: ArgumentFinder, verb) -> bool:
+    """"Scholz plans to see Zelensky in Kyiv", "Blinken sees Kagame": a named person seen by a named
+    person is met. Not a person seen as something, doing something, or by someone."""
+    children = list(verb.children)
+    if any(c.dep_ in {"xcomp", "ccomp", "oprd", "acomp", "auxpass", "nsubjpass"} or (c.dep_ == "prep" and c.lower_ == "as") for c in children):
+        return False
+    objects = [c for c in children if c.dep_ == "dobj"]
+    subjects = finder.subjects(verb)
+    named = lambda t: (ent := finder.ent_of.get(t.i)) is not None and ent.label_ == "PERSON"
+    return bool(objects) and all(named(o) and not any(c.dep_ in {"acl", "relcl"} for c in o.children) for o in objects) and any(
+        named(s) or s.pos_ == "PRON" for s in subjects)
 
 
 def _with_by_medium(finder: ArgumentFinder, verb) -> list:
