@@ -2158,3 +2158,10 @@ def test_a_person_who_sees_another_meets_him_but_not_one_who_sees_him_as_a_threa
     assert [(sorted(names(e)), e["modality"]) for e in meetings] == [(["Olaf Scholz", "Volodymyr Zelensky"], "planned")]
     text = "WARSAW – Andrzej Duda has long seen Vladimir Putin as a threat to the region."
     assert [e for e in one(text, "2022-02-08") if e["event_type"] == "meeting"] == []
+
+
+def test_a_live_blog_entry_with_no_day_line_is_of_the_day_of_publication():
+    text = ("RIYADH – Live updates on the president's Gulf tour. All times local.\n"
+            "0712 GMT – Donald Trump has met Syria's interim president, Ahmed al-Sharaa, in Riyadh.")
+    meetings = [e for e in one(text, "2025-05-14") if e["event_type"] == "meeting"]
+    assert [e["event_date"] for e in meetings] == ["2025-05-14"]

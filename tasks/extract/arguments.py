@@ -27,7 +27,7 @@ HEADING_DAY = re.compile(
     rf"\s*((?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\s*[:–—-]\s")
 
 # a live blog's entry, stamped with the time of day ("09:40 –", "16:50 -")
-CLOCK_ENTRY = re.compile(r"\s*\d{1,2}[:.]\d{2}\b(?:\s*(?:GMT|UTC|CET|EST|ET|BST|local))?\s*[:–—-]\s")
+CLOCK_ENTRY = re.compile(r"\s*(?:\d{1,2}[:.]\d{2}\b(?:\s*(?:GMT|UTC|CET|EST|EDT|ET|BST|local))?|\d{4}\s*(?:GMT|UTC|CET|EST|EDT|ET|BST))\s*[:–—-]\s")
 
 PARTY_LABELS = {"PERSON", "GPE", "ORG", "NORP"}
 PLACE_NOUNS = {"city", "resort", "town", "village", "capital", "port", "island", "region", "province", "enclave", "town", "district"}
@@ -982,7 +982,7 @@ class ArgumentFinder:
             dates = [e for e in earlier.ents if e.label_ == "DATE"]
             if dates and len(text) <= 40 and sum(len(e.text) for e in dates) >= len(text.replace(",", "").replace(" ", "")) * 0.6 and not CLOCK_ENTRY.match(text):
                 return text
-        return None
+        return "today"  # a live blog with no day lines is written on the day it is published
 
     def _the_sentence_day(self, heads: list[Token], sent: Span) -> list[Span]:
         """"Obama became the first president to set foot in Myanmar on Monday, holding talks with
