@@ -2165,3 +2165,9 @@ def test_a_live_blog_entry_with_no_day_line_is_of_the_day_of_publication():
             "0712 GMT – Donald Trump has met Syria's interim president, Ahmed al-Sharaa, in Riyadh.")
     meetings = [e for e in one(text, "2025-05-14") if e["event_type"] == "meeting"]
     assert [e["event_date"] for e in meetings] == ["2025-05-14"]
+
+
+def test_a_place_hung_on_the_day_is_where_the_meeting_was():
+    text = "BANGKOK – Also on Tuesday in Bali, Xi Jinping met South Korean President Yoon Suk Yeol for the first time."
+    meetings = [e for e in one(text, "2022-11-17") if e["event_type"] == "meeting"]
+    assert [e["location"] for e in meetings] == ["Bali"]

@@ -902,7 +902,8 @@ class ArgumentFinder:
                         # "on the sidelines of a summit in Osaka" but not "talks on the war in Ukraine"
                         next_frontier.extend(
                             c for c in child.children
-                            if c.dep_ == "pobj" and (child.lower_ != "on" or c.lemma_.lower() in self.cues.on_places) and (skip is None or c.i != skip.i)
+                            # ("on Tuesday in Bali": the place hung on the day)
+                            if c.dep_ == "pobj" and (child.lower_ != "on" or c.lemma_.lower() in self.cues.on_places or c.ent_type_ == "DATE") and (skip is None or c.i != skip.i)
                         )
                     elif child.dep_ in {"pobj", "dobj", "npadvmod"} and depth > 0 and (skip is None or child.i != skip.i):
                         next_frontier.append(child)
