@@ -2171,3 +2171,10 @@ def test_a_place_hung_on_the_day_is_where_the_meeting_was():
     text = "BANGKOK – Also on Tuesday in Bali, Xi Jinping met South Korean President Yoon Suk Yeol for the first time."
     meetings = [e for e in one(text, "2022-11-17") if e["event_type"] == "meeting"]
     assert [e["location"] for e in meetings] == ["Bali"]
+
+
+def test_a_place_hung_on_the_last_of_the_names_met_is_where_they_met():
+    text = ("WASHINGTON – In March, Antony Blinken and Jake Sullivan held talks with China's top diplomat Yang Jiechi "
+            "and Foreign Minister Wang Yi in Anchorage, Alaska.")
+    meetings = [e for e in one(text, "2021-11-16") if e["event_type"] == "meeting"]
+    assert [e["location"] for e in meetings] == ["Anchorage"]

@@ -905,7 +905,8 @@ class ArgumentFinder:
                             # ("on Tuesday in Bali": the place hung on the day)
                             if c.dep_ == "pobj" and (child.lower_ != "on" or c.lemma_.lower() in self.cues.on_places or c.ent_type_ == "DATE") and (skip is None or c.i != skip.i)
                         )
-                    elif child.dep_ in {"pobj", "dobj", "npadvmod"} and depth > 0 and (skip is None or child.i != skip.i):
+                    # ("talks with Yang Jiechi and Wang Yi in Anchorage": the place hung on the last of the names)
+                    elif child.dep_ in {"pobj", "dobj", "npadvmod", "conj"} and depth > 0 and (skip is None or child.i != skip.i):
                         next_frontier.append(child)
             frontier = next_frontier
         return None
