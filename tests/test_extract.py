@@ -2178,3 +2178,12 @@ def test_a_place_hung_on_the_last_of_the_names_met_is_where_they_met():
             "and Foreign Minister Wang Yi in Anchorage, Alaska.")
     meetings = [e for e in one(text, "2021-11-16") if e["event_type"] == "meeting"]
     assert [e["location"] for e in meetings] == ["Anchorage"]
+
+
+def test_a_place_hung_on_the_person_met_is_where_they_met_but_not_the_state_he_is_of():
+    text = "KYIV – Rudy Giuliani, who met Zelensky's adviser Andriy Yermak in Madrid in August, has defended his dealings with Kyiv."
+    meetings = [e for e in one(text, "2019-10-01") if e["event_type"] == "meeting"]
+    assert [e["location"] for e in meetings] == ["Madrid"]
+    text = "WASHINGTON – Donald Trump received Kersti Kaljulaid of Estonia, Raimonds Vejonis of Latvia and Dalia Grybauskaite of Lithuania on Tuesday."
+    meetings = [e for e in one(text, "2018-04-04") if e["event_type"] == "meeting"]
+    assert [e["location"] for e in meetings] == ["Washington"]  # the dateline, not Estonia

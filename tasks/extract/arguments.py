@@ -872,8 +872,8 @@ class ArgumentFinder:
             for head in frontier:
                 for child in head.children:
                     if child.dep_ == "prep" and child.lower_ in preps:
-                        if child.lower_ == "of" and head.lemma_.lower() in self.cues.person_nouns:
-                            continue  # "the President of the Republic of Turkey": his office, not a place
+                        if child.lower_ == "of" and (head.lemma_.lower() in self.cues.person_nouns or head.ent_type_ == "PERSON"):
+                            continue  # "the President of the Republic of Turkey", "Kersti Kaljulaid of Estonia": whose, not where
                         for pobj in child.children:
                             if pobj.dep_ != "pobj":
                                 continue
@@ -906,7 +906,8 @@ class ArgumentFinder:
                             if c.dep_ == "pobj" and (child.lower_ != "on" or c.lemma_.lower() in self.cues.on_places or c.ent_type_ == "DATE") and (skip is None or c.i != skip.i)
                         )
                     # ("talks with Yang Jiechi and Wang Yi in Anchorage": the place hung on the last of the names)
-                    elif child.dep_ in {"pobj", "dobj", "npadvmod", "conj"} and depth > 0 and (skip is None or child.i != skip.i):
+                    elif child.dep_ in {"pobj", "dobj", "npadvmod", "conj"} and (depth > 0 or (child.dep_ == "dobj" and child.ent_type_ == "PERSON")) and (skip is None or child.i != skip.i):
+                        # ("met Zelensky's adviser Andriy Yermak in Madrid": the place hung on the one met)
                         next_frontier.append(child)
             frontier = next_frontier
         return None
