@@ -2187,3 +2187,12 @@ def test_a_place_hung_on_the_person_met_is_where_they_met_but_not_the_state_he_i
     text = "WASHINGTON – Donald Trump received Kersti Kaljulaid of Estonia, Raimonds Vejonis of Latvia and Dalia Grybauskaite of Lithuania on Tuesday."
     meetings = [e for e in one(text, "2018-04-04") if e["event_type"] == "meeting"]
     assert [e["location"] for e in meetings] == ["Washington"]  # the dateline, not Estonia
+
+
+def test_a_live_blog_s_present_is_what_happens_that_day_and_a_summit_before_it_is_past():
+    text = ("WASHINGTON – Live updates. All times Eastern.\n"
+            "11:02 – Good morning. Three days after his summit with Vladimir Putin in Anchorage, Donald Trump receives "
+            "Volodymyr Zelensky at the White House today.")
+    meetings = [e for e in one(text, "2025-08-18") if e["event_type"] == "meeting"]
+    assert sorted((sorted(names(e)), e["modality"]) for e in meetings) == [
+        (["Donald Trump", "Vladimir Putin"], "asserted"), (["Donald Trump", "Volodymyr Zelensky"], "asserted")]

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc
 
 from tasks.clean import stable_hash
-from tasks.extract.arguments import HEADING_DAY, NUMBER_WORDS
+from tasks.extract.arguments import CLOCK_ENTRY, HEADING_DAY, NUMBER_WORDS
 from tasks.extract.asylum import at_mission
 from tasks.extract.cues import Cues
 from tasks.extract.dates import coarse_period, counts_from_day_told, parse_published, resolve_chained_date, resolve_date
@@ -245,7 +245,8 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
         mention.date_text = mention.debug.get("date_words")
     if when and published and when > published and mention.modality in {"asserted", "reported"}:
         mention.modality, mention.modality_cue = "planned", f"future date {when.isoformat()}"
-    elif when and when == published and scheduled:
+    elif when and when == published and scheduled and not CLOCK_ENTRY.match(linker.doc.text, linker.doc.text.rfind("\n", 0, linker.doc[mention.trigger_start].idx) + 1):
+        # (not a live blog's entry: "11:02 – Trump receives Zelensky today" tells the day as it happens)
         # "Bessent and He Lifeng meet in Stockholm today": the present of a timetable
         mention.modality, mention.modality_cue = "planned", "present tense, today"
     elif when is None and mention.modality in {"asserted", "reported"} and any(_FUTURE_WORDS.search(w) for w in mention.debug.get("date_candidates", [])):
@@ -267,6 +268,8 @@ def _scheduled_present(trigger) -> bool:
     while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
         if verb.dep_ in {"nsubj", "nsubjpass"}:
             return False  # "the deal builds on a declaration signed on April 25": the event is described, not timed
+        if verb.dep_ == "prep" and verb.lower_ in {"after", "since", "following", "before"}:
+            return False  # "three days after his summit with Putin, Trump receives Zelensky": the summit is past
         verb = verb.head
     if verb.tag_ not in {"VBZ", "VBP"} or verb.lemma_ in {"be", "have"}:
         return False
