@@ -2196,3 +2196,10 @@ def test_a_live_blog_s_present_is_what_happens_that_day_and_a_summit_before_it_i
     meetings = [e for e in one(text, "2025-08-18") if e["event_type"] == "meeting"]
     assert sorted((sorted(names(e)), e["modality"]) for e in meetings) == [
         (["Donald Trump", "Vladimir Putin"], "asserted"), (["Donald Trump", "Volodymyr Zelensky"], "asserted")]
+
+
+def test_a_hard_wrapped_line_is_no_sentence_boundary():
+    text = ("President Reagan said the United\nStates would offer a draft treaty at talks with the Soviet Union in Geneva tomorrow.\n"
+            "    Adobe Systems Inc said it\nsigned a contract with International Business Machines, giving\nIBM licensing rights.")
+    events = one(text, "1987-03-04")
+    assert sorted(e["event_type"] for e in events) == ["agreement", "agreement", "meeting"]

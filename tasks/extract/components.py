@@ -58,15 +58,31 @@ def make_trigger_matcher(nlp: Language, name: str, rules_path: str) -> TriggerMa
     return TriggerMatcher(nlp, rules_path)
 
 
+SENTENCE_ENDS = {".", "!", "?", ":", '"', "”", "’", "'", ")"}
+
+
 @Language.component("newsevents_paragraphs")
 def paragraphs_end_sentences(doc: Doc) -> Doc:
-    """A line break ends a sentence. The parser otherwise runs a headline, a timestamped entry or a
-    roundup's item into the next line ("... asked for asylum.\nUPDATE – The officer is X"), and
-    what is said of "the next sentence" lands on the wrong line."""
+    """A line break ends a sentence when the line before it ends one, or is a heading. The parser
+    otherwise runs a flash, a timestamped entry or a roundup's item into the next line ("... asked for
+    asylum.\nUPDATE – The officer is X"), and what is said of "the next sentence" lands on the wrong
+    line. Hard-wrapped text ("United-Guardian Inc said it\nsigned a contract") breaks lines mid-sentence:
+    those are no boundaries."""
+    text = doc.text
     for token in doc[1:]:
-        if "\n" in doc[token.i - 1].text_with_ws and not token.is_space:
+        if "\n" not in doc[token.i - 1].text_with_ws or token.is_space:
+            continue
+        before = next((t for t in reversed(doc[: token.i]) if not t.is_space), None)
+        if before is None or before.text in SENTENCE_ENDS or _heading(text[text.rfind("\n", 0, before.idx) + 1: before.idx + len(before)], token):
             token.is_sent_start = True
     return doc
+
+
+def _heading(line: str, next_token) -> bool:
+    """"Tuesday, March 5", "Thursday, Sept. 29": a short line of capitalised words and numbers, the next
+    line starting anew."""
+    words = line.split()
+    return 0 < len(line) < 50 and all(w[:1].isupper() or w[:1].isdigit() for w in words) and not next_token.text[:1].islower()
 
 
 class NameRepair:
