@@ -60,11 +60,12 @@ def inner_dateline_tokens(doc: Doc) -> set[int]:
     """The tokens of datelines that open later paragraphs: a roundup or live blog files each item
     from its own place ("MOSCOW – Steve Witkoff held talks ...")."""
     found: set[int] = set()
+    text = doc.text  # (built anew on every access)
     for token in doc:
         if token.i == 0 or "\n" not in doc[token.i - 1].text_with_ws:
             continue
-        line_end = doc.text.find("\n", token.idx)
-        line = doc.text[token.idx: line_end if line_end >= 0 else len(doc.text)]
+        line_end = text.find("\n", token.idx)
+        line = text[token.idx: line_end if line_end >= 0 else len(text)]
         dateline = split_dateline(line)
         if dateline.place is None:
             continue
@@ -87,6 +88,7 @@ class ArgumentFinder:
         for ent in doc.ents:
             for i in range(ent.start, ent.end):
                 self.ent_of[i] = ent
+        self.text = doc.text  # (a Doc builds its text anew on every access)
         self.inner_datelines = inner_dateline_tokens(doc)
 
     # ---- parties -------------------------------------------------------
@@ -976,7 +978,7 @@ class ArgumentFinder:
     def _live_blog_day(self, sent: Span) -> str | None:
         """"Thursday, Sept. 29" on a line of its own, above "09:40 – Biden has welcomed ...": the day of
         a live blog's time-stamped entries, up to the next such line."""
-        text = self.doc.text
+        text = self.text
         line_start = text.rfind("\n", 0, sent.start_char) + 1
         if not CLOCK_ENTRY.match(text, line_start):
             return None  # (the parser may cut "10:15" off as a sentence of its own: the line counts)
