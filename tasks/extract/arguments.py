@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from tasks.extract.cues import Cues
-from tasks.extract.dateline import split_dateline
+from tasks.extract.dateline import line_starts, split_dateline
 from tasks.extract.gazetteer import Gazetteer
 from tasks.extract.mentions import Mention, PartyRef
 from tasks.extract.names import honorific_key, is_bare_title
@@ -61,9 +61,8 @@ def inner_dateline_tokens(doc: Doc) -> set[int]:
     from its own place ("MOSCOW – Steve Witkoff held talks ...")."""
     found: set[int] = set()
     text = doc.text  # (built anew on every access)
-    for token in doc:
-        if token.i == 0 or "\n" not in doc[token.i - 1].text_with_ws:
-            continue
+    for start in line_starts(doc):
+        token = doc[start]
         line_end = text.find("\n", token.idx)
         line = text[token.idx: line_end if line_end >= 0 else len(text)]
         dateline = split_dateline(line)

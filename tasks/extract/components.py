@@ -22,6 +22,7 @@ from tasks.extract.agreements import build_agreement
 from tasks.extract.arguments import ArgumentFinder
 from tasks.extract.asylum import build_asylum
 from tasks.extract.cues import load_cues
+from tasks.extract.dateline import line_starts
 from tasks.extract.gazetteer import load_gazetteer
 from tasks.extract.meetings import build_meeting, one_each
 from tasks.extract.modality import find_modality
@@ -69,10 +70,11 @@ def paragraphs_end_sentences(doc: Doc) -> Doc:
     line. Hard-wrapped text ("United-Guardian Inc said it\nsigned a contract") breaks lines mid-sentence:
     those are no boundaries."""
     text = doc.text
-    for token in doc[1:]:
-        if "\n" not in doc[token.i - 1].text_with_ws or token.is_space:
-            continue
-        before = next((t for t in reversed(doc[: token.i]) if not t.is_space), None)
+    for start in line_starts(doc):
+        token = doc[start]
+        before = doc[start - 1] if start > 0 else None
+        while before is not None and before.is_space:
+            before = doc[before.i - 1] if before.i > 0 else None
         if before is None or before.text in SENTENCE_ENDS or _heading(text[text.rfind("\n", 0, before.idx) + 1: before.idx + len(before)], token):
             token.is_sent_start = True
     return doc

@@ -6,6 +6,7 @@ sentence. The dateline's place is kept: it is where the story was filed.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 # An upper-case place, optionally ", Region" and "(Agency)", then a dash or colon.
@@ -53,3 +54,16 @@ def split_dateline(text: str) -> Dateline:
     if match:
         return Dateline(match.end(), None)
     return Dateline(0, None)
+
+
+def line_starts(doc) -> list[int]:
+    """The indices of the tokens that open a line after the first: found from the text's newlines
+    rather than by asking every token for its whitespace, which is slow in Python."""
+    text = doc.text
+    offsets = [t.idx for t in doc]
+    found = []
+    for match in re.finditer(r"\n\s*", text):
+        i = bisect_left(offsets, match.end())
+        if i < len(offsets) and offsets[i] == match.end() and (not found or found[-1] != i):
+            found.append(i)
+    return found
