@@ -396,7 +396,7 @@ class ArgumentFinder:
         doc = token.doc
         i = token.i + 1
         office: list[str] = []
-        while i < len(doc) and (doc[i].lower_ == "the" and not office or doc[i].is_title and doc[i].lower_ in self.cues.titles):
+        while i < len(doc) and ((doc[i].lower_ == "the" and not office) or (doc[i].is_title and doc[i].lower_ in self.cues.titles)):
             if doc[i].lower_ != "the":
                 office.append(doc[i].lower_)
             i += 1
@@ -906,9 +906,9 @@ class ArgumentFinder:
                             # ("on Tuesday in Bali": the place hung on the day)
                             if c.dep_ == "pobj" and (child.lower_ != "on" or c.lemma_.lower() in self.cues.on_places or c.ent_type_ == "DATE") and (skip is None or c.i != skip.i)
                         )
-                    # ("talks with Yang Jiechi and Wang Yi in Anchorage": the place hung on the last of the names)
                     elif child.dep_ in {"pobj", "dobj", "npadvmod", "conj"} and (depth > 0 or (child.dep_ == "dobj" and child.ent_type_ == "PERSON")) and (skip is None or child.i != skip.i):
-                        # ("met Zelensky's adviser Andriy Yermak in Madrid": the place hung on the one met)
+                        # the place hung on the one met ("met Zelensky's adviser Andriy Yermak in Madrid"), or on
+                        # the last of the names ("talks with Yang Jiechi and Wang Yi in Anchorage")
                         next_frontier.append(child)
             frontier = next_frontier
         return None
@@ -982,10 +982,10 @@ class ArgumentFinder:
         if not CLOCK_ENTRY.match(text, line_start):
             return None  # (the parser may cut "10:15" off as a sentence of its own: the line counts)
         for earlier in reversed(list(self.doc.char_span(0, line_start, alignment_mode="contract").sents) if line_start else []):
-            text = earlier.text.strip()
+            line = earlier.text.strip()
             dates = [e for e in earlier.ents if e.label_ == "DATE"]
-            if dates and len(text) <= 40 and sum(len(e.text) for e in dates) >= len(text.replace(",", "").replace(" ", "")) * 0.6 and not CLOCK_ENTRY.match(text):
-                return text
+            if dates and len(line) <= 40 and sum(len(e.text) for e in dates) >= len(line.replace(",", "").replace(" ", "")) * 0.6 and not CLOCK_ENTRY.match(line):
+                return line
         return "today"  # a live blog with no day lines is written on the day it is published
 
     def _the_sentence_day(self, heads: list[Token], sent: Span) -> list[Span]:

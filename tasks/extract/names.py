@@ -36,8 +36,10 @@ def honorific_key(token: Token, cues: Cues) -> str | None:
     so is known by. Abbreviations count in capitals only: "HE", not the pronoun."""
     if token.text in cues.honorifics and not token.text.islower():
         return cues.honorifics[token.text]
-    if token.lower_ in cues.honorifics and token.is_title and any(c.dep_ == "poss" and c.lower_ in {"his", "her"} for c in token.children) | (token.i > 0 and token.nbor(-1).lower_ in {"his", "her", "royal"}):
-        royal = token.i > 0 and token.nbor(-1).lower_ == "royal"
+    before = token.nbor(-1).lower_ if token.i > 0 else ""
+    addressed = before in {"his", "her", "royal"} or any(c.dep_ == "poss" and c.lower_ in {"his", "her"} for c in token.children)
+    if token.lower_ in cues.honorifics and token.is_title and addressed:
+        royal = before == "royal"
         return cues.honorifics.get(f"royal {token.lower_}" if royal else token.lower_)
     return None
 
