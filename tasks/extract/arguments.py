@@ -29,6 +29,12 @@ HEADING_DAY = re.compile(
 # a live blog's entry, stamped with the time of day ("09:40 –", "16:50 -")
 CLOCK_ENTRY = re.compile(r"\s*(?:\d{1,2}[:.]\d{2}\b(?:\s*(?:GMT|UTC|CET|EST|EDT|ET|BST|local))?|\d{4}\s*(?:GMT|UTC|CET|EST|EDT|ET|BST))\s*[:–—-]\s")
 
+
+def clock_entry_line(text: str, at: int) -> int | None:
+    """The start of the line holding character `at`, when that line is a live blog's time-stamped entry."""
+    line_start = text.rfind("\n", 0, at) + 1
+    return line_start if CLOCK_ENTRY.match(text, line_start) else None
+
 PARTY_LABELS = {"PERSON", "GPE", "ORG", "NORP"}
 PLACE_NOUNS = {"city", "resort", "town", "village", "capital", "port", "island", "region", "province", "enclave", "town", "district"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -977,9 +983,8 @@ class ArgumentFinder:
     def _live_blog_day(self, sent: Span) -> str | None:
         """"Thursday, Sept. 29" on a line of its own, above "09:40 – Biden has welcomed ...": the day of
         a live blog's time-stamped entries, up to the next such line."""
-        text = self.text
-        line_start = text.rfind("\n", 0, sent.start_char) + 1
-        if not CLOCK_ENTRY.match(text, line_start):
+        line_start = clock_entry_line(self.text, sent.start_char)
+        if line_start is None:
             return None  # (the parser may cut "10:15" off as a sentence of its own: the line counts)
         for earlier in reversed(list(self.doc.char_span(0, line_start, alignment_mode="contract").sents) if line_start else []):
             line = earlier.text.strip()

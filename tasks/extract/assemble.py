@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc
 
 from tasks.clean import stable_hash
-from tasks.extract.arguments import CLOCK_ENTRY, HEADING_DAY, NUMBER_WORDS
+from tasks.extract.arguments import HEADING_DAY, NUMBER_WORDS, clock_entry_line
 from tasks.extract.asylum import at_mission
 from tasks.extract.cues import Cues
 from tasks.extract.dates import coarse_period, counts_from_day_told, parse_published, resolve_chained_date, resolve_date
@@ -245,7 +245,7 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
         mention.date_text = mention.debug.get("date_words")
     if when and published and when > published and mention.modality in {"asserted", "reported"}:
         mention.modality, mention.modality_cue = "planned", f"future date {when.isoformat()}"
-    elif when and when == published and scheduled and not _live_blog_entry(linker.doc, mention.trigger_start):
+    elif when and when == published and scheduled and clock_entry_line(linker.doc.text, linker.doc[mention.trigger_start].idx) is None:
         # (not a live blog's entry: "11:02 – Trump receives Zelensky today" tells the day as it happens)
         # "Bessent and He Lifeng meet in Stockholm today": the present of a timetable
         mention.modality, mention.modality_cue = "planned", "present tense, today"
@@ -254,12 +254,6 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
         mention.modality, mention.modality_cue = "planned", "future date words"
     period = None if when else next((p for p in (coarse_period(w, published, future) for w in mention.debug.get("date_candidates") or [mention.date_text]) if p), None)
     return ResolvedMention(mention, parties, when, group, period, future)
-
-
-def _live_blog_entry(doc, token_i: int) -> bool:
-    """Whether the token's line is a live blog's time-stamped entry ("11:02 – ...")."""
-    text = doc.text
-    return bool(CLOCK_ENTRY.match(text, text.rfind("\n", 0, doc[token_i].idx) + 1))
 
 
 def _scheduled_present(trigger) -> bool:

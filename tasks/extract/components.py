@@ -97,9 +97,10 @@ class NameRepair:
     """
 
     def __init__(self):
-        self.titles = load_cues().person_nouns
-        self.joiners = load_cues().name_joiners
-        self.title_words = {t for t in load_cues().titles if " " not in t}
+        cues = load_cues()
+        self.titles = cues.person_nouns
+        self.joiners = cues.name_joiners
+        self.title_words = {t for t in cues.titles if " " not in t}
 
     def _given_names(self, doc: Doc, ent: Span) -> int:
         """How many capitalised names the model left unlabelled stand right before a one-word entity:
