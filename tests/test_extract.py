@@ -2203,3 +2203,14 @@ def test_a_hard_wrapped_line_is_no_sentence_boundary():
             "    Adobe Systems Inc said it\nsigned a contract with International Business Machines, giving\nIBM licensing rights.")
     events = one(text, "1987-03-04")
     assert sorted(e["event_type"] for e in events) == ["agreement", "agreement", "meeting"]
+
+
+def test_proper_names_after_a_person_s_title_are_that_person_not_a_body_or_a_place():
+    """The model takes some long names for an organisation or a place; after a title they are a person."""
+    from tasks.extract.pipeline import load_pipeline
+
+    doc = load_pipeline()("Indian Prime Minister Atal Bihari Vajpayee met President Thabo Mbeki and Ambassador Hamzah Thayeb.")
+    assert [(e.text, e.label_) for e in doc.ents if e.label_ != "NORP"] == [
+        ("Atal Bihari Vajpayee", "PERSON"), ("Thabo Mbeki", "PERSON"), ("Hamzah Thayeb", "PERSON")]
+    doc = load_pipeline()("Chief US District Judge Emmet Sullivan met Secretary of State Colin Powell.")
+    assert "US" not in {e.text for e in doc.ents if e.label_ == "PERSON"}

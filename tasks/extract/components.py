@@ -101,6 +101,7 @@ class NameRepair:
         self.titles = cues.person_nouns
         self.joiners = cues.name_joiners
         self.title_words = {t for t in cues.titles if " " not in t}
+        self.gazetteer = load_gazetteer()
 
     def _given_names(self, doc: Doc, ent: Span) -> int:
         """How many capitalised names the model left unlabelled stand right before a one-word entity:
@@ -135,9 +136,25 @@ class NameRepair:
             first -= 1
         return Span(doc, first, ent.end, label="PERSON") if first < start - 1 else ent
 
+    def _titled(self, doc: Doc, ent: Span) -> Span:
+        """"Prime Minister Atal Bihari Vajpayee", "President Thabo Mbeki" taken for an organisation or a
+        place: proper names right after a person's title, none of them a place or body the gazetteer
+        knows, are the person the title names."""
+        if ent.label_ not in {"ORG", "GPE"} or len(ent) < 2 or ent.start == 0:
+            return ent
+        title = doc[ent.start - 1]
+        if not title.is_title or title.lower_ not in self.titles:
+            return ent
+        if any(t.pos_ != "PROPN" or not t.text[:1].isupper() for t in ent) or self.gazetteer.lookup(ent.text) is not None:
+            return ent
+        if any(self.gazetteer.lookup(t.text) is not None for t in ent):
+            return ent
+        return Span(doc, ent.start, ent.end, label="PERSON")
+
     def __call__(self, doc: Doc) -> Doc:
         ents = []
         for ent in doc.ents:
+            ent = self._titled(doc, ent)
             given = self._given_names(doc, ent) if len(ent) == 1 and ent.label_ in {"ORG", "GPE", "NORP"} else 0
             if given:
                 ents = [e for e in ents if e.end <= ent.start - given]  # "Therese" taken for a nationality
