@@ -2214,3 +2214,12 @@ def test_proper_names_after_a_person_s_title_are_that_person_not_a_body_or_a_pla
         ("Atal Bihari Vajpayee", "PERSON"), ("Thabo Mbeki", "PERSON"), ("Hamzah Thayeb", "PERSON")]
     doc = load_pipeline()("Chief US District Judge Emmet Sullivan met Secretary of State Colin Powell.")
     assert "US" not in {e.text for e in doc.ents if e.label_ == "PERSON"}
+
+
+def test_unable_to_agree_or_to_meet_is_no_agreement_and_no_meeting():
+    text = "GENEVA – Tassos Papadopoulos and Rauf Denktash were unable to agree on a settlement plan on Friday, the UN said."
+    deals = [e for e in one(text, "2004-03-20") if e["event_type"] == "agreement"]
+    assert [e["modality"] for e in deals] == ["negated"]
+    text = "MOSCOW – Putin was unable to meet Erdogan in Sochi on Tuesday because of the storm, the Kremlin said."
+    meetings = [e for e in one(text, "2021-09-30") if e["event_type"] == "meeting"]
+    assert [e["modality"] for e in meetings] == ["negated"]
