@@ -2223,3 +2223,12 @@ def test_unable_to_agree_or_to_meet_is_no_agreement_and_no_meeting():
     text = "MOSCOW – Putin was unable to meet Erdogan in Sochi on Tuesday because of the storm, the Kremlin said."
     meetings = [e for e in one(text, "2021-09-30") if e["event_type"] == "meeting"]
     assert [e["modality"] for e in meetings] == ["negated"]
+
+
+def test_a_surname_the_story_gave_a_person_stays_a_person_but_not_a_known_place():
+    """The model labels each mention on its own: "Vajpayee" alone comes out a place after "Atal Bihari Vajpayee"."""
+    from tasks.extract.pipeline import load_pipeline
+
+    doc = load_pipeline()("Prime Minister Atal Bihari Vajpayee arrived on Monday. In 1999 Vajpayee rode a bus across the border to Lahore. "
+                          "Michael Jordan met Abdullah. Jordan is a kingdom.")
+    assert [(e.text, e.label_) for e in doc.ents if e.text in {"Vajpayee", "Jordan"}] == [("Vajpayee", "PERSON"), ("Jordan", "GPE")]

@@ -168,9 +168,22 @@ class NameRepair:
                 merged[-1] = Span(doc, merged[-1].start, ent.end, label="PERSON", kb_id=merged[-1].kb_id_ or ent.kb_id_)
             else:
                 merged.append(ent)
+        merged = self._surnames(merged)
         if merged != list(doc.ents):
             doc.ents = merged
         return doc
+
+    def _surnames(self, ents: list[Span]) -> list[Span]:
+        """"Atal Bihari Vajpayee" a person, then "Vajpayee" alone taken for a place: the model labels each
+        mention on its own, but a story that names a person calls them by surname afterwards, so a name
+        that is a person's full name or surname elsewhere in the story is that person (unless the
+        gazetteer knows it as a place or body: "Jordan", "Washington")."""
+        people = {e.text for e in ents if e.label_ == "PERSON"} | {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}
+        return [
+            Span(e.doc, e.start, e.end, label="PERSON")
+            if e.label_ in {"ORG", "GPE", "NORP"} and e.text in people and self.gazetteer.lookup(e.text) is None else e
+            for e in ents
+        ]
 
 
 @Language.factory("newsevents_name_repair")

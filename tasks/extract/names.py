@@ -327,6 +327,10 @@ class NameLinker:
                 # ("Edward Snowden's search ... turned down his requests")
                 if span.root.head.lemma_.lower() not in self.cues.institution_nouns:  # not "Trudeau's government"
                     possessors.setdefault(linked.key, span)
+                    if linked.key in scores:
+                        # ("soldiers were sent to García's house": the one already named stays in view)
+                        scores[linked.key] += 1.0
+                        latest[linked.key] = i
                 continue
             distance = sent.start - span.sent.start if span.sent.start < sent.start else 0
             score = 1.0
