@@ -2232,3 +2232,11 @@ def test_a_surname_the_story_gave_a_person_stays_a_person_but_not_a_known_place(
     doc = load_pipeline()("Prime Minister Atal Bihari Vajpayee arrived on Monday. In 1999 Vajpayee rode a bus across the border to Lahore. "
                           "Michael Jordan met Abdullah. Jordan is a kingdom.")
     assert [(e.text, e.label_) for e in doc.ents if e.text in {"Vajpayee", "Jordan"}] == [("Vajpayee", "PERSON"), ("Jordan", "GPE")]
+
+
+def test_one_subject_phrase_the_parser_split_in_two_still_names_both_signatories():
+    text = ("NAZRAN, Russia – Russian security chief Alexander Lebed and Chechen rebel chief of staff Aslan Maskhadov "
+            "signed an agreement early on Saturday.")
+    deals = [e for e in one(text, "1996-09-01") if e["event_type"] == "agreement"]
+    assert [sorted(names(e)) for e in deals] == [["Alexander Lebed", "Aslan Maskhadov"]]
+

@@ -444,6 +444,9 @@ class ArgumentFinder:
         stack = list(tokens)
         for token in tokens:
             stack.extend(self.coordinated_names(token))
+        subjects = [t for t in tokens if t.dep_ == "nsubj"]
+        if len(subjects) >= 2 and len({t.head.i for t in subjects}) == 1:
+            stack.extend(self.coordinated_names(*subjects))  # one subject phrase parsed as two
         while stack:
             token = stack.pop(0)
             if token.i in seen:
@@ -451,6 +454,8 @@ class ArgumentFinder:
             ent = self.ent_of.get(token.i)
             members = list(ent) if ent is not None and ent.label_ in PARTY_LABELS else [token]
             seen.update(t.i for t in members)
+            if ent is not None and ent.label_ == "NORP" and token.dep_ == "conj" and ent.end < len(self.doc) and self.doc[ent.end].pos_ in {"NOUN", "ADJ"}:
+                continue  # "Lebed and Chechen rebel chief of staff Maskhadov": a nationality describing the next name
             sides = self._coordinated_nationalities(token, role)
             if sides:
                 # "Saudi and Iranian officials", "Russian and Ukrainian delegations": one side per nationality
@@ -583,19 +588,22 @@ class ArgumentFinder:
                         return [child, *partners]
         return []
 
-    def coordinated_names(self, token: Token) -> list[Token]:
+    def coordinated_names(self, token: Token, *more: Token) -> list[Token]:
         """Names joined by "and" inside one noun phrase, however the parser hung them.
 
         "US President Donald Trump and North Korean leader Kim Jong Un" comes
         out with Trump as an apposition of a compound: the phrase still holds
         two names and an "and", so both are parties. Possessors ("Putin's
-        spokesman") and modifiers ("US President") are not.
+        spokesman") and modifiers ("US President") are not. `more` are other
+        pieces of the same phrase that the parser made subjects of their own:
+        "Russian security chief Alexander Lebed and Chechen rebel chief of
+        staff Aslan Maskhadov signed" comes out with two subjects.
         """
         if token.pos_ not in NOUNISH:
             return []
         skip = {"prep", "relcl", "acl", "advcl", "ccomp", "punct"}
         inside: list[Token] = []
-        frontier = [token]
+        frontier = [token, *(t for t in more if t.pos_ in NOUNISH)]
         while frontier:
             current = frontier.pop()
             inside.append(current)
