@@ -2240,3 +2240,10 @@ def test_one_subject_phrase_the_parser_split_in_two_still_names_both_signatories
     deals = [e for e in one(text, "1996-09-01") if e["event_type"] == "agreement"]
     assert [sorted(names(e)) for e in deals] == [["Alexander Lebed", "Aslan Maskhadov"]]
 
+
+
+def test_a_bare_surname_of_a_person_named_before_is_that_person():
+    text = ("MOSCOW – Alexander Lebed flew to Grozny on Monday. Aslan Maskhadov was waiting there. "
+            "The talks built on a ceasefire agreed by Lebed and Maskhadov on Aug. 22.")
+    deals = [e for e in one(text, "1996-08-27") if e["event_type"] == "agreement"]
+    assert [(sorted(names(e)), e["event_date"]) for e in deals] == [(["Alexander Lebed", "Aslan Maskhadov"], "1996-08-22")]

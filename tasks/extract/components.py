@@ -179,11 +179,22 @@ class NameRepair:
         that is a person's full name or surname elsewhere in the story is that person (unless the
         gazetteer knows it as a place or body: "Jordan", "Washington")."""
         people = {e.text for e in ents if e.label_ == "PERSON"} | {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}
-        return [
+        ents = [
             Span(e.doc, e.start, e.end, label="PERSON")
             if e.label_ in {"ORG", "GPE", "NORP"} and e.text in people and self.gazetteer.lookup(e.text) is None else e
             for e in ents
         ]
+        if not ents:
+            return ents
+        # ... or left unlabelled: "a ceasefire agreed by Lebed and Maskhadov"
+        doc = ents[0].doc
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        bare = [
+            Span(doc, t.i, t.i + 1, label="PERSON") for t in doc
+            if t.i not in taken and t.pos_ == "PROPN" and t.text in people and t.is_title and self.gazetteer.lookup(t.text) is None
+            and not (t.i > 0 and doc[t.i - 1].pos_ == "PROPN" and doc[t.i - 1].is_title) and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN" and doc[t.i + 1].is_title)
+        ]
+        return sorted(ents + bare, key=lambda e: e.start) if bare else ents
 
 
 @Language.factory("newsevents_name_repair")
