@@ -2247,3 +2247,12 @@ def test_a_bare_surname_of_a_person_named_before_is_that_person():
             "The talks built on a ceasefire agreed by Lebed and Maskhadov on Aug. 22.")
     deals = [e for e in one(text, "1996-08-27") if e["event_type"] == "agreement"]
     assert [(sorted(names(e)), e["event_date"]) for e in deals] == [(["Alexander Lebed", "Aslan Maskhadov"], "1996-08-22")]
+
+
+def test_a_signed_document_is_an_agreement_an_unsigned_one_is_not():
+    text = ("CAIRO – Pope Tawadros II and the Grand Imam of al-Azhar, Sheikh Ahmed al-Tayeb, signed a joint document "
+            "on Monday calling for peace between religions.")
+    deals = [e for e in one(text, "2019-02-05") if e["event_type"] == "agreement"]
+    assert [(sorted(names(e)), e["event_date"]) for e in deals] == [(["Ahmed al-Tayeb", "Tawadros II"], "2019-02-04")]
+    text = "CAIRO – Pope Tawadros II read a document on Monday calling for peace between religions."
+    assert [e for e in one(text, "2019-02-05") if e["event_type"] == "agreement"] == []
