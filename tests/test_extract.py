@@ -2256,3 +2256,17 @@ def test_a_signed_document_is_an_agreement_an_unsigned_one_is_not():
     assert [(sorted(names(e)), e["event_date"]) for e in deals] == [(["Ahmed al-Tayeb", "Tawadros II"], "2019-02-04")]
     text = "CAIRO – Pope Tawadros II read a document on Monday calling for peace between religions."
     assert [e for e in one(text, "2019-02-05") if e["event_type"] == "agreement"] == []
+
+
+def test_the_two_men_are_the_people_last_named_together_not_a_state_nor_a_go_between():
+    text = ("GENEVA – Armenian Foreign Minister Ararat Mirzoyan and his Azerbaijani counterpart Jeyhun Bayramov spent "
+            "three hours in separate rooms on Monday while Swiss diplomat Thomas Greminger carried messages between them. "
+            "The two men then spoke directly for a few minutes.")
+    meetings = [e for e in one(text, "2024-05-14") if e["event_type"] == "meeting"]
+    assert ["Ararat Mirzoyan", "Jeyhun Bayramov"] in [sorted(names(e))[:2] for e in meetings]
+    assert not any({"Thomas Greminger", "Jeyhun Bayramov"} == names(e) for e in meetings)
+    text = ("TOKYO – Japanese Prime Minister Fumio Kishida and South Korean President Yoon Suk Yeol on Thursday pledged closer "
+            "ties, as Yoon became the first South Korean leader to visit Japan in 12 years. The two men met at the prime "
+            "minister's office.")
+    meetings = [e for e in one(text, "2023-03-17") if e["event_type"] == "meeting"]
+    assert [sorted(names(e)) for e in meetings if e["modality"] == "asserted"] == [["Fumio Kishida", "Yoon Suk Yeol"]]

@@ -28,6 +28,7 @@ from tasks.extract.names import contains_words, words as name_words
 _FUTURE_WORDS = re.compile(r"\b(next|coming|upcoming|tomorrow|later this)\b", re.IGNORECASE)
 FORMAT_RANK = {"call": 4, "summit": 3, "visit": 2, "talks": 1, None: 0}
 NOT_HAPPENED = {"planned", "negated", "hypothetical"}
+PEOPLE_WORDS = {"man", "men", "woman", "women", "leader", "president", "minister", "premier", "chancellor", "king", "diplomat", "envoy", "counterpart"}
 PLURAL_PRONOUN_WORDS = {"they", "them", "their", "theirs", "we", "us", "our"}
 
 
@@ -103,6 +104,7 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
     group_states = False
     group_size = 2
     group_named = False  # "the leaders", not "they"
+    group_people = False  # "the two men", "the leaders": people, never states
     for ref in sorted(mention.parties, key=lambda r: (r.kind == "SALIENT", r.kind == "PRON")):
         if ref.kind == "GROUP":
             group = True
@@ -111,6 +113,7 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
             word = ref.text.lower().rstrip("s")
             group_title = word if word in {"president", "minister", "prime minister", "king", "chancellor", "foreign minister", "premier", "leader"} else group_title
             group_named = group_named or ref.text.lower() not in PLURAL_PRONOUN_WORDS
+            group_people = group_people or word in PEOPLE_WORDS or group_title is not None
             continue
         if ref.kind == "SALIENT":
             # the article's protagonist, other than the parties already named
@@ -210,10 +213,14 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
         if len(titled) >= 2:
             # "the two presidents": the last two people the article calls president
             previous = [Party(name, "participant") for name in titled[-group_size:]]
+    if group and group_people and len({p.linked.key for p in parties}) < 2 and len({p.linked.key for p in previous if p.linked.kind == "PERSON"}) < 2:
+        # "Scholz ... visit China ... The two men met": people, not the visitor and the state visited
+        previous = []
     if group and len({p.linked.key for p in parties}) < 2 and not previous:
         # "the two leaders" before any event: the people the article has just named
         speakers = linker.speakers_of(mention.trigger_start)
-        previous = [Party(name, "participant") for name in linker.persons_before(mention.trigger_start) if name.key not in speakers][-group_size:]
+        previous = [Party(name, "participant") for name in linker.pair_before(mention.trigger_start, group_size)] if group_people else []
+        previous = previous or [Party(name, "participant") for name in linker.persons_before(mention.trigger_start) if name.key not in speakers][-group_size:]
         if len(previous) < 2 and group_named:
             # "The leaders of the five Caspian states signed a convention. Presidents Nazarbayev ..., Putin
             # ..., Rouhani ... put their names to it": a lead that counts before it names

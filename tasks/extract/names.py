@@ -492,6 +492,31 @@ class NameLinker:
                 order[linked.key] = linked
         return list(order.values())
 
+    def pair_before(self, token_i: int, size: int = 2) -> list[LinkedName]:
+        """The people last named together ("Araghchi and Witkoff spent two hours ...") in the few
+        sentences before a token: who "the two men" are, rather than the last two names, which may be
+        a go-between's ("while Oman's Albusaidi carried messages")."""
+        sent = self.doc[token_i].sent
+        starts = sorted({span.sent.start for i, span, _ in self.person_mentions if i < token_i and span.sent.start >= sent.start - 80})
+        for start in reversed(starts):
+            spans = [span for i, span, _ in self.person_mentions if i < token_i and span.sent.start == start]
+            for span in reversed(spans):
+                top = span.root
+                while top.dep_ in {"conj", "appos", "compound", "nmod"} and top.head.i != top.i:
+                    top = top.head
+                phrase, frontier = set(), [top]
+                while frontier:  # the noun phrase, without its prepositions and clauses
+                    t = frontier.pop()
+                    phrase.add(t.i)
+                    frontier.extend(c for c in t.children if c.dep_ not in {"prep", "relcl", "acl", "advcl", "punct"})
+                if not any(self.doc[i].lower_ == "and" for i in phrase):
+                    continue
+                group = [x for x in spans if x.root.i in phrase and x.root.dep_ != "poss"]  # not "Trump's envoy"
+                linked = [self.link(PartyRef(x.text, "PERSON", start=x.start, end=x.end)) for x in group]
+                if len(group) == size and all(linked) and len({n.key for n in linked}) == size:
+                    return linked
+        return []
+
     def speakers_of(self, token_i: int) -> set[str]:
         """Who reports the clause a token sits in ("Fidan said the two sides had agreed ...")."""
         keys = set()
