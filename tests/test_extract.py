@@ -2270,3 +2270,10 @@ def test_the_two_men_are_the_people_last_named_together_not_a_state_nor_a_go_bet
             "minister's office.")
     meetings = [e for e in one(text, "2023-03-17") if e["event_type"] == "meeting"]
     assert [sorted(names(e)) for e in meetings if e["modality"] == "asserted"] == [["Fumio Kishida", "Yoon Suk Yeol"]]
+
+
+def test_the_two_in_a_when_clause_are_the_one_who_acts_and_the_one_acted_on():
+    text = ("WASHINGTON – German Chancellor Friedrich Merz gave Donald Trump a framed birth certificate of his grandfather "
+            "from King Frederik's collection when the two met at the White House on Thursday.")
+    meetings = [e for e in one(text, "2025-06-06") if e["event_type"] == "meeting"]
+    assert [sorted(names(e)) for e in meetings] == [["Donald Trump", "Friedrich Merz"]]

@@ -353,8 +353,9 @@ def _invited_by(finder: ArgumentFinder, mention: Mention, verb) -> None:
     """"King Salman has invited Raisi to visit Riyadh": the one who invites hosts."""
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "invite":
         mention.parties += finder.parties_from([c for c in verb.head.children if c.dep_ == "nsubj"], "host")
-    if verb.dep_ in {"advcl", "acl"} and verb.head.lemma_.lower() == "invitation":
+    if verb.dep_ in {"advcl", "acl"} and verb.head.lemma_.lower() == "invitation" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         # "an invitation from President Bush for Abbas to visit the White House": who invites hosts
+        # (not "handed Trump an invitation from King Charles when the two met": a clause of its own)
         mention.parties += finder.parties_from(finder.prep_objects(verb.head, {"from"}) + [c for c in verb.head.children if c.dep_ == "poss"], "host")
 
 

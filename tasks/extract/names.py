@@ -497,6 +497,14 @@ class NameLinker:
         sentences before a token: who "the two men" are, rather than the last two names, which may be
         a go-between's ("while Oman's Albusaidi carried messages")."""
         sent = self.doc[token_i].sent
+        by_root = {span.root.i: span for i, span, _ in self.person_mentions if sent.start <= i < token_i}
+        for verb in self.doc[token_i].ancestors:
+            # "Starmer handed Trump an invitation ... when the two met": the clause's subject and the one it acts on
+            pair = [by_root[c.i] for c in verb.children if c.dep_ in {"nsubj", "dobj", "dative"} and c.i in by_root]
+            if len(pair) == size == 2:
+                linked = [self.link(PartyRef(x.text, "PERSON", start=x.start, end=x.end)) for x in pair]
+                if all(linked) and len({n.key for n in linked}) == size:
+                    return linked
         starts = sorted({span.sent.start for i, span, _ in self.person_mentions if i < token_i and span.sent.start >= sent.start - 80})
         for start in reversed(starts):
             spans = [span for i, span, _ in self.person_mentions if i < token_i and span.sent.start == start]
