@@ -2277,3 +2277,11 @@ def test_the_two_in_a_when_clause_are_the_one_who_acts_and_the_one_acted_on():
             "from King Frederik's collection when the two met at the White House on Thursday.")
     meetings = [e for e in one(text, "2025-06-06") if e["event_type"] == "meeting"]
     assert [sorted(names(e)) for e in meetings] == [["Donald Trump", "Friedrich Merz"]]
+
+
+def test_an_office_then_a_comma_then_the_holder_s_name_is_that_person():
+    text = ("On 27 December, Subrahmanyam Jaishankar held talks with the Minister of Foreign Affairs of the Russian "
+            "Federation, H.E. Mr. Sergey Lavrov, in Moscow.")
+    meetings = [e for e in one(text, "2023-12-28") if e["event_type"] == "meeting"]
+    assert [sorted(names(e)) for e in meetings] == [["Sergey Lavrov", "Subrahmanyam Jaishankar"]]
+    assert not any("Minister of Foreign Affairs" in names(e) for e in meetings)

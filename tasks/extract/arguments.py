@@ -532,6 +532,8 @@ class ArgumentFinder:
         "the foreign ministers of Greece and Turkey, Nikos Kotzias and ...", "their counterparts,
         Foreign Secretary Enrique Manalo and ...". The people so described stand for themselves."""
         after = title.right_edge.i + 1
+        if title.right_edge.text == "," and title.right_edge.i > title.i:
+            after -= 1  # the parser hung the comma on the title
         if after + 1 >= len(self.doc) or self.doc[after].text != ",":
             return None
         for i in range(after + 1, min(after + 5, len(self.doc))):
