@@ -2285,3 +2285,10 @@ def test_an_office_then_a_comma_then_the_holder_s_name_is_that_person():
     meetings = [e for e in one(text, "2023-12-28") if e["event_type"] == "meeting"]
     assert [sorted(names(e)) for e in meetings] == [["Sergey Lavrov", "Subrahmanyam Jaishankar"]]
     assert not any("Minister of Foreign Affairs" in names(e) for e in meetings)
+
+
+def test_a_mention_that_belongs_to_two_events_joins_them_into_one():
+    text = ("On 4 May, Mr. KISHIDA Fumio, Prime Minister of Japan, who is visiting the United Kingdom, held a Japan-UK "
+            "Summit Meeting with the Rt Hon Boris Johnson MP, Prime Minister of the United Kingdom, at 10 Downing Street.")
+    meetings = [e for e in one(text, "2022-05-06") if e["event_type"] == "meeting"]
+    assert len(meetings) == 1 and {"Boris Johnson", "KISHIDA Fumio"} <= names(meetings[0])

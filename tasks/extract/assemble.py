@@ -451,12 +451,18 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
             partials.append(item)
             continue
         same_type = clusters.setdefault(item.mention.event_type, [])
-        for cluster in same_type:
-            if _compatible(cluster, item):
-                cluster.mentions.append(item)
-                break
-        else:
+        joined = [cluster for cluster in same_type if _compatible(cluster, item)]
+        if not joined:
             same_type.append(Cluster([item]))
+            continue
+        first = joined[0]
+        first.mentions.append(item)
+        for other in joined[1:]:
+            # "Kishida, visiting the UK" + "a Japan-UK Summit Meeting with Sunak" + "the summit with
+            # Sunak": a mention that belongs to two events shows they are one, when nothing parts them
+            if all(_compatible(first, m) for m in other.mentions):
+                first.mentions.extend(other.mentions)
+                same_type.remove(other)
     for item in partials:
         # a partial mention completes an event that happened (or not) as it says
         happened = item.mention.modality not in NOT_HAPPENED
