@@ -2292,3 +2292,13 @@ def test_a_mention_that_belongs_to_two_events_joins_them_into_one():
             "Summit Meeting with the Rt Hon Boris Johnson MP, Prime Minister of the United Kingdom, at 10 Downing Street.")
     meetings = [e for e in one(text, "2022-05-06") if e["event_type"] == "meeting"]
     assert len(meetings) == 1 and {"Boris Johnson", "KISHIDA Fumio"} <= names(meetings[0])
+
+
+def test_before_meeting_after_a_plan_shares_the_plan_and_its_subject():
+    text = ("The Prime Minister of India, Narendra Modi, is scheduled to hold talks with Prime Minister Anthony Albanese "
+            "in Sydney on May 24, before meeting President Joe Biden in Tokyo on May 27.")
+    meetings = sorted((sorted(names(e)), e["modality"]) for e in one(text, "2023-05-20") if e["event_type"] == "meeting")
+    assert meetings == [(["Anthony Albanese", "Narendra Modi"], "planned"), (["Joe Biden", "Narendra Modi"], "planned")]
+    text = "Narendra Modi held talks with Anthony Albanese in Sydney on May 24, before meeting Joe Biden in Tokyo on May 27."
+    meetings = sorted((sorted(names(e)), e["modality"]) for e in one(text, "2023-05-30") if e["event_type"] == "meeting")
+    assert meetings == [(["Anthony Albanese", "Narendra Modi"], "asserted"), (["Joe Biden", "Narendra Modi"], "asserted")]

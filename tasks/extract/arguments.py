@@ -708,8 +708,10 @@ class ArgumentFinder:
             # (not "the request by the UN to give her asylum": who asks does not give)
             return self.prep_objects(verb.head, {"by"})
         if not subj and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
-            # "By giving refuge to Ghani, the UAE adds ...": the main clause's subject gives
-            return [c for c in verb.head.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            # "By giving refuge to Ghani, the UAE adds ...": the main clause's subject gives;
+            # "is scheduled to hold talks with Trudeau, before meeting Biden": the subject the clause has
+            main = verb.head.head
+            return [c for c in main.children if c.dep_ in {"nsubj", "nsubjpass"}] or (self.subjects(main) if main.dep_ in {"xcomp", "conj"} and verb.head.lower_ in {"before", "after"} else [])
         if not subj and verb.dep_ == "ROOT":
             # "In the town of Arawa, Papua New Guinea's government and Bougainville's leaders signed":
             # the parser joins the subjects to the fronted place

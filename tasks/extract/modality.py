@@ -222,6 +222,11 @@ def find_modality(trigger: Token, governor: Token | None, sent: Span, cues: Cues
                     found.setdefault("reported", f"passive:{token.text}")
     if _yes_no_question(sent):
         found.setdefault("hypothetical", "question")  # "Did he ask for asylum?": asked, not told
+    if not found and trigger.tag_ == "VBG" and trigger.dep_ == "pcomp" and trigger.head.lower_ in {"before", "after"} and trigger.head.head.pos_ in {"VERB", "AUX"}:
+        # "is scheduled to meet Trudeau on Monday, before meeting Biden": what comes after a plan is planned too
+        outer, cue = find_modality(trigger.head.head, None, sent, cues, event_type)
+        if outer == "planned":
+            return outer, f"{cue} ({trigger.head.lower_})"
     for modality in MODALITY_ORDER:
         if modality in found:
             return modality, found[modality]
