@@ -2302,3 +2302,16 @@ def test_before_meeting_after_a_plan_shares_the_plan_and_its_subject():
     text = "Narendra Modi held talks with Anthony Albanese in Sydney on May 24, before meeting Joe Biden in Tokyo on May 27."
     meetings = sorted((sorted(names(e)), e["modality"]) for e in one(text, "2023-05-30") if e["event_type"] == "meeting")
     assert meetings == [(["Anthony Albanese", "Narendra Modi"], "asserted"), (["Joe Biden", "Narendra Modi"], "asserted")]
+
+
+def test_a_leader_named_with_middle_names_is_known_as_the_gazetteer_knows_him():
+    from tasks.extract.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    assert gazetteer.lookup("William Samoei Ruto").country == "Kenya"
+    assert gazetteer.lookup("Joseph Robinette Biden").country == "United States"
+    assert gazetteer.lookup("New South Wales") is None or gazetteer.lookup("New South Wales").kind != "PERSON"
+    text = ("NAIROBI - His Excellency President William Samoei Ruto today hosted King Charles III at State House, at the start "
+            "of a four-day State Visit to the Republic of Kenya. Ruto's predecessor, President Uhuru Kenyatta, was not present.")
+    meetings = [e for e in one(text, "2023-10-31") if e["event_type"] == "meeting"]
+    assert not any("Uhuru Kenyatta" in names(e) for e in meetings)

@@ -103,6 +103,11 @@ class Gazetteer:
         entry = self.by_alias.get(fold(text))
         if entry is None and text.endswith(("'s", "’s")):
             entry = self.by_alias.get(fold(text[:-2]))
+        words = text.split()
+        if entry is None and len(words) >= 3 and all(w[:1].isupper() for w in words):
+            # "William Samoei Ruto", "Joseph Robinette Biden": a leader named in full, middle names and all
+            entry = self.by_alias.get(fold(f"{words[0]} {words[-1]}"))
+            entry = entry if entry is not None and entry.kind == "PERSON" else None
         return entry
 
     def country_of(self, text: str) -> str | None:
