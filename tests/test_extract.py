@@ -2315,3 +2315,14 @@ def test_a_leader_named_with_middle_names_is_known_as_the_gazetteer_knows_him():
             "of a four-day State Visit to the Republic of Kenya. Ruto's predecessor, President Uhuru Kenyatta, was not present.")
     meetings = [e for e in one(text, "2023-10-31") if e["event_type"] == "meeting"]
     assert not any("Uhuru Kenyatta" in names(e) for e in meetings)
+
+
+def test_a_group_that_signs_is_the_members_it_lists():
+    text = ("LIMA (Team desk) -- The four member countries of the Pacific Alliance, namely Chile, Colombia, Mexico and Peru, "
+            "signed on Friday the Paracas Declaration, a 20-point document.")
+    deals = [e for e in one(text, "2015-07-04") if e["event_type"] == "agreement"]
+    assert [sorted(names(e)) for e in deals] == [["Chile", "Colombia", "Mexico", "Peru"]]
+    text = ("CAIRO (Team desk) -- Senior representatives of 13 Palestinian factions, including Hamas and Fatah, on Thursday "
+            "signed in Cairo the Cairo Declaration on national unity.")
+    deals = [e for e in one(text, "2017-10-13") if e["event_type"] == "agreement"]
+    assert [sorted(names(e)) for e in deals] == [["Fatah", "Hamas"]]

@@ -467,7 +467,9 @@ class ArgumentFinder:
                 if antecedent:
                     stack.extend(antecedent)
                     continue
-            if (party is None or party.kind in {"GROUP", "TITLE"}) and token.pos_ in NOUNISH and ent is None:
+            # "the member countries of ACTO, namely Bolivia, Brazil ...": the members listed, not the body
+            listed_after = any(c.dep_ == "appos" and c.i in self.ent_of and self.ent_of[c.i].label_ in PARTY_LABELS for c in token.children)
+            if (party is None or party.kind in {"GROUP", "TITLE"}) and token.pos_ in NOUNISH and ent is None and not listed_after:
                 # "the foreign ministers of Russia and Ukraine": the states named after "of"
                 of_objects = self.prep_objects(token, {"of", "from"})
                 of_parties = [o for o in of_objects if o.i in self.ent_of and self.ent_of[o.i].label_ in {"GPE", "ORG", "NORP"}]
@@ -475,7 +477,8 @@ class ArgumentFinder:
                 if not of_parties and token.lemma_.lower() in {"representative", "envoy", "delegate", "negotiator", "emissary"}:
                     stack.extend(o for o in of_objects if o.i in self.ent_of and self.ent_of[o.i].label_ == "PERSON")
                     # "representatives of the member states signed": the states the article has just named
-                    stack.extend(o for o in of_objects if o.i not in self.ent_of and getattr(self.party(o, role), "kind", None) == "GROUP")
+                    # ("representatives of 14 Palestinian factions, including Hamas and Fatah": the factions named)
+                    stack.extend(o for o in of_objects if o.i not in self.ent_of and getattr(self.party(o, role), "kind", None) in {"GROUP", "NORPGROUP"})
                 if of_parties and (token.lemma_.lower() in self.cues.person_nouns or token.lower_ in self.cues.group_anaphors):
                     party = None
                     # "the defence ministers of Turkey, Syria and Russia": the office with its portfolio
@@ -507,6 +510,10 @@ class ArgumentFinder:
             if named is not None:
                 # "their Philippine counterparts, Foreign Secretary Enrique Manalo and Teodoro": the people named
                 stack.extend([named, *(c for c in named.conjuncts if c.ent_type_ == "PERSON")])
+                party = None
+            namely = [c for c in token.children if c.dep_ == "appos" and c.i in self.ent_of and any(g.lower_ == "namely" for g in c.children)]
+            if namely and party is not None and party.kind in {"ORG", "GROUP", "NORPGROUP"}:
+                # "the Pacific Alliance, namely Chile, Colombia, Mexico and Peru, signed": the members it lists
                 party = None
             if party is not None:
                 found.append(party)
@@ -748,6 +755,10 @@ class ArgumentFinder:
                     return [head.head] if head.dep_ == "appos" else [c for c in head.head.children if c.dep_ == "nsubj"] or [head]
                 return [head]
             if verb.dep_ == "acl":
+                if head.dep_ == "ROOT" and verb.tag_ in {"VBD", "VBN"} and any(c.dep_ == "dobj" for c in verb.children) and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+                    # "The eight member countries ..., namely Bolivia, ..., signed on Tuesday the Belém
+                    # Declaration": a past verb with its object, which the parser hung on its subject
+                    return [head]
                 if head.lemma_.lower() in self.cues.invitation_nouns and head.dep_ == "dobj" and head.head.lemma_.lower() in self.cues.accepting_verbs:
                     # "Erdogan had accepted an invitation to visit Washington": who accepts is who visits
                     return [c for c in head.head.children if c.dep_ in {"nsubj", "nsubjpass"}] or self.subjects(head.head)
