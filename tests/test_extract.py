@@ -2326,3 +2326,11 @@ def test_a_group_that_signs_is_the_members_it_lists():
             "signed in Cairo the Cairo Declaration on national unity.")
     deals = [e for e in one(text, "2017-10-13") if e["event_type"] == "agreement"]
     assert [sorted(names(e)) for e in deals] == [["Fatah", "Hamas"]]
+
+
+def test_signatories_listed_as_office_comma_name_after_by_are_all_parties():
+    text = ("WASHINGTON - The Washington Agreement was signed this morning at the White House by the Prime Minister of the "
+            "Republic of Bosnia and Herzegovina, Haris Silajdžić, the Foreign Minister of the Republic of Croatia, Mate Granić, "
+            "and the President of the Bosnian Croat community, Krešimir Zubak.")
+    deals = [e for e in one(text, "1994-03-18") if e["event_type"] == "agreement"]
+    assert len(deals) == 1 and {"Mate Granić", "Krešimir Zubak"} <= names(deals[0])

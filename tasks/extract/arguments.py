@@ -656,9 +656,14 @@ class ArgumentFinder:
         """"signed by Redwan Hussien, an adviser to Abiy, and Getachew Reda": after a long
         apposition the parser hangs the second name on the verb; a named party coordinated
         with the verb after the preposition belongs with its object."""
+        def named(c: Token) -> bool:
+            # a name, or an office with its holder's name: "the President of the Republic of Croatia, Franjo Tuđman"
+            return (c.i in self.ent_of and self.ent_of[c.i].label_ in PARTY_LABELS) or (
+                c.i not in self.ent_of and c.lemma_.lower() in self.cues.person_nouns and self._named_by_apposition(c, None) is not None)
+
         strays = [
             c for c in verb.children
-            if c.i > prep.i and c.pos_ in NOUNISH and c.i in self.ent_of and self.ent_of[c.i].label_ in PARTY_LABELS
+            if c.i > prep.i and c.pos_ in NOUNISH and named(c)
             and (
                 c.dep_ == "conj" and any(t.dep_ == "cc" for t in verb.children if prep.i < t.i < c.i) | any(t.dep_ == "cc" for t in c.lefts)
                 # "with President Nicos Anastasiades, Turkish Cypriot leader Mustafa Akinci and ...": the
@@ -666,7 +671,7 @@ class ArgumentFinder:
                 or c.dep_ in {"npadvmod", "appos", "dep"} and prep.right_edge.i + 1 == c.left_edge.i - 1 and self.doc[c.left_edge.i - 1].text == ","
             )
         ]
-        return strays + [t for c in strays if c.dep_ != "conj" for t in c.conjuncts if t.i in self.ent_of and self.ent_of[t.i].label_ in PARTY_LABELS]
+        return strays + [t for c in strays if c.dep_ != "conj" for t in c.conjuncts if named(t)]
 
     def _titled_people(self, token: Token) -> list[Token]:
         """"with U.S. Under Secretary of State Wendy Sherman and ... Gennady Gatilov": when the
