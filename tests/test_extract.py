@@ -2334,3 +2334,12 @@ def test_signatories_listed_as_office_comma_name_after_by_are_all_parties():
             "and the President of the Bosnian Croat community, Krešimir Zubak.")
     deals = [e for e in one(text, "1994-03-18") if e["event_type"] == "agreement"]
     assert len(deals) == 1 and {"Mate Granić", "Krešimir Zubak"} <= names(deals[0])
+
+
+def test_an_acronym_the_article_defines_is_whom_it_stands_for():
+    text = ("External Affairs Minister Dr. S. Jaishankar is on an official visit to Japan from 6 to 8 March.\n"
+            "On 7 March, EAM held talks with Foreign Minister Yoko Kamikawa in Tokyo. EAM last visited Tokyo in July 2023, "
+            "when he held talks with Prime Minister Fumio Kishida.")
+    meetings = [e for e in one(text, "2024-03-08") if e["event_type"] == "meeting"]
+    assert ["S. Jaishankar", "Yoko Kamikawa"] in [sorted(names(e)) for e in meetings]
+    assert ["Fumio Kishida", "S. Jaishankar"] in [sorted(names(e)) for e in meetings]

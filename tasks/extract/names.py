@@ -112,8 +112,39 @@ class NameLinker:
                     self.person_mentions.append((token.i, doc[token.i: token.i + 1], token.dep_ in {"nsubj", "nsubjpass"}))
                     self.named_at.append((token.i, token.text))
                     self.person_country.setdefault(fold(token.text), entry.country)
+        self.acronyms = self._acronyms()
+        for token in doc:
+            # "EAM held talks": the person the acronym stands for is named again
+            if token.text in self.acronyms and self.acronyms[token.text][1] == "PERSON":
+                self.person_mentions.append((token.i, doc[token.i: token.i + 1], token.dep_ in {"nsubj", "nsubjpass"}))
         self.person_mentions.sort(key=lambda m: m[0])
         self.named_at.sort()
+
+    def _acronyms(self) -> dict[str, tuple[str, str]]:
+        """Acronyms the article defines, and whom they stand for: "the Parbatya Chattagram Jana Samhati
+        Samiti (PCJSS)", and an office's initials before its holder, "External Affairs Minister Dr. S.
+        Jaishankar" ... "EAM held talks". Official prose names people so after the first mention."""
+        doc = self.doc
+        found: dict[str, tuple[str, str]] = {}
+        for ent in doc.ents:
+            if ent.label_ not in {"PERSON", "ORG"}:
+                continue
+            if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")":
+                acronym = doc[ent.end + 1].text
+                if acronym.isupper() and len(acronym) >= 2 and acronym != ent.text:
+                    found.setdefault(acronym, (self.clean(ent.text), "ORG" if self.gaz.lookup(ent.text) is None or ent.label_ == "ORG" else ent.label_))
+            if ent.label_ == "PERSON":
+                office = []
+                i = ent.start - 1
+                while i >= 0 and (doc[i].text.endswith(".") and doc[i].text[:1].isupper() and len(doc[i]) <= 4):
+                    i -= 1  # "Dr.", "Mr.", "H.E."
+                while i >= 0 and doc[i].is_title and doc[i].pos_ in {"PROPN", "NOUN", "ADJ"} and not doc[i].ent_type_ in {"PERSON", "GPE"}:
+                    office.insert(0, doc[i].text)
+                    i -= 1
+                initials = "".join(w[0] for w in office)
+                if len(office) >= 2 and any(w.lower() in self.cues.person_nouns for w in office):
+                    found.setdefault(initials, (self.clean(ent.text), "PERSON"))
+        return {acronym: target for acronym, target in found.items() if sum(t.text == acronym for t in doc) > (1 if target[1] == "ORG" else 0)}
 
     def _described_as_person(self, ent: Span) -> bool:
         """"Nadine Heredia, the wife of ...", "Haiti's ousted president, Jean-Bertrand Aristide": a
@@ -243,6 +274,8 @@ class NameLinker:
         if kind == "NORPGROUP":
             return LinkedName(party.text, "NORP", party.country_hint, "g:" + " ".join(words(party.text)))
         name = self.clean(party.text)
+        if name in getattr(self, "acronyms", {}):  # (none yet while the linker is being built)
+            name, kind = self.acronyms[name]  # "EAM" for External Affairs Minister Jaishankar, "PCJSS"
         if not name or name.lower() in {"he", "she", "they", "it"} or name.lower() in self.cues.not_parties:
             return None  # a pronoun left over, or who carries the news ("Twitter", "Reuters")
         entry = self.gaz.lookup(name)
