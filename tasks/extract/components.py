@@ -145,9 +145,9 @@ class NameRepair:
         title = doc[ent.start - 1]
         if not title.is_title or title.lower_ not in self.titles:
             return ent
-        if any(t.pos_ != "PROPN" or not t.text[:1].isupper() for t in ent) or self.gazetteer.lookup(ent.text) is not None:
+        if any(t.pos_ != "PROPN" or not t.text[:1].isupper() for t in ent):
             return ent
-        if any(self.gazetteer.lookup(t.text) is not None for t in ent):
+        if any(self.gazetteer.lookup(text) is not None for text in [ent.text, *(t.text for t in ent)]):
             return ent
         return Span(doc, ent.start, ent.end, label="PERSON")
 
@@ -168,26 +168,23 @@ class NameRepair:
                 merged[-1] = Span(doc, merged[-1].start, ent.end, label="PERSON", kb_id=merged[-1].kb_id_ or ent.kb_id_)
             else:
                 merged.append(ent)
-        merged = self._surnames(merged)
+        merged = self._surnames(doc, merged)
         if merged != list(doc.ents):
             doc.ents = merged
         return doc
 
-    def _surnames(self, ents: list[Span]) -> list[Span]:
+    def _surnames(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """"Atal Bihari Vajpayee" a person, then "Vajpayee" alone taken for a place: the model labels each
         mention on its own, but a story that names a person calls them by surname afterwards, so a name
         that is a person's full name or surname elsewhere in the story is that person (unless the
         gazetteer knows it as a place or body: "Jordan", "Washington")."""
         people = {e.text for e in ents if e.label_ == "PERSON"} | {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}
         ents = [
-            Span(e.doc, e.start, e.end, label="PERSON")
+            Span(doc, e.start, e.end, label="PERSON")
             if e.label_ in {"ORG", "GPE", "NORP"} and e.text in people and self.gazetteer.lookup(e.text) is None else e
             for e in ents
         ]
-        if not ents:
-            return ents
         # ... or left unlabelled: "a ceasefire agreed by Lebed and Maskhadov"
-        doc = ents[0].doc
         taken = {i for e in ents for i in range(e.start, e.end)}
         bare = [
             Span(doc, t.i, t.i + 1, label="PERSON") for t in doc

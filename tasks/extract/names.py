@@ -132,13 +132,15 @@ class NameLinker:
             if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")":
                 acronym = doc[ent.end + 1].text
                 if acronym.isupper() and len(acronym) >= 2 and acronym != ent.text:
-                    found.setdefault(acronym, (self.clean(ent.text), "ORG" if self.gaz.lookup(ent.text) is None or ent.label_ == "ORG" else ent.label_))
+                    # a body, unless it is a person the gazetteer knows ("Mohammed bin Salman (MBS)")
+                    known_person = ent.label_ == "PERSON" and self.gaz.lookup(ent.text) is not None
+                    found.setdefault(acronym, (self.clean(ent.text), "PERSON" if known_person else "ORG"))
             if ent.label_ == "PERSON":
                 office = []
                 i = ent.start - 1
                 while i >= 0 and (doc[i].text.endswith(".") and doc[i].text[:1].isupper() and len(doc[i]) <= 4):
                     i -= 1  # "Dr.", "Mr.", "H.E."
-                while i >= 0 and doc[i].is_title and doc[i].pos_ in {"PROPN", "NOUN", "ADJ"} and not doc[i].ent_type_ in {"PERSON", "GPE"}:
+                while i >= 0 and doc[i].is_title and doc[i].pos_ in {"PROPN", "NOUN", "ADJ"} and doc[i].ent_type_ not in {"PERSON", "GPE"}:
                     office.insert(0, doc[i].text)
                     i -= 1
                 initials = "".join(w[0] for w in office)
@@ -534,10 +536,9 @@ class NameLinker:
         for verb in self.doc[token_i].ancestors:
             # "Starmer handed Trump an invitation ... when the two met": the clause's subject and the one it acts on
             pair = [by_root[c.i] for c in verb.children if c.dep_ in {"nsubj", "dobj", "dative"} and c.i in by_root]
-            if len(pair) == size == 2:
-                linked = [self.link(PartyRef(x.text, "PERSON", start=x.start, end=x.end)) for x in pair]
-                if all(linked) and len({n.key for n in linked}) == size:
-                    return linked
+            linked = self._distinct_people(pair, size) if size == 2 else []
+            if linked:
+                return linked
         starts = sorted({span.sent.start for i, span, _ in self.person_mentions if i < token_i and span.sent.start >= sent.start - 80})
         for start in reversed(starts):
             spans = [span for i, span, _ in self.person_mentions if i < token_i and span.sent.start == start]
@@ -553,10 +554,15 @@ class NameLinker:
                 if not any(self.doc[i].lower_ == "and" for i in phrase):
                     continue
                 group = [x for x in spans if x.root.i in phrase and x.root.dep_ != "poss"]  # not "Trump's envoy"
-                linked = [self.link(PartyRef(x.text, "PERSON", start=x.start, end=x.end)) for x in group]
-                if len(group) == size and all(linked) and len({n.key for n in linked}) == size:
+                linked = self._distinct_people(group, size)
+                if linked:
                     return linked
         return []
+
+    def _distinct_people(self, spans: list[Span], size: int) -> list[LinkedName]:
+        """The people `spans` name, if they are `size` distinct people."""
+        linked = [self.link(PartyRef(x.text, "PERSON", start=x.start, end=x.end)) for x in spans]
+        return linked if len(spans) == size and all(linked) and len({n.key for n in linked}) == size else []
 
     def speakers_of(self, token_i: int) -> set[str]:
         """Who reports the clause a token sits in ("Fidan said the two sides had agreed ...")."""
