@@ -2343,3 +2343,11 @@ def test_an_acronym_the_article_defines_is_whom_it_stands_for():
     meetings = [e for e in one(text, "2024-03-08") if e["event_type"] == "meeting"]
     assert ["S. Jaishankar", "Yoko Kamikawa"] in [sorted(names(e)) for e in meetings]
     assert ["Fumio Kishida", "S. Jaishankar"] in [sorted(names(e)) for e in meetings]
+
+
+def test_she_is_not_a_man_the_article_calls_he():
+    text = ("WASHINGTON – Donald Trump left the summit early on Monday. Trump said he had to deal with the war. Trump also "
+            "said he would call Putin. Mexican President Claudia Sheinbaum said she understood. On Tuesday she held a "
+            "bilateral meeting with Mark Carney.")
+    meetings = [e for e in one(text, "2025-06-18") if e["event_type"] == "meeting" and e["modality"] == "asserted"]
+    assert [sorted(names(e)) for e in meetings] == [["Claudia Sheinbaum", "Mark Carney"]]

@@ -61,6 +61,10 @@ def contains_words(long: str, short: str) -> bool:
     return any(a[i: i + len(b)] == b for i in range(len(a) - len(b) + 1))
 
 
+GENDER_OF_PRONOUN = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+ADDRESS_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "king": "m", "queen": "f", "prince": "m", "princess": "f", "sheikha": "f", "lady": "f", "sir": "m"}
+
+
 class NameLinker:
     def __init__(self, doc: Doc, gazetteer: Gazetteer, cues: Cues):
         self.doc = doc
@@ -112,6 +116,7 @@ class NameLinker:
                     self.person_mentions.append((token.i, doc[token.i: token.i + 1], token.dep_ in {"nsubj", "nsubjpass"}))
                     self.named_at.append((token.i, token.text))
                     self.person_country.setdefault(fold(token.text), entry.country)
+        self._genders: dict[str, str] | None = None  # read when a pronoun first needs them
         self.acronyms = self._acronyms()
         for token in doc:
             # "EAM held talks": the person the acronym stands for is named again
@@ -335,6 +340,8 @@ class NameLinker:
         his own recipient.
         """
         sent = self.doc[token_i].sent
+        # "She also held a bilateral meeting with Carney": not a man the article calls "he"
+        exclude = set(exclude) | self._other_gender(self.doc[token_i].lower_)
         speaker = self._speaker_of(self.doc[token_i], exclude)
         if speaker is not None:
             return speaker
@@ -453,6 +460,41 @@ class NameLinker:
         if not counts:
             return None
         return first[max(counts, key=lambda k: (counts[k], -list(first).index(k)))]
+
+    def _other_gender(self, pronoun: str) -> set[str]:
+        """The people the article shows to be of the other gender than a pronoun's."""
+        wanted = GENDER_OF_PRONOUN.get(pronoun)
+        if wanted is None:
+            return set()
+        if self._genders is None:
+            self._genders = self._read_genders()
+        return {key for key, gender in self._genders.items() if gender != wanted}
+
+    def _read_genders(self) -> dict[str, str]:
+        """Each person's gender, where the article shows it: a form of address ("Mr", "Queen") before
+        the name, or the pronouns of the sentences that name that person and no one else (and of the
+        sentence after, if it names no one). A person with no such evidence, or mixed, has none."""
+        counts: dict[str, dict[str, int]] = {}
+        sents = list(self.doc.sents)
+        named: dict[int, set[str]] = {}
+        for i, span, _ in self.person_mentions:
+            linked = self.link(PartyRef(span.text, "PERSON", start=span.start, end=span.end))
+            if linked is None:
+                continue
+            if span.start > 0 and self.doc[span.start - 1].lower_.rstrip(".") in ADDRESS_GENDER:
+                counts.setdefault(linked.key, {"m": 0, "f": 0})[ADDRESS_GENDER[self.doc[span.start - 1].lower_.rstrip(".")]] += 3
+            named.setdefault(span.sent.start, set()).add(linked.key)
+        for n, sent in enumerate(sents):
+            people = named.get(sent.start, set())
+            if len(people) != 1:
+                continue
+            key = next(iter(people))
+            following = sents[n + 1] if n + 1 < len(sents) and not named.get(sents[n + 1].start) else None
+            for token in [*sent, *(following or [])]:
+                gender = GENDER_OF_PRONOUN.get(token.lower_)
+                if gender:
+                    counts.setdefault(key, {"m": 0, "f": 0})[gender] += 1
+        return {key: ("m" if c["m"] > c["f"] else "f") for key, c in counts.items() if c["m"] != c["f"]}
 
     def _speaker_of(self, pronoun, exclude) -> PartyRef | None:
         """"Merkel said she had spoken to Essebsi": a subject pronoun under a verb of saying is the sayer."""
