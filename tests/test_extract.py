@@ -2351,3 +2351,11 @@ def test_she_is_not_a_man_the_article_calls_he():
             "bilateral meeting with Mark Carney.")
     meetings = [e for e in one(text, "2025-06-18") if e["event_type"] == "meeting" and e["modality"] == "asserted"]
     assert [sorted(names(e)) for e in meetings] == [["Claudia Sheinbaum", "Mark Carney"]]
+
+
+def test_discussing_by_telephone_with_someone_is_a_call_discussing_alone_is_not():
+    text = "WASHINGTON – Antony Blinken discussed the crisis by telephone with Chinese Foreign Minister Wang Yi on Wednesday."
+    calls = [e for e in one(text, "2023-02-02") if e["event_type"] == "meeting"]
+    assert [(sorted(names(e)), e["attributes"].get("format")) for e in calls] == [(["Antony Blinken", "Wang Yi"], "call")]
+    text = "WASHINGTON – Antony Blinken discussed the crisis with reporters on Wednesday."
+    assert [e for e in one(text, "2023-02-02") if e["event_type"] == "meeting"] == []
