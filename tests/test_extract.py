@@ -2359,3 +2359,11 @@ def test_discussing_by_telephone_with_someone_is_a_call_discussing_alone_is_not(
     assert [(sorted(names(e)), e["attributes"].get("format")) for e in calls] == [(["Antony Blinken", "Wang Yi"], "call")]
     text = "WASHINGTON – Antony Blinken discussed the crisis with reporters on Wednesday."
     assert [e for e in one(text, "2023-02-02") if e["event_type"] == "meeting"] == []
+
+
+def test_a_person_taking_refuge_in_a_state_is_sheltered_by_it_a_crowd_or_a_church_is_not():
+    text = "VILNIUS – Belarusian opposition leader Maria Kolesnikova's ally Olga Kovalkova has taken refuge in neighbouring Poland, Polish officials said on Tuesday."
+    grants = [e for e in one(text, "2020-09-08") if e["event_type"] == "asylum"]
+    assert [(sorted(names(e)), e["modality"]) for e in grants] == [(["Olga Kovalkova", "Poland"], "reported")]  # officials said
+    for text in ("Thousands of villagers took refuge in Chad on Tuesday.", "Olga Kovalkova took refuge in a church in Minsk on Tuesday."):
+        assert [e for e in one(text, "2020-09-08") if e["event_type"] == "asylum"] == []

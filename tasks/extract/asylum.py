@@ -19,6 +19,9 @@ def build_asylum(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int
         missions = _missions(finder, noun)
         if noun.head.lemma_.lower() in {"take", "find"} and missions:
             return _refuge_in_mission(finder, span, rule, sent_index, noun, missions[0])
+        states = _states_taken_refuge_in(finder, noun) if noun.head.lemma_.lower() in {"take", "find", "seek"} else []
+        if states:
+            return _refuge_in_state(finder, span, rule, sent_index, noun, states[0])
         return None  # "took refuge in a basement"
     if rule.get("needs") == "asylum_verb":
         # "applied for protection", "withdrawn Assange's protection"; not "environmental protection",
@@ -139,6 +142,31 @@ def _refuge_in_mission(finder: ArgumentFinder, span: Span, rule: dict, sent_inde
     mention.attributes["action"] = "requested"
     mention.parties += finder.parties_from(finder.subjects(noun.head), "recipient")
     mention.parties += _states_named_on(finder, mission)[:1]
+    mention.debug["status_verb"] = noun.head.i
+    return _finish(finder, mention, span, noun, noun.head)
+
+
+def _states_taken_refuge_in(finder: ArgumentFinder, noun) -> list:
+    """"has taken refuge in neighbouring Lithuania": a state (not a city, a church or a basement)."""
+    places = finder.prep_objects(noun.head, {"in"}) + finder.prep_objects(noun, {"in"})
+    found = []
+    for place in places:
+        ent = finder.ent_of.get(place.i)
+        entry = finder.gaz.lookup(ent.text) if ent is not None and ent.label_ == "GPE" else None
+        if entry is not None and entry.category == "country":
+            found.append(place)
+    return found
+
+
+def _refuge_in_state(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int, noun, state) -> Mention | None:
+    """"Tsikhanouskaya has taken refuge in Lithuania": a person sheltered by that state."""
+    recipients = [p for p in finder.parties_from(finder.subjects(noun.head), "recipient") if p.kind in {"PERSON", "PRON"}]
+    if not recipients:
+        return None  # "thousands took refuge in Chad": people fleeing, not one's asylum
+    mention = Mention("asylum", rule["id"], span.start, span.end, span.text, sent_index, verbal=True)
+    mention.attributes["action"] = "granted"
+    mention.parties += recipients
+    mention.parties += finder.parties_from([state], "grantor")
     mention.debug["status_verb"] = noun.head.i
     return _finish(finder, mention, span, noun, noun.head)
 
