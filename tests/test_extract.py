@@ -2367,3 +2367,10 @@ def test_a_person_taking_refuge_in_a_state_is_sheltered_by_it_a_crowd_or_a_churc
     assert [(sorted(names(e)), e["modality"]) for e in grants] == [(["Olga Kovalkova", "Poland"], "reported")]  # officials said
     for text in ("Thousands of villagers took refuge in Chad on Tuesday.", "Olga Kovalkova took refuge in a church in Minsk on Tuesday."):
         assert [e for e in one(text, "2020-09-08") if e["event_type"] == "asylum"] == []
+
+
+def test_who_after_a_person_described_by_a_body_is_the_person():
+    text = ("SEOUL – The best-known defector remains Hwang Jang Yop, the chief ideologue of the ruling Workers' Party, "
+            "who sought asylum at the South Korean consulate in Beijing in 1997.")
+    requests = [e for e in one(text, "2016-08-17") if e["event_type"] == "asylum"]
+    assert [sorted(names(e)) for e in requests] == [["Hwang Jang Yop", "South Korea"]]

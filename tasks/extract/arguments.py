@@ -698,7 +698,9 @@ class ArgumentFinder:
         head = relcl.head
         # ("Sharaa, a former rebel commander who met Trump": the apposition itself)
         description = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else head
-        if description.dep_ == "appos" and description.lemma_.lower() in self.cues.person_nouns and description.head.ent_type_ == "PERSON":
+        # ("Hwang Jang Yop, the chief ideologue of the ruling Workers' Party, who sought asylum": "who" is a person)
+        who = any(c.lower_ == "who" and c.dep_ in {"nsubj", "nsubjpass"} for c in relcl.children) and head.ent_type_ != "PERSON"
+        if description.dep_ == "appos" and (description.lemma_.lower() in self.cues.person_nouns or who) and description.head.ent_type_ == "PERSON":
             return description.head
         return head
 
