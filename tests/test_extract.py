@@ -2374,3 +2374,10 @@ def test_who_after_a_person_described_by_a_body_is_the_person():
             "who sought asylum at the South Korean consulate in Beijing in 1997.")
     requests = [e for e in one(text, "2016-08-17") if e["event_type"] == "asylum"]
     assert [sorted(names(e)) for e in requests] == [["Hwang Jang Yop", "South Korea"]]
+
+
+def test_a_form_of_address_is_no_part_of_the_name():
+    text = ("ANKARA - President Recep Tayyip Erdoğan welcomed His Royal Highness Mohammed bin Salman bin Abdulaziz Al Saud, "
+            "Crown Prince of the Kingdom of Saudi Arabia, at the Presidential Complex yesterday.")
+    meetings = [e for e in one(text, "2022-06-23") if e["event_type"] == "meeting"]
+    assert [sorted(names(e))[:2] for e in meetings] == [["Mohammed bin Salman bin Abdulaziz Al Saud", "Recep Tayyip Erdoğan"]]

@@ -102,6 +102,7 @@ class NameRepair:
         self.joiners = cues.name_joiners
         self.title_words = {t for t in cues.titles if " " not in t}
         self.gazetteer = load_gazetteer()
+        self.honorifics = {h.lower() for h in cues.honorifics} | {"his", "her", "royal"}
 
     def _given_names(self, doc: Doc, ent: Span) -> int:
         """How many capitalised names the model left unlabelled stand right before a one-word entity:
@@ -168,10 +169,17 @@ class NameRepair:
                 merged[-1] = Span(doc, merged[-1].start, ent.end, label="PERSON", kb_id=merged[-1].kb_id_ or ent.kb_id_)
             else:
                 merged.append(ent)
-        merged = self._surnames(doc, merged)
+        merged = self._surnames(doc, [self._unaddressed(doc, ent) for ent in merged])
         if merged != list(doc.ents):
             doc.ents = merged
         return doc
+
+    def _unaddressed(self, doc: Doc, ent: Span) -> Span:
+        """"His Royal Highness Mohammed bin Salman", "Majesty Camilla": the form of address is no part of the name."""
+        start = ent.start
+        while ent.label_ == "PERSON" and start < ent.end - 1 and doc[start].lower_ in self.honorifics:
+            start += 1
+        return Span(doc, start, ent.end, label="PERSON", kb_id=ent.kb_id_) if start > ent.start else ent
 
     def _surnames(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """"Atal Bihari Vajpayee" a person, then "Vajpayee" alone taken for a place: the model labels each
