@@ -2381,3 +2381,10 @@ def test_a_form_of_address_is_no_part_of_the_name():
             "Crown Prince of the Kingdom of Saudi Arabia, at the Presidential Complex yesterday.")
     meetings = [e for e in one(text, "2022-06-23") if e["event_type"] == "meeting"]
     assert [sorted(names(e))[:2] for e in meetings] == [["Mohammed bin Salman bin Abdulaziz Al Saud", "Recep Tayyip Erdoğan"]]
+
+
+def test_a_described_person_identified_as_a_name_is_that_person():
+    text = ("AMMAN – Jordan granted political asylum to the pilot, identified by Syrian opposition groups as Colonel "
+            "Mahmoud Suleiman al-Khatib, the information minister announced on Thursday.")
+    grants = [e for e in one(text, "2012-06-22") if e["event_type"] == "asylum"]
+    assert [sorted(names(e)) for e in grants] == [["Jordan", "Mahmoud Suleiman al-Khatib"]]

@@ -506,6 +506,11 @@ class ArgumentFinder:
                 if listed:
                     stack.extend(listed)
                     party = None
+            identified = self._identified_as(token) if ent is None and token.pos_ == "NOUN" else None
+            if identified is not None:
+                # "asylum to the pilot, identified by opposition groups as Colonel Hassan Merei al-Hamade": the person named
+                stack.append(identified)
+                continue
             named = self._person_after(token) if party is not None and party.kind in {"NORPGROUP", "GROUP", "TITLE"} and token.tag_ in {"NNS", "NNPS"} else None
             if named is not None:
                 # "their Philippine counterparts, Foreign Secretary Enrique Manalo and Teodoro": the people named
@@ -533,6 +538,17 @@ class ArgumentFinder:
                             continue
                         stack.append(child)
         return found
+
+    def _identified_as(self, noun: Token) -> Token | None:
+        """The person a described noun is "identified as" or "named as"."""
+        for clause in noun.children:
+            if clause.dep_ == "acl" and clause.lemma_.lower() in {"identify", "name"}:
+                for prep in clause.subtree:  # (the parser may hang "as" on the agent: "by opposition groups as X")
+                    if prep.dep_ == "prep" and prep.lower_ == "as":
+                        people = [t for t in prep.subtree if t.i in self.ent_of and self.ent_of[t.i].label_ == "PERSON" and t.i == self.ent_of[t.i].root.i]
+                        if people:
+                            return people[0]
+        return None
 
     def _person_after(self, title: Token) -> Token | None:
         """The root of the PERSON named right after a comma behind `title`, past its own title words:
