@@ -2388,3 +2388,10 @@ def test_a_described_person_identified_as_a_name_is_that_person():
             "Mahmoud Suleiman al-Khatib, the information minister announced on Thursday.")
     grants = [e for e in one(text, "2012-06-22") if e["event_type"] == "asylum"]
     assert [sorted(names(e)) for e in grants] == [["Jordan", "Mahmoud Suleiman al-Khatib"]]
+
+
+def test_a_deal_named_then_its_makers_without_that_and_its_mediators_apart():
+    text = ("KYIV – More grain ships left Ukrainian ports on Thursday under the deal Russia and Ukraine reached in Istanbul "
+            "in July with Turkey and the United Nations as mediators.")
+    deals = [e for e in one(text, "2022-08-12") if e["event_type"] == "agreement"]
+    assert [(sorted(names(e)), e["location"]) for e in deals] == [(["Russia", "Ukraine"], "Istanbul")]

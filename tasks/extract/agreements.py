@@ -55,7 +55,7 @@ def build_agreement(finder: ArgumentFinder, span: Span, rule: dict, sent_index: 
         if status is not None:
             status_verb = governor
             mention.verbal = True
-    acl = [c for c in noun.children if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"]
+    acl = [c for c in noun.children if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"] + _reduced_relative(finder, noun)
     for verb in acl:
         if status is None and verb.lemma_.lower() in cues.agreement_status:
             status = cues.agreement_status[verb.lemma_.lower()]
@@ -96,6 +96,26 @@ def build_agreement(finder: ArgumentFinder, span: Span, rule: dict, sent_index: 
     return mention
 
 
+MEDIATOR_NOUNS = {"mediator", "guarantor", "witness", "broker", "facilitator", "observer", "sponsor"}
+
+
+def _reduced_relative(finder: ArgumentFinder, noun) -> list:
+    """"under the deal Russia and Ukraine reached in Istanbul": a relative clause without "that",
+    which the parser takes for a clause of its own. The words right after the noun are the subject
+    of a verb of making a deal that has no object of its own."""
+    if noun.i + 1 >= len(noun.doc) or noun.right_edge.i != noun.i:
+        return []
+    first = noun.doc[noun.i + 1]
+    for verb in first.ancestors:
+        if verb.pos_ != "VERB":
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.left_edge.i == first.i), None)
+        if subject is not None and verb.i > noun.i and verb.lemma_.lower() in finder.cues.agreement_status and not any(c.dep_ == "dobj" for c in verb.children):
+            return [verb]
+        break
+    return []
+
+
 def _parties(finder: ArgumentFinder, mention: Mention, noun, governor, path, acl, mediator_subject: bool) -> None:
     own = finder.ent_of.get(noun.i)
     for child in noun.children:
@@ -127,7 +147,9 @@ def _parties(finder: ArgumentFinder, mention: Mention, noun, governor, path, acl
             # "which Moscow and Ankara brokered between the government and the rebels": the sides, not the brokers
             mention.parties += finder.parties_from(finder.prep_objects(verb, {"between"}), "party")
             continue
-        mention.parties += finder.parties_from(finder.prep_objects(verb, PARTY_PREPS), "party")
+        as_mediators = any(o.lemma_.lower() in MEDIATOR_NOUNS for o in finder.prep_objects(verb, {"as"}))
+        if not as_mediators:  # not "reached in Istanbul with Turkey and the UN as mediators"
+            mention.parties += finder.parties_from(finder.prep_objects(verb, PARTY_PREPS), "party")
         mention.parties += finder.parties_from(finder.agents(verb), "party")
         if verb.lemma_.lower() in finder.cues.agreement_status:
             # "the deal he signed with opposition leaders": who signed it
