@@ -2395,3 +2395,11 @@ def test_a_deal_named_then_its_makers_without_that_and_its_mediators_apart():
             "in July with Turkey and the United Nations as mediators.")
     deals = [e for e in one(text, "2022-08-12") if e["event_type"] == "agreement"]
     assert [(sorted(names(e)), e["location"]) for e in deals] == [(["Russia", "Ukraine"], "Istanbul")]
+
+
+def test_the_two_heads_of_state_are_people_not_the_state_just_visited():
+    text = ("BEIJING, April 14 (Team desk) -- Chinese President Xi Jinping held talks with Brazilian President Luiz Inacio "
+            "Lula da Silva in Beijing on Friday.\nLula, who is paying a state visit to China, said Brazil is committed to peace.\n"
+            "After the talks, the two heads of state witnessed the signing of 15 bilateral cooperation documents.")
+    deals = [e for e in one(text, "2023-04-14") if e["event_type"] == "agreement"]
+    assert [sorted(names(e)) for e in deals] == [["Luiz Inacio Lula da Silva", "Xi Jinping"]]

@@ -28,7 +28,7 @@ from tasks.extract.names import contains_words, words as name_words
 _FUTURE_WORDS = re.compile(r"\b(next|coming|upcoming|tomorrow|later this)\b", re.IGNORECASE)
 FORMAT_RANK = {"call": 4, "summit": 3, "visit": 2, "talks": 1, None: 0}
 NOT_HAPPENED = {"planned", "negated", "hypothetical"}
-PEOPLE_WORDS = {"two", "man", "men", "woman", "women", "leader", "president", "minister", "premier", "chancellor", "king", "diplomat", "envoy", "counterpart"}
+PEOPLE_WORDS = {"two", "head", "man", "men", "woman", "women", "leader", "president", "minister", "premier", "chancellor", "king", "diplomat", "envoy", "counterpart"}
 PLURAL_PRONOUN_WORDS = {"they", "them", "their", "theirs", "we", "us", "our"}
 
 
