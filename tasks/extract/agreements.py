@@ -10,6 +10,7 @@ from tasks.extract.mentions import Mention, PartyRef
 GOVERNING_PREPS = {"on", "to", "from", "of", "by", "into", "upon", "over", "with"}
 # "agreed to restore relations" is an agreement; "agreed to meet" a planned meeting, handled there
 NOT_AGREEMENT_ACTS = {"merge", "acquire", "buy", "sell", "purchase", "invest", "meet", "visit", "talk", "hold", "discuss", "hold", "continue", "work", "consider", "study", "explore", "cooperate", "keep", "remain", "speak", "return"}
+MEDIATOR_NOUNS = {"mediator", "guarantor", "witness", "broker", "facilitator", "observer", "sponsor"}  # "with Turkey as mediator"
 TOPIC_STOPWORDS = {"new", "former", "previous", "historic", "landmark", "final", "first", "all", "existing", "old", "current", "major", "key", "broad", "comprehensive", "bilateral", "long", "term", "long-term", "interim", "initial", "formal", "draft", "tentative", "provisional", "preliminary", "such", "same", "other", "earlier", "last", "recent", "proposed", "signed", "fragile", "separate", "several", "two", "three", "many"}
 
 
@@ -96,9 +97,6 @@ def build_agreement(finder: ArgumentFinder, span: Span, rule: dict, sent_index: 
     return mention
 
 
-MEDIATOR_NOUNS = {"mediator", "guarantor", "witness", "broker", "facilitator", "observer", "sponsor"}
-
-
 def _reduced_relative(finder: ArgumentFinder, noun) -> list:
     """"under the deal Russia and Ukraine reached in Istanbul": a relative clause without "that",
     which the parser takes for a clause of its own. The words right after the noun are the subject
@@ -106,14 +104,10 @@ def _reduced_relative(finder: ArgumentFinder, noun) -> list:
     if noun.i + 1 >= len(noun.doc) or noun.right_edge.i != noun.i:
         return []
     first = noun.doc[noun.i + 1]
-    for verb in first.ancestors:
-        if verb.pos_ != "VERB":
-            continue
-        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.left_edge.i == first.i), None)
-        if subject is not None and verb.i > noun.i and verb.lemma_.lower() in finder.cues.agreement_status and not any(c.dep_ == "dobj" for c in verb.children):
-            return [verb]
-        break
-    return []
+    verb = next((a for a in first.ancestors if a.pos_ == "VERB"), None)  # the clause the words after the noun open
+    if verb is None or verb.i < noun.i or verb.lemma_.lower() not in finder.cues.agreement_status or any(c.dep_ == "dobj" for c in verb.children):
+        return []
+    return [verb] if any(c.dep_ == "nsubj" and c.left_edge.i == first.i for c in verb.children) else []
 
 
 def _parties(finder: ArgumentFinder, mention: Mention, noun, governor, path, acl, mediator_subject: bool) -> None:

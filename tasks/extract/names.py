@@ -481,8 +481,9 @@ class NameLinker:
             linked = self.link(PartyRef(span.text, "PERSON", start=span.start, end=span.end))
             if linked is None:
                 continue
-            if span.start > 0 and self.doc[span.start - 1].lower_.rstrip(".") in ADDRESS_GENDER:
-                counts.setdefault(linked.key, {"m": 0, "f": 0})[ADDRESS_GENDER[self.doc[span.start - 1].lower_.rstrip(".")]] += 3
+            address = self.doc[span.start - 1].lower_.rstrip(".") if span.start > 0 else ""
+            if address in ADDRESS_GENDER:
+                counts.setdefault(linked.key, {"m": 0, "f": 0})[ADDRESS_GENDER[address]] += 3  # "Mr Trump": stronger than a pronoun
             named.setdefault(span.sent.start, set()).add(linked.key)
         for n, sent in enumerate(sents):
             people = named.get(sent.start, set())
