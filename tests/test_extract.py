@@ -2403,3 +2403,16 @@ def test_the_two_heads_of_state_are_people_not_the_state_just_visited():
             "After the talks, the two heads of state witnessed the signing of 15 bilateral cooperation documents.")
     deals = [e for e in one(text, "2023-04-14") if e["event_type"] == "agreement"]
     assert [sorted(names(e)) for e in deals] == [["Luiz Inacio Lula da Silva", "Xi Jinping"]]
+
+
+def test_a_visit_called_off_at_someone_s_request_is_a_visit_called_off():
+    text = "WASHINGTON – Trump has asked Pompeo not to travel to North Korea at this time, calling off a visit to Pyongyang."
+    visits = [e for e in one(text, "2018-08-25") if e["event_type"] == "meeting"]
+    assert [e["modality"] for e in visits] == ["negated"] and "Pompeo" in names(visits[0])
+
+
+def test_a_minister_visiting_a_state_meets_the_state_a_leader_its_leader():
+    text = ("HANOI – Secretary of State Antony Blinken visited Vietnam on Saturday. President Vo Van Thuong is due to "
+            "travel to Japan next month.")
+    visits = [e for e in one(text, "2023-04-16") if e["event_type"] == "meeting" and e["modality"] == "asserted"]
+    assert [sorted(names(e)) for e in visits] == [["Antony Blinken", "Vietnam"]]

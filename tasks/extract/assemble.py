@@ -22,7 +22,7 @@ from tasks.extract.dates import coarse_period, counts_from_day_told, parse_publi
 from tasks.extract.events import Event, Participant
 from tasks.extract.gazetteer import Gazetteer, fold
 from tasks.extract.mentions import Mention
-from tasks.extract.names import LinkedName, NameLinker
+from tasks.extract.names import HEAD_TITLES, LinkedName, NameLinker
 from tasks.extract.names import contains_words, words as name_words
 
 _FUTURE_WORDS = re.compile(r"\b(next|coming|upcoming|tomorrow|later this)\b", re.IGNORECASE)
@@ -872,7 +872,7 @@ def _participants(cluster: Cluster, main: ResolvedMention, linker: NameLinker) -
         # state stands for the one head of state or government the article names for it
         for party in parties:
             # only a state the text implies (a visit to it); "New Delhi hosted Abbas" names its host as it is
-            if party.implied and party.linked.kind == "GPE" and party.linked.country and party.linked.country not in person_countries:
+            if party.implied and party.linked.kind == "GPE" and party.linked.country and party.linked.country not in person_countries and _led_by_leaders(parties, linker):
                 head = linker.head_of(party.linked.country)
                 if head is not None and all(p.linked.key != head.key for p in parties):
                     party.linked, party.implied = head, False
@@ -895,6 +895,13 @@ def _participants(cluster: Cluster, main: ResolvedMention, linker: NameLinker) -
                 if p.role == "participant":
                     p.role = "guest"
     return [Participant(" ".join(p.linked.name.split()), p.role, p.linked.kind, p.linked.country) for p in parties]
+
+
+def _led_by_leaders(parties: list[Party], linker: NameLinker) -> bool:
+    """Whether the people named on a visit are heads of state or government, whom the visited state's
+    own head receives (not a minister visiting a state: "Pompeo's visit to Pyongyang")."""
+    people = [p for p in parties if p.linked.kind == "PERSON" and not p.implied]
+    return not people or any(linker.person_titles.get(fold(p.linked.name), set()) & HEAD_TITLES or not linker.person_titles.get(fold(p.linked.name)) for p in people)
 
 
 def _grantor_from_where(participants: list[Participant], cluster: Cluster, linker: NameLinker, dateline: list[str | None]) -> None:

@@ -327,6 +327,9 @@ def _exhorted(trigger, cues) -> bool:
     for _ in range(4):
         if token.head.i == token.i:
             return False
+        lemma = token.head.lemma_.lower()
+        if token.head.i != trigger.i and (lemma in {"cancel", "postpone", "scrap", "shelve"} or (lemma == "call" and any(c.lower_ == "off" for c in token.head.children))):
+            return False  # "asked Pompeo not to travel ..., calling off a visit to Pyongyang": the visit told as called off
         if token.dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
             return False  # "asked them to ensure his security and the request had been granted": a clause of its own
         if token.dep_ in {"xcomp", "dobj", "ccomp"} or token.head.pos_ in {"VERB", "AUX"}:
