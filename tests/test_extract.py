@@ -2416,3 +2416,10 @@ def test_a_minister_visiting_a_state_meets_the_state_a_leader_its_leader():
             "travel to Japan next month.")
     visits = [e for e in one(text, "2023-04-16") if e["event_type"] == "meeting" and e["modality"] == "asserted"]
     assert [sorted(names(e)) for e in visits] == [["Antony Blinken", "Vietnam"]]
+
+
+def test_an_office_in_two_words_is_no_person_s_name():
+    text = ("BEIJING: Deputy Prime Minister and Foreign Minister Ishaq Dar sat down with Chinese Foreign Minister Wang Yi "
+            "in Beijing on Wednesday, less than a fortnight after the ceasefire that ended four days of fighting.")
+    meetings = [e for e in one(text, "2025-05-22") if e["event_type"] == "meeting"]
+    assert [sorted(names(e)) for e in meetings] == [["Ishaq Dar", "Wang Yi"]]

@@ -161,8 +161,9 @@ class ArgumentFinder:
         if token.pos_ == "PROPN" and ent is None and any(c.dep_ in {"nmod", "compound"} for c in offices):
             # "Deputy Secretary of State Victoria Nuland met": a name after an office, which the model missed
             names = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.lower_ not in self.cues.person_nouns and t.i > max(c.i for c in offices)]
-            if names and names[-1].i == token.i - 1:
-                return PartyRef(" ".join(t.text for t in [*names, token]), "PERSON", role, names[0].i, token.i + 1)
+            text = " ".join(t.text for t in [*names, token])
+            if names and names[-1].i == token.i - 1 and not is_bare_title(text, self.cues):  # not "Deputy Prime Minister"
+                return PartyRef(text, "PERSON", role, names[0].i, token.i + 1)
         mislabelled = ent is None or (ent.label_ in {"LAW", "WORK_OF_ART", "PRODUCT", "EVENT"} and len(ent) == 1)  # "Abiy" taken for a law
         if token.pos_ == "PROPN" and mislabelled and lower not in self.cues.person_nouns:
             # "Trump spoke by phone": a name the model left unlabelled (or labelled as no party) but the gazetteer knows
