@@ -2423,3 +2423,9 @@ def test_an_office_in_two_words_is_no_person_s_name():
             "in Beijing on Wednesday, less than a fortnight after the ceasefire that ended four days of fighting.")
     meetings = [e for e in one(text, "2025-05-22") if e["event_type"] == "meeting"]
     assert [sorted(names(e)) for e in meetings] == [["Ishaq Dar", "Wang Yi"]]
+
+
+def test_a_deal_of_another_time_in_the_same_sentence_takes_no_sides_from_the_talks():
+    text = ("BEIJING: Ishaq Dar sat down with Wang Yi in Beijing on Wednesday, less than a fortnight after the ceasefire "
+            "that ended four days of fighting.")
+    assert [e for e in one(text, "2025-05-22") if e["event_type"] == "agreement"] == []

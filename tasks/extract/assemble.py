@@ -420,9 +420,11 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
     last_parties: list[Party] = []
     mentions = doc._.event_mentions or []
     for mention in mentions:
-        if mention.event_type == "agreement" and len(mention.parties) < 2:
+        before_or_after = any(a.dep_ == "prep" and a.lower_ in {"after", "before", "since", "until"} for a in doc[mention.trigger_start].ancestors)
+        if mention.event_type == "agreement" and len(mention.parties) < 2 and not before_or_after:
             # "talks between Kurti and Vucic ended without a deal": the deal's parties are the talks'
-            # (not "on the sidelines of the EU's Eastern Partnership summit": a gathering named by its bodies)
+            # (not "on the sidelines of the EU's Eastern Partnership summit": a gathering named by its bodies;
+            # not "met ... a fortnight after the ceasefire that ended the fighting": another time's deal)
             talks = [m for m in mentions if m.event_type == "meeting" and m.sent_index == mention.sent_index and len(m.parties) >= 2
                      and any(p.kind not in {"ORG"} for p in m.parties)]
             if talks:
