@@ -2429,3 +2429,8 @@ def test_a_deal_of_another_time_in_the_same_sentence_takes_no_sides_from_the_tal
     text = ("BEIJING: Ishaq Dar sat down with Wang Yi in Beijing on Wednesday, less than a fortnight after the ceasefire "
             "that ended four days of fighting.")
     assert [e for e in one(text, "2025-05-22") if e["event_type"] == "agreement"] == []
+
+
+def test_the_body_whose_leaders_meet_is_no_side_of_their_meeting():
+    text = "LIMA – Chinese President Xi Jinping is in Lima for the Asia-Pacific Economic Cooperation (APEC) leaders' meeting."
+    assert [e for e in one(text, "2024-11-14") if e["event_type"] == "meeting"] == []

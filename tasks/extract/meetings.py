@@ -83,6 +83,9 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
             heads.append(governor)  # not "In Moscow, Medvedev mocked the trip": where it is spoken of
     # "Obama's first Summit of the Americas": the gathering's own name is no party to it
     mention.parties = [p for p in mention.parties if not (p.start <= head.i < p.end and p.kind == "ORG")]
+    if lemma in finder.cues.gathering_nouns and any(c.dep_ == "poss" and c.lemma_.lower() in {"leader", "minister", "member"} for c in head.children):
+        # "the Asia-Pacific Economic Cooperation (APEC) leaders' meeting": the body whose leaders meet, not a side
+        mention.parties = [p for p in mention.parties if not (p.kind == "ORG" and head.left_edge.i <= p.start < head.i)]
     if not mention.verbal and head.dep_ == "pobj" and head.head.lower_ == "including" and head.head.head.lemma_.lower() in finder.cues.contest_nouns:
         return None  # "three pool matches, including England's meeting with France": a fixture, not talks
     if mention.verbal and any(o.lemma_.lower() in finder.cues.contest_nouns for o in finder.prep_objects(head, {"in", "at"})):
