@@ -420,8 +420,7 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
     last_parties: list[Party] = []
     mentions = doc._.event_mentions or []
     for mention in mentions:
-        before_or_after = any(a.dep_ == "prep" and a.lower_ in {"after", "before", "since", "until"} for a in doc[mention.trigger_start].ancestors)
-        if mention.event_type == "agreement" and len(mention.parties) < 2 and not before_or_after:
+        if mention.event_type == "agreement" and len(mention.parties) < 2 and not _told_as_a_time(doc[mention.trigger_start]):
             # "talks between Kurti and Vucic ended without a deal": the deal's parties are the talks'
             # (not "on the sidelines of the EU's Eastern Partnership summit": a gathering named by its bodies;
             # not "met ... a fortnight after the ceasefire that ended the fighting": another time's deal)
@@ -899,11 +898,16 @@ def _participants(cluster: Cluster, main: ResolvedMention, linker: NameLinker) -
     return [Participant(" ".join(p.linked.name.split()), p.role, p.linked.kind, p.linked.country) for p in parties]
 
 
+def _told_as_a_time(token) -> bool:
+    """A word inside "after ...", "before ...", "since ...": told to date something else."""
+    return any(a.dep_ == "prep" and a.lower_ in {"after", "before", "since", "until"} for a in token.ancestors)
+
+
 def _led_by_leaders(parties: list[Party], linker: NameLinker) -> bool:
     """Whether the people named on a visit are heads of state or government, whom the visited state's
     own head receives (not a minister visiting a state: "Pompeo's visit to Pyongyang")."""
-    people = [p for p in parties if p.linked.kind == "PERSON" and not p.implied]
-    return not people or any(linker.person_titles.get(fold(p.linked.name), set()) & HEAD_TITLES or not linker.person_titles.get(fold(p.linked.name)) for p in people)
+    titles = [linker.person_titles.get(fold(p.linked.name), set()) for p in parties if p.linked.kind == "PERSON" and not p.implied]
+    return not titles or any(not known or known & HEAD_TITLES for known in titles)  # (untitled people may be leaders too)
 
 
 def _grantor_from_where(participants: list[Participant], cluster: Cluster, linker: NameLinker, dateline: list[str | None]) -> None:
