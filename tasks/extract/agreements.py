@@ -98,9 +98,10 @@ def build_agreement(finder: ArgumentFinder, span: Span, rule: dict, sent_index: 
 
 
 def _reduced_relative(finder: ArgumentFinder, noun) -> list:
-    """"under the deal Russia and Ukraine reached in Istanbul": a relative clause without "that",
-    which the parser takes for a clause of its own. The words right after the noun are the subject
-    of a verb of making a deal that has no object of its own."""
+    """"under the deal Russia and Ukraine reached in Istanbul", "the truce Washington and Beijing
+    struck in Geneva": a relative clause without "that", which the parser takes for a clause of its
+    own or for a second subject. The words right after the noun are the subject of a verb of making
+    a deal that has no object of its own."""
     if noun.i + 1 >= len(noun.doc) or noun.right_edge.i != noun.i:
         return []
     first = noun.doc[noun.i + 1]
@@ -183,10 +184,6 @@ def _parties(finder: ArgumentFinder, mention: Mention, noun, governor, path, acl
             mention.parties += finder.parties_from(finder.agents(governor), "party")
     elif path == "nsubj":
         mention.parties += finder.parties_from(finder.prep_objects(governor, PARTY_PREPS), "party")
-        if governor.lemma_.lower() in finder.cues.agreement_status and governor.lemma_.lower() not in MEDIATOR_VERBS:
-            # "the truce Washington and Beijing struck in Geneva": a relative clause without "that",
-            # parsed as a second subject; that subject made the deal
-            mention.parties += finder.parties_from([c for c in governor.children if c.dep_ == "nsubj" and c.i > noun.i], "party")
 
 
 def _topic(finder: ArgumentFinder, noun) -> str | None:
