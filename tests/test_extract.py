@@ -125,6 +125,11 @@ def one(text: str, published: str = "2024-05-10") -> list[dict]:
     return extract_records([{"id": "t", "text": text, "published": published}])
 
 
+def of_type(event_type: str, text: str, published: str = "2024-05-10") -> list[dict]:
+    """The events of one type extracted from a one-article text."""
+    return [e for e in one(text, published) if e["event_type"] == event_type]
+
+
 def test_planned_meeting_is_planned():
     events = one("Turkish President Recep Tayyip Erdogan will meet Russian President Vladimir Putin in Sochi next week.")
     assert [e["modality"] for e in events] == ["planned"]
@@ -190,7 +195,7 @@ def test_ministers_of_named_states_resolve_to_the_people_named_later():
         "The foreign ministers of Russia and Ukraine met in Antalya on Thursday. "
         "Russian Foreign Minister Sergei Lavrov said afterwards that Ukrainian Foreign Minister Dmytro Kuleba had asked for a ceasefire."
     )
-    meetings = [e for e in one(text, "2022-03-10") if e["event_type"] == "meeting"]
+    meetings = of_type("meeting", text, "2022-03-10")
     assert names(meetings[0]) == {"Sergei Lavrov", "Dmytro Kuleba"}
 
 
@@ -432,7 +437,7 @@ def test_a_request_at_an_unnamed_embassy_was_made_to_the_state_that_answered_it(
 def test_an_old_meeting_told_in_passing_is_its_own_event():
     text = ("North Korean leader Kim Jong Un and Russian President Vladimir Putin held talks on Wednesday at a launch site in Russia's Far East. "
             "It was only the second encounter between the two leaders, who first met in April 2019 in Vladivostok.")
-    meetings = [e for e in one(text, "2023-09-14") if e["event_type"] == "meeting"]
+    meetings = of_type("meeting", text, "2023-09-14")
     assert sorted(str(e["event_date"]) for e in meetings) == ["2023-09-13", "None"]
 
 
@@ -446,13 +451,13 @@ def test_what_a_deal_does_later_is_not_when_it_was_signed():
 def test_a_conversation_over_dinner_is_not_a_phone_call():
     text = ("South Korean President Yoon Suk Yeol held talks with Japanese Prime Minister Fumio Kishida in Tokyo on Thursday. "
             "The two leaders continued their conversation over dinner at a restaurant in Ginza.")
-    meetings = [e for e in one(text, "2023-03-17") if e["event_type"] == "meeting"]
+    meetings = of_type("meeting", text, "2023-03-17")
     assert len(meetings) == 1 and meetings[0]["attributes"]["format"] != "call"
 
 
 def test_likely_to_be_their_last_meeting_describes_talks_held():
     text = "Shinzo Abe and Barack Obama held talks at Pearl Harbor on Tuesday, in what is likely to be their last meeting before Obama leaves office."
-    meetings = [e for e in one(text, "2016-12-28") if e["event_type"] == "meeting"]
+    meetings = of_type("meeting", text, "2016-12-28")
     assert [e["modality"] for e in meetings] == ["asserted"]
 
 
@@ -504,7 +509,7 @@ def test_the_crown_prince_is_the_one_person_the_article_calls_so():
 def test_leaders_among_those_at_a_summit_took_part_and_a_summit_named_after_a_city_is_not_with_it():
     text = ("Saudi Arabia's King Salman opened the annual summit of the Arab League in Dhahran on Sunday, naming the gathering the Jerusalem summit. "
             "Egyptian President Abdel Fattah al-Sisi, Jordan's King Abdullah II and Palestinian President Mahmoud Abbas were among the leaders around the table.")
-    meetings = [e for e in one(text, "2018-04-16") if e["event_type"] == "meeting"]
+    meetings = of_type("meeting", text, "2018-04-16")
     assert len(meetings) == 1 and {"Abdel Fattah al-Sisi", "Mahmoud Abbas"} <= names(meetings[0])
     assert "Jerusalem" not in names(meetings[0])
 
@@ -523,7 +528,7 @@ def test_the_two_rivals_are_the_two_people_just_named():
 def test_signatories_with_a_two_word_office_sign_for_their_state():
     text = ("The Indonesian government and the separatist Free Aceh Movement signed a peace agreement in Helsinki on Monday. "
             "Indonesia's Justice and Human Rights Minister Hamid Awaluddin and the rebels' exiled leader Malik Mahmud put their names to the memorandum of understanding.")
-    agreements = [e for e in one(text, "2005-08-16") if e["event_type"] == "agreement"]
+    agreements = of_type("agreement", text, "2005-08-16")
     assert len(agreements) == 1 and {"Indonesia", "Free Aceh Movement"} <= names(agreements[0])
 
 
@@ -545,7 +550,7 @@ def test_the_prime_minister_is_the_one_the_story_follows():
 def test_an_earlier_deal_between_the_same_sides_is_its_own_event():
     text = ("South Sudan's President Salva Kiir and opposition leader Riek Machar signed a power-sharing agreement in Entebbe on Thursday. "
             "An earlier peace agreement, reached in 2015, collapsed the following year when heavy fighting broke out in Juba.")
-    agreements = [e for e in one(text, "2019-11-08") if e["event_type"] == "agreement"]
+    agreements = of_type("agreement", text, "2019-11-08")
     assert len(agreements) == 2 and all(names(e) == {"Salva Kiir", "Riek Machar"} for e in agreements)
 
 
@@ -567,7 +572,7 @@ def test_a_when_clause_shares_the_day_of_its_main_clause():
 def test_a_meeting_between_two_governments_is_the_one_their_leaders_were_due_to_hold():
     text = ("A high-level meeting between the Spanish and Moroccan governments that had been scheduled for December 17 in Rabat has been postponed. "
             "Prime Minister Pedro Sanchez had been due to lead a delegation to the talks with his Moroccan counterpart, Saad Eddine El Othmani.")
-    meetings = [e for e in one(text, "2020-12-11") if e["event_type"] == "meeting"]
+    meetings = of_type("meeting", text, "2020-12-11")
     assert len(meetings) == 1 and meetings[0]["modality"] == "negated"
 
 
@@ -625,7 +630,7 @@ def test_an_abandoned_plan_is_a_negated_event():
 def test_a_meeting_in_a_month_of_last_year_is_another_meeting():
     text = ("HAVANA – Barack Obama and Raúl Castro held talks at the Palace of the Revolution on Monday, the centrepiece of the first "
             "visit to Cuba by a sitting U.S. president in 88 years. The two leaders held their first formal talks in Panama City in April last year.")
-    meetings = [e for e in one(text, "2016-03-22") if e["event_type"] == "meeting"]
+    meetings = of_type("meeting", text, "2016-03-22")
     assert sorted((e["event_date"] or "", e["location"]) for e in meetings)[0] == ("", "Panama City")
     assert [e["event_date"] for e in meetings if e["location"] != "Panama City"] == ["2016-03-21"]
 
@@ -660,7 +665,7 @@ def test_a_time_said_of_what_came_before_since_is_not_the_calls():
     # "since Turkey shot down a Russian warplane on November 24" dates the shooting, not the conversation
     text = ("ANKARA – Vladimir Putin and Recep Tayyip Erdogan spoke by telephone on Wednesday, their first conversation since "
             "Turkey shot down a Russian warplane near the Syrian border on November 24.")
-    meetings = [e for e in one(text, "2016-06-30") if e["event_type"] == "meeting"]
+    meetings = of_type("meeting", text, "2016-06-30")
     assert [e["event_date"] for e in meetings] == ["2016-06-29"]
 
 
@@ -736,7 +741,7 @@ def test_a_government_told_in_another_sentence_is_not_the_state_asked_for_asylum
     text = ("MONTEVIDEO – Uruguay on Monday rejected a request for asylum from Alan Garcia, who had spent two weeks at the Uruguayan embassy in Lima. "
             "Vazquez said the Peruvian government had been informed of the decision. "
             "Garcia turned up on the night of November 17 and asked for diplomatic asylum.")
-    asylum = [e for e in one(text, "2018-12-04") if e["event_type"] == "asylum"]
+    asylum = of_type("asylum", text, "2018-12-04")
     assert len(asylum) == 2 and all(names(e) == {"Uruguay", "Alan Garcia"} for e in asylum)
 
 
@@ -839,7 +844,7 @@ def test_an_event_told_among_the_days_news_without_a_time_has_the_storys_day():
 def test_states_listed_as_refusing_asylum_are_one_refusal_each():
     text = ("MOSCOW – Edward Snowden's search for a safe haven ran into a series of rejections on Tuesday, as India, Poland "
             "and Germany turned down his requests for asylum.")
-    asylum = [e for e in one(text, "2013-07-03") if e["event_type"] == "asylum"]
+    asylum = of_type("asylum", text, "2013-07-03")
     assert sorted(tuple(sorted(names(e))) for e in asylum) == [("Edward Snowden", "Germany"), ("Edward Snowden", "India"), ("Edward Snowden", "Poland")]
     assert {e["event_id"] for e in asylum}.__len__() == 3
 
@@ -949,7 +954,7 @@ def test_where_a_deal_agreed_to_applies_is_not_where_it_was_agreed():
 def test_an_embassy_that_speaks_in_another_sentence_is_not_where_asylum_was_sought():
     text = ("DUBAI – Ashraf Ghani left Kabul on Sunday. Russia's embassy in Kabul claimed that he had fled with cars full of cash. "
             "On Wednesday Ghani asked for asylum, his aides said.")
-    asylum = [e for e in one(text, "2021-08-19") if e["event_type"] == "asylum"]
+    asylum = of_type("asylum", text, "2021-08-19")
     assert asylum and all("Russia" not in names(e) for e in asylum)
 
 
@@ -1058,7 +1063,7 @@ def test_two_people_granted_asylum_by_one_state_are_two_events():
 
 def test_states_listed_after_including_each_refuse_on_their_own():
     text = "Several countries, including France and Italy, had rejected Snowden's requests for asylum before Moscow acted."
-    refusals = [e for e in one(text, "2013-08-07") if e["event_type"] == "asylum"]
+    refusals = of_type("asylum", text, "2013-08-07")
     assert sorted(p["name"] for e in refusals for p in e["participants"] if p["role"] == "grantor") == ["France", "Italy"]
     assert all(e["attributes"]["action"] == "refused" for e in refusals)
 
@@ -1078,7 +1083,7 @@ def test_taken_in_on_humanitarian_grounds_is_asylum_but_released_on_them_is_not(
 
 def test_a_verb_coordinated_under_if_shares_the_condition():
     text = "The swap can go ahead only if the United States, Russia and France accept its terms and sign a further agreement with Iran."
-    deals = [e for e in one(text, "2010-05-17") if e["event_type"] == "agreement"]
+    deals = of_type("agreement", text, "2010-05-17")
     assert deals and all(e["modality"] == "hypothetical" for e in deals)
 
 
@@ -1371,7 +1376,7 @@ def test_refuge_taken_in_a_foreign_embassy_is_asylum_sought_from_that_state():
 def test_a_visit_by_someone_during_which_states_sign_a_deal_is_his_not_theirs():
     text = ("Egypt and Saudi Arabia signed an agreement on Friday demarcating their maritime border, during a five-day visit to Cairo by King Salman. "
             "Salman, who arrived on Thursday, held talks with President Abdel Fattah al-Sisi at the Ittihadiya palace.")
-    meetings = [e for e in one(text, "2016-04-09") if e["event_type"] == "meeting"]
+    meetings = of_type("meeting", text, "2016-04-09")
     assert [names(e) for e in meetings] == [{"Abdel Fattah al-Sisi", "Salman"}]
 
 
@@ -1516,13 +1521,13 @@ def test_calling_for_something_is_a_demand_and_leaves_the_summit_one_event():
 def test_refuge_in_the_residence_of_a_states_ambassador_is_asked_of_that_state():
     text = ("CARACAS – Five aides of opposition leader Juan Guaidó have taken refuge in the residence of Chile's ambassador "
             "in Caracas and asked for asylum, hours after prosecutors ordered their arrest.")
-    asylum = [e for e in one(text, "2019-05-02") if e["event_type"] == "asylum"]
+    asylum = of_type("asylum", text, "2019-05-02")
     assert [[p["name"] for p in e["participants"] if p["role"] == "grantor"] for e in asylum] == [["Chile"]]
 
 
 def test_refuge_for_people_of_a_state_names_the_people_not_the_state():
     text = "KAMPALA – Uganda offered on Tuesday to give temporary refuge to up to 2,000 Afghans fleeing the Taliban."
-    asylum = [e for e in one(text, "2021-08-18") if e["event_type"] == "asylum"]
+    asylum = of_type("asylum", text, "2021-08-18")
     assert len(asylum) == 1
     recipients = [p["name"] for p in asylum[0]["participants"] if p["role"] == "recipient"]
     assert len(recipients) == 1 and "Afghans" in recipients[0]
@@ -1560,7 +1565,7 @@ def test_the_one_day_a_sentence_names_dates_talks_held_in_a_clause_beside_it():
     # "on Monday" hangs on "set foot", "holding talks" on "became": still the day of the talks
     text = ("YANGON – Barack Obama became the first sitting U.S. president to set foot in Myanmar on Monday, "
             "holding talks with President Thein Sein at the old parliament building.")
-    meetings = [e for e in one(text, "2012-11-20") if e["event_type"] == "meeting"]
+    meetings = of_type("meeting", text, "2012-11-20")
     assert [e["event_date"] for e in meetings] == ["2012-11-19"]
 
 
@@ -1568,7 +1573,7 @@ def test_the_sentence_day_is_not_that_of_what_the_trigger_came_after_nor_of_a_pe
     # the day is the landing's, not the request's; "has applied" tells of some time before the saying
     text = ("MADRID – Edmundo González Urrutia landed at an air base outside Madrid on Sunday after requesting asylum in Spain. "
             "An Iranian diplomat has applied for asylum in Norway, the foreign ministry said on Friday.")
-    asylum = [e for e in one(text, "2024-09-09") if e["event_type"] == "asylum"]
+    asylum = of_type("asylum", text, "2024-09-09")
     assert len(asylum) == 2 and [e["event_date"] for e in asylum] == [None, None]
 
 
@@ -1609,7 +1614,7 @@ def test_a_signing_to_come_that_names_no_one_is_by_the_sides_of_the_deal_told():
 def test_a_name_whose_last_word_the_model_left_out_is_the_whole_persons():
     # the small model reads "Maria del Pilar" as an organisation and leaves "Hurtado" bare
     text = "PANAMA CITY – Panama granted political asylum on Friday to Maria del Pilar Hurtado, who ran Colombia's intelligence agency."
-    asylum = [e for e in one(text, "2010-11-20") if e["event_type"] == "asylum"]
+    asylum = of_type("asylum", text, "2010-11-20")
     assert [sorted(roles(e)) for e in asylum] == [[("Maria del Pilar Hurtado", "recipient"), ("Panama", "grantor")]]
 
 
@@ -1625,14 +1630,14 @@ def test_a_day_after_counts_from_the_day_of_what_the_story_last_told():
     # "The speech came a day after ...": the clause it hangs on has no day of its own, the lead's deal has
     text = ("MOSCOW – Russia and China signed an energy agreement on Tuesday.\n"
             "The signing came a day after US President Joe Biden made an unannounced visit to Kyiv, where he met Volodymyr Zelensky.")
-    visits = [e for e in one(text, "2023-02-22") if e["event_type"] == "meeting"]
+    visits = of_type("meeting", text, "2023-02-22")
     assert [e["event_date"] for e in visits] == ["2023-02-20"]
 
 
 def test_talks_between_the_factions_behind_a_deal_are_the_deals_sides_meeting():
     text = ("CAIRO – The rival Palestinian movements Hamas and Fatah signed a reconciliation agreement in Cairo on Thursday.\n"
             "The deal was signed at the headquarters of Egypt's intelligence service, which mediated two days of talks between the factions.")
-    meetings = [e for e in one(text, "2017-10-13") if e["event_type"] == "meeting"]
+    meetings = of_type("meeting", text, "2017-10-13")
     assert [sorted(names(e)) for e in meetings] == [["Fatah", "Hamas"]]
 
 
@@ -1657,7 +1662,7 @@ def test_the_first_leader_to_visit_told_beside_a_clause_is_its_subject():
     # the parse hangs "the first Asian leader" on "held" as an object: still Widodo, not "Asian"
     text = ("JAKARTA – Indonesian President Joko Widodo held talks with Volodymyr Zelensky in Kyiv on Wednesday, "
             "the first Asian leader to visit Ukraine since the war began.")
-    meetings = [e for e in one(text, "2022-06-30") if e["event_type"] == "meeting"]
+    meetings = of_type("meeting", text, "2022-06-30")
     assert [sorted(names(e)) for e in meetings] == [["Joko Widodo", "Volodymyr Zelensky"]]
 
 
@@ -1665,7 +1670,7 @@ def test_an_invitation_commented_on_and_an_invitation_accepted_are_planned_visit
     # "making him the first foreign leader to be received there" comments on the invitation; it is no other meeting
     text = ("JERUSALEM – U.S. President Donald Trump has invited Israeli Prime Minister Benjamin Netanyahu to the White House next Tuesday, "
             "making him the first foreign leader to be received there since Trump returned to office.")
-    planned = [e for e in one(text, "2025-01-29") if e["event_type"] == "meeting"]
+    planned = of_type("meeting", text, "2025-01-29")
     assert [(sorted(names(e)), e["modality"]) for e in planned] == [(["Benjamin Netanyahu", "Donald Trump"], "planned")]
     # who accepts an invitation to visit is the visitor
     text = ("ANKARA – Turkish President Tayyip Erdogan spoke to Donald Trump by phone on Sunday. "
@@ -1677,7 +1682,7 @@ def test_an_invitation_commented_on_and_an_invitation_accepted_are_planned_visit
 def test_a_deal_signed_at_a_gathering_named_by_its_bodies_does_not_take_them_as_sides():
     text = ("YEREVAN – Armenia will sign a new partnership agreement with the European Union on Friday, officials said.\n"
             "The Comprehensive and Enhanced Partnership Agreement is to be signed on the sidelines of the EU's Eastern Partnership summit in Brussels.")
-    deals = [e for e in one(text, "2017-11-21") if e["event_type"] == "agreement"]
+    deals = of_type("agreement", text, "2017-11-21")
     assert [sorted(names(e)) for e in deals] == [["Armenia", "European Union"]]
 
 
@@ -1693,11 +1698,11 @@ def test_a_name_the_model_takes_for_an_organisation_is_a_person_when_an_appositi
     # "X, the wife of ...", "the ousted president, X": an office or a kinship in apposition makes a person
     text = ("QUITO – Gabriela Rivadeneira, the sister of former Ecuadorian minister Ricardo Patiño, left for Mexico on Thursday "
             "after the government of Andrés Manuel López Obrador granted her asylum.")
-    asylum = [e for e in one(text, "2020-01-10") if e["event_type"] == "asylum"]
+    asylum = of_type("asylum", text, "2020-01-10")
     assert [("Gabriela Rivadeneira", "recipient") in roles(e) for e in asylum] == [True]
     text = ("PRETORIA – South Africa gave temporary refuge on Monday to Haiti's ousted president, Jean-Bertrand Aristide, "
             "who flew in from Jamaica with his family.")
-    asylum = [e for e in one(text, "2004-06-01") if e["event_type"] == "asylum"]
+    asylum = of_type("asylum", text, "2004-06-01")
     assert [roles(e) for e in asylum] == [{("South Africa", "grantor"), ("Jean-Bertrand Aristide", "recipient")}]
 
 
@@ -1706,7 +1711,7 @@ def test_a_plea_for_asylum_in_any_country_asks_no_state_in_particular():
     text = ("BANGKOK – Three Bahraini brothers who say they fled a jail sentence at home appealed on Tuesday for asylum in any country "
             "willing to take them, saying they were stuck in Thailand after Bahraini authorities revoked their passports.\n"
             "Ali Hassan, 31, his brother Jaber Hassan, 27, and their brother Yousef Hassan, 22, made the plea in a video.")
-    asylum = [e for e in one(text, "2019-05-08") if e["event_type"] == "asylum"]
+    asylum = of_type("asylum", text, "2019-05-08")
     assert [(sorted(names(e)), {p["role"] for p in e["participants"]}) for e in asylum] == [
         (["Ali Hassan", "Jaber Hassan", "Yousef Hassan"], {"recipient"})
     ]
@@ -1715,7 +1720,7 @@ def test_a_plea_for_asylum_in_any_country_asks_no_state_in_particular():
 def test_a_refugee_claim_turned_down_is_a_refusal():
     text = ("OTTAWA – Canada's Federal Court on Friday turned down the refugee claim of Ahmed Karimi, an Afghan interpreter "
             "who said the Taliban would kill him if he were sent home.")
-    asylum = [e for e in one(text, "2022-03-12") if e["event_type"] == "asylum"]
+    asylum = of_type("asylum", text, "2022-03-12")
     assert [(roles(e), e["attributes"].get("action")) for e in asylum] == [
         ({("Federal Court", "grantor"), ("Ahmed Karimi", "recipient")}, "refused")
     ]
@@ -1725,14 +1730,14 @@ def test_an_embassy_named_in_passing_is_not_the_state_asked_for_asylum():
     # "a diplomat at Russia's embassy" is no refuge; "spent a week inside the embassy" would be
     text = ("BERLIN – Germany on Monday ordered a military attaché at Russia's embassy in Berlin to leave over the killing of a Georgian exile.\n"
             "Zelimkhan Khangoshvili settled in Berlin and applied for asylum, saying he feared for his life at home.")
-    asylum = [e for e in one(text, "2019-12-05") if e["event_type"] == "asylum"]
+    asylum = of_type("asylum", text, "2019-12-05")
     assert [roles(e) for e in asylum] == [{("Zelimkhan Khangoshvili", "recipient"), ("Germany", "grantor")}]
 
 
 def test_asylum_granted_to_a_group_including_a_named_person_goes_to_that_person():
     text = ("LIMA – Peru has granted asylum to several of them, including the former interior minister Carlos Romero, "
             "who is wanted on corruption charges.")
-    asylum = [e for e in one(text, "2020-02-03") if e["event_type"] == "asylum"]
+    asylum = of_type("asylum", text, "2020-02-03")
     assert [roles(e) for e in asylum] == [{("Peru", "grantor"), ("Carlos Romero", "recipient")}]
 
 
@@ -1740,7 +1745,7 @@ def test_a_council_is_a_body_named_as_the_article_names_it_not_its_state():
     # the state's ruling council and a domestic coalition are two sides; neither is the state itself
     text = ("BAMAKO – Mali's ruling transitional council and the main opposition coalition signed a power-sharing agreement on Tuesday "
             "after weeks of talks mediated by West African envoys.")
-    deals = [e for e in one(text, "2021-03-10") if e["event_type"] == "agreement"]
+    deals = of_type("agreement", text, "2021-03-10")
     assert [sorted(names(e)) for e in deals] == [["main opposition coalition", "ruling transitional council"]]
 
 
@@ -1748,14 +1753,14 @@ def test_a_surname_the_model_leaves_unlabelled_as_subject_is_the_person_named_el
     # the model labels "Berlusconi" a person in one sentence and nothing in the next
     text = ("ROME – Italian Prime Minister Silvio Berlusconi said on Friday that Italy would pay compensation for colonial rule.\n"
             "Berlusconi, who flew in for a one-day visit, held talks with Muammar Gaddafi in Tripoli on Saturday before the ceremony.")
-    meetings = [e for e in one(text, "2008-08-31") if e["event_type"] == "meeting"]
+    meetings = of_type("meeting", text, "2008-08-31")
     assert [sorted(names(e)) for e in meetings] == [["Muammar Gaddafi", "Silvio Berlusconi"]]
 
 
 def test_contracts_signed_between_states_are_an_agreement_but_a_contract_mentioned_is_not():
     text = ("NEW DELHI – India and France signed contracts on Friday for 36 Rafale fighter jets, ending years of haggling over the price.\n"
             "The soldier said his contract had been extended against his will.")
-    deals = [e for e in one(text, "2016-09-24") if e["event_type"] == "agreement"]
+    deals = of_type("agreement", text, "2016-09-24")
     assert [(sorted(names(e)), e["event_date"]) for e in deals] == [(["France", "India"], "2016-09-23")]
 
 
@@ -1770,7 +1775,7 @@ def test_a_title_of_a_state_is_the_person_of_that_state_named_before_it_not_one_
     text = ("BISHKEK – Uzbek President Shavkat Mirziyoyev and his Kyrgyz counterpart Sadyr Japarov celebrated a border deal on Friday, "
             "during the Uzbek leader's first state visit to Kyrgyzstan in five years.\n"
             "Relations were frosty under Uzbekistan's late president Islam Karimov, who died in 2016.")
-    visits = [e for e in one(text, "2023-01-28") if e["event_type"] == "meeting"]
+    visits = of_type("meeting", text, "2023-01-28")
     assert [sorted(names(e)) for e in visits] == [["Sadyr Japarov", "Shavkat Mirziyoyev"]]
 
 
@@ -1788,14 +1793,14 @@ def test_a_day_said_with_for_is_that_day():
 
 def test_who_did_something_in_talks_by_passive_agents_took_part_in_them():
     text = ("KYIV – The terms were hammered out by Putin and his Ukrainian counterpart, Yulia Tymoshenko, in talks in Moscow on Saturday night.")
-    meetings = [e for e in one(text, "2009-01-19") if e["event_type"] == "meeting"]
+    meetings = of_type("meeting", text, "2009-01-19")
     assert [(sorted(names(e)), e["location"], e["event_date"]) for e in meetings] == [(["Putin", "Yulia Tymoshenko"], "Moscow", "2009-01-17")]
 
 
 def test_talks_at_the_end_of_days_are_a_meeting_and_a_quarter_century_of_talks_a_process():
     text = ("NAIROBI – Sudan's President Omar al-Bashir and rebel leader John Garang put their names to the documents in Nairobi "
             "at the end of almost a week of face-to-face negotiations.")
-    meetings = [e for e in one(text, "2005-01-10") if e["event_type"] == "meeting"]
+    meetings = of_type("meeting", text, "2005-01-10")
     assert [sorted(names(e)) for e in meetings] == [["John Garang", "Omar al-Bashir"]]
     text = ("MONTEVIDEO – The European Union and Mercosur concluded a free trade agreement on Friday "
             "after a quarter of a century of on-off negotiations.")
@@ -1812,16 +1817,16 @@ def test_talks_on_one_day_and_a_meeting_of_the_same_leaders_the_next_are_two_eve
 
 def test_the_one_described_as_visiting_is_the_guest_of_the_clause_subject():
     text = "MOSCOW – Putin hosted visiting Indian Prime Minister Narendra Modi at his residence outside Moscow on Monday."
-    meetings = [e for e in one(text, "2024-07-09") if e["event_type"] == "meeting"]
+    meetings = of_type("meeting", text, "2024-07-09")
     assert [roles(e) for e in meetings] == [{("Putin", "host"), ("Narendra Modi", "guest")}]
     text = "BEIJING – President Xi Jinping exchanged views with visiting Kenyan President William Ruto in Beijing on Monday."
-    meetings = [e for e in one(text, "2024-04-23") if e["event_type"] == "meeting"]
+    meetings = of_type("meeting", text, "2024-04-23")
     assert [(roles(e), e["location"], e["event_date"]) for e in meetings] == [({("Xi Jinping", "host"), ("William Ruto", "guest")}, "Beijing", "2024-04-22")]
 
 
 def test_who_received_a_phone_call_from_someone_spoke_with_him():
     text = "DOHA – Qatar's Emir Sheikh Tamim bin Hamad Al Thani received a phone call on Tuesday from U.S. President Joe Biden."
-    calls = [e for e in one(text, "2024-05-08") if e["event_type"] == "meeting"]
+    calls = of_type("meeting", text, "2024-05-08")
     assert [(roles(e), e["attributes"]["format"], e["event_date"]) for e in calls] == [
         ({("Tamim bin Hamad Al Thani", "participant"), ("Joe Biden", "participant")}, "call", "2024-05-07")
     ]
@@ -1830,7 +1835,7 @@ def test_who_received_a_phone_call_from_someone_spoke_with_him():
 def test_leaders_who_witnessed_the_exchange_of_memoranda_made_an_agreement():
     text = ("NEW DELHI – Narendra Modi and Sheikh Hasina held talks in New Delhi on Saturday.\n"
             "The two leaders also witnessed the exchange of seven memoranda of understanding in fields including energy and health.")
-    deals = [e for e in one(text, "2024-06-23") if e["event_type"] == "agreement"]
+    deals = of_type("agreement", text, "2024-06-23")
     assert [(sorted(names(e)), e["attributes"]["status"]) for e in deals] == [(["Hasina", "Narendra Modi"], "signed")]
 
 
@@ -1839,30 +1844,30 @@ def test_a_timeline_entry_is_dated_by_the_day_that_heads_it():
     deals = [e for e in one("Nov 5: Ukraine and Poland sign a grain transit deal.", "2024-11-10") if e["event_type"] == "agreement"]
     assert [e["event_date"] for e in deals] == ["2024-11-05"]
     text = "KYIV – How the grain dispute unfolded.\n12 Oct – Ukraine and Poland sign a grain transit deal."
-    deals = [e for e in one(text, "2024-11-10") if e["event_type"] == "agreement"]
+    deals = of_type("agreement", text, "2024-11-10")
     assert [e["event_date"] for e in deals] == ["2024-10-12"]
 
 
 def test_a_live_blog_time_stamp_is_no_party():
     text = "WOODSIDE, California – Live updates.\n10:42 GMT – Biden and Xi have begun their talks at the Filoli estate."
-    meetings = [e for e in one(text, "2023-11-15") if e["event_type"] == "meeting"]
+    meetings = of_type("meeting", text, "2023-11-15")
     assert [sorted(names(e)) for e in meetings] == [["Biden", "Xi"]]
 
 
 def test_the_day_of_agreeing_to_hold_talks_is_not_the_day_of_the_talks():
     text = "MANILA – China and the Philippines agreed on Sunday to resume talks on a code of conduct in the South China Sea."
-    meetings = [e for e in one(text, "2024-05-13") if e["event_type"] == "meeting"]
+    meetings = of_type("meeting", text, "2024-05-13")
     assert [(e["modality"], e["event_date"]) for e in meetings] == [("planned", None)]
     # the day of the meeting itself still counts
     text = "ANKARA – Erdogan agreed to meet Putin in Sochi on Friday, his office said."
-    meetings = [e for e in one(text, "2024-05-08") if e["event_type"] == "meeting"]
+    meetings = of_type("meeting", text, "2024-05-08")
     assert [(e["modality"], e["event_date"]) for e in meetings] == [("planned", "2024-05-10")]
 
 
 def test_a_visited_state_meets_the_one_person_there_whose_state_the_article_does_not_say():
     text = ("TRIPOLI – Tony Blair shook hands with Colonel Muammar Gaddafi in a tent outside Tripoli on Thursday, "
             "becoming the first British prime minister to visit Libya since 1943.")
-    meetings = [e for e in one(text, "2004-03-26") if e["event_type"] == "meeting"]
+    meetings = of_type("meeting", text, "2004-03-26")
     assert [sorted(names(e)) for e in meetings] == [["Muammar Gaddafi", "Tony Blair"]]
 
 
@@ -1870,21 +1875,21 @@ def test_who_spoke_by_phone_with_someone_had_a_call():
     # (here the parser hangs "with" on the phone)
     text = ("PANAMA CITY – White House officials said Obama had also spoken by phone with Castro on Wednesday, "
             "before leaving Washington for a stop in Jamaica.")
-    calls = [e for e in one(text, "2015-04-12") if e["event_type"] == "meeting"]
+    calls = of_type("meeting", text, "2015-04-12")
     assert [(sorted(names(e)), e["attributes"]["format"], e["event_date"]) for e in calls] == [(["Castro", "Obama"], "call", "2015-04-08")]
 
 
 
 def test_who_was_granted_asylum_in_a_relative_clause_is_the_recipient():
     text = "MOSCOW – Edward Snowden, who was granted temporary asylum by Russia on August 1, received Russian citizenship in 2022."
-    asylum = [e for e in one(text, "2024-05-10") if e["event_type"] == "asylum"]
+    asylum = of_type("asylum", text, "2024-05-10")
     assert [roles(e) for e in asylum] == [{("Edward Snowden", "recipient"), ("Russia", "grantor")}]
 
 
 def test_one_who_was_also_given_asylum_joins_the_grant_just_told():
     text = ("PANAMA CITY – Panama's President Ernesto Pérez Balladares granted asylum on Thursday to Raoul Cédras, the ousted Haitian general.\n"
             "Cédras flew in aboard a jet chartered by the U.S. government, with Brigadier General Philippe Biamby, who was also given asylum.")
-    asylum = [e for e in one(text, "1994-10-14") if e["event_type"] == "asylum"]
+    asylum = of_type("asylum", text, "1994-10-14")
     assert [roles(e) for e in asylum] == [{("Ernesto Pérez Balladares", "grantor"), ("Raoul Cédras", "recipient"), ("Philippe Biamby", "recipient")}]
 
 
@@ -1897,13 +1902,13 @@ def test_a_later_act_on_a_deal_by_one_side_is_with_the_deal_s_other_side():
 
 def test_an_inverted_condition_is_hypothetical():
     text = "KYIV – Had Putin met Zelensky in Istanbul, the war could have ended, the adviser said."
-    meetings = [e for e in one(text, "2024-05-10") if e["event_type"] == "meeting"]
+    meetings = of_type("meeting", text, "2024-05-10")
     assert [e["modality"] for e in meetings] == ["hypothetical"]
 
 
 def test_meet_tagged_a_noun_in_a_clause_of_its_own_is_still_the_verb():
     text = "ANKARA – If Putin and Zelensky meet, the war could end, Erdogan said."
-    meetings = [e for e in one(text, "2024-05-10") if e["event_type"] == "meeting"]
+    meetings = of_type("meeting", text, "2024-05-10")
     assert [(sorted(names(e)), e["modality"]) for e in meetings] == [(["Putin", "Zelensky"], "hypothetical")]
 
 
@@ -1918,7 +1923,7 @@ def test_a_leader_called_by_his_first_name_is_the_person_named_in_full_before():
     text = ("ADDIS ABABA – Ethiopian Prime Minister Abiy Ahmed flew to Ankara on Wednesday.\n"
             "The rift opened on January 1, when Abiy signed a memorandum of understanding with the leader of the breakaway "
             "region of Somaliland, Muse Bihi Abdi, that would give Ethiopia access to the sea.")
-    deals = [e for e in one(text, "2024-12-12") if e["event_type"] == "agreement"]
+    deals = of_type("agreement", text, "2024-12-12")
     assert [("Abiy Ahmed" in names(e), e["event_date"]) for e in deals] == [(True, "2024-01-01")]
 
 
@@ -1929,20 +1934,20 @@ def test_who_was_told_something_at_talks_with_someone_took_part_in_them():
     assert [(sorted(names(e)), e["event_date"]) for e in meetings] == [(["Narendra Modi", "Putin"], "2022-09-16")]
     # a state said not to be involved in talks is no side of them
     text = "WASHINGTON – Russia, which has brokered between the two republics, was not involved in the White House talks."
-    assert [e for e in one(text, "2023-05-02") if e["event_type"] == "meeting"] == []
+    assert of_type("meeting", text, "2023-05-02") == []
 
 
 def test_the_day_a_when_clause_tells_of_is_its_day_even_after_since():
     text = ("SAMARKAND – It was the two leaders' first face-to-face encounter since February 4, "
             "when Xi and Putin met in Beijing before the Winter Olympics.")
-    meetings = [e for e in one(text, "2022-09-17") if e["event_type"] == "meeting"]
+    meetings = of_type("meeting", text, "2022-09-17")
     assert [(e["location"], e["event_date"]) for e in meetings] == [("Beijing", "2022-02-04")]
 
 
 def test_pulling_out_of_talks_means_they_did_not_take_place():
     text = ("LUANDA – The M23 rebel alliance pulled out of direct talks with Kinshasa's government "
             "that had been due to open in Luanda on Tuesday.")
-    meetings = [e for e in one(text, "2025-03-19") if e["event_type"] == "meeting"]
+    meetings = of_type("meeting", text, "2025-03-19")
     assert [e["modality"] for e in meetings] == ["negated"]
 
 
@@ -1956,14 +1961,14 @@ def test_a_clause_with_its_own_subject_is_not_a_companion_of_the_visit():
 def test_who_invites_someone_to_attend_a_summit_hosts_him_there():
     text = ("ULAANBAATAR – Putin also invited Mongolian President Ukhnaagiin Khurelsukh to attend a summit of the BRICS group "
             "in the Russian city of Kazan in October.")
-    meetings = [e for e in one(text, "2024-09-04") if e["event_type"] == "meeting"]
+    meetings = of_type("meeting", text, "2024-09-04")
     assert [(sorted(names(e)), e["modality"], e["location"]) for e in meetings] == [(["Putin", "Ukhnaagiin Khurelsukh"], "planned", "Kazan")]
 
 
 def test_a_person_the_model_calls_a_place_in_one_sentence_is_no_meeting_place():
     text = ("TEGUCIGALPA – Ousted Honduran President Manuel Zelaya took refuge in the Brazilian embassy on Monday.\n"
             "Amorim, speaking in New York, said he had talked to Zelaya by telephone on Monday and welcomed him to Brazilian territory.")
-    meetings = [e for e in one(text, "2009-09-22") if e["event_type"] == "meeting"]
+    meetings = of_type("meeting", text, "2009-09-22")
     assert meetings and all(e["location"] != "Zelaya" for e in meetings)
 
 
@@ -1971,7 +1976,7 @@ def test_two_events_of_an_article_with_the_same_parties_and_day_get_two_ids():
     # the warehouse keys an article's reports by id: a shared id would store one of them only
     text = ("TEGUCIGALPA – Ousted Honduran President Manuel Zelaya took refuge in the Brazilian embassy on Monday.\n"
             "Amorim, speaking in New York, said he had talked to Zelaya by telephone on Monday and welcomed him to Brazilian territory.")
-    meetings = [e for e in one(text, "2009-09-22") if e["event_type"] == "meeting"]
+    meetings = of_type("meeting", text, "2009-09-22")
     assert len(meetings) == 2 and len({e["event_id"] for e in meetings}) == 2
     assert [e["event_id"] for e in meetings] == [e["event_id"] for e in one(text, "2009-09-22") if e["event_type"] == "meeting"]
 
@@ -1991,20 +1996,20 @@ def test_a_remark_on_how_hard_asylum_is_to_obtain_is_no_event():
 def test_refuge_in_an_ambassador_s_residence_is_asked_of_the_ambassador_s_state():
     text = ("LIMA – Peru broke off diplomatic relations with Mexico on Monday after former prime minister Betssy Chávez "
             "took refuge in the Mexican ambassador's residence in Lima.")
-    asylum = [e for e in one(text, "2025-11-04") if e["event_type"] == "asylum"]
+    asylum = of_type("asylum", text, "2025-11-04")
     assert [roles(e) for e in asylum] == [{("Betssy Chávez", "recipient"), ("Mexico", "grantor")}]
 
 
 def test_a_meeting_that_is_a_journey_s_purpose_happens_where_the_journey_ends():
     text = "SEOUL – That summer Trump flew to Singapore to meet Kim Jong Un, the first meeting between a sitting US president and a North Korean leader."
-    meetings = [e for e in one(text, "2018-12-20") if e["event_type"] == "meeting"]
+    meetings = of_type("meeting", text, "2018-12-20")
     assert [e["location"] for e in meetings] == ["Singapore"]
 
 
 def test_the_state_of_an_office_is_not_where_a_meeting_took_place():
     text = ("DOHA – The Emir of Qatar Sheikh Tamim bin Hamad Al Thani held a session of official talks with the President "
             "of the Republic of Turkey, Recep Tayyip Erdogan, at the Amiri Diwan on Monday.")
-    meetings = [e for e in one(text, "2024-05-10") if e["event_type"] == "meeting"]
+    meetings = of_type("meeting", text, "2024-05-10")
     assert [e["location"] for e in meetings] == ["Doha"]
 
 
@@ -2012,20 +2017,20 @@ def test_the_simple_present_of_a_timetable_looks_forward():
     # published on a Saturday: "on Monday" is the coming Monday, and a meeting still to come
     text = ("KYIV – Ukraine's foreign minister Dmytro Kuleba and his Hungarian counterpart Peter Szijjarto meet "
             "in Uzhhorod on Monday, the first visit by a Hungarian minister since the war began.")
-    meetings = [e for e in one(text, "2024-01-27") if e["event_type"] == "meeting"]
+    meetings = of_type("meeting", text, "2024-01-27")
     assert [(e["modality"], e["event_date"]) for e in meetings] == [("planned", "2024-01-29")]
 
 
 def test_a_present_tense_that_describes_a_past_event_does_not_move_it_forward():
     text = "ANKARA – The accord builds on a memorandum of understanding signed by Turkey and Russia in Ankara on Monday."
-    agreements = [e for e in one(text, "2024-01-27") if e["event_type"] == "agreement"]
+    agreements = of_type("agreement", text, "2024-01-27")
     assert [(e["modality"], e["event_date"]) for e in agreements] == [("asserted", "2024-01-22")]
 
 
 def test_what_did_not_happen_at_a_summit_does_not_negate_the_summit():
     text = ("NAIROBI – What William Ruto and Yoweri Museveni did not do at their summit in Entebbe on Friday "
             "was settle the row over the Lake Victoria fisheries.")
-    meetings = [e for e in one(text, "2024-03-17") if e["event_type"] == "meeting"]
+    meetings = of_type("meeting", text, "2024-03-17")
     assert [e["modality"] for e in meetings] == ["asserted"]
 
 
@@ -2033,7 +2038,7 @@ def test_a_form_of_address_used_alone_names_the_person_first_addressed_so():
     text = ("RIYADH, May 3 (SPA) -- His Royal Highness Prince Mohammed bin Salman bin Abdulaziz Al Saud, Crown Prince and "
             "Prime Minister, received Iraqi Prime Minister Mohammed Shia al-Sudani at Al-Yamamah Palace on Tuesday.\n"
             "On Wednesday, His Royal Highness held talks with Jordan's King Abdullah II in Jeddah.")
-    meetings = [e for e in one(text, "2023-05-04") if e["event_type"] == "meeting"]
+    meetings = of_type("meeting", text, "2023-05-04")
     assert [sorted(names(e)) for e in meetings] == [
         ["Mohammed Shia al-Sudani", "Mohammed bin Salman bin Abdulaziz Al Saud"],
         ["Abdullah II", "Mohammed bin Salman bin Abdulaziz Al Saud"]]
@@ -2044,7 +2049,7 @@ def test_hh_the_amir_is_the_amir_the_article_names():
             "of Kazakhstan at the Amiri Diwan on Monday.\n"
             "HH the Amir later hosted a luncheon in honour of HE the President and the accompanying delegation.\n"
             "In March, HH the Amir visited Astana, where he and the Kazakh leader held talks on energy.")
-    meetings = [e for e in one(text, "2024-10-29") if e["event_type"] == "meeting"]
+    meetings = of_type("meeting", text, "2024-10-29")
     assert all("Amir" not in names(e) for e in meetings)
     assert {frozenset(names(e)) for e in meetings} == {frozenset({"Tamim bin Hamad", "Kassym-Jomart Tokayev"})}
 
@@ -2053,7 +2058,7 @@ def test_the_dateline_of_a_later_item_in_a_roundup_is_no_party():
     text = ("Morning briefing.\n"
             "KATHMANDU – Nepal's prime minister met India's foreign minister on Tuesday.\n"
             "ISLAMABAD – Pakistan and Afghanistan signed a transit trade agreement on Monday, officials said.")
-    deals = [e for e in one(text, "2024-06-12") if e["event_type"] == "agreement"]
+    deals = of_type("agreement", text, "2024-06-12")
     assert [sorted(names(e)) for e in deals] == [["Afghanistan", "Pakistan"]]
 
 
@@ -2062,7 +2067,7 @@ def test_a_recipient_described_before_he_is_named_is_the_first_person_named_afte
             "UPDATE – The officer is Captain Luis Alberto Mendoza, 41, the coast guard said.\n"
             "ALSO MOVING – President Nicolás Maduro is due in Havana next week for talks with Miguel Díaz-Canel. "
             "Maduro called the talks vital, and Maduro's aides said the visit would last two days.")
-    asylum = [e for e in one(text, "2024-05-15") if e["event_type"] == "asylum"]
+    asylum = of_type("asylum", text, "2024-05-15")
     assert [roles(e) for e in asylum] == [{("Luis Alberto Mendoza", "recipient"), ("Netherlands", "grantor")}]
 
 
@@ -2070,19 +2075,19 @@ def test_a_live_blog_s_day_line_dates_the_entries_below_it():
     text = ("ANKARA – Live updates from the Turkish capital. All times local.\n"
             "Tuesday, March 5\n"
             "10:15 – President Recep Tayyip Erdogan has received Azerbaijan's President Ilham Aliyev at the presidential complex.")
-    meetings = [e for e in one(text, "2024-03-07") if e["event_type"] == "meeting"]
+    meetings = of_type("meeting", text, "2024-03-07")
     assert [e["event_date"] for e in meetings] == ["2024-03-05"]
 
 
 def test_the_state_asked_for_asylum_as_an_object_is_the_grantor():
     text = "The Kurdish leader Abdullah Ocalan, detained on a German warrant, promptly asked Italy for asylum."
-    asylum = [e for e in one(text, "1998-11-14") if e["event_type"] == "asylum"]
+    asylum = of_type("asylum", text, "1998-11-14")
     assert [roles(e) for e in asylum] == [{("Abdullah Ocalan", "recipient"), ("Italy", "grantor")}]
 
 
 def test_urging_that_someone_be_given_asylum_is_no_grant():
     text = "MOSCOW – In November the lower house of the Russian parliament voted to urge that Abdullah Ocalan be given political asylum."
-    asylum = [e for e in one(text, "1999-02-19") if e["event_type"] == "asylum"]
+    asylum = of_type("asylum", text, "1999-02-19")
     assert [e["modality"] for e in asylum] == ["planned"]
 
 
@@ -2090,102 +2095,102 @@ def test_a_state_named_in_the_sentence_before_is_not_a_person_s_country():
     text = ("No Japanese prime minister had set foot in Iran since the revolution of 1979. Shinzo Abe's arrival in Tehran "
             "on Wednesday was meant to show that Japan could carry messages others could not.\n"
             "The next morning the Japanese leader was received by Ayatollah Ali Khamenei, the supreme leader.")
-    meetings = [e for e in one(text, "2019-06-14") if e["event_type"] == "meeting"]
+    meetings = of_type("meeting", text, "2019-06-14")
     assert ["Shinzo Abe" in names(e) for e in meetings] == [True]
 
 
 def test_a_state_that_agreed_to_give_refuge_has_granted_it():
     text = "PANAMA CITY – Panama agreed on Monday to give asylum to the deposed Guatemalan president, Jorge Serrano."
-    asylum = [e for e in one(text, "1993-06-08") if e["event_type"] == "asylum"]
+    asylum = of_type("asylum", text, "1993-06-08")
     assert [e["modality"] for e in asylum] == ["asserted"]
 
 
 def test_he_in_a_clause_of_a_sentence_whose_subject_is_a_title_is_that_person():
     text = ("ANKARA – Turkish President Recep Tayyip Erdogan hosted Syria's interim president Ahmed al-Sharaa on Tuesday. "
             "The Syrian leader flew to Ankara from Riyadh, where he had been received on Sunday by Saudi Crown Prince Mohammed bin Salman.")
-    meetings = [e for e in one(text, "2025-02-04") if e["event_type"] == "meeting"]
+    meetings = of_type("meeting", text, "2025-02-04")
     assert {frozenset(names(e)) for e in meetings} == {frozenset({"Recep Tayyip Erdogan", "Ahmed al-Sharaa"}), frozenset({"Mohammed bin Salman", "Ahmed al-Sharaa"})}
 
 
 def test_an_arabic_name_the_model_starts_at_the_father_s_name_keeps_its_given_name():
     text = ("TEHRAN – President Masoud Pezeshkian on Thursday received Saudi Arabia's Minister of Defence, "
             "Prince Khalid bin Salman bin Abdulaziz Al Saud, at the presidential office.")
-    meetings = [e for e in one(text, "2025-04-18") if e["event_type"] == "meeting"]
+    meetings = of_type("meeting", text, "2025-04-18")
     assert [sorted(names(e)) for e in meetings] == [["Khalid bin Salman bin Abdulaziz Al Saud", "Masoud Pezeshkian"]]
 
 
 def test_due_somewhere_for_talks_is_a_plan():
     text = "BUDAPEST – Slovak Prime Minister Robert Fico is due in Budapest on Thursday for talks with Viktor Orban on energy."
-    meetings = [e for e in one(text, "2024-02-05") if e["event_type"] == "meeting"]
+    meetings = of_type("meeting", text, "2024-02-05")
     assert [(e["modality"], e["event_date"]) for e in meetings] == [("planned", "2024-02-08")]
 
 
 def test_a_yes_no_question_tells_nothing_happened():
     text = ("What we know about the former president's stay at the embassy.\n"
             "Did Jair Bolsonaro ask Hungary for asylum? His lawyers say he went there to meet friends.")
-    asylum = [e for e in one(text, "2024-03-26") if e["event_type"] == "asylum"]
+    asylum = of_type("asylum", text, "2024-03-26")
     assert [e["modality"] for e in asylum] == ["hypothetical"]
 
 
 def test_a_deal_that_two_sides_struck_without_that_is_theirs():
     text = "GENEVA – The 90-day truce Armenia and Azerbaijan struck in Geneva in May, which froze the front line, runs out on August 12."
-    deals = [e for e in one(text, "2024-07-01") if e["event_type"] == "agreement"]
+    deals = of_type("agreement", text, "2024-07-01")
     assert [sorted(names(e)) for e in deals] == [["Armenia", "Azerbaijan"]]
 
 
 def test_shaking_hands_on_an_agreement_reaches_it():
     text = "TURNBERRY, Scotland – Keir Starmer and Narendra Modi shook hands on a trade agreement on Sunday after an hour of talks."
-    deals = [e for e in one(text, "2025-07-28") if e["event_type"] == "agreement"]
+    deals = of_type("agreement", text, "2025-07-28")
     assert [(sorted(names(e)), e["event_date"]) for e in deals] == [(["Keir Starmer", "Narendra Modi"], "2025-07-27")]
 
 
 def test_two_leaders_who_talked_met():
     text = "MOSCOW – Emmanuel Macron and Vladimir Putin talked late into Monday night in the Kremlin."
-    meetings = [e for e in one(text, "2022-02-08") if e["event_type"] == "meeting"]
+    meetings = of_type("meeting", text, "2022-02-08")
     assert [(sorted(names(e)), e["event_date"]) for e in meetings] == [(["Emmanuel Macron", "Vladimir Putin"], "2022-02-07")]
 
 
 def test_the_secretary_of_state_is_the_one_the_article_titles_so():
     text = ("BEIJING – Secretary of State Antony Blinken held talks with Foreign Minister Qin Gang on Sunday.\n"
             "On Monday afternoon, President Xi Jinping received the secretary of state at the Great Hall of the People.")
-    meetings = [e for e in one(text, "2023-06-20") if e["event_type"] == "meeting"]
+    meetings = of_type("meeting", text, "2023-06-20")
     assert {frozenset(names(e)) for e in meetings} == {frozenset({"Antony Blinken", "Qin Gang"}), frozenset({"Antony Blinken", "Xi Jinping"})}
 
 
 def test_a_person_who_sees_another_meets_him_but_not_one_who_sees_him_as_a_threat():
     text = "BERLIN – Olaf Scholz plans to see Volodymyr Zelensky in Kyiv next week."
-    meetings = [e for e in one(text, "2022-02-08") if e["event_type"] == "meeting"]
+    meetings = of_type("meeting", text, "2022-02-08")
     assert [(sorted(names(e)), e["modality"]) for e in meetings] == [(["Olaf Scholz", "Volodymyr Zelensky"], "planned")]
     text = "WARSAW – Andrzej Duda has long seen Vladimir Putin as a threat to the region."
-    assert [e for e in one(text, "2022-02-08") if e["event_type"] == "meeting"] == []
+    assert of_type("meeting", text, "2022-02-08") == []
 
 
 def test_a_live_blog_entry_with_no_day_line_is_of_the_day_of_publication():
     text = ("RIYADH – Live updates on the president's Gulf tour. All times local.\n"
             "0712 GMT – Donald Trump has met Syria's interim president, Ahmed al-Sharaa, in Riyadh.")
-    meetings = [e for e in one(text, "2025-05-14") if e["event_type"] == "meeting"]
+    meetings = of_type("meeting", text, "2025-05-14")
     assert [e["event_date"] for e in meetings] == ["2025-05-14"]
 
 
 def test_a_place_hung_on_the_day_is_where_the_meeting_was():
     text = "BANGKOK – Also on Tuesday in Bali, Xi Jinping met South Korean President Yoon Suk Yeol for the first time."
-    meetings = [e for e in one(text, "2022-11-17") if e["event_type"] == "meeting"]
+    meetings = of_type("meeting", text, "2022-11-17")
     assert [e["location"] for e in meetings] == ["Bali"]
 
 
 def test_a_place_hung_on_the_last_of_the_names_met_is_where_they_met():
     text = ("WASHINGTON – In March, Antony Blinken and Jake Sullivan held talks with China's top diplomat Yang Jiechi "
             "and Foreign Minister Wang Yi in Anchorage, Alaska.")
-    meetings = [e for e in one(text, "2021-11-16") if e["event_type"] == "meeting"]
+    meetings = of_type("meeting", text, "2021-11-16")
     assert [e["location"] for e in meetings] == ["Anchorage"]
 
 
 def test_a_place_hung_on_the_person_met_is_where_they_met_but_not_the_state_he_is_of():
     text = "KYIV – Rudy Giuliani, who met Zelensky's adviser Andriy Yermak in Madrid in August, has defended his dealings with Kyiv."
-    meetings = [e for e in one(text, "2019-10-01") if e["event_type"] == "meeting"]
+    meetings = of_type("meeting", text, "2019-10-01")
     assert [e["location"] for e in meetings] == ["Madrid"]
     text = "WASHINGTON – Donald Trump received Kersti Kaljulaid of Estonia, Raimonds Vejonis of Latvia and Dalia Grybauskaite of Lithuania on Tuesday."
-    meetings = [e for e in one(text, "2018-04-04") if e["event_type"] == "meeting"]
+    meetings = of_type("meeting", text, "2018-04-04")
     assert [e["location"] for e in meetings] == ["Washington"]  # the dateline, not Estonia
 
 
@@ -2193,7 +2198,7 @@ def test_a_live_blog_s_present_is_what_happens_that_day_and_a_summit_before_it_i
     text = ("WASHINGTON – Live updates. All times Eastern.\n"
             "11:02 – Good morning. Three days after his summit with Vladimir Putin in Anchorage, Donald Trump receives "
             "Volodymyr Zelensky at the White House today.")
-    meetings = [e for e in one(text, "2025-08-18") if e["event_type"] == "meeting"]
+    meetings = of_type("meeting", text, "2025-08-18")
     assert sorted((sorted(names(e)), e["modality"]) for e in meetings) == [
         (["Donald Trump", "Vladimir Putin"], "asserted"), (["Donald Trump", "Volodymyr Zelensky"], "asserted")]
 
@@ -2218,10 +2223,10 @@ def test_proper_names_after_a_person_s_title_are_that_person_not_a_body_or_a_pla
 
 def test_unable_to_agree_or_to_meet_is_no_agreement_and_no_meeting():
     text = "GENEVA – Tassos Papadopoulos and Rauf Denktash were unable to agree on a settlement plan on Friday, the UN said."
-    deals = [e for e in one(text, "2004-03-20") if e["event_type"] == "agreement"]
+    deals = of_type("agreement", text, "2004-03-20")
     assert [e["modality"] for e in deals] == ["negated"]
     text = "MOSCOW – Putin was unable to meet Erdogan in Sochi on Tuesday because of the storm, the Kremlin said."
-    meetings = [e for e in one(text, "2021-09-30") if e["event_type"] == "meeting"]
+    meetings = of_type("meeting", text, "2021-09-30")
     assert [e["modality"] for e in meetings] == ["negated"]
 
 
@@ -2237,7 +2242,7 @@ def test_a_surname_the_story_gave_a_person_stays_a_person_but_not_a_known_place(
 def test_one_subject_phrase_the_parser_split_in_two_still_names_both_signatories():
     text = ("NAZRAN, Russia – Russian security chief Alexander Lebed and Chechen rebel chief of staff Aslan Maskhadov "
             "signed an agreement early on Saturday.")
-    deals = [e for e in one(text, "1996-09-01") if e["event_type"] == "agreement"]
+    deals = of_type("agreement", text, "1996-09-01")
     assert [sorted(names(e)) for e in deals] == [["Alexander Lebed", "Aslan Maskhadov"]]
 
 
@@ -2245,44 +2250,44 @@ def test_one_subject_phrase_the_parser_split_in_two_still_names_both_signatories
 def test_a_bare_surname_of_a_person_named_before_is_that_person():
     text = ("MOSCOW – Alexander Lebed flew to Grozny on Monday. Aslan Maskhadov was waiting there. "
             "The talks built on a ceasefire agreed by Lebed and Maskhadov on Aug. 22.")
-    deals = [e for e in one(text, "1996-08-27") if e["event_type"] == "agreement"]
+    deals = of_type("agreement", text, "1996-08-27")
     assert [(sorted(names(e)), e["event_date"]) for e in deals] == [(["Alexander Lebed", "Aslan Maskhadov"], "1996-08-22")]
 
 
 def test_a_signed_document_is_an_agreement_an_unsigned_one_is_not():
     text = ("CAIRO – Pope Tawadros II and the Grand Imam of al-Azhar, Sheikh Ahmed al-Tayeb, signed a joint document "
             "on Monday calling for peace between religions.")
-    deals = [e for e in one(text, "2019-02-05") if e["event_type"] == "agreement"]
+    deals = of_type("agreement", text, "2019-02-05")
     assert [(sorted(names(e)), e["event_date"]) for e in deals] == [(["Ahmed al-Tayeb", "Tawadros II"], "2019-02-04")]
     text = "CAIRO – Pope Tawadros II read a document on Monday calling for peace between religions."
-    assert [e for e in one(text, "2019-02-05") if e["event_type"] == "agreement"] == []
+    assert of_type("agreement", text, "2019-02-05") == []
 
 
 def test_the_two_men_are_the_people_last_named_together_not_a_state_nor_a_go_between():
     text = ("GENEVA – Armenian Foreign Minister Ararat Mirzoyan and his Azerbaijani counterpart Jeyhun Bayramov spent "
             "three hours in separate rooms on Monday while Swiss diplomat Thomas Greminger carried messages between them. "
             "The two men then spoke directly for a few minutes.")
-    meetings = [e for e in one(text, "2024-05-14") if e["event_type"] == "meeting"]
+    meetings = of_type("meeting", text, "2024-05-14")
     assert ["Ararat Mirzoyan", "Jeyhun Bayramov"] in [sorted(names(e))[:2] for e in meetings]
     assert not any({"Thomas Greminger", "Jeyhun Bayramov"} == names(e) for e in meetings)
     text = ("TOKYO – Japanese Prime Minister Fumio Kishida and South Korean President Yoon Suk Yeol on Thursday pledged closer "
             "ties, as Yoon became the first South Korean leader to visit Japan in 12 years. The two men met at the prime "
             "minister's office.")
-    meetings = [e for e in one(text, "2023-03-17") if e["event_type"] == "meeting"]
+    meetings = of_type("meeting", text, "2023-03-17")
     assert [sorted(names(e)) for e in meetings if e["modality"] == "asserted"] == [["Fumio Kishida", "Yoon Suk Yeol"]]
 
 
 def test_the_two_in_a_when_clause_are_the_one_who_acts_and_the_one_acted_on():
     text = ("WASHINGTON – German Chancellor Friedrich Merz gave Donald Trump a framed birth certificate of his grandfather "
             "from King Frederik's collection when the two met at the White House on Thursday.")
-    meetings = [e for e in one(text, "2025-06-06") if e["event_type"] == "meeting"]
+    meetings = of_type("meeting", text, "2025-06-06")
     assert [sorted(names(e)) for e in meetings] == [["Donald Trump", "Friedrich Merz"]]
 
 
 def test_an_office_then_a_comma_then_the_holder_s_name_is_that_person():
     text = ("On 27 December, Subrahmanyam Jaishankar held talks with the Minister of Foreign Affairs of the Russian "
             "Federation, H.E. Mr. Sergey Lavrov, in Moscow.")
-    meetings = [e for e in one(text, "2023-12-28") if e["event_type"] == "meeting"]
+    meetings = of_type("meeting", text, "2023-12-28")
     assert [sorted(names(e)) for e in meetings] == [["Sergey Lavrov", "Subrahmanyam Jaishankar"]]
     assert not any("Minister of Foreign Affairs" in names(e) for e in meetings)
 
@@ -2290,7 +2295,7 @@ def test_an_office_then_a_comma_then_the_holder_s_name_is_that_person():
 def test_a_mention_that_belongs_to_two_events_joins_them_into_one():
     text = ("On 4 May, Mr. KISHIDA Fumio, Prime Minister of Japan, who is visiting the United Kingdom, held a Japan-UK "
             "Summit Meeting with the Rt Hon Boris Johnson MP, Prime Minister of the United Kingdom, at 10 Downing Street.")
-    meetings = [e for e in one(text, "2022-05-06") if e["event_type"] == "meeting"]
+    meetings = of_type("meeting", text, "2022-05-06")
     assert len(meetings) == 1 and {"Boris Johnson", "KISHIDA Fumio"} <= names(meetings[0])
 
 
@@ -2313,18 +2318,18 @@ def test_a_leader_named_with_middle_names_is_known_as_the_gazetteer_knows_him():
     assert gazetteer.lookup("New South Wales") is None or gazetteer.lookup("New South Wales").kind != "PERSON"
     text = ("NAIROBI - His Excellency President William Samoei Ruto today hosted King Charles III at State House, at the start "
             "of a four-day State Visit to the Republic of Kenya. Ruto's predecessor, President Uhuru Kenyatta, was not present.")
-    meetings = [e for e in one(text, "2023-10-31") if e["event_type"] == "meeting"]
+    meetings = of_type("meeting", text, "2023-10-31")
     assert not any("Uhuru Kenyatta" in names(e) for e in meetings)
 
 
 def test_a_group_that_signs_is_the_members_it_lists():
     text = ("LIMA (Team desk) -- The four member countries of the Pacific Alliance, namely Chile, Colombia, Mexico and Peru, "
             "signed on Friday the Paracas Declaration, a 20-point document.")
-    deals = [e for e in one(text, "2015-07-04") if e["event_type"] == "agreement"]
+    deals = of_type("agreement", text, "2015-07-04")
     assert [sorted(names(e)) for e in deals] == [["Chile", "Colombia", "Mexico", "Peru"]]
     text = ("CAIRO (Team desk) -- Senior representatives of 13 Palestinian factions, including Hamas and Fatah, on Thursday "
             "signed in Cairo the Cairo Declaration on national unity.")
-    deals = [e for e in one(text, "2017-10-13") if e["event_type"] == "agreement"]
+    deals = of_type("agreement", text, "2017-10-13")
     assert [sorted(names(e)) for e in deals] == [["Fatah", "Hamas"]]
 
 
@@ -2332,7 +2337,7 @@ def test_signatories_listed_as_office_comma_name_after_by_are_all_parties():
     text = ("WASHINGTON - The Washington Agreement was signed this morning at the White House by the Prime Minister of the "
             "Republic of Bosnia and Herzegovina, Haris Silajdžić, the Foreign Minister of the Republic of Croatia, Mate Granić, "
             "and the President of the Bosnian Croat community, Krešimir Zubak.")
-    deals = [e for e in one(text, "1994-03-18") if e["event_type"] == "agreement"]
+    deals = of_type("agreement", text, "1994-03-18")
     assert len(deals) == 1 and {"Mate Granić", "Krešimir Zubak"} <= names(deals[0])
 
 
@@ -2340,7 +2345,7 @@ def test_an_acronym_the_article_defines_is_whom_it_stands_for():
     text = ("External Affairs Minister Dr. S. Jaishankar is on an official visit to Japan from 6 to 8 March.\n"
             "On 7 March, EAM held talks with Foreign Minister Yoko Kamikawa in Tokyo. EAM last visited Tokyo in July 2023, "
             "when he held talks with Prime Minister Fumio Kishida.")
-    meetings = [e for e in one(text, "2024-03-08") if e["event_type"] == "meeting"]
+    meetings = of_type("meeting", text, "2024-03-08")
     assert ["S. Jaishankar", "Yoko Kamikawa"] in [sorted(names(e)) for e in meetings]
     assert ["Fumio Kishida", "S. Jaishankar"] in [sorted(names(e)) for e in meetings]
 
@@ -2355,45 +2360,45 @@ def test_she_is_not_a_man_the_article_calls_he():
 
 def test_discussing_by_telephone_with_someone_is_a_call_discussing_alone_is_not():
     text = "WASHINGTON – Antony Blinken discussed the crisis by telephone with Chinese Foreign Minister Wang Yi on Wednesday."
-    calls = [e for e in one(text, "2023-02-02") if e["event_type"] == "meeting"]
+    calls = of_type("meeting", text, "2023-02-02")
     assert [(sorted(names(e)), e["attributes"].get("format")) for e in calls] == [(["Antony Blinken", "Wang Yi"], "call")]
     text = "WASHINGTON – Antony Blinken discussed the crisis with reporters on Wednesday."
-    assert [e for e in one(text, "2023-02-02") if e["event_type"] == "meeting"] == []
+    assert of_type("meeting", text, "2023-02-02") == []
 
 
 def test_a_person_taking_refuge_in_a_state_is_sheltered_by_it_a_crowd_or_a_church_is_not():
     text = "VILNIUS – Belarusian opposition leader Maria Kolesnikova's ally Olga Kovalkova has taken refuge in neighbouring Poland, Polish officials said on Tuesday."
-    grants = [e for e in one(text, "2020-09-08") if e["event_type"] == "asylum"]
+    grants = of_type("asylum", text, "2020-09-08")
     assert [(sorted(names(e)), e["modality"]) for e in grants] == [(["Olga Kovalkova", "Poland"], "reported")]  # officials said
     for text in ("Thousands of villagers took refuge in Chad on Tuesday.", "Olga Kovalkova took refuge in a church in Minsk on Tuesday."):
-        assert [e for e in one(text, "2020-09-08") if e["event_type"] == "asylum"] == []
+        assert of_type("asylum", text, "2020-09-08") == []
 
 
 def test_who_after_a_person_described_by_a_body_is_the_person():
     text = ("SEOUL – The best-known defector remains Hwang Jang Yop, the chief ideologue of the ruling Workers' Party, "
             "who sought asylum at the South Korean consulate in Beijing in 1997.")
-    requests = [e for e in one(text, "2016-08-17") if e["event_type"] == "asylum"]
+    requests = of_type("asylum", text, "2016-08-17")
     assert [sorted(names(e)) for e in requests] == [["Hwang Jang Yop", "South Korea"]]
 
 
 def test_a_form_of_address_is_no_part_of_the_name():
     text = ("ANKARA - President Recep Tayyip Erdoğan welcomed His Royal Highness Mohammed bin Salman bin Abdulaziz Al Saud, "
             "Crown Prince of the Kingdom of Saudi Arabia, at the Presidential Complex yesterday.")
-    meetings = [e for e in one(text, "2022-06-23") if e["event_type"] == "meeting"]
+    meetings = of_type("meeting", text, "2022-06-23")
     assert [sorted(names(e))[:2] for e in meetings] == [["Mohammed bin Salman bin Abdulaziz Al Saud", "Recep Tayyip Erdoğan"]]
 
 
 def test_a_described_person_identified_as_a_name_is_that_person():
     text = ("AMMAN – Jordan granted political asylum to the pilot, identified by Syrian opposition groups as Colonel "
             "Mahmoud Suleiman al-Khatib, the information minister announced on Thursday.")
-    grants = [e for e in one(text, "2012-06-22") if e["event_type"] == "asylum"]
+    grants = of_type("asylum", text, "2012-06-22")
     assert [sorted(names(e)) for e in grants] == [["Jordan", "Mahmoud Suleiman al-Khatib"]]
 
 
 def test_a_deal_named_then_its_makers_without_that_and_its_mediators_apart():
     text = ("KYIV – More grain ships left Ukrainian ports on Thursday under the deal Russia and Ukraine reached in Istanbul "
             "in July with Turkey and the United Nations as mediators.")
-    deals = [e for e in one(text, "2022-08-12") if e["event_type"] == "agreement"]
+    deals = of_type("agreement", text, "2022-08-12")
     assert [(sorted(names(e)), e["location"]) for e in deals] == [(["Russia", "Ukraine"], "Istanbul")]
 
 
@@ -2401,13 +2406,13 @@ def test_the_two_heads_of_state_are_people_not_the_state_just_visited():
     text = ("BEIJING, April 14 (Team desk) -- Chinese President Xi Jinping held talks with Brazilian President Luiz Inacio "
             "Lula da Silva in Beijing on Friday.\nLula, who is paying a state visit to China, said Brazil is committed to peace.\n"
             "After the talks, the two heads of state witnessed the signing of 15 bilateral cooperation documents.")
-    deals = [e for e in one(text, "2023-04-14") if e["event_type"] == "agreement"]
+    deals = of_type("agreement", text, "2023-04-14")
     assert [sorted(names(e)) for e in deals] == [["Luiz Inacio Lula da Silva", "Xi Jinping"]]
 
 
 def test_a_visit_called_off_at_someone_s_request_is_a_visit_called_off():
     text = "WASHINGTON – Trump has asked Pompeo not to travel to North Korea at this time, calling off a visit to Pyongyang."
-    visits = [e for e in one(text, "2018-08-25") if e["event_type"] == "meeting"]
+    visits = of_type("meeting", text, "2018-08-25")
     assert [e["modality"] for e in visits] == ["negated"] and "Pompeo" in names(visits[0])
 
 
@@ -2421,16 +2426,16 @@ def test_a_minister_visiting_a_state_meets_the_state_a_leader_its_leader():
 def test_an_office_in_two_words_is_no_person_s_name():
     text = ("BEIJING: Deputy Prime Minister and Foreign Minister Ishaq Dar sat down with Chinese Foreign Minister Wang Yi "
             "in Beijing on Wednesday, less than a fortnight after the ceasefire that ended four days of fighting.")
-    meetings = [e for e in one(text, "2025-05-22") if e["event_type"] == "meeting"]
+    meetings = of_type("meeting", text, "2025-05-22")
     assert [sorted(names(e)) for e in meetings] == [["Ishaq Dar", "Wang Yi"]]
 
 
 def test_a_deal_of_another_time_in_the_same_sentence_takes_no_sides_from_the_talks():
     text = ("BEIJING: Ishaq Dar sat down with Wang Yi in Beijing on Wednesday, less than a fortnight after the ceasefire "
             "that ended four days of fighting.")
-    assert [e for e in one(text, "2025-05-22") if e["event_type"] == "agreement"] == []
+    assert of_type("agreement", text, "2025-05-22") == []
 
 
 def test_the_body_whose_leaders_meet_is_no_side_of_their_meeting():
     text = "LIMA – Chinese President Xi Jinping is in Lima for the Asia-Pacific Economic Cooperation (APEC) leaders' meeting."
-    assert [e for e in one(text, "2024-11-14") if e["event_type"] == "meeting"] == []
+    assert of_type("meeting", text, "2024-11-14") == []
