@@ -103,12 +103,16 @@ class Gazetteer:
         entry = self.by_alias.get(fold(text))
         if entry is None and text.endswith(("'s", "’s")):
             entry = self.by_alias.get(fold(text[:-2]))
-        words = text.split()
-        if entry is None and len(words) >= 3 and all(w[:1].isupper() for w in words):
-            # "William Samoei Ruto", "Joseph Robinette Biden": a leader named in full, middle names and all
-            entry = self.by_alias.get(fold(f"{words[0]} {words[-1]}"))
-            entry = entry if entry is not None and entry.kind == "PERSON" else None
+        if entry is None:
+            entry = self._by_first_and_last(text.split())
         return entry
+
+    def _by_first_and_last(self, words: list[str]) -> Entry | None:
+        """"William Samoei Ruto", "Joseph Robinette Biden": a leader named in full, middle names and all."""
+        if len(words) < 3 or not all(w[:1].isupper() for w in words):
+            return None
+        entry = self.by_alias.get(fold(f"{words[0]} {words[-1]}"))
+        return entry if entry is not None and entry.kind == "PERSON" else None
 
     def country_of(self, text: str) -> str | None:
         entry = self.lookup(text)
