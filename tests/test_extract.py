@@ -2439,3 +2439,10 @@ def test_a_deal_of_another_time_in_the_same_sentence_takes_no_sides_from_the_tal
 def test_the_body_whose_leaders_meet_is_no_side_of_their_meeting():
     text = "LIMA – Chinese President Xi Jinping is in Lima for the Asia-Pacific Economic Cooperation (APEC) leaders' meeting."
     assert of_type("meeting", text, "2024-11-14") == []
+
+
+def test_a_name_run_into_the_opening_date_is_the_subject():
+    text = ("JERUSALEM - On 13 September Bennett flew to Sharm el-Sheikh for talks with Abdel Fattah al-Sisi. "
+            "Naftali Bennett is Israel's prime minister.")
+    meetings = of_type("meeting", text, "2021-12-30")
+    assert [(sorted(names(e)), e["event_date"]) for e in meetings] == [(["Abdel Fattah al-Sisi", "Naftali Bennett"], "2021-09-13")]

@@ -23,6 +23,7 @@ from tasks.extract.arguments import ArgumentFinder
 from tasks.extract.asylum import build_asylum
 from tasks.extract.cues import load_cues
 from tasks.extract.dateline import line_starts
+from tasks.extract.dates import is_calendar_word
 from tasks.extract.gazetteer import load_gazetteer
 from tasks.extract.meetings import build_meeting, one_each
 from tasks.extract.modality import find_modality
@@ -154,7 +155,7 @@ class NameRepair:
 
     def __call__(self, doc: Doc) -> Doc:
         ents = []
-        for ent in doc.ents:
+        for ent in self._dates_split(doc, list(doc.ents)):
             ent = self._titled(doc, ent)
             given = self._given_names(doc, ent) if len(ent) == 1 and ent.label_ in {"ORG", "GPE", "NORP"} else 0
             if given:
@@ -173,6 +174,27 @@ class NameRepair:
         if merged != list(doc.ents):
             doc.ents = merged
         return doc
+
+    def _dates_split(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """"On 13 September Bennett flew", "Last month Modi travelled", "18:00 Xi is expected": a
+        sentence opening on a time runs it into the subject's name, and the model takes the
+        name for part of the date. A date is never a verb's subject, so the proper names at the end
+        of a date that is one are the subject, a place or body when the gazetteer says so."""
+        out = []
+        for ent in ents:
+            last = ent[-1]
+            if ent.label_ not in {"DATE", "TIME"} or len(ent) < 2 or last.dep_ not in {"nsubj", "nsubjpass"} \
+                    or last.pos_ != "PROPN" or not last.is_title or is_calendar_word(last.text):
+                out.append(ent)
+                continue
+            start = ent.end - 1
+            while start > ent.start + 1 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title \
+                    and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == last.i and not is_calendar_word(doc[start - 1].text):
+                start -= 1
+            entry = self.gazetteer.lookup(doc[start:ent.end].text)
+            label = entry.kind if entry is not None and entry.kind in {"GPE", "ORG"} else "PERSON"
+            out += [Span(doc, ent.start, start, label=ent.label_), Span(doc, start, ent.end, label=label)]
+        return out
 
     def _unaddressed(self, doc: Doc, ent: Span) -> Span:
         """"His Royal Highness Mohammed bin Salman", "Majesty Camilla": the form of address is no part of the name."""

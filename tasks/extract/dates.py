@@ -122,6 +122,13 @@ def resolve_chained_date(text: str, previous: date | None) -> date | None:
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 _PERIOD = re.compile(r"\b(?:(" + "|".join(_MONTHS) + r")\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
 _MONTH = re.compile(r"\b(" + "|".join(_MONTHS) + r")\b", re.IGNORECASE)
+
+
+def is_calendar_word(word: str) -> bool:
+    """A month's or a weekday's name ("September", "Tuesday"): part of a date, never of a person's name."""
+    return bool(_MONTH.fullmatch(word)) or word.lower() in WEEKDAYS
+
+
 _RELATIVE_PERIOD = re.compile(r"\b(last|next|this)\s+(year|month)\b", re.IGNORECASE)
 
 
