@@ -2446,3 +2446,10 @@ def test_a_name_run_into_the_opening_date_is_the_subject():
             "Naftali Bennett is Israel's prime minister.")
     meetings = of_type("meeting", text, "2021-12-30")
     assert [(sorted(names(e)), e["event_date"]) for e in meetings] == [(["Abdel Fattah al-Sisi", "Naftali Bennett"], "2021-09-13")]
+
+
+def test_a_deal_told_in_a_past_relative_clause_was_made_whatever_the_sentence_says_of_it():
+    text = ("None of it would have been possible without the normalisation accords that the United Arab Emirates and "
+            "Bahrain signed with Israel at the White House in September 2020.")
+    deals = of_type("agreement", text, "2021-12-30")
+    assert [(sorted(names(e)), e["modality"]) for e in deals] == [(["Bahrain", "Israel", "United Arab Emirates"], "asserted")]
