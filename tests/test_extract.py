@@ -2453,3 +2453,8 @@ def test_a_deal_told_in_a_past_relative_clause_was_made_whatever_the_sentence_sa
             "Bahrain signed with Israel at the White House in September 2020.")
     deals = of_type("agreement", text, "2021-12-30")
     assert [(sorted(names(e)), e["modality"]) for e in deals] == [(["Bahrain", "Israel", "United Arab Emirates"], "asserted")]
+
+
+def test_agreeing_to_differ_is_no_deal():
+    text = "WASHINGTON - Naftali Bennett and Joe Biden sat down on Friday and agreed to differ on how to stop Iran's nuclear programme."
+    assert of_type("agreement", text, "2021-08-28") == []
