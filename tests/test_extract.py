@@ -2458,3 +2458,9 @@ def test_a_deal_told_in_a_past_relative_clause_was_made_whatever_the_sentence_sa
 def test_agreeing_to_differ_is_no_deal():
     text = "WASHINGTON - Naftali Bennett and Joe Biden sat down on Friday and agreed to differ on how to stop Iran's nuclear programme."
     assert of_type("agreement", text, "2021-08-28") == []
+
+
+def test_two_who_sit_down_together_meet_and_one_who_sits_down_alone_does_not():
+    pair = of_type("meeting", "WASHINGTON - Naftali Bennett and Joe Biden sat down in the Oval Office on Friday.", "2021-08-28")
+    assert [(sorted(names(e)), e["event_date"]) for e in pair] == [(["Joe Biden", "Naftali Bennett"], "2021-08-27")]
+    assert of_type("meeting", "MOSCOW - Vladimir Putin sat down on Friday for an interview about the economy.", "2024-02-09") == []
