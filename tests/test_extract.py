@@ -2464,3 +2464,18 @@ def test_two_who_sit_down_together_meet_and_one_who_sits_down_alone_does_not():
     pair = of_type("meeting", "WASHINGTON - Naftali Bennett and Joe Biden sat down in the Oval Office on Friday.", "2021-08-28")
     assert [(sorted(names(e)), e["event_date"]) for e in pair] == [(["Joe Biden", "Naftali Bennett"], "2021-08-27")]
     assert of_type("meeting", "MOSCOW - Vladimir Putin sat down on Friday for an interview about the economy.", "2024-02-09") == []
+
+
+@pytest.mark.parametrize("line, place, rest", [
+    ("MANAMA, 16 Muharram 1424 AH / 19 March 2003 (BNA) -- His Majesty King Hamad announced", "Manama", "His Majesty"),
+    ("Jeddah, 10 Rabi' al-Awwal 1421 H, corresponding to 12 June 2000, SPA -- In the presence of", "Jeddah", "In the presence"),
+    ("PARIS, 18th July, 2022 (WAM) -- President Emmanuel Macron received", "Paris", "President Emmanuel"),
+    ("Doha, July 14 (QNA) - Under the patronage of the Emir", "Doha", "Under the patronage"),
+])
+def test_a_state_agency_dateline_with_its_day_in_two_calendars_is_cut(line, place, rest):
+    cut = split_dateline(line)
+    assert (cut.place, line[cut.offset:].startswith(rest)) == (place, True)
+
+
+def test_a_sentence_opening_on_a_place_and_a_number_is_no_dateline():
+    assert split_dateline("Washington, 20 years after the war, still keeps 2,500 troops there - officials say").offset == 0

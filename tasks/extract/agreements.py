@@ -145,7 +145,8 @@ def _parties(finder: ArgumentFinder, mention: Mention, noun, governor, path, acl
         as_mediators = any(o.lemma_.lower() in MEDIATOR_NOUNS for o in finder.prep_objects(verb, {"as"}))
         if not as_mediators:  # not "reached in Istanbul with Turkey and the UN as mediators"
             mention.parties += finder.parties_from(finder.prep_objects(verb, PARTY_PREPS), "party")
-        mention.parties += finder.parties_from(finder.agents(verb), "party")
+        if verb.lemma_.lower() not in finder.cues.statement_verbs | finder.cues.commenting_verbs:
+            mention.parties += finder.parties_from(finder.agents(verb), "party")  # not "announced by the UN chief"
         if verb.lemma_.lower() in finder.cues.agreement_status:
             # "the deal he signed with opposition leaders": who signed it
             mention.parties += finder.parties_from([c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in {"which", "that", "who"}], "party")

@@ -26,6 +26,17 @@ _DATED = re.compile(
     \s*(?:[–—]|-{1,2}|:)\s+""",
     re.VERBOSE,
 )
+# A state agency's: "MANAMA, 16 Muharram 1424 AH / 19 March 2003 (BNA) --", "Jeddah, 10 Rabi' al-Awwal 1421 H,
+# corresponding to 12 June 2000, SPA --", "PARIS, 18th July, 2022 (WAM) --": the day, often in two calendars,
+# then the agency, in brackets or after a comma.
+_DATED_AGENCY = re.compile(
+    r"""^\s*(?P<place>[A-Z][^\W\d_]*(?:[\ \-][A-Z][^\W\d_]*){0,3}|[A-Z][A-Z.'’\-\ ]{2,40}),\s*
+    (?:(?P<region>[A-Z][a-z]+(?:\ [A-Z][a-z]+){0,2}),\s*)?
+    (?P<when>(?:(?:\d{1,4}(?:st|nd|rd|th)?|[A-Z][\w'’\-]*\.?|al-[\w'’\-]+|corresponding|to|/)(?:,|\s)\s*){1,12}?)
+    (?:\((?P<agency>[^)\n]{1,40})\)|(?P<agency2>[A-Z][A-Za-z]{1,5}))
+    \s*(?:[–—]|-{1,2})\s+""",
+    re.VERBOSE,
+)
 _AGENCY_ONLY = re.compile(r"^\s*\((?P<agency>[A-Za-z][^)\n]{0,40})\)\s*(?:[–—]|-{1,2})\s+")
 
 
@@ -50,6 +61,10 @@ def split_dateline(text: str) -> Dateline:
     if match:
         place = match.group("place")
         return Dateline(match.end(), place.title() if place.isupper() else place)
+    match = _DATED_AGENCY.match(text)
+    if match and any(ch.isdigit() for ch in match.group("when")):
+        place = match.group("place").strip()
+        return Dateline(match.end(), place.title() if place.isupper() else place, match.group("region"))
     match = _AGENCY_ONLY.match(text)
     if match:
         return Dateline(match.end(), None)
