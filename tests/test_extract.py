@@ -2479,3 +2479,10 @@ def test_a_state_agency_dateline_with_its_day_in_two_calendars_is_cut(line, plac
 
 def test_a_sentence_opening_on_a_place_and_a_number_is_no_dateline():
     assert split_dateline("Washington, 20 years after the war, still keeps 2,500 troops there - officials say").offset == 0
+
+
+def test_who_announced_a_deal_is_no_party_to_it():
+    from tasks.extract.pipeline import load_pipeline
+
+    doc = load_pipeline()("The agreement, announced by UN Secretary-General Antonio Guterres at the closing session, also covers Taiz.")
+    assert [[p.text for p in m.parties] for m in doc._.event_mentions] == [[]]
