@@ -2486,3 +2486,13 @@ def test_who_announced_a_deal_is_no_party_to_it():
 
     doc = load_pipeline()("The agreement, announced by UN Secretary-General Antonio Guterres at the closing session, also covers Taiz.")
     assert [[p.text for p in m.parties] for m in doc._.event_mentions] == [[]]
+
+
+def test_and_again_tells_a_second_meeting_of_the_same_people():
+    text = ("Defence Minister Benny Gantz met Mahmoud Abbas in Ramallah at the end of August and again "
+            "on Tuesday, at Gantz's home.")
+    meetings = of_type("meeting", text, "2021-12-30")
+    assert [(e["location"], e["event_date"]) for e in meetings] == [("Ramallah", None), (None, "2021-12-28")]
+    text = "Kim Kye Gwan met Stephen Bosworth in New York at the end of July and again in Geneva in October."
+    assert sorted(e["location"] for e in of_type("meeting", text, "2012-04-14")) == ["Geneva", "New York"]
+    assert len(of_type("meeting", "Putin and Erdogan met again in Sochi on Monday.", "2021-09-30")) == 1

@@ -29,6 +29,15 @@ def one_each(mention: Mention) -> list[Mention]:
             for g in gapped
         ]
         return [mention, *seconds]
+    again = mention.debug.get("again")
+    if again:
+        # the first meeting keeps what is said before "and again", the second what is said after
+        candidates = [d for d in mention.debug.get("date_candidates") or [] if d != again["day"]]
+        first = replace(mention, location=None if mention.location == again["place"] else mention.location,
+                        date_text=candidates[0] if candidates else None, debug={**mention.debug, "date_candidates": candidates})
+        second = replace(mention, location=again["place"], location_country=again["country"], date_text=again["day"],
+                         debug={**mention.debug, "date_candidates": [again["day"]] if again["day"] else []})
+        return [first, second]
     separate = set(mention.debug.get("separate_parties", ()))
     others = [p for p in mention.parties if p.start in separate]
     if len(others) < 2:
@@ -313,6 +322,32 @@ def _verbal_parties(finder: ArgumentFinder, mention: Mention, verb, lemma: str) 
         # "Trump spoke separately with Tamim, with the Saudi crown prince and with ...": one talk each
         mention.debug["separate_parties"] = [p.start for p in mention.parties[before:]]
     _gapped(finder, mention, verb)
+    _again(finder, mention, verb)
+
+
+def _again(finder: ArgumentFinder, mention: Mention, verb) -> None:
+    """"met Stephen Bosworth in New York at the end of July and again in Geneva in October", "met Abbas
+    in Ramallah in August and again on Tuesday, at Gantz's home": the same people met a second time,
+    at the place and on the day said after "and again". Kept on the mention; the first meeting keeps
+    only what comes before."""
+    for again in (t for t in verb.subtree if t.lower_ == "again" and t.i > verb.i and t.dep_ in {"conj", "advmod"}):
+        if again.i == 0 or finder.doc[again.i - 1].lower_ != "and":
+            continue  # "met again on Tuesday": one meeting, told as a repeat
+        if again.head.i != verb.i and not (again.head.dep_ == "prep" and again.head.head.i == verb.i):
+            continue
+        after = [t for t in verb.subtree if t.i > again.i]
+        place = next((finder.ent_of[t.i] for t in after if t.dep_ == "pobj" and t.head.lower_ in {"in", "at"} and t.i in finder.ent_of
+                      and finder.ent_of[t.i].label_ in {"GPE", "LOC", "FAC"}), None)
+        day = next((finder.ent_of[t.i] for t in after if t.dep_ == "pobj" and t.head.lower_ in {"on", "in"} and t.ent_type_ == "DATE" and t.i in finder.ent_of), None)
+        if place is None and day is None:
+            continue
+        mention.debug["again"] = {
+            "at": again.i,
+            "place": place.text if place is not None else None,
+            "country": finder.gaz.country_of(place.text) if place is not None else None,
+            "day": f"{finder.doc[day.start - 1].text} {day.text}" if day is not None and day.start > 0 else None,
+        }
+        return
 
 
 def _gapped(finder: ArgumentFinder, mention: Mention, verb) -> None:
