@@ -2496,3 +2496,10 @@ def test_and_again_tells_a_second_meeting_of_the_same_people():
     text = "Kim Kye Gwan met Stephen Bosworth in New York at the end of July and again in Geneva in October."
     assert sorted(e["location"] for e in of_type("meeting", text, "2012-04-14")) == ["Geneva", "New York"]
     assert len(of_type("meeting", "Putin and Erdogan met again in Sochi on Monday.", "2021-09-30")) == 1
+
+
+def test_a_visit_meets_the_leader_who_acts_with_the_visitor_in_its_sentence():
+    text = ("Junichiro Koizumi became the first Japanese prime minister to visit Pyongyang; he and Kim Jong Il signed "
+            "a declaration promising to normalise relations.")
+    meetings = of_type("meeting", text, "2002-12-27")
+    assert [sorted(names(e)) for e in meetings] == [["Junichiro Koizumi", "Kim Jong Il"]]

@@ -493,6 +493,8 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
         if item.parties and not any(p.linked.key in target.keys or p.implied for p in item.parties):
             continue  # a partial naming someone else is another event we cannot complete
         target.partials.append(item)
+    for cluster in clusters.get("meeting", []):
+        _visited_states_leader(cluster, resolved, linker)
     events = []
     story_day = _story_day(resolved, published)
     for event_type, type_clusters in clusters.items():
@@ -548,6 +550,35 @@ def _one_grantor_each(event: Event) -> list[Event]:
         participants = [grantor, *others]
         parts.append(replace(event, participants=participants, event_id=_event_id(event.article_id, event.event_type, participants, event.event_date)))
     return parts
+
+
+def _visited_states_leader(cluster: Cluster, resolved: list[ResolvedMention], linker: NameLinker) -> None:
+    """"When Vajpayee visited Beijing in June 2003, he and Premier Wen Jiabao signed a declaration":
+    the leader who acts with the visitor in the visit's own sentence, of the visited state or of no
+    state the article says, is whom the visit met."""
+    if len(cluster.mentions) != 1:
+        return
+    item = cluster.mentions[0]
+    implied = [p for p in item.parties if p.implied and p.linked.kind == "GPE"]
+    visitors = {p.linked.key for p in item.parties if not p.implied}
+    if len(implied) != 1 or not visitors:
+        return
+    state = implied[0]
+    leaders = {
+        p.linked.key: p.linked
+        for other in resolved if other is not item and other.mention.sent_index == item.mention.sent_index and visitors & other.keys
+        for p in other.parties
+        if p.linked.kind == "PERSON" and p.linked.key not in visitors and p.linked.country in {None, state.linked.country}
+        and _may_lead(linker.person_titles.get(fold(p.linked.name), set()))
+    }
+    if len(leaders) == 1:
+        leader = next(iter(leaders.values()))
+        cluster.mentions[0] = replace(item, parties=[p for p in item.parties if p is not state] + [Party(leader, state.role)])
+
+
+def _may_lead(titles: set[str]) -> bool:
+    """A head of state or government by the titles the article gives, or by none (not an aide, not a minister)."""
+    return not titles or bool(titles & HEAD_TITLES)
 
 
 def _talks_behind_a_deal(item: ResolvedMention, agreements: list[Cluster], cues: Cues) -> Cluster | None:
