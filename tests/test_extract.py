@@ -2503,3 +2503,12 @@ def test_a_visit_meets_the_leader_who_acts_with_the_visitor_in_its_sentence():
             "a declaration promising to normalise relations.")
     meetings = of_type("meeting", text, "2002-12-27")
     assert [sorted(names(e)) for e in meetings] == [["Junichiro Koizumi", "Kim Jong Il"]]
+
+
+def test_he_in_a_clause_told_of_a_visit_is_the_visitor():
+    text = ("DHARAMSALA - The Karmapa, Ugyen Trinley Dorje, arrived on Wednesday. His flight is a delicate matter for "
+            "New Delhi, which has worked to improve relations with China since Rajiv Gandhi's visit to Beijing in "
+            "December 1988, when he held talks with the Chinese leader Deng Xiaoping.")
+    meetings = of_type("meeting", text, "2000-01-08")
+    assert any(names(e) == {"Rajiv Gandhi", "Deng Xiaoping"} for e in meetings)
+    assert not any("Karmapa" in " ".join(names(e)) for e in meetings)

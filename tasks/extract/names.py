@@ -342,7 +342,7 @@ class NameLinker:
         sent = self.doc[token_i].sent
         # "She also held a bilateral meeting with Carney": not a man the article calls "he"
         exclude = set(exclude) | self._other_gender(self.doc[token_i].lower_)
-        speaker = self._speaker_of(self.doc[token_i], exclude)
+        speaker = self._speaker_of(self.doc[token_i], exclude) or self._traveller_of(self.doc[token_i], exclude)
         if speaker is not None:
             return speaker
         scores: dict[str, float] = {}
@@ -513,6 +513,28 @@ class NameLinker:
                             if linked is not None and linked.key not in exclude:
                                 return ref
                 return None
+        return None
+
+    def _traveller_of(self, pronoun, exclude) -> PartyRef | None:
+        """"since Rajiv Gandhi's visit to Beijing in 1988, when he held talks with Deng", "concluded a
+        visit to Islamabad during which he held talks with Imran Khan": the subject of a clause told of
+        a visit is the one who made it."""
+        if pronoun.dep_ != "nsubj" or pronoun.lower_ not in {"he", "she"} or pronoun.head.dep_ != "relcl":
+            return None
+        visit = pronoun.head.head
+        if visit.lemma_.lower() not in {"visit", "trip", "tour", "stay", "journey"}:
+            return None
+        candidates = [c for c in visit.children if c.dep_ == "poss"]
+        if not candidates and visit.dep_ == "dobj":
+            candidates = [c for c in visit.head.children if c.dep_ == "nsubj"]
+        for token in candidates:
+            ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+            if ent is None or ent.label_ != "PERSON":
+                continue
+            ref = PartyRef(ent.text, "PERSON", start=ent.start, end=ent.end)
+            linked = self.link(ref)
+            if linked is not None and linked.key not in exclude:
+                return ref
         return None
 
     def resolve_title(self, party: PartyRef) -> LinkedName | None:
