@@ -2512,3 +2512,16 @@ def test_he_in_a_clause_told_of_a_visit_is_the_visitor():
     meetings = of_type("meeting", text, "2000-01-08")
     assert any(names(e) == {"Rajiv Gandhi", "Deng Xiaoping"} for e in meetings)
     assert not any("Karmapa" in " ".join(names(e)) for e in meetings)
+
+
+def test_who_after_a_person_s_office_held_in_a_state_is_the_person_not_the_state():
+    text = "Ryu Hyun-woo, the North's acting ambassador to Kuwait, who was given refuge in Seoul in September 2019, spoke on Monday."
+    grants = of_type("asylum", text, "2024-07-16")
+    assert [roles(e) for e in grants] == [{("Ryu Hyun-woo", "recipient"), ("South Korea", "grantor")}]
+
+
+def test_the_south_of_a_story_about_the_koreas_is_south_korea():
+    text = ("A North Korean diplomat defected to South Korea last year. Ri Il-gyu fled with his wife and child "
+            "and was granted asylum in the South, the newspaper reported.")
+    grants = of_type("asylum", text, "2024-07-16")
+    assert [(roles(e), e["location"]) for e in grants] == [({("Ri Il-gyu", "recipient"), ("South Korea", "grantor")}, "South Korea")]

@@ -719,6 +719,14 @@ class ArgumentFinder:
         who = any(c.lower_ == "who" and c.dep_ in {"nsubj", "nsubjpass"} for c in relcl.children) and head.ent_type_ != "PERSON"
         if description.dep_ == "appos" and (description.lemma_.lower() in self.cues.person_nouns or who) and description.head.ent_type_ == "PERSON":
             return description.head
+        if who:
+            # "Ryu Hyun-woo, the North's acting ambassador to Kuwait, who was given refuge": "who" is no
+            # state; the person the words it follows describe
+            token = head
+            while token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.i != token.i:
+                token = token.head.head
+            if token.dep_ == "appos" and token.lemma_.lower() in self.cues.person_nouns and token.head.ent_type_ == "PERSON":
+                return token.head
         return head
 
     def subjects(self, verb: Token) -> list[Token]:

@@ -787,7 +787,7 @@ def _to_event(cluster: Cluster, doc: Doc, article: dict, offset: int, version: s
     modality = _modality(cluster, main)
     attributes = _attributes(event_type, main, everything)
     location = m.location or next((x.mention.location for x in everything if x.mention.location), None)
-    location = " ".join(location.split()) if location else None
+    location = linker.place_name(" ".join(location.split())) if location else None
     fmt = attributes.get("format") if event_type == "meeting" else None
     dated = main if main.event_date else next((x for x in everything if x.event_date), None)
     published = parse_published(article.get("published"))
@@ -952,7 +952,7 @@ def _grantor_from_where(participants: list[Participant], cluster: Cluster, linke
         return  # "appealed for asylum in any country": not of the state they are stranded in
     if any(at_mission(linker.doc[m.trigger_start].sent, linker.cues) for m in mentions):
         return  # asylum asked at an embassy is asked of the embassy's state, not of the state around it
-    where = next((m.location_country for m in mentions if m.location_country), None)
+    where = next((w for m in mentions if (w := m.location_country or (linker.gaz.country_of(linker.place_name(m.location)) if m.location else None))), None)
     for place in dateline:
         where = where or (linker.gaz.country_of(place) if place else None)
     own = {p.country for p in participants if p.role == "recipient"}

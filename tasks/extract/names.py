@@ -116,6 +116,7 @@ class NameLinker:
                     self.person_mentions.append((token.i, doc[token.i: token.i + 1], token.dep_ in {"nsubj", "nsubjpass"}))
                     self.named_at.append((token.i, token.text))
                     self.person_country.setdefault(fold(token.text), entry.country)
+        self.halves = self._halves()
         self._genders: dict[str, str] | None = None  # read when a pronoun first needs them
         self.acronyms = self._acronyms()
         for token in doc:
@@ -124,6 +125,23 @@ class NameLinker:
                 self.person_mentions.append((token.i, doc[token.i: token.i + 1], token.dep_ in {"nsubj", "nsubjpass"}))
         self.person_mentions.sort(key=lambda m: m[0])
         self.named_at.sort()
+
+    def _halves(self) -> dict[str, str]:
+        """"defected to the South", "the North's ambassador": in a story about a divided country
+        (one it names by its "North ..." or "South ..." name), the North and the South are its halves."""
+        found: dict[str, set[str]] = {}
+        for ent in self.doc.ents:
+            entry = self.gaz.lookup(ent.text) if ent.label_ in {"GPE", "NORP", "LOC"} else None
+            country = entry.country if entry is not None else None
+            for half in ("North", "South"):
+                if country and country.startswith(half + " ") and self.gaz.lookup(half + " " + country.split(" ", 1)[1]) is not None:
+                    found.setdefault(half, set()).add(country)
+        return {half: countries.pop() for half, countries in found.items() if len(countries) == 1}
+
+    def place_name(self, text: str) -> str:
+        """A place as the story means it: "the South" of a story about the Koreas is South Korea."""
+        bare = text[4:] if text.lower().startswith("the ") else text
+        return self.halves.get(bare, text)
 
     def _acronyms(self) -> dict[str, tuple[str, str]]:
         """Acronyms the article defines, and whom they stand for: "the Parbatya Chattagram Jana Samhati
@@ -285,6 +303,7 @@ class NameLinker:
             name, kind = self.acronyms[name]  # "EAM" for External Affairs Minister Jaishankar, "PCJSS"
         if not name or name.lower() in {"he", "she", "they", "it"} or name.lower() in self.cues.not_parties:
             return None  # a pronoun left over, or who carries the news ("Twitter", "Reuters")
+        name = self.place_name(name) if kind in {"GPE", "LOC", "ORG", "NORP"} else name
         entry = self.gaz.lookup(name)
         if kind in {"ORG", "PERSON", "GPE", "NORP"} and self.is_person(name) and not (entry is not None and entry.kind in {"GPE", "NORP"}):
             full = self.canonical_person(name, party.start)
