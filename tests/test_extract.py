@@ -2525,3 +2525,11 @@ def test_the_south_of_a_story_about_the_koreas_is_south_korea():
             "and was granted asylum in the South, the newspaper reported.")
     grants = of_type("asylum", text, "2024-07-16")
     assert [(roles(e), e["location"]) for e in grants] == [({("Ri Il-gyu", "recipient"), ("South Korea", "grantor")}, "South Korea")]
+
+
+def test_he_in_a_where_clause_is_the_subject_of_the_clause_it_tells_the_place_of():
+    text = ("Lula has spoken to Zelensky twice this year. Lula said he would keep trying. Imran Khan landed in Moscow "
+            "on Wednesday evening, where he met Vladimir Putin.")
+    meetings = of_type("meeting", text, "2022-02-24")
+    assert any(names(e) == {"Imran Khan", "Vladimir Putin"} for e in meetings)
+    assert not any("Lula" in " ".join(names(e)) and "Vladimir Putin" in names(e) for e in meetings)

@@ -361,7 +361,8 @@ class NameLinker:
         sent = self.doc[token_i].sent
         # "She also held a bilateral meeting with Carney": not a man the article calls "he"
         exclude = set(exclude) | self._other_gender(self.doc[token_i].lower_)
-        speaker = self._speaker_of(self.doc[token_i], exclude) or self._traveller_of(self.doc[token_i], exclude)
+        pronoun = self.doc[token_i]
+        speaker = self._speaker_of(pronoun, exclude) or self._traveller_of(pronoun, exclude) or self._main_clause_subject(pronoun, exclude)
         if speaker is not None:
             return speaker
         scores: dict[str, float] = {}
@@ -532,6 +533,27 @@ class NameLinker:
                             if linked is not None and linked.key not in exclude:
                                 return ref
                 return None
+        return None
+
+    def _main_clause_subject(self, pronoun, exclude) -> PartyRef | None:
+        """"Trump flies to South Korea on Wednesday, where he will meet Lee", "Khan landed in Moscow,
+        where he met Putin": the subject of a clause told of the place or time of a main clause is
+        that clause's subject, when it is a person named by name."""
+        if pronoun.dep_ != "nsubj" or pronoun.lower_ not in {"he", "she"} or pronoun.head.dep_ != "relcl":
+            return None
+        clause = pronoun.head
+        if not any(c.dep_ == "advmod" and c.lower_ in {"where", "when"} for c in clause.children):
+            return None
+        verb = clause.head
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i and verb.dep_ in {"pobj", "prep", "npadvmod", "dobj"}:
+            verb = verb.head
+        for subject in (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < pronoun.i):
+            ent = next((e for e in self.doc.ents if e.start <= subject.i < e.end), None)
+            if ent is None or ent.label_ != "PERSON":
+                return None
+            ref = PartyRef(ent.text, "PERSON", start=ent.start, end=ent.end)
+            linked = self.link(ref)
+            return ref if linked is not None and linked.key not in exclude else None
         return None
 
     def _traveller_of(self, pronoun, exclude) -> PartyRef | None:
