@@ -2533,3 +2533,13 @@ def test_he_in_a_where_clause_is_the_subject_of_the_clause_it_tells_the_place_of
     meetings = of_type("meeting", text, "2022-02-24")
     assert any(names(e) == {"Imran Khan", "Vladimir Putin"} for e in meetings)
     assert not any("Lula" in " ".join(names(e)) and "Vladimir Putin" in names(e) for e in meetings)
+
+
+def test_a_body_the_article_defines_by_its_initials_is_one_name():
+    from tasks.extract.pipeline import load_pipeline
+
+    nlp = load_pipeline()
+    doc = nlp("Ministers and the four commanders of the Guatemalan National Revolutionary Unity (URNG) signed the accord.")
+    assert ("Guatemalan National Revolutionary Unity", "ORG") in [(e.text, e.label_) for e in doc.ents]
+    doc = nlp("The talks with the Liberation Tigers of Tamil Eelam (LTTE) resumed in Oslo.")
+    assert ("Liberation Tigers of Tamil Eelam", "ORG") in [(e.text, e.label_) for e in doc.ents]

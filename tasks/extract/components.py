@@ -171,6 +171,7 @@ class NameRepair:
             else:
                 merged.append(ent)
         merged = self._surnames(doc, [self._unaddressed(doc, ent) for ent in merged])
+        merged = self._defined_bodies(doc, merged)
         if merged != list(doc.ents):
             doc.ents = merged
         return doc
@@ -195,6 +196,36 @@ class NameRepair:
             label = entry.kind if entry is not None and entry.kind in {"GPE", "ORG"} else "PERSON"
             out += [Span(doc, ent.start, start, label=ent.label_), Span(doc, start, ent.end, label=label)]
         return out
+
+    def _defined_bodies(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """"the Guatemalan National Revolutionary Unity (URNG)", "the Liberation Tigers of Tamil Eelam
+        (LTTE)": a name the article defines by its initials is a body's, whole, even where the model
+        saw only a nationality in it. The initials may follow the name's own language ("URNG" for
+        Unidad Revolucionaria Nacional Guatemalteca), so they are matched as a set of letters."""
+        found = []
+        for open_ in (t for t in doc if t.text == "(" and t.i + 2 < len(doc) and doc[t.i + 2].text == ")"):
+            acronym = doc[open_.i + 1].text
+            if not (acronym.isalpha() and acronym.isupper() and 2 <= len(acronym) <= 6):
+                continue
+            start = open_.i
+            while start > 0 and (doc[start - 1].is_title or (doc[start - 1].lower_ in {"of", "for", "and", "de", "del", "la"} and start - 1 > 0 and doc[start - 2].is_title)):
+                start -= 1
+            while start < open_.i and not doc[start].is_title:
+                start += 1  # not "of" at the front
+            initials = [t.text[0] for t in doc[start: open_.i] if t.is_title]
+            while len(initials) > len(acronym) and start < open_.i:
+                start += 1  # "the Guatemalan ...": words before the name proper
+                initials = [t.text[0] for t in doc[start: open_.i] if t.is_title]
+            if len(initials) < 2 or sorted(initials) != sorted(acronym):
+                continue
+            span = Span(doc, start, open_.i, label="ORG")
+            if any(e.label_ == "PERSON" and e.start < span.end and span.start < e.end for e in ents):
+                continue
+            found.append(span)
+        if not found:
+            return ents
+        kept = [e for e in ents if not any(e.start < f.end and f.start < e.end for f in found)]
+        return sorted(kept + found, key=lambda e: e.start)
 
     def _unaddressed(self, doc: Doc, ent: Span) -> Span:
         """"His Royal Highness Mohammed bin Salman", "Majesty Camilla": the form of address is no part of the name."""
