@@ -2543,3 +2543,10 @@ def test_a_body_the_article_defines_by_its_initials_is_one_name():
     assert ("Guatemalan National Revolutionary Unity", "ORG") in [(e.text, e.label_) for e in doc.ents]
     doc = nlp("The talks with the Liberation Tigers of Tamil Eelam (LTTE) resumed in Oslo.")
     assert ("Liberation Tigers of Tamil Eelam", "ORG") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_government_ministers_who_sign_are_the_government():
+    text = ("GUATEMALA CITY - At the National Palace on Sunday, government ministers and the four commanders of the "
+            "Guatemalan National Revolutionary Unity (URNG) signed the Agreement on a Firm and Lasting Peace.")
+    deals = of_type("agreement", text, "1996-12-31")
+    assert [sorted(names(e)) for e in deals] == [["Guatemalan National Revolutionary Unity", "the government"]]

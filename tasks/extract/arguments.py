@@ -269,6 +269,10 @@ class ArgumentFinder:
                         t_ent = self.ent_of.get(t.i)
                         if t_ent is not None and t_ent.label_ in {"GPE", "ORG", "NORP"}:
                             return self._from_ent(t_ent, role)
+            government = next((c for c in token.children if c.dep_ == "compound" and c.lower_ == "government"), None)
+            if not country and government is not None and token.tag_ == "NNS" and lemma in self.cues.person_nouns:
+                # "government ministers and the commanders of the URNG signed": the government signs
+                return PartyRef("the government", "NORPGROUP", role, government.i, government.i + 1)
             office = [c.lower_ for c in token.lefts if c.dep_ in {"compound", "amod"} and c.lower_ in {"prime", "foreign", "defence", "defense", "crown", "supreme", "grand"}]
             distinct = lemma in self.cues.distinct_titles or (lemma == "minister" and office)
             if not country and distinct and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and token.tag_ in {"NN", "NNP"}:
