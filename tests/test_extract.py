@@ -2550,3 +2550,12 @@ def test_government_ministers_who_sign_are_the_government():
             "Guatemalan National Revolutionary Unity (URNG) signed the Agreement on a Firm and Lasting Peace.")
     deals = of_type("agreement", text, "1996-12-31")
     assert [sorted(names(e)) for e in deals] == [["Guatemalan National Revolutionary Unity", "the government"]]
+
+
+def test_a_surname_taken_for_a_place_right_after_the_given_names_is_part_of_the_name():
+    from tasks.extract.pipeline import load_pipeline
+
+    doc = load_pipeline()("Sierra Leone President Ahmad Tejan Kabbah and rebel leader Foday Sankoh signed a peace accord in Lome.")
+    assert ("Ahmad Tejan Kabbah", "PERSON") in [(e.text, e.label_) for e in doc.ents]
+    doc = load_pipeline()("Prime Minister Narendra Modi Washington visit")
+    assert ("Washington", "GPE") in [(e.text, e.label_) for e in doc.ents]

@@ -120,9 +120,12 @@ class NameRepair:
         if ent.label_ not in {"PERSON", "ORG"} or len(ent) < 2 or ent.end >= len(doc):
             return ent
         head = doc[ent.end]
-        if head.ent_type_ or head.pos_ != "PROPN" or not head.is_title or head.lower_ in self.titles:
+        # ("President Ahmad Tejan" + "Kabbah" taken for a place: a one-word name the gazetteer does not know)
+        lone = head.ent_type_ in {"GPE", "ORG", "NORP"} and head.ent_iob_ == "B" and (head.i + 1 >= len(doc) or doc[head.i + 1].ent_iob_ != "I") \
+            and ent.label_ == "PERSON" and self.gazetteer.lookup(head.text) is None
+        if (head.ent_type_ and not lone) or head.pos_ != "PROPN" or not head.is_title or head.lower_ in self.titles:
             return ent
-        if ent.root.dep_ != "compound" or ent.root.head.i != head.i:
+        if not lone and (ent.root.dep_ != "compound" or ent.root.head.i != head.i):
             return ent
         return Span(doc, ent.start, ent.end + 1, label="PERSON")
 
@@ -162,6 +165,7 @@ class NameRepair:
                 ents = [e for e in ents if e.end <= ent.start - given]  # "Therese" taken for a nationality
             ents.append(Span(doc, ent.start - given, ent.end, label="PERSON") if given else ent)
         ents = [self._with_given_name(doc, self._with_surname(doc, ent)) for ent in ents]
+        ents = [e for k, e in enumerate(ents) if not (k > 0 and e.start < ents[k - 1].end)]  # the surname taken in
         merged: list[Span] = []
         for ent in ents:
             # "Prince Mohammed" + "bin" + "Salman bin Abdulaziz Al Saud": one name across its particle
