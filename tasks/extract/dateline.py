@@ -9,6 +9,8 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from tasks.extract.dates import is_calendar_word
+
 # An upper-case place, optionally ", Region" and "(Agency)", then a dash or colon.
 _DATELINE = re.compile(
     r"""^\s*
@@ -58,6 +60,8 @@ def split_dateline(text: str) -> Dateline:
             region = None  # "OSLO, Jan 8 (Nordic Brief) –": a day, not a region
         return Dateline(match.end(), place, region)
     match = _DATED.match(text)
+    if match and is_calendar_word(match.group("place")):
+        return Dateline(0, None)  # "Friday, Dec 9 - times are Riyadh": a live blog's day, not a place
     if match:
         place = match.group("place")
         return Dateline(match.end(), place.title() if place.isupper() else place)
