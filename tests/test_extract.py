@@ -2559,3 +2559,15 @@ def test_a_surname_taken_for_a_place_right_after_the_given_names_is_part_of_the_
     assert ("Ahmad Tejan Kabbah", "PERSON") in [(e.text, e.label_) for e in doc.ents]
     doc = load_pipeline()("Prime Minister Narendra Modi Washington visit")
     assert ("Washington", "GPE") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_the_two_after_a_passive_reception_are_the_one_received_and_the_host():
+    text = ("RIYADH - Crown Prince Mohammed bin Salman chaired the summit. Xi Jinping was received by King Salman at "
+            "Al-Yamamah Palace on Thursday, where the two signed a comprehensive strategic partnership agreement.")
+    deals = of_type("agreement", text, "2022-12-09")
+    assert [sorted(names(e)) for e in deals] == [["King Salman", "Xi Jinping"]]
+
+
+def test_a_live_blog_s_day_line_is_no_dateline_place():
+    cut = split_dateline("Friday, Dec 9 - times are Riyadh (GMT+3)\n08:45 Good morning from Riyadh.")
+    assert cut.place is None

@@ -307,6 +307,12 @@ class NameLinker:
         entry = self.gaz.lookup(name)
         if kind in {"ORG", "PERSON", "GPE", "NORP"} and self.is_person(name) and not (entry is not None and entry.kind in {"GPE", "NORP"}):
             full = self.canonical_person(name, party.start)
+            titled = self.gaz.lookup(party.text.strip(" \"“”'‘’,")) if name != party.text.strip(" \"“”'‘’,") else None
+            if titled is not None and titled.kind == "PERSON" and (self.gaz.lookup(full) or titled).key != titled.key:
+                # "King Salman" in a story that also names Mohammed bin Salman: the king, whom the
+                # gazetteer knows by his title, not the longer name that holds the word "Salman"
+                # (named as the article names him, "King Salman", which is the name's most complete form there)
+                return LinkedName(party.text.strip(" \"“”'‘’,"), "PERSON", titled.country, "p:" + " ".join(words(titled.name)))
             country = self.person_country.get(fold(full)) or self.person_country.get(fold(name))
             gaz_entry = self.gaz.lookup(full) or entry
             if country is None and gaz_entry is not None and gaz_entry.kind == "PERSON":
@@ -641,7 +647,10 @@ class NameLinker:
         by_root = {span.root.i: span for i, span, _ in self.person_mentions if sent.start <= i < token_i}
         for verb in self.doc[token_i].ancestors:
             # "Starmer handed Trump an invitation ... when the two met": the clause's subject and the one it acts on
-            pair = [by_root[c.i] for c in verb.children if c.dep_ in {"nsubj", "dobj", "dative"} and c.i in by_root]
+            # ("Xi was received by King Salman ..., where the two signed": the one received and who received him)
+            args = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj", "dative"}]
+            args += [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+            pair = [by_root[c.i] for c in args if c.i in by_root]
             linked = self._distinct_people(pair, size) if size == 2 else []
             if linked:
                 return linked
