@@ -2571,3 +2571,12 @@ def test_the_two_after_a_passive_reception_are_the_one_received_and_the_host():
 def test_a_live_blog_s_day_line_is_no_dateline_place():
     cut = split_dateline("Friday, Dec 9 - times are Riyadh (GMT+3)\n08:45 Good morning from Riyadh.")
     assert cut.place is None
+
+
+def test_she_is_the_one_woman_the_article_shows_as_such():
+    text = ("BEIJING - Xi Jinping met Ma Ying-jeou on Wednesday, their second meeting. Ma Ying-jeou praised the talks. "
+            "Ma Ying-jeou returns to Taipei on Friday. U.S. Treasury Secretary Janet Yellen ended her China trip on "
+            "Tuesday. She met Premier Li Qiang on Sunday.")
+    meetings = of_type("meeting", text, "2024-04-10")
+    assert any(names(e) == {"Janet Yellen", "Li Qiang"} for e in meetings)
+    assert not any(names(e) == {"Ma Ying-jeou", "Li Qiang"} for e in meetings)

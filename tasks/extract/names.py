@@ -427,6 +427,11 @@ class NameLinker:
             # the sentence names by title is its "he", as much as one it names by name
             scores[titled.key] += 3.0
         best = max(scores, key=lambda k: (scores[k], latest[k]))
+        women = [k for k in scores if self._gender_of(k) == "f"]
+        if GENDER_OF_PRONOUN.get(self.doc[token_i].lower_) == "f" and len(women) == 1:
+            # "Janet Yellen ended her China trip ... She met Premier Li Qiang": of the people in view, the one
+            # woman the article shows as such (in this news most people of unknown gender are men)
+            best = women[0]
         span = spans[best]
         return PartyRef(span.text, "PERSON", start=span.start, end=span.end)
 
@@ -495,6 +500,11 @@ class NameLinker:
         if self._genders is None:
             self._genders = self._read_genders()
         return {key for key, gender in self._genders.items() if gender != wanted}
+
+    def _gender_of(self, key: str) -> str | None:
+        if self._genders is None:
+            self._genders = self._read_genders()
+        return self._genders.get(key)
 
     def _read_genders(self) -> dict[str, str]:
         """Each person's gender, where the article shows it: a form of address ("Mr", "Queen") before
