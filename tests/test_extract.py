@@ -2580,3 +2580,8 @@ def test_she_is_the_one_woman_the_article_shows_as_such():
     meetings = of_type("meeting", text, "2024-04-10")
     assert any(names(e) == {"Janet Yellen", "Li Qiang"} for e in meetings)
     assert not any(names(e) == {"Ma Ying-jeou", "Li Qiang"} for e in meetings)
+
+
+def test_a_meeting_that_is_off_did_not_happen():
+    text = "The summit between Vladimir Putin and Joe Biden that Emmanuel Macron announced on Monday is off."
+    assert [e["modality"] for e in of_type("meeting", text, "2022-02-24")] == ["negated"]

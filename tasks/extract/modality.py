@@ -140,6 +140,9 @@ def find_modality(trigger: Token, governor: Token | None, sent: Span, cues: Cues
             continue
         if token.dep_ == "prep" and token.lower_ == "without":
             found.setdefault("negated", "prep:without")
+        if depth == 1 and trigger.dep_ == "nsubj" and token.lemma_ == "be" and any(
+                c.dep_ in {"advmod", "prt", "acomp"} and c.lower_ == "off" for c in token.children):
+            found.setdefault("negated", "be off")  # "the summit between Putin and Biden ... is off": called off
         if is_status:
             continue
         if below is not None and below.dep_ == "ccomp" and below.i < token.i and lemma in cues.planned_governors and not any(
