@@ -2585,3 +2585,12 @@ def test_she_is_the_one_woman_the_article_shows_as_such():
 def test_a_meeting_that_is_off_did_not_happen():
     text = "The summit between Vladimir Putin and Joe Biden that Emmanuel Macron announced on Monday is off."
     assert [e["modality"] for e in of_type("meeting", text, "2022-02-24")] == ["negated"]
+
+
+def test_a_meeting_that_fell_through_in_a_story_of_one_pair_s_meeting_was_theirs():
+    text = ("CANBERRA - Anthony Albanese met Donald Trump at the White House on Monday, their first formal meeting. "
+            "The encounter had been long in coming. A meeting planned on the sidelines of the G7 summit in Canada "
+            "in June fell through when the president flew home early.")
+    meetings = of_type("meeting", text, "2025-10-21")
+    assert sorted((sorted(names(e)), e["modality"]) for e in meetings) == [
+        (["Anthony Albanese", "Donald Trump"], "asserted"), (["Anthony Albanese", "Donald Trump"], "negated")]

@@ -619,11 +619,26 @@ def _complete_from_other_class(item: ResolvedMention, clusters: list[Cluster]) -
     amends its constitution": a conditional or planned act by one side of an event that happened,
     with the other side of that event. Only for agreements and asylum, whose sides stay the same
     from one act to the next, and only when the side named is in exactly one such event."""
-    if item.mention.event_type == "meeting" or item.mention.modality not in {"planned", "hypothetical"}:
+    if item.mention.event_type == "meeting":
+        return _the_pair_that_met(item, clusters)
+    if item.mention.modality not in {"planned", "hypothetical"}:
         return None
     if not item.parties:
         return _the_same_sides(item, clusters)
     return _with_the_other_side(item, clusters)
+
+
+def _the_pair_that_met(item: ResolvedMention, clusters: list[Cluster]) -> Cluster | None:
+    """"Albanese and Trump signed the framework at their first formal meeting ... A meeting planned on
+    the sidelines of the G7 in June fell through": a meeting that did not happen, naming no one, in a
+    story of the one meeting two people had, was theirs."""
+    if item.parties or item.mention.modality != "negated" or len(clusters) != 1:
+        return None
+    main = max(clusters[0].mentions, key=lambda m: m.informativeness())
+    people = [Party(p.linked, "participant") for p in main.parties if not p.implied and p.linked.kind == "PERSON"]
+    if len(people) != 2 or len(main.parties) != 2:
+        return None
+    return Cluster([replace(item, parties=people)])
 
 
 def _later_act_on_a_deal(item: ResolvedMention, clusters: list[Cluster]) -> Cluster | None:

@@ -166,6 +166,8 @@ def find_modality(trigger: Token, governor: Token | None, sent: Span, cues: Cues
             direct = not any(t.dep_ in blocking for t in blocks)
             infinitive = any(t.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in t.children) for t in path)
             called_off = lemma == "call" and any(c.lower_ == "off" for c in token.children)
+            # "a meeting planned on the sidelines of the G7 fell through": it did not take place
+            called_off = called_off or (lemma == "fall" and any(c.lower_ == "through" and c.dep_ in {"prt", "prep", "advmod"} for c in token.children))
             # "put off the trip": postponed; "the talks were pushed back to Friday": moved to a day still to come
             put_off = lemma in {"push", "put"} and any(c.dep_ in {"prt", "advmod"} and c.lower_ in {"back", "off"} for c in token.children)
             if put_off and any(c.dep_ == "prep" and c.lower_ in {"to", "until", "till"} for c in [*token.children, *(g for c in token.children if c.lower_ == "back" for g in c.children)]):
