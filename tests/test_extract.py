@@ -2594,3 +2594,9 @@ def test_a_meeting_that_fell_through_in_a_story_of_one_pair_s_meeting_was_theirs
     meetings = of_type("meeting", text, "2025-10-21")
     assert sorted((sorted(names(e)), e["modality"]) for e in meetings) == [
         (["Anthony Albanese", "Donald Trump"], "asserted"), (["Anthony Albanese", "Donald Trump"], "negated")]
+
+
+def test_a_subject_the_parser_cut_from_its_coordination_after_a_fronted_day_still_acts():
+    text = "On Thursday Biden and Israeli Prime Minister Yair Lapid held talks in Jerusalem."
+    meetings = of_type("meeting", text, "2022-07-15")
+    assert [(sorted(names(e)), e["event_date"]) for e in meetings] == [(["Biden", "Yair Lapid"], "2022-07-14")]

@@ -733,9 +733,24 @@ class ArgumentFinder:
                 return token.head
         return head
 
+    def _cut_coordination(self, subj: list[Token]) -> list[Token]:
+        """"On Thursday Biden and Israeli Prime Minister Yair Lapid held talks": the parser took "On
+        Thursday Biden" for one phrase and left its "and" hanging; the person before that "and" is
+        the first subject."""
+        found = []
+        for s in subj:
+            before = s.left_edge.i - 1
+            if before < 1 or self.doc[before].lower_ != "and" or self.doc[before].dep_ != "cc":
+                continue
+            first = self.doc[before].head
+            ent = self.ent_of.get(first.i)
+            if ent is not None and ent.label_ == "PERSON" and first.dep_ == "pobj" and not any(c.dep_ == "conj" for c in first.children):
+                found.append(first)
+        return found
+
     def subjects(self, verb: Token) -> list[Token]:
         subj = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"}]
-        subj = self._headline_pair(verb, subj) + subj
+        subj = self._headline_pair(verb, subj) + self._cut_coordination(subj) + subj
         acts = verb.lemma_.lower() in self.cues.asylum_action or verb.lemma_.lower() in self.cues.agreement_status
         if subj and acts and verb.dep_ == "relcl" and subj[0].lower_ in {"which", "who", "that", "whom"}:
             # "Ecuador, which granted asylum to Assange": the relative pronoun is its head
