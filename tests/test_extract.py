@@ -2600,3 +2600,9 @@ def test_a_subject_the_parser_cut_from_its_coordination_after_a_fronted_day_stil
     text = "On Thursday Biden and Israeli Prime Minister Yair Lapid held talks in Jerusalem."
     meetings = of_type("meeting", text, "2022-07-15")
     assert [(sorted(names(e)), e["event_date"]) for e in meetings] == [(["Biden", "Yair Lapid"], "2022-07-14")]
+    # ... and where the parser makes both of them the objects of "On"
+    text = ("Biden flew to Jeddah directly from Israel on Friday. On Thursday Biden and Israeli Prime Minister Yair "
+            "Lapid held talks in Jerusalem and signed a joint declaration in which Washington pledged never to allow "
+            "Iran to acquire a nuclear weapon.")
+    meetings = of_type("meeting", text, "2022-07-15")
+    assert [(sorted(names(e)), e["event_date"]) for e in meetings] == [(["Biden", "Yair Lapid"], "2022-07-14")]

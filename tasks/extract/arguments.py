@@ -779,6 +779,11 @@ class ArgumentFinder:
                     after = [c for c in obj.conjuncts if comma is not None and comma < c.i < verb.i]
                     if after:
                         return [min(after, key=lambda t: t.i)]
+                    # "On Thursday Biden and Israeli Prime Minister Yair Lapid held talks": the day and the
+                    # subjects taken for one phrase
+                    ent = self.ent_of.get(obj.i)
+                    if ent is not None and ent.label_ == "PERSON" and any(c.ent_type_ == "DATE" and c.i < ent.start for c in obj.children):
+                        return [obj]
         if not subj and verb.dep_ == "ROOT" and verb.i > 0 and verb.i - 1 in self.ent_of:
             # "Earlier on Friday Abe sat down with Li": the parser took the subject into the date
             before = self.ent_of[verb.i - 1]
