@@ -2600,9 +2600,22 @@ def test_a_subject_the_parser_cut_from_its_coordination_after_a_fronted_day_stil
     text = "On Thursday Biden and Israeli Prime Minister Yair Lapid held talks in Jerusalem."
     meetings = of_type("meeting", text, "2022-07-15")
     assert [(sorted(names(e)), e["event_date"]) for e in meetings] == [(["Biden", "Yair Lapid"], "2022-07-14")]
-    # ... and where the parser makes both of them the objects of "On"
-    text = ("Biden flew to Jeddah directly from Israel on Friday. On Thursday Biden and Israeli Prime Minister Yair "
-            "Lapid held talks in Jerusalem and signed a joint declaration in which Washington pledged never to allow "
-            "Iran to acquire a nuclear weapon.")
-    meetings = of_type("meeting", text, "2022-07-15")
-    assert [(sorted(names(e)), e["event_date"]) for e in meetings] == [(["Biden", "Yair Lapid"], "2022-07-14")]
+
+
+def test_a_person_with_a_day_in_front_taken_as_the_object_of_on_is_the_verb_s_subject():
+    """The parse of one article ("On" -> "Biden" -> conj "Lapid", "held" with no subject), fixed by hand:
+    the small model gives it only in some contexts."""
+    from spacy.tokens import Doc
+
+    from tasks.extract.arguments import ArgumentFinder
+    from tasks.extract.cues import load_cues
+    from tasks.extract.gazetteer import load_gazetteer
+    from tasks.extract.pipeline import load_pipeline
+
+    nlp = load_pipeline()
+    words = ["On", "Thursday", "Biden", "and", "Prime", "Minister", "Yair", "Lapid", "held", "talks", "."]
+    heads = [8, 2, 0, 2, 5, 7, 7, 2, 8, 8, 8]
+    deps = ["prep", "compound", "pobj", "cc", "compound", "compound", "compound", "conj", "ROOT", "dobj", "punct"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, ents=["O", "B-DATE", "B-PERSON", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O"])
+    finder = ArgumentFinder(doc, load_gazetteer(), load_cues())
+    assert [t.text for t in finder.subjects(doc[8])] == ["Biden"]
