@@ -2619,3 +2619,16 @@ def test_a_person_with_a_day_in_front_taken_as_the_object_of_on_is_the_verb_s_su
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, ents=["O", "B-DATE", "B-PERSON", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O"])
     finder = ArgumentFinder(doc, load_gazetteer(), load_cues())
     assert [t.text for t in finder.subjects(doc[8])] == ["Biden"]
+
+
+def test_a_leader_named_with_his_father_s_line_is_the_gazetteer_s_leader():
+    from tasks.extract.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    assert gazetteer.lookup("Mohammed bin Salman bin Abdulaziz Al Saud").name == "Mohammed bin Salman"
+    assert gazetteer.lookup("Mohammed bin Rashid Al Maktoum").name != "Mohammed bin Salman"
+    text = ("NEW DELHI - His Royal Highness Prince Mohammed bin Salman bin Abdulaziz Al Saud, Crown Prince, held talks "
+            "with Narendra Modi on Wednesday. Planned stops in Malaysia and Indonesia, where the Crown Prince had been "
+            "due to meet Prime Minister Mahathir Mohamad, were postponed.")
+    called_off = [e for e in of_type("meeting", text, "2019-02-20") if e["modality"] == "negated"]
+    assert [sorted(names(e)) for e in called_off] == [["Mahathir Mohamad", "Mohammed bin Salman bin Abdulaziz Al Saud"]]

@@ -17,6 +17,9 @@ DATA = Path(__file__).parent / "data"
 GAZETTEER = DATA / "gazetteer"
 
 
+PATRONYMIC = {"bin", "ibn", "bint", "ben"}
+
+
 @dataclass(frozen=True)
 class Entry:
     key: str
@@ -104,8 +107,16 @@ class Gazetteer:
         if entry is None and text.endswith(("'s", "’s")):
             entry = self.by_alias.get(fold(text[:-2]))
         if entry is None:
-            entry = self._by_first_and_last(text.split())
+            entry = self._by_first_and_last(text.split()) or self._by_patronym(text.split())
         return entry
+
+    def _by_patronym(self, words: list[str]) -> Entry | None:
+        """"Mohammed bin Salman bin Abdulaziz Al Saud": a leader named with his father's line, whose
+        given name and father's name ("Mohammed bin Salman") the gazetteer knows."""
+        if len(words) < 4 or words[1].lower() not in PATRONYMIC:
+            return None
+        entry = self.by_alias.get(fold(" ".join(words[:3])))
+        return entry if entry is not None and entry.kind == "PERSON" else None
 
     def _by_first_and_last(self, words: list[str]) -> Entry | None:
         """"William Samoei Ruto", "Joseph Robinette Biden": a leader named in full, middle names and all."""
