@@ -2632,3 +2632,10 @@ def test_a_leader_named_with_his_father_s_line_is_the_gazetteer_s_leader():
             "due to meet Prime Minister Mahathir Mohamad, were postponed.")
     called_off = [e for e in of_type("meeting", text, "2019-02-20") if e["modality"] == "negated"]
     assert [sorted(names(e)) for e in called_off] == [["Mahathir Mohamad", "Mohammed bin Salman bin Abdulaziz Al Saud"]]
+
+
+def test_the_first_to_travel_travelled():
+    text = ("Mr. Macron was among the first heads of state to travel to Abu Dhabi that month to offer his condolences "
+            "on the passing of Sheikh Khalifa bin Zayed Al Nahyan, when he was received by Sheikh Mohamed bin Zayed Al Nahyan.")
+    meetings = of_type("meeting", text, "2022-07-18")
+    assert {e["modality"] for e in meetings} == {"asserted"}

@@ -61,6 +61,16 @@ def _in_setting(path: list[Token]) -> bool:
     return any(t.dep_ == "prep" and t.lower_ in SETTING_PREPOSITIONS for t in path)
 
 
+def _first_to(be: Token, cues: Cues) -> bool:
+    """"Macron was among the first heads of state to travel to Abu Dhabi", "was the first president to
+    visit": the infinitive says what the first one did, not what was to come (the parser may hang it on
+    "was", as in "was to travel")."""
+    described = [c for c in be.children if c.dep_ == "attr"]
+    described += [o for c in be.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    return any(a.dep_ == "amod" and (a.lower_ in {"first", "last", "only"} or a.ent_type_ == "ORDINAL")
+               for d in described if d.lemma_.lower() in cues.person_nouns or d.lower_ in cues.person_nouns for a in d.children)
+
+
 def scope_chain(start: Token) -> list[Token]:
     """The trigger and the heads above it, up to the root of its sentence."""
     chain = [start]
@@ -177,7 +187,7 @@ def find_modality(trigger: Token, governor: Token | None, sent: Span, cues: Cues
             if direct and (called_off or (lemma in cues.negated_governors[event_type] and lemma != "call")):
                 # "cancelled the summit", "failed to reach a deal"; not "called off the march under a deal"
                 found.setdefault("negated", f"governor:{lemma}")
-            be_to = lemma == "be" and (
+            be_to = lemma == "be" and not _first_to(token, cues) and (
                 (path[-1].dep_ == "xcomp" and _infinitive(path[-1]))
                 # "the treaty is to be signed", "the summit is due to open": the trigger is the subject
                 # "had been due on Monday to become the first president to visit": the parser hangs the infinitive on "been"
