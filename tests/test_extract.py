@@ -2639,3 +2639,13 @@ def test_the_first_to_travel_travelled():
             "on the passing of Sheikh Khalifa bin Zayed Al Nahyan, when he was received by Sheikh Mohamed bin Zayed Al Nahyan.")
     meetings = of_type("meeting", text, "2022-07-18")
     assert {e["modality"] for e in meetings} == {"asserted"}
+
+
+def test_the_south_of_a_story_about_south_africa_is_no_state():
+    from tasks.extract.cues import load_cues
+    from tasks.extract.gazetteer import load_gazetteer
+    from tasks.extract.names import NameLinker
+    from tasks.extract.pipeline import load_pipeline
+
+    doc = load_pipeline()("Cyril Ramaphosa of South Africa toured the South on Monday.")
+    assert NameLinker(doc, load_gazetteer(), load_cues()).place_name("the South") == "the South"

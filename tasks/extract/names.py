@@ -128,14 +128,16 @@ class NameLinker:
 
     def _halves(self) -> dict[str, str]:
         """"defected to the South", "the North's ambassador": in a story about a divided country
-        (one it names by its "North ..." or "South ..." name), the North and the South are its halves."""
+        (one it names by its "North ..." or "South ..." name, whose other half is a state too: the
+        Koreas, not South Africa), the North and the South are its halves."""
         found: dict[str, set[str]] = {}
         for ent in self.doc.ents:
             entry = self.gaz.lookup(ent.text) if ent.label_ in {"GPE", "NORP", "LOC"} else None
             country = entry.country if entry is not None else None
-            for half in ("North", "South"):
-                if country and country.startswith(half + " ") and self.gaz.lookup(half + " " + country.split(" ", 1)[1]) is not None:
+            for half, other in (("North", "South"), ("South", "North")):
+                if country and country.startswith(half + " ") and self.gaz.lookup(other + " " + country.split(" ", 1)[1]) is not None:
                     found.setdefault(half, set()).add(country)
+                    found.setdefault(other, set()).add(other + " " + country.split(" ", 1)[1])
         return {half: countries.pop() for half, countries in found.items() if len(countries) == 1}
 
     def place_name(self, text: str) -> str:
