@@ -342,7 +342,6 @@ def _again(finder: ArgumentFinder, mention: Mention, verb) -> None:
         if place is None and day is None:
             continue
         mention.debug["again"] = {
-            "at": again.i,
             "place": place.text if place is not None else None,
             "country": finder.gaz.country_of(place.text) if place is not None else None,
             "day": f"{finder.doc[day.start - 1].text} {day.text}" if day is not None and day.start > 0 else None,

@@ -309,12 +309,13 @@ class NameLinker:
         entry = self.gaz.lookup(name)
         if kind in {"ORG", "PERSON", "GPE", "NORP"} and self.is_person(name) and not (entry is not None and entry.kind in {"GPE", "NORP"}):
             full = self.canonical_person(name, party.start)
-            titled = self.gaz.lookup(party.text.strip(" \"“”'‘’,")) if name != party.text.strip(" \"“”'‘’,") else None
+            raw = party.text.strip(" \"“”'‘’,")
+            titled = self.gaz.lookup(raw) if name != raw else None
             if titled is not None and titled.kind == "PERSON" and (self.gaz.lookup(full) or titled).key != titled.key:
                 # "King Salman" in a story that also names Mohammed bin Salman: the king, whom the
                 # gazetteer knows by his title, not the longer name that holds the word "Salman"
                 # (named as the article names him, "King Salman", which is the name's most complete form there)
-                return LinkedName(party.text.strip(" \"“”'‘’,"), "PERSON", titled.country, "p:" + " ".join(words(titled.name)))
+                return LinkedName(raw, "PERSON", titled.country, "p:" + " ".join(words(titled.name)))
             country = self.person_country.get(fold(full)) or self.person_country.get(fold(name))
             gaz_entry = self.gaz.lookup(full) or entry
             if country is None and gaz_entry is not None and gaz_entry.kind == "PERSON":
@@ -565,14 +566,8 @@ class NameLinker:
         verb = clause.head
         while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i and verb.dep_ in {"pobj", "prep", "npadvmod", "dobj"}:
             verb = verb.head
-        for subject in (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < pronoun.i):
-            ent = next((e for e in self.doc.ents if e.start <= subject.i < e.end), None)
-            if ent is None or ent.label_ != "PERSON":
-                return None
-            ref = PartyRef(ent.text, "PERSON", start=ent.start, end=ent.end)
-            linked = self.link(ref)
-            return ref if linked is not None and linked.key not in exclude else None
-        return None
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < pronoun.i), None)
+        return self._person_at(subject, exclude) if subject is not None else None
 
     def _traveller_of(self, pronoun, exclude) -> PartyRef | None:
         """"since Rajiv Gandhi's visit to Beijing in 1988, when he held talks with Deng", "concluded a
@@ -586,15 +581,16 @@ class NameLinker:
         candidates = [c for c in visit.children if c.dep_ == "poss"]
         if not candidates and visit.dep_ == "dobj":
             candidates = [c for c in visit.head.children if c.dep_ == "nsubj"]
-        for token in candidates:
-            ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
-            if ent is None or ent.label_ != "PERSON":
-                continue
-            ref = PartyRef(ent.text, "PERSON", start=ent.start, end=ent.end)
-            linked = self.link(ref)
-            if linked is not None and linked.key not in exclude:
-                return ref
-        return None
+        return next((ref for token in candidates if (ref := self._person_at(token, exclude)) is not None), None)
+
+    def _person_at(self, token, exclude) -> PartyRef | None:
+        """The person the entity around `token` names, unless excluded."""
+        ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+        if ent is None or ent.label_ != "PERSON":
+            return None
+        ref = PartyRef(ent.text, "PERSON", start=ent.start, end=ent.end)
+        linked = self.link(ref)
+        return ref if linked is not None and linked.key not in exclude else None
 
     def resolve_title(self, party: PartyRef) -> LinkedName | None:
         """"the Syrian president": the one person of that country (with that title, if known)."""
