@@ -2649,3 +2649,11 @@ def test_the_south_of_a_story_about_south_africa_is_no_state():
 
     doc = load_pipeline()("Cyril Ramaphosa of South Africa toured the South on Monday.")
     assert NameLinker(doc, load_gazetteer(), load_cues()).place_name("the South") == "the South"
+
+
+def test_people_who_also_attended_a_meeting_told_before_make_no_meeting_of_their_own():
+    text = ("ISTANBUL - President Recep Tayyip Erdogan on Saturday received Ismail Haniyeh at the Dolmabahce office. "
+            "The meeting, which was closed to the press, was also attended by Foreign Minister Hakan Fidan and "
+            "intelligence chief Ibrahim Kalin.")
+    meetings = of_type("meeting", text, "2024-04-20")
+    assert [sorted(names(e)) for e in meetings] == [["Ismail Haniyeh", "Recep Tayyip Erdogan"]]

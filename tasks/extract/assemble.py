@@ -65,6 +65,8 @@ class ResolvedMention:
             return any(p.role == "recipient" for p in self.parties)
         if kind == "agreement" and not self.mention.attributes.get("status"):
             return False  # "peacekeepers oversee a ceasefire between X and Y": no act on the agreement
+        if self.mention.debug.get("also_attended"):
+            return False  # "was also attended by": people at a meeting told before, which it confirms
         return len(self.keys) >= 2
 
     def informativeness(self) -> tuple:

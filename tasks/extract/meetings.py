@@ -541,6 +541,10 @@ def _nominal_parties(finder: ArgumentFinder, mention: Mention, noun, governor, p
             mention.parties += finder.parties_from([c for c in governor.children if c.dep_ == "dobj"])
         if path == "nsubjpass":
             mention.parties += finder.parties_from(finder.agents(governor))
+            if glemma in finder.cues.chair_verbs and any(c.lower_ == "also" for c in governor.children):
+                # "The meeting ... was also attended by Foreign Minister Fidan and Kalin": more people at
+                # a meeting already told, not a meeting of theirs
+                mention.debug["also_attended"] = True
 
 
 def _attendees(finder: ArgumentFinder, noun) -> list[PartyRef]:
