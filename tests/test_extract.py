@@ -10,11 +10,17 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from spacy.tokens import Doc
 
 from tasks.evaluate import load_gold, score, to_record
 from tasks.extract import extract_records
+from tasks.extract.arguments import ArgumentFinder
+from tasks.extract.cues import load_cues
 from tasks.extract.dateline import split_dateline
-from tasks.extract.dates import resolve_date
+from tasks.extract.dates import coarse_period, resolve_chained_date, resolve_date
+from tasks.extract.gazetteer import load_gazetteer
+from tasks.extract.names import NameLinker
+from tasks.extract.pipeline import load_pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "articles" / "000_2e542d8058e628ba.txt"
@@ -636,7 +642,6 @@ def test_a_meeting_in_a_month_of_last_year_is_another_meeting():
 
 
 def test_coarse_periods_count_from_publication():
-    from tasks.extract.dates import coarse_period
     published = date(2016, 12, 28)
     assert coarse_period("in April last year", published) == (2015, 4)
     assert coarse_period("last month", published) == (2016, 11)
@@ -1548,7 +1553,6 @@ def test_it_in_a_second_clause_is_the_first_clauses_subject():
 
 
 def test_earlier_that_day_counts_from_the_day_last_named_even_by_no_event():
-    from tasks.extract.dates import resolve_chained_date
     assert resolve_chained_date("Earlier that day", date(2019, 2, 27)) == date(2019, 2, 27)
     assert resolve_chained_date("later in the day", date(2019, 2, 27)) == date(2019, 2, 27)
     assert resolve_chained_date("that evening", date(2019, 2, 27)) == date(2019, 2, 27)
@@ -1877,7 +1881,6 @@ def test_who_spoke_by_phone_with_someone_had_a_call():
             "before leaving Washington for a stop in Jamaica.")
     calls = of_type("meeting", text, "2015-04-12")
     assert [(sorted(names(e)), e["attributes"]["format"], e["event_date"]) for e in calls] == [(["Castro", "Obama"], "call", "2015-04-08")]
-
 
 
 def test_who_was_granted_asylum_in_a_relative_clause_is_the_recipient():
@@ -2212,8 +2215,6 @@ def test_a_hard_wrapped_line_is_no_sentence_boundary():
 
 def test_proper_names_after_a_person_s_title_are_that_person_not_a_body_or_a_place():
     """The model takes some long names for an organisation or a place; after a title they are a person."""
-    from tasks.extract.pipeline import load_pipeline
-
     doc = load_pipeline()("Indian Prime Minister Atal Bihari Vajpayee met President Thabo Mbeki and Ambassador Hamzah Thayeb.")
     assert [(e.text, e.label_) for e in doc.ents if e.label_ != "NORP"] == [
         ("Atal Bihari Vajpayee", "PERSON"), ("Thabo Mbeki", "PERSON"), ("Hamzah Thayeb", "PERSON")]
@@ -2232,8 +2233,6 @@ def test_unable_to_agree_or_to_meet_is_no_agreement_and_no_meeting():
 
 def test_a_surname_the_story_gave_a_person_stays_a_person_but_not_a_known_place():
     """The model labels each mention on its own: "Vajpayee" alone comes out a place after "Atal Bihari Vajpayee"."""
-    from tasks.extract.pipeline import load_pipeline
-
     doc = load_pipeline()("Prime Minister Atal Bihari Vajpayee arrived on Monday. In 1999 Vajpayee rode a bus across the border to Lahore. "
                           "Michael Jordan met Abdullah. Jordan is a kingdom.")
     assert [(e.text, e.label_) for e in doc.ents if e.text in {"Vajpayee", "Jordan"}] == [("Vajpayee", "PERSON"), ("Jordan", "GPE")]
@@ -2244,7 +2243,6 @@ def test_one_subject_phrase_the_parser_split_in_two_still_names_both_signatories
             "signed an agreement early on Saturday.")
     deals = of_type("agreement", text, "1996-09-01")
     assert [sorted(names(e)) for e in deals] == [["Alexander Lebed", "Aslan Maskhadov"]]
-
 
 
 def test_a_bare_surname_of_a_person_named_before_is_that_person():
@@ -2310,8 +2308,6 @@ def test_before_meeting_after_a_plan_shares_the_plan_and_its_subject():
 
 
 def test_a_leader_named_with_middle_names_is_known_as_the_gazetteer_knows_him():
-    from tasks.extract.gazetteer import load_gazetteer
-
     gazetteer = load_gazetteer()
     assert gazetteer.lookup("William Samoei Ruto").country == "Kenya"
     assert gazetteer.lookup("Joseph Robinette Biden").country == "United States"
@@ -2482,8 +2478,6 @@ def test_a_sentence_opening_on_a_place_and_a_number_is_no_dateline():
 
 
 def test_who_announced_a_deal_is_no_party_to_it():
-    from tasks.extract.pipeline import load_pipeline
-
     doc = load_pipeline()("The agreement, announced by UN Secretary-General Antonio Guterres at the closing session, also covers Taiz.")
     assert [[p.text for p in m.parties] for m in doc._.event_mentions] == [[]]
 
@@ -2536,8 +2530,6 @@ def test_he_in_a_where_clause_is_the_subject_of_the_clause_it_tells_the_place_of
 
 
 def test_a_body_the_article_defines_by_its_initials_is_one_name():
-    from tasks.extract.pipeline import load_pipeline
-
     nlp = load_pipeline()
     doc = nlp("Ministers and the four commanders of the Guatemalan National Revolutionary Unity (URNG) signed the accord.")
     assert ("Guatemalan National Revolutionary Unity", "ORG") in [(e.text, e.label_) for e in doc.ents]
@@ -2553,8 +2545,6 @@ def test_government_ministers_who_sign_are_the_government():
 
 
 def test_a_surname_taken_for_a_place_right_after_the_given_names_is_part_of_the_name():
-    from tasks.extract.pipeline import load_pipeline
-
     doc = load_pipeline()("Sierra Leone President Ahmad Tejan Kabbah and rebel leader Foday Sankoh signed a peace accord in Lome.")
     assert ("Ahmad Tejan Kabbah", "PERSON") in [(e.text, e.label_) for e in doc.ents]
     doc = load_pipeline()("Prime Minister Narendra Modi Washington visit")
@@ -2605,12 +2595,7 @@ def test_a_subject_the_parser_cut_from_its_coordination_after_a_fronted_day_stil
 def test_a_person_with_a_day_in_front_taken_as_the_object_of_on_is_the_verb_s_subject():
     """The parse of one article ("On" -> "Biden" -> conj "Lapid", "held" with no subject), fixed by hand:
     the small model gives it only in some contexts."""
-    from spacy.tokens import Doc
 
-    from tasks.extract.arguments import ArgumentFinder
-    from tasks.extract.cues import load_cues
-    from tasks.extract.gazetteer import load_gazetteer
-    from tasks.extract.pipeline import load_pipeline
 
     nlp = load_pipeline()
     words = ["On", "Thursday", "Biden", "and", "Prime", "Minister", "Yair", "Lapid", "held", "talks", "."]
@@ -2622,8 +2607,6 @@ def test_a_person_with_a_day_in_front_taken_as_the_object_of_on_is_the_verb_s_su
 
 
 def test_a_leader_named_with_his_father_s_line_is_the_gazetteer_s_leader():
-    from tasks.extract.gazetteer import load_gazetteer
-
     gazetteer = load_gazetteer()
     assert gazetteer.lookup("Mohammed bin Salman bin Abdulaziz Al Saud").name == "Mohammed bin Salman"
     assert gazetteer.lookup("Mohammed bin Rashid Al Maktoum").name != "Mohammed bin Salman"
@@ -2642,11 +2625,6 @@ def test_the_first_to_travel_travelled():
 
 
 def test_the_south_of_a_story_about_south_africa_is_no_state():
-    from tasks.extract.cues import load_cues
-    from tasks.extract.gazetteer import load_gazetteer
-    from tasks.extract.names import NameLinker
-    from tasks.extract.pipeline import load_pipeline
-
     doc = load_pipeline()("Cyril Ramaphosa of South Africa toured the South on Monday.")
     assert NameLinker(doc, load_gazetteer(), load_cues()).place_name("the South") == "the South"
 
