@@ -2635,3 +2635,18 @@ def test_people_who_also_attended_a_meeting_told_before_make_no_meeting_of_their
             "intelligence chief Ibrahim Kalin.")
     meetings = of_type("meeting", text, "2024-04-20")
     assert [sorted(names(e)) for e in meetings] == [["Ismail Haniyeh", "Recep Tayyip Erdogan"]]
+
+
+def test_an_office_named_after_a_body_is_held_by_the_person_named_after_it():
+    text = ("The Prime Minister of Portugal, António Costa, was received on Monday at the Palace of the Revolution by "
+            "the President of the Councils of State and Ministers, Miguel Díaz-Canel Bermúdez, for talks on trade.")
+    meetings = of_type("meeting", text, "2019-06-11")
+    assert [sorted(names(e)) for e in meetings] == [["António Costa", "Miguel Díaz-Canel"]]
+
+
+def test_an_office_is_no_party_and_whoever_holds_it_is():
+    text = ("The readmission agreement was signed for the EU by the High Representative for Foreign Affairs and "
+            "Security Policy, Catherine Ashton, and for Serbia by Prime Minister Ivica Dacic.")
+    deals = of_type("agreement", text, "2013-04-20")
+    assert len(deals) == 1 and "Catherine Ashton" in names(deals[0])
+    assert not any("Representative" in name for name in names(deals[0]))

@@ -114,6 +114,17 @@ class ArgumentFinder:
         named = self._named_by_apposition(token, ent)
         if named is not None:
             return self._from_ent(named, role)
+        office = self._office_of(ent) if ent is not None and ent.label_ == "ORG" else None
+        if office is not None:
+            # "the Minister of Science, Technology ..., Marcos Pontes", "Defence Secretary Chuck Hagel":
+            # the body names an office, and the party is who holds it, not the body
+            holder = self._named_by_apposition(office, None) or next((
+                self.ent_of[t.i] for t in office.subtree  # "the High Representative for ... Policy, Federica Mogherini"
+                if t.dep_ == "appos" and t.i in self.ent_of and self.ent_of[t.i].label_ == "PERSON" and self.doc[self.ent_of[t.i].start - 1].text == ","), None)
+            if holder is not None:
+                return self._from_ent(holder, role)
+            if office.i in range(ent.start, ent.end) or self._title_of_a_name(office):
+                return None
         if ent is not None and ent.label_ not in {"PERSON", "GPE", "NORP"} and token.i == ent.root.i and self._holds_office(ent):
             # "Le Kha Phieu, general secretary of the party": whoever holds an office is a person
             return PartyRef(ent.text, "PERSON", role, ent.start, ent.end)
@@ -319,6 +330,33 @@ class ArgumentFinder:
         """A name the model calls a place or an organisation, in apposition with an office."""
         return any(c.dep_ == "appos" and c.lemma_.lower() in self.cues.person_nouns and not c.ent_type_ for c in ent.root.children)
 
+    def _office_of(self, ent: Span) -> Token | None:
+        """The office word an organisation's name belongs to: the title it opens ("the High
+        Representative for Foreign Affairs"), the title it is "of" or "for" ("the President of the
+        Councils of State and Ministers") or the title it qualifies ("Treasury Secretary")."""
+        leading = [t for t in ent if t.lower_ != "the"]
+        for t in leading[:3]:
+            if not t.is_title:
+                break
+            if t.lemma_.lower() in self.cues.person_nouns and t.i < ent.end - 1 and self.doc[t.i + 1].lower_ in {"of", "for"}:
+                return t
+        head = ent.root.head
+        if ent.root.dep_ == "pobj" and head.lower_ in {"of", "for"} and head.head.i < ent.start:
+            head = head.head
+        elif ent.root.dep_ != "compound":
+            return None
+        if head.lemma_.lower() in self.cues.person_nouns and head.tag_ in {"NN", "NNP"} and head.is_title and head.ent_type_ not in {"PERSON", "GPE", "NORP"}:
+            return head
+        return None
+
+    def _title_of_a_name(self, title: Token) -> bool:
+        """"Secretary of State John Kerry": the title is part of how a named person is called."""
+        ent = self.ent_of.get(title.head.i)
+        if title.dep_ in {"compound", "nmod", "appos"} and ent is not None and ent.label_ == "PERSON":
+            return True
+        after = self.ent_of.get(title.i + 1)
+        return after is not None and after.label_ == "PERSON" and after.start == title.i + 1
+
     def _named_by_apposition(self, token: Token, ent: Span | None) -> Span | None:
         """"the head of Sudan's Sovereign Council, General Abdel Fattah al-Burhan,", "the State
         Counsellor of Myanmar, Daw Aung San Suu Kyi": an office, then the name of who holds it,
@@ -334,7 +372,8 @@ class ArgumentFinder:
         name = self.ent_of[root.i]
         closing = self.doc[name.end] if name.end < len(self.doc) else None
         # not "met the president, Putin said": a name that goes on to speak is no apposition
-        return name if closing is None or closing.is_punct else None
+        # (a name the model cut short runs on: "Miguel Díaz-Canel" + "Bermúdez")
+        return name if closing is None or closing.is_punct or (closing.pos_ == "PROPN" and closing.is_title) else None
 
     def listed_among(self, noun: Token, heads: set[str]) -> list[PartyRef]:
         """Parties listed in this sentence or the next two as "among the leaders / signatories":

@@ -220,6 +220,8 @@ class NameLinker:
             after = self.doc[org.end] if org.end < len(self.doc) else None
             if after is not None and (after.lower_ in self.cues.person_nouns or after.lemma_.lower() in self.cues.person_nouns):
                 continue  # "Home Secretary Priti Patel", "Justice and Human Rights Minister X": an office, not a side
+            if any(t.lemma_.lower() in self.cues.person_nouns for t in org):
+                continue  # "the High Representative for Foreign Affairs, Federica Mogherini": an office too
             entry = self.gaz.lookup(org.text)
             if entry is None or entry.country is None:
                 return org.text
