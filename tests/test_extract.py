@@ -2650,3 +2650,11 @@ def test_an_office_is_no_party_and_whoever_holds_it_is():
     deals = of_type("agreement", text, "2013-04-20")
     assert len(deals) == 1 and "Catherine Ashton" in names(deals[0])
     assert not any("Representative" in name for name in names(deals[0]))
+
+
+def test_a_transcript_s_speaker_label_is_no_dateline_place():
+    text = ("PRESENTER: Good evening. The foreign ministers of Chile and Peru signed a fisheries accord today.\n"
+            "REPORTER: The two ministers signed it after four hours of talks, officials said.")
+    deals = of_type("agreement", text, "2014-03-12")
+    assert deals and all(e["location"] != "Presenter" for e in deals)
+    assert split_dateline("SANTIAGO: The foreign ministers met.").place == "Santiago"

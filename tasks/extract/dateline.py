@@ -17,9 +17,11 @@ _DATELINE = re.compile(
     (?P<place>[^\W\d_](?:[^\W\d_]|[.'’\-\ /]){0,40}?[^\W\d_]\.?)  # ERBIL / NEW DELHI / ST. PETERSBURG / CHORZÓW / BEIJING/HONIARA (upper case, checked below)
     (?:,\s*(?P<region>[A-Z][^\n–—:()]{0,60}?))?         # , Kurdistan Region of Iraq
     (?:\s*\((?P<agency>[^)\n]{1,60})\))?                # (Reuters)
-    \s*(?:[–—]|-{1,2}|:)\s+""",
+    \s*(?P<mark>[–—]|-{1,2}|:)\s+""",
     re.VERBOSE,
 )
+# A transcript's speaker labels ("ANCHOR:", "CORRESPONDENT:", "SERGEI LAVROV:") open its lines.
+_SPEAKER_LINE = re.compile(r"^[ \t]*[A-Z][A-Z.'’\- ]{1,40}:[ \t]", re.MULTILINE)
 # A press release's: "PRESS RELEASE\nNay Pyi Taw, 4 September 2017 –" (the place in title case, then the day).
 _DATED = re.compile(
     r"""^\s*(?:[A-Z][A-Z ]{2,40}\n)?                     # PRESS RELEASE
@@ -53,6 +55,8 @@ def split_dateline(text: str) -> Dateline:
     match = _DATELINE.match(text)
     if match and len(match.group("place").replace(" ", "")) >= 3 and match.group("place").isupper():
         place = match.group("place").strip().title()
+        if match.group("mark") == ":" and len(_SPEAKER_LINE.findall(text)) >= 2:
+            return Dateline(match.end(), None)  # "ANCHOR: Good evening ... CORRESPONDENT: ...": who speaks, not where
         if "/" in place:
             return Dateline(match.end(), None)  # "NEW DELHI/ISLAMABAD": filed from two places, so from neither
         region = (match.group("region") or "").strip() or None
