@@ -2658,3 +2658,11 @@ def test_a_transcript_s_speaker_label_is_no_dateline_place():
     deals = of_type("agreement", text, "2014-03-12")
     assert deals and all(e["location"] != "Presenter" for e in deals)
     assert split_dateline("SANTIAGO: The foreign ministers met.").place == "Santiago"
+
+
+def test_signers_before_a_signing_whose_object_comes_late_are_its_sides():
+    text = "Mercosur and Colombia signed this Friday (11), in Montevideo, an economic complementation agreement, the first reached by the bloc in a decade."
+    deals = of_type("agreement", text, "2012-05-12")
+    assert [sorted(names(e)) for e in deals] == [["Colombia", "Mercosur"]]
+    brokered = "Former Finnish president Martti Ahtisaari, whose Crisis Management Initiative brokered the deal, looked on."
+    assert of_type("agreement", brokered, "2005-08-16") == []

@@ -67,6 +67,8 @@ def build_agreement(finder: ArgumentFinder, span: Span, rule: dict, sent_index: 
         return None  # "Japan has similar agreements with Australia": a standing relation, not an event
     mention.attributes["status"] = status
     _parties(finder, mention, noun, governor, path, acl, mediator_subject)
+    if not mention.parties and status in {"signed", "reached"} and status_verb is not None and not mediator_subject and status_verb.lemma_.lower() not in MEDIATOR_VERBS:
+        mention.parties += _signers_before(finder, status_verb)
     if len([p for p in mention.parties if p.kind in {"PERSON", "GPE", "ORG"}]) < 2 and status in {"signed", "reached"}:
         # "Forty-four African countries signed ... Rwanda, Niger, Kenya and Ghana were among the signatories"
         mention.parties += finder.listed_among(noun, {"signatory", "signer", "party", "signatories"})
@@ -95,6 +97,36 @@ def build_agreement(finder: ArgumentFinder, span: Span, rule: dict, sent_index: 
         mention.trigger_text = f"{status_verb.text} {span.text}" if status_verb.i < span.start else f"{span.text} {status_verb.text}"
         mention.trigger_start, mention.trigger_end = start, end
     return mention
+
+
+def _signers_before(finder: ArgumentFinder, verb) -> list:
+    """"The Argentine President, Cristina Fernández de Kirchner, and her Uruguayan counterpart,
+    José Mujica, signed on Wednesday at Olivos an agreement": a signing whose object comes late
+    often breaks the small model's parse, so that no subject hangs on the verb. The sides are then
+    read in order: the names (or offices named in apposition) before an active verb of signing,
+    outside any phrase opened by a preposition ("after talks with Putin", "in Rio")."""
+    if any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children) or verb.tag_ not in {"VBD", "VBN"}:
+        return []
+    sent = verb.sent
+    found: list = []
+    seen: set[int] = set()
+    i = sent.start
+    while i < verb.i:
+        token = finder.doc[i]
+        if token.dep_ == "prep" or (token.tag_ == "IN" and token.lower_ != "of") or token.dep_ == "mark" or token.lower_ in {"who", "which", "that"}:
+            i = max(i, token.right_edge.i if token.right_edge.i < verb.i else i) + 1
+            continue
+        ent = finder.ent_of.get(token.i)
+        start, end = (ent.start, ent.end) if ent is not None else (token.i, token.i + 1)
+        filed = end < verb.i and finder.doc[end].text in {"-", "–", "—", ":"}  # "Rio de Janeiro – Mercosur and ...": where it was filed
+        if not filed and not seen & set(range(start, end)) and (ent is None or ent.label_ in {"PERSON", "GPE", "ORG"}):
+            party = finder.party(token, "party")
+            if party is not None and party.kind in {"PERSON", "GPE", "ORG"} and not seen & set(range(party.start, party.end)):
+                found.append(party)
+                seen.update(range(party.start, party.end))
+        seen.update(range(start, end))
+        i = end
+    return found if len(found) >= 2 else []
 
 
 def _reduced_relative(finder: ArgumentFinder, noun) -> list:
