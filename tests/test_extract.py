@@ -2666,3 +2666,9 @@ def test_signers_before_a_signing_whose_object_comes_late_are_its_sides():
     assert [sorted(names(e)) for e in deals] == [["Colombia", "Mercosur"]]
     brokered = "Former Finnish president Martti Ahtisaari, whose Crisis Management Initiative brokered the deal, looked on."
     assert of_type("agreement", brokered, "2005-08-16") == []
+
+
+def test_the_one_expected_somewhere_for_talks_takes_part_in_them():
+    text = "Dutch Prime Minister Mark Rutte is expected in Kyiv on Tuesday for talks with Zelensky, his office said."
+    meetings = of_type("meeting", text, "2022-05-08")
+    assert [(sorted(names(e)), e["modality"]) for e in meetings] == [(["Mark Rutte", "Zelensky"], "planned")]

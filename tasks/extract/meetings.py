@@ -531,6 +531,9 @@ def _nominal_parties(finder: ArgumentFinder, mention: Mention, noun, governor, p
             mention.parties += finder.parties_from(_companions(finder, verb))
         if verb is not None:
             subjects = finder.parties_from(finder.subjects(verb))
+            if not subjects and path == "pobj:for":
+                # "Nehammer is expected in Kyiv on Saturday for talks with Zelensky": the one expected goes
+                subjects = finder.parties_from(finder.passive_subjects(verb))
             # ... and "before the two leaders sat down for an hour of talks": so did they
             if any(p.kind not in {"PRON", "GROUP"} for p in mention.parties) or len(subjects) >= 2 or any(p.kind == "GROUP" for p in subjects):
                 mention.parties += subjects
