@@ -2672,3 +2672,10 @@ def test_the_one_expected_somewhere_for_talks_takes_part_in_them():
     text = "Dutch Prime Minister Mark Rutte is expected in Kyiv on Tuesday for talks with Zelensky, his office said."
     meetings = of_type("meeting", text, "2022-05-08")
     assert [(sorted(names(e)), e["modality"]) for e in meetings] == [(["Mark Rutte", "Zelensky"], "planned")]
+
+
+def test_a_body_defined_by_initials_of_its_own_language_is_one_party():
+    text = ("President Rafael Correa and the Confederation of Indigenous Nationalities of Ecuador (CONAIE) "
+            "signed an accord on water rights in Quito on Monday.")
+    deals = of_type("agreement", text, "2010-05-12")
+    assert [sorted(names(e)) for e in deals] == [["Confederation of Indigenous Nationalities of Ecuador", "Rafael Correa"]]

@@ -201,6 +201,20 @@ class NameRepair:
             out += [Span(doc, ent.start, start, label=ent.label_), Span(doc, start, ent.end, label=label)]
         return out
 
+    @staticmethod
+    def _initials_of(initials: list[str], acronym: str) -> bool:
+        """The name's initials are the acronym's letters, or, for three or more, all among them with
+        at most two to spare: "CONAIE" is the Confederación de Nacionalidades Indígenas del Ecuador,
+        built from syllables, for the Confederation of Indigenous Nationalities of Ecuador."""
+        if sorted(initials) == sorted(acronym):
+            return True
+        letters = list(acronym)
+        for letter in initials:
+            if letter not in letters:
+                return False
+            letters.remove(letter)
+        return len(initials) >= 3 and len(letters) <= 2
+
     def _defined_bodies(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """"the Guatemalan National Revolutionary Unity (URNG)", "the Liberation Tigers of Tamil Eelam
         (LTTE)": a name the article defines by its initials is a body's, whole, even where the model
@@ -220,7 +234,7 @@ class NameRepair:
             while len(initials) > len(acronym) and start < open_.i:
                 start += 1  # "the Guatemalan ...": words before the name proper
                 initials = [t.text[0] for t in doc[start: open_.i] if t.is_title]
-            if len(initials) < 2 or sorted(initials) != sorted(acronym):
+            if len(initials) < 2 or not self._initials_of(initials, acronym):
                 continue
             span = Span(doc, start, open_.i, label="ORG")
             if any(e.label_ == "PERSON" and e.start < span.end and span.start < e.end for e in ents):

@@ -171,7 +171,7 @@ class NameLinker:
                 initials = "".join(w[0] for w in office)
                 if len(office) >= 2 and any(w.lower() in self.cues.person_nouns for w in office):
                     found.setdefault(initials, (self.clean(ent.text), "PERSON"))
-        return {acronym: target for acronym, target in found.items() if sum(t.text == acronym for t in doc) > (1 if target[1] == "ORG" else 0)}
+        return {acronym: target for acronym, target in found.items() if target[1] == "ORG" or any(t.text == acronym for t in doc)}
 
     def _described_as_person(self, ent: Span) -> bool:
         """"Nadine Heredia, the wife of ...", "Haiti's ousted president, Jean-Bertrand Aristide": a
