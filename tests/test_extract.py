@@ -2679,3 +2679,13 @@ def test_a_body_defined_by_initials_of_its_own_language_is_one_party():
             "signed an accord on water rights in Quito on Monday.")
     deals = of_type("agreement", text, "2010-05-12")
     assert [sorted(names(e)) for e in deals] == [["Confederation of Indigenous Nationalities of Ecuador", "Rafael Correa"]]
+
+
+def test_them_given_asylum_are_the_group_told_before():
+    text = ("Six Tibetan monks crossed into Nepal on foot last week. "
+            "On Monday the Indian government granted them asylum, officials said.")
+    grants = of_type("asylum", text, "2008-04-15")
+    assert [sorted(names(e)) for e in grants] == [["India", "Tibetan monks"]]
+    crowd = ("More than two thousand people crowded into the embassy compound. "
+             "West Germany has granted them asylum.")
+    assert of_type("asylum", crowd, "1990-07-13") == []

@@ -182,6 +182,12 @@ def _request_noun(noun):
 
 
 def _finish(finder: ArgumentFinder, mention: Mention, span: Span, noun, governor) -> Mention:
+    for i, party in enumerate(mention.parties):
+        if party.role == "recipient" and party.kind == "GROUP" and party.text.lower() in {"them", "they"}:
+            # "Four Uighur detainees arrived in Bermuda ... Bermuda had granted them asylum": the group told before
+            group = _group_named_before(finder, finder.doc[party.start])
+            if group is not None:
+                mention.parties[i] = group
     heads = [noun] + ([governor] if governor is not None else [])
     place = finder.place_of(heads, preps=("in", "at", "inside"))
     if place is None:
@@ -204,6 +210,31 @@ def _finish(finder: ArgumentFinder, mention: Mention, span: Span, noun, governor
         mention.trigger_start = min(governor.i, span.start)
         mention.trigger_end = max(governor.i + 1, span.end)
     return mention
+
+
+def _group_named_before(finder: ArgumentFinder, pronoun) -> PartyRef | None:
+    """The last group of people the story names by what they are ("Four Uighur detainees", "some 40
+    Iraqi Kurds") as a clause's subject or object, in the pronoun's sentence or the two before it."""
+    sent = pronoun.sent
+    start = sent.start
+    for _ in range(2):
+        if start > 0:
+            start = finder.doc[start - 1].sent.start
+    for token in reversed(finder.doc[start: pronoun.i]):
+        if token.tag_ not in {"NNS", "NNPS"} or token.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj"}:
+            continue
+        if token.lower_ == "people":
+            return None  # "three thousand people crowd into its embassy": no more said of who they are
+        if any(c.dep_ == "nummod" for c in token.children):
+            # "Four Uighur detainees", "Five members of Afghanistan's robotics team": people counted
+            return PartyRef(finder.phrase(token, with_of=True), "NORPGROUP", "recipient", token.i, token.i + 1)
+        found = finder.party(token, "recipient")
+        if found is not None and found.kind == "NORP" and found.start == token.i:
+            # "Some 40 Iraqi Kurds": a people counted, named as the story names the group
+            return PartyRef(finder.phrase(token), "NORPGROUP", "recipient", token.i, token.i + 1, country_hint=found.country_hint)
+        if found is not None and found.kind == "NORPGROUP":
+            return found
+    return None
 
 
 def _roles(finder: ArgumentFinder, mention: Mention, noun, governor, path) -> None:
