@@ -2689,3 +2689,14 @@ def test_them_given_asylum_are_the_group_told_before():
     crowd = ("More than two thousand people crowded into the embassy compound. "
              "West Germany has granted them asylum.")
     assert of_type("asylum", crowd, "1990-07-13") == []
+
+
+def test_a_factbox_timeline_entry_is_its_own_sentence_dated_by_its_day():
+    text = ("FACTBOX: Milestones in Ethiopia-Eritrea relations\n"
+            "Dec 12, 2000 - Presidents Isaias Afwerki and Meles Zenawi sign a peace agreement in Algiers.\n"
+            "July 9, 2018 - Prime Minister Abiy Ahmed and Isaias sign a declaration of peace and friendship in Asmara.")
+    deals = of_type("agreement", text, "2019-01-10")
+    assert sorted((sorted(names(e)), e["event_date"]) for e in deals) == [
+        (["Abiy Ahmed", "Isaias Afwerki"], "2018-07-09"), (["Isaias Afwerki", "Meles Zenawi"], "2000-12-12")]
+    assert {e["location"] for e in deals} == {"Algiers", "Asmara"}
+    assert split_dateline("FACTBOX: Milestones").labelled

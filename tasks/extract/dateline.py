@@ -49,6 +49,7 @@ class Dateline:
     offset: int  # characters cut from the front of the text
     place: str | None
     region: str | None = None
+    labelled: bool = False  # "BEIJING:", a colon's, which labels too ("FACTBOX:", "NEWSREADER:")
 
 
 def split_dateline(text: str) -> Dateline:
@@ -62,7 +63,7 @@ def split_dateline(text: str) -> Dateline:
         region = (match.group("region") or "").strip() or None
         if region and any(ch.isdigit() for ch in region):
             region = None  # "OSLO, Jan 8 (Nordic Brief) –": a day, not a region
-        return Dateline(match.end(), place, region)
+        return Dateline(match.end(), place, region, labelled=match.group("mark") == ":")
     match = _DATED.match(text)
     if match and is_calendar_word(match.group("place")):
         return Dateline(0, None)  # "Friday, Dec 9 - times are Riyadh": a live blog's day, not a place

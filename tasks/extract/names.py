@@ -198,10 +198,12 @@ class NameLinker:
         while changed:
             changed = False
             for title in self.cues.titles:
-                if lowered.startswith(title + " ") and len(text) > len(title) + 1:
-                    text = text[len(title) + 1:].strip()
-                    lowered = text.lower()
-                    changed = True
+                # (a title for two, "Prime Ministers Vajpayee and Sharif", in the plural)
+                for form in (title + " ", title + "s "):
+                    if lowered.startswith(form) and len(text) > len(form):
+                        text = text[len(form):].strip()
+                        lowered = text.lower()
+                        changed = True
         if lowered.startswith("the "):
             text = text[4:]
         return text.strip()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
@@ -72,11 +73,19 @@ def _extract(records: list[dict], batch_size: int) -> list[Event]:
     nlp = load_pipeline()
     version = extractor_version()
     gazetteer, cues = load_gazetteer(), load_cues()
-    datelines = [split_dateline(r.get("text") or "") for r in records]
+    datelines = [_placed(split_dateline(r.get("text") or ""), gazetteer) for r in records]
     events: list[Event] = []
     for record, dateline, doc in zip(records, datelines, nlp.pipe(_docs(nlp, records, datelines), batch_size=batch_size)):
         events.extend(assemble_events(doc, record, dateline.offset, gazetteer, cues, version, dateline.place, dateline.region))
     return events
+
+
+def _placed(dateline, gazetteer):
+    """A colon dateline names a place only if it is one the gazetteer knows: "NEW DELHI:" does,
+    "FACTBOX:" and a lone "NEWSREADER:" label what follows (cut all the same)."""
+    if dateline.labelled and dateline.place and gazetteer.lookup(dateline.place) is None:
+        return replace(dateline, place=None, region=None)
+    return dateline
 
 
 def _docs(nlp: Language, records: list[dict], datelines: list) -> Iterable[Doc]:
