@@ -2700,3 +2700,13 @@ def test_a_factbox_timeline_entry_is_its_own_sentence_dated_by_its_day():
         (["Abiy Ahmed", "Isaias Afwerki"], "2018-07-09"), (["Isaias Afwerki", "Meles Zenawi"], "2000-12-12")]
     assert {e["location"] for e in deals} == {"Algiers", "Asmara"}
     assert split_dateline("FACTBOX: Milestones").labelled
+
+
+def test_two_leaders_own_talks_at_a_summit_are_a_meeting_of_their_own():
+    text = ("Xi Jinping, Vladimir Putin and Narendra Modi attended the SCO summit in Samarkand on Friday. "
+            "On the sidelines of the summit, Modi met Putin.")
+    meetings = of_type("meeting", text, "2022-09-17")
+    assert sorted(sorted(names(e)) for e in meetings) == [["Narendra Modi", "Vladimir Putin"], ["Narendra Modi", "Vladimir Putin", "Xi Jinping"]]
+    hosted = ("Aliyev and Pashinyan met in Brussels on Sunday in talks hosted by Charles Michel. "
+              "The two leaders sat down face to face for five hours.")
+    assert len(of_type("meeting", hosted, "2023-05-15")) == 1

@@ -343,7 +343,19 @@ def _compatible(cluster: Cluster, item: ResolvedMention) -> bool:
     happened = item.mention.modality not in NOT_HAPPENED
     if (cluster.modality_class() == "happened") != happened:
         return False  # the March roadmap agreed and Thursday's failed deal are two events
+    if item.mention.event_type == "meeting" and (_bilateral_in_gathering(item, cluster) or any(_bilateral_in_gathering(m, Cluster([item])) for m in cluster.mentions)):
+        return False
     return not any(_conflict(m.mention, item.mention) for m in cluster.mentions)
+
+
+def _bilateral_in_gathering(item: ResolvedMention, cluster: Cluster) -> bool:
+    """"On the sidelines of the summit, Modi met Putin": two leaders' own talks are another meeting
+    than the summit of three or more they both attend (two different meetings, different parties)."""
+    people = lambda keys: {k for k in keys if k.startswith("p:")}  # noqa: E731
+    return (len(item.keys) == 2 and len(people(item.keys)) == 2 and len(people(cluster.keys)) >= 3
+            and item.mention.attributes.get("format") != "summit"
+            and all(m.mention.attributes.get("format") == "summit" or len(m.keys) >= 3 for m in cluster.mentions)
+            and any(m.mention.attributes.get("format") == "summit" for m in cluster.mentions))  # not talks a third hosts
 
 
 def _one_day_meeting(item: ResolvedMention) -> bool:
