@@ -2710,3 +2710,12 @@ def test_two_leaders_own_talks_at_a_summit_are_a_meeting_of_their_own():
     hosted = ("Aliyev and Pashinyan met in Brussels on Sunday in talks hosted by Charles Michel. "
               "The two leaders sat down face to face for five hours.")
     assert len(of_type("meeting", hosted, "2023-05-15")) == 1
+
+
+def test_documents_exchanged_in_the_presence_of_two_leaders_are_their_states_deal():
+    text = "Four MoUs on energy and railways were exchanged in the presence of Prime Minister Pushpa Kamal Dahal and Prime Minister Narendra Modi."
+    deals = of_type("agreement", text, "2022-09-07")
+    assert [sorted(names(e)) for e in deals] == [["Narendra Modi", "Pushpa Kamal Dahal"]]
+    signers = ("The accord was signed by envoy R.N. Ravi and Thuingaleng Muivah in the presence of "
+               "Prime Minister Narendra Modi and Home Minister Rajnath Singh.")
+    assert not any("Rajnath Singh" in names(e) for e in of_type("agreement", signers, "2015-08-04"))

@@ -215,6 +215,10 @@ def _parties(finder: ArgumentFinder, mention: Mention, noun, governor, path, acl
         mention.parties += finder.parties_from(finder.prep_objects(governor, PARTY_PREPS), "party")
         if governor.lemma_.lower() not in MEDIATOR_VERBS:
             mention.parties += finder.parties_from(finder.agents(governor), "party")
+        if not mention.parties and not finder.agents(governor) and governor.lemma_.lower() in finder.cues.agreement_status:
+            # "three MoUs were exchanged in the presence of the two Prime Ministers": their states sign
+            presence = [o for o in finder.prep_objects(governor, {"in"}) if o.lemma_.lower() == "presence"]
+            mention.parties += finder.parties_from([o for p in presence for o in finder.prep_objects(p, {"of"})], "party")
     elif path == "nsubj":
         mention.parties += finder.parties_from(finder.prep_objects(governor, PARTY_PREPS), "party")
 
