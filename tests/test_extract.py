@@ -2719,3 +2719,14 @@ def test_documents_exchanged_in_the_presence_of_two_leaders_are_their_states_dea
     signers = ("The accord was signed by envoy R.N. Ravi and Thuingaleng Muivah in the presence of "
                "Prime Minister Narendra Modi and Home Minister Rajnath Singh.")
     assert not any("Rajnath Singh" in names(e) for e in of_type("agreement", signers, "2015-08-04"))
+
+
+def test_each_bulleted_timeline_entry_is_an_event_of_its_own_day():
+    text = ("TIMELINE-Key moments in Cold War arms control\n"
+            "- Nov. 19-20, 1985: Ronald Reagan and Mikhail Gorbachev meet in Geneva.\n"
+            "- Oct. 11-12, 1986: Reagan and Gorbachev meet in Reykjavik; the talks end without a deal.\n"
+            "- May 29, 1988: Reagan meets Gorbachev in Moscow.")
+    meetings = of_type("meeting", text, "2019-08-02")
+    assert sorted((e["location"], e["event_date"]) for e in meetings) == [
+        ("Geneva", "1985-11-19"), ("Moscow", "1988-05-29"), ("Reykjavik", "1986-10-11")]
+    assert all(len(e["participants"]) == 2 for e in meetings)

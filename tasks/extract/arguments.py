@@ -24,7 +24,7 @@ from tasks.extract.names import honorific_key, is_bare_title
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # a day heading a line of a timeline or a live blog, before a colon or a dash
 HEADING_DAY = re.compile(
-    rf"\s*((?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\s*[:–—-]\s")
+    rf"\s*(?:[-–•*]\s*)?((?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:[-–]\d{{1,2}})?|\d{{1,2}}(?:[-–]\d{{1,2}})?\s+{_MONTH})(?:,?\s+\d{{4}})?|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\s*[:–—-]\s")
 
 # a live blog's entry, stamped with the time of day ("09:40 –", "16:50 -")
 CLOCK_ENTRY = re.compile(r"\s*(?:\d{1,2}[:.]\d{2}\b(?:\s*(?:GMT|UTC|CET|EST|EDT|ET|BST|local))?|\d{4}\s*(?:GMT|UTC|CET|EST|EDT|ET|BST))\s*[:–—-]\s")
@@ -183,7 +183,7 @@ class ArgumentFinder:
                 entry = self.gaz.lookup(" ".join(t.text for t in words[start:]))
                 if entry is not None and entry.kind in PARTY_LABELS:
                     return PartyRef(" ".join(t.text for t in words[start:]), entry.kind, role, words[start].i, token.i + 1, ent_id=entry.key, country_hint=entry.country)
-        if token.pos_ == "PROPN" and mislabelled and lower not in self.cues.person_nouns and token.dep_ in {"nsubj", "nsubjpass"} and not any(
+        if (token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.is_title)) and mislabelled and lower not in self.cues.person_nouns and token.dep_ in {"nsubj", "nsubjpass"} and not any(
                 c.dep_ == "compound" for c in token.children) and (self.known_person(token.text) or self._part_of_a_person(token.text)):
             # "Berlusconi, who flew in for a visit, held talks", "when Abiy signed": a name the model labels a person elsewhere
             return PartyRef(token.text, "PERSON", role, token.i, token.i + 1)
@@ -1089,8 +1089,15 @@ class ArgumentFinder:
         else:
             # a weaker day: it dates the event when nothing better does, but does not part mentions
             mention.debug["sentence_day"] = [self.date_text(d) for d in self._the_sentence_day(heads, sent)]
-            heading = HEADING_DAY.match(sent.text)
-            if heading and not mention.debug["sentence_day"]:
+            # (the line's, since the parser may cut "- Feb. 27-28, 2019:" from what follows it)
+            line_start = self.doc.text.rfind("\n", 0, heads[0].idx) + 1
+            heading = HEADING_DAY.match(self.doc.text, line_start) if line_start > 0 or sent.start == 0 else HEADING_DAY.match(sent.text)
+            if heading and re.search(r"\d{4}$", heading.group(1)):
+                # "- Feb. 27-28, 2019: Trump and Kim meet in Hanoi": a timeline's entry, dated in full by its heading,
+                # is an event of that day, apart from the other entries'
+                mention.date_text = heading.group(1)
+                mention.debug["date_candidates"] = [heading.group(1)]
+            elif heading and not mention.debug["sentence_day"]:
                 # "Nov 5: Ukraine and Poland sign a grain deal": a timeline's entry is dated by its heading
                 mention.debug["sentence_day"] = [heading.group(1)]
             day_line = self._live_blog_day(sent) if not mention.debug["sentence_day"] else None

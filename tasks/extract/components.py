@@ -63,7 +63,7 @@ def make_trigger_matcher(nlp: Language, name: str, rules_path: str) -> TriggerMa
 SENTENCE_ENDS = {".", "!", "?", ":", '"', "”", "’", "'", ")"}
 # A timeline's entry: "Feb 21, 1999 - ...", "July 2001 – ...", "2019: ...", "12 March 2003 — ..."
 _TIMELINE_ENTRY = re.compile(
-    r"(?:\d{1,2}\s+)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*(?:\d{1,2}(?:st|nd|rd|th)?)?,?\s*)?\d{4}\s*[-–—:]\s")
+    r"(?:[-–•*]\s*)?(?:\d{1,2}\s+)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*(?:\d{1,2}(?:st|nd|rd|th)?)?,?\s*)?\d{4}\s*[-–—:]\s")
 
 
 @Language.component("newsevents_paragraphs")
@@ -79,9 +79,10 @@ def paragraphs_end_sentences(doc: Doc) -> Doc:
         before = doc[start - 1] if start > 0 else None
         while before is not None and before.is_space:
             before = doc[before.i - 1] if before.i > 0 else None
-        if before is None or before.text in SENTENCE_ENDS or _heading(text[text.rfind("\n", 0, before.idx) + 1: before.idx + len(before)], token) \
-                or _TIMELINE_ENTRY.match(text, token.idx):
+        entry = _TIMELINE_ENTRY.match(text, token.idx)
+        if before is None or before.text in SENTENCE_ENDS or _heading(text[text.rfind("\n", 0, before.idx) + 1: before.idx + len(before)], token) or entry:
             token.is_sent_start = True
+
     return doc
 
 
