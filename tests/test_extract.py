@@ -2730,3 +2730,9 @@ def test_each_bulleted_timeline_entry_is_an_event_of_its_own_day():
     assert sorted((e["location"], e["event_date"]) for e in meetings) == [
         ("Geneva", "1985-11-19"), ("Moscow", "1988-05-29"), ("Reykjavik", "1986-10-11")]
     assert all(len(e["participants"]) == 2 for e in meetings)
+
+
+def test_agreeing_far_from_the_infinitive_still_settles_an_act():
+    text = "Armenia and Azerbaijan agreed in Washington on Friday to open their border crossings."
+    deals = of_type("agreement", text, "2025-08-10")
+    assert [(sorted(names(e)), e["location"]) for e in deals] == [(["Armenia", "Azerbaijan"], "Washington")]

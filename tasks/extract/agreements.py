@@ -250,6 +250,9 @@ def _agreed_to(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int) 
     verb = span.root
     acts = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
     if not acts:
+        # "agreed in Beijing in March 2023 to restore ties": the infinitive, far from its verb, parsed as a clause of purpose
+        acts = [c for c in verb.children if c.dep_ == "advcl" and c.pos_ == "VERB" and c.i > verb.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    if not acts:
         # "agreed on Saturday to an immediate halt to all firing", "agreed on a plan": a deal by what it settles
         acts = [o for o in finder.prep_objects(verb, {"to", "on", "upon"}) if o.pos_ == "NOUN" and o.lemma_.lower() in finder.cues.agreed_nouns]
     if not acts or acts[0].lemma_.lower() in NOT_AGREEMENT_ACTS:
