@@ -2736,3 +2736,13 @@ def test_agreeing_far_from_the_infinitive_still_settles_an_act():
     text = "Armenia and Azerbaijan agreed in Washington on Friday to open their border crossings."
     deals = of_type("agreement", text, "2025-08-10")
     assert [(sorted(names(e)), e["location"]) for e in deals] == [(["Armenia", "Azerbaijan"], "Washington")]
+
+
+def test_i_in_a_transcript_turn_is_the_named_speaker():
+    text = ("PRESENTER: Good evening. The foreign minister joins us from Moscow.\n"
+            "SERGEI LAVROV: I met Wang Yi in Beijing on Monday and we talked for three hours.\n"
+            "PRESENTER: Thank you, minister.")
+    meetings = of_type("meeting", text, "2019-04-10")
+    assert [sorted(names(e)) for e in meetings] == [["Sergei Lavrov", "Wang Yi"]]
+    anchored = "ANCHOR: I met the ambassador yesterday.\nREPORTER: Thank you."
+    assert of_type("meeting", anchored, "2019-04-10") == []

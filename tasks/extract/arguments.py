@@ -10,7 +10,7 @@ held talks", "Damascus respects the agreements"). Place and date come from
 from __future__ import annotations
 
 import re
-
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -25,6 +25,9 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # a day heading a line of a timeline or a live blog, before a colon or a dash
 HEADING_DAY = re.compile(
     rf"\s*(?:[-–•*]\s*)?((?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:[-–]\d{{1,2}})?|\d{{1,2}}(?:[-–]\d{{1,2}})?\s+{_MONTH})(?:,?\s+\d{{4}})?|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\s*[:–—-]\s")
+
+# a transcript's turn, opened by who speaks it: "SERGEI LAVROV: ...", "ANCHOR: ..."
+TURN_LABEL = re.compile(r"^[ \t]*([A-Z][A-Z.'’\- ]{0,40}[A-Z.]):[ \t]", re.MULTILINE)
 
 # a live blog's entry, stamped with the time of day ("09:40 –", "16:50 -")
 CLOCK_ENTRY = re.compile(r"\s*(?:\d{1,2}[:.]\d{2}\b(?:\s*(?:GMT|UTC|CET|EST|EDT|ET|BST|local))?|\d{4}\s*(?:GMT|UTC|CET|EST|EDT|ET|BST))\s*[:–—-]\s")
@@ -95,6 +98,7 @@ class ArgumentFinder:
                 self.ent_of[i] = ent
         self.text = doc.text  # (a Doc builds its text anew on every access)
         self.inner_datelines = inner_dateline_tokens(doc)
+        self.turns = self._transcript_turns()
 
     # ---- parties -------------------------------------------------------
     def party(self, token: Token, role: str = "participant") -> PartyRef | None:
@@ -156,6 +160,11 @@ class ArgumentFinder:
                 # "In 1994 it gave asylum to Cédras": the state that granted last (resolved in assembly)
                 return PartyRef(token.text, "PRON", role, token.i, token.i + 1)
             return self.party(sayer, role) if sayer is not None else None
+        if lower in {"i", "me"} and self.turns:
+            speaker = self._speaker(token)
+            if speaker is not None:
+                # "SERGEI LAVROV: I met Wang Yi in Beijing on Monday": whoever speaks the turn
+                return PartyRef(speaker, "PERSON", role, token.i, token.i + 1)
         if token.pos_ == "PRON" or lower in PERSONAL_PRONOUNS | PLURAL_PRONOUNS:
             if lower in PERSONAL_PRONOUNS:
                 return PartyRef(token.text, "PRON", role, token.i, token.i + 1)
@@ -320,6 +329,20 @@ class ArgumentFinder:
                     country = self.gaz.country_of(child_ent.text)
                     return PartyRef(self.phrase(token), "NORPGROUP", role, token.i, token.i + 1, country_hint=country)
         return None
+
+    def _transcript_turns(self) -> list[tuple[int, str | None]]:
+        """Where each turn of a transcript starts, and who speaks it: "SERGEI LAVROV:" names the
+        speaker, "ANCHOR:" only a role. An article with fewer than two labelled lines has none."""
+        turns = [(m.start(), m.group(1)) for m in TURN_LABEL.finditer(self.text)]
+        if len(turns) < 2:
+            return []
+        return [(at, None if label.lower() in self.cues.speaker_roles or self.gaz.lookup(label.title()) is not None and self.gaz.lookup(label.title()).kind != "PERSON"
+                 else label.title()) for at, label in turns]
+
+    def _speaker(self, token: Token) -> str | None:
+        """The named speaker of the turn a token is in, if the turn has one."""
+        at = bisect_right([start for start, _ in self.turns], token.idx) - 1
+        return self.turns[at][1] if at >= 0 else None
 
     @staticmethod
     def is_age(token: Token) -> bool:

@@ -31,6 +31,7 @@ class Cues:
         self.chair_verbs = set(cues["chair_verbs"])
         self.agreed_nouns = set(cues["agreed_nouns"])
         self.not_parties = set(cues["not_parties"])
+        self.speaker_roles = set(cues.get("speaker_roles", []))
         self.building_nouns = set(cues["building_nouns"])
         self.city_building_nouns = set(cues["city_building_nouns"])
         self.relation_nouns = set(cues["relation_nouns"])
