@@ -486,8 +486,6 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
             completed = _complete_from_other_class(item, clusters.get(item.mention.event_type, [])) or _talks_behind_a_deal(item, clusters.get("agreement", []), linker.cues)
             if completed is not None:
                 clusters.setdefault(item.mention.event_type, []).append(completed)
-            else:
-                doc.user_data.setdefault("dropped", []).append(("nocand", item))
             continue
         nearest = ([c for c in candidates if c.mentions[0].mention.trigger_start <= item.mention.trigger_start] or candidates)[-1]
         if not item.parties and item.mention.event_type == "agreement" and item.mention.attributes.get("status") and _another_time(item, nearest):
@@ -503,13 +501,10 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
             later = _later_act_on_a_deal(item, clusters.get(item.mention.event_type, []))
             if later is not None:
                 clusters[item.mention.event_type].append(later)
-            else:
-                doc.user_data.setdefault("dropped", []).append(("conflict", item))
             continue
         before = [c for c in candidates if c.mentions[0].mention.trigger_start <= item.mention.trigger_start]
         target = before[-1] if before else candidates[0]
         if item.parties and not any(p.linked.key in target.keys or p.implied for p in item.parties):
-            doc.user_data.setdefault("dropped", []).append(("someone_else", item))
             continue  # a partial naming someone else is another event we cannot complete
         target.partials.append(item)
     for cluster in clusters.get("meeting", []):
