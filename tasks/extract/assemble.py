@@ -351,8 +351,8 @@ def _compatible(cluster: Cluster, item: ResolvedMention) -> bool:
 def _bilateral_in_gathering(item: ResolvedMention, cluster: Cluster) -> bool:
     """"On the sidelines of the summit, Modi met Putin": two leaders' own talks are another meeting
     than the summit of three or more they both attend (two different meetings, different parties)."""
-    people = lambda keys: {k for k in keys if k.startswith("p:")}  # noqa: E731
-    return (len(item.keys) == 2 and len(people(item.keys)) == 2 and len(people(cluster.keys)) >= 3
+    people = [k for k in item.keys if k.startswith("p:")]
+    return (len(item.keys) == 2 and len(people) == 2 and len([k for k in cluster.keys if k.startswith("p:")]) >= 3
             and item.mention.attributes.get("format") != "summit"
             and all(m.mention.attributes.get("format") == "summit" or len(m.keys) >= 3 for m in cluster.mentions)
             and any(m.mention.attributes.get("format") == "summit" for m in cluster.mentions))  # not talks a third hosts
