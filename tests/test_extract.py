@@ -2746,3 +2746,10 @@ def test_i_in_a_transcript_turn_is_the_named_speaker():
     assert [sorted(names(e)) for e in meetings] == [["Sergei Lavrov", "Wang Yi"]]
     anchored = "ANCHOR: I met the ambassador yesterday.\nREPORTER: Thank you."
     assert of_type("meeting", anchored, "2019-04-10") == []
+
+
+def test_a_guest_told_after_the_day_and_the_place_is_received():
+    text = "President Macky Sall received on Tuesday in Dakar the Gambian Head of State, President Adama Barrow."
+    meetings = of_type("meeting", text, "2021-03-04")
+    assert [(sorted(roles(e)), e["location"]) for e in meetings] == [
+        ([("Adama Barrow", "guest"), ("Macky Sall", "host")], "Dakar")]

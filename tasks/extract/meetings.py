@@ -75,6 +75,8 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
     elif head.pos_ in {"VERB", "AUX"} or rule.get("verbal"):  # ("If Putin and Zelensky meet": tagged a noun)
         mention.verbal = True
         _verbal_parties(finder, mention, head, lemma)
+        if lemma in HOST_VERBS | {"meet"} and not any(c.dep_ == "dobj" for c in head.children):
+            mention.parties += finder.parties_from(_late_object(finder, head), "guest" if lemma in HOST_VERBS else "participant")
         mention.parties += finder.parties_from(_with_by_medium(finder, head))
         if lemma == "call":
             _called_on(finder, mention, head)
@@ -142,6 +144,19 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
     finder.date_mention(mention, heads, span.sent)
     mention.attributes["topics"] = _topics(finder, heads)
     return mention
+
+
+def _late_object(finder: ArgumentFinder, verb) -> list:
+    """"Ghazouani received on Monday in Nouakchott the Malian Transition President, Colonel Assimi
+    Goïta": an object told after the day and the place, as French and Spanish order it, which the
+    small model hangs on the place as an apposition. With no comma between, it is no apposition."""
+    found = []
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.i > verb.i):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            for appos in (c for c in pobj.children if c.dep_ == "appos" and c.i > pobj.i):
+                if not any(t.text == "," for t in finder.doc[pobj.i + 1: appos.left_edge.i]):
+                    found.append(appos)
+    return found
 
 
 def _sees_someone(finder: ArgumentFinder, verb) -> bool:
