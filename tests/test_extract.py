@@ -2753,3 +2753,10 @@ def test_a_guest_told_after_the_day_and_the_place_is_received():
     meetings = of_type("meeting", text, "2021-03-04")
     assert [(sorted(roles(e)), e["location"]) for e in meetings] == [
         ([("Adama Barrow", "guest"), ("Macky Sall", "host")], "Dakar")]
+
+
+def test_a_signing_with_offices_for_subjects_and_its_deal_told_late_has_both_signers():
+    text = ("The Chilean President, Sebastián Piñera, and his Peruvian counterpart, Ollanta Humala, "
+            "signed on Friday in the border city of Tacna a memorandum on fisheries.")
+    deals = of_type("agreement", text, "2012-05-12")
+    assert [(sorted(names(e)), e["event_date"]) for e in deals] == [(["Ollanta Humala", "Sebastián Piñera"], "2012-05-11")]

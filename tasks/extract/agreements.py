@@ -30,6 +30,9 @@ def build_agreement(finder: ArgumentFinder, span: Span, rule: dict, sent_index: 
         return None
     mention = Mention("agreement", rule["id"], span.start, span.end, span.text, sent_index)
     governor, path = finder.governor(noun)
+    verbless = (governor is None or governor.lemma_.lower() not in cues.agreement_status) and _verbless_signing(noun, cues) is not None
+    if verbless:
+        governor, path = _verbless_signing(noun, cues), "dobj"
     status = None
     status_verb = None
     mediator_subject = False
@@ -67,6 +70,9 @@ def build_agreement(finder: ArgumentFinder, span: Span, rule: dict, sent_index: 
         return None  # "Japan has similar agreements with Australia": a standing relation, not an event
     mention.attributes["status"] = status
     _parties(finder, mention, noun, governor, path, acl, mediator_subject)
+    if verbless:
+        # (its subjects, to the parser a clause's head and its possessor, are read in order)
+        mention.parties = _signers_before(finder, governor) or mention.parties
     if not mention.parties and status in {"signed", "reached"} and status_verb is not None and not mediator_subject and status_verb.lemma_.lower() not in MEDIATOR_VERBS:
         mention.parties += _signers_before(finder, status_verb)
     if len([p for p in mention.parties if p.kind in {"PERSON", "GPE", "ORG"}]) < 2 and status in {"signed", "reached"}:
@@ -97,6 +103,16 @@ def build_agreement(finder: ArgumentFinder, span: Span, rule: dict, sent_index: 
         mention.trigger_text = f"{status_verb.text} {span.text}" if status_verb.i < span.start else f"{span.text} {status_verb.text}"
         mention.trigger_start, mention.trigger_end = start, end
     return mention
+
+
+def _verbless_signing(noun, cues):
+    """"The Chilean President, Sebastián Piñera, and his Peruvian counterpart, Ollanta Humala, signed
+    on Friday in Tacna a memorandum": with its object told late, the small model finds no verb in the
+    sentence, takes "signed" for a clause on the last subject and the deal for an apposition to it.
+    The verb of signing is then the sentence's, and the deal its object."""
+    if noun.dep_ != "appos" or noun.sent.root.pos_ in {"VERB", "AUX"}:
+        return None
+    return next((c for c in noun.head.children if c.dep_ == "acl" and c.i < noun.i and c.lemma_.lower() in cues.agreement_status), None)
 
 
 def _signers_before(finder: ArgumentFinder, verb) -> list:
