@@ -2760,3 +2760,11 @@ def test_a_signing_with_offices_for_subjects_and_its_deal_told_late_has_both_sig
             "signed on Friday in the border city of Tacna a memorandum on fisheries.")
     deals = of_type("agreement", text, "2012-05-12")
     assert [(sorted(names(e)), e["event_date"]) for e in deals] == [(["Ollanta Humala", "Sebastián Piñera"], "2012-05-11")]
+
+
+def test_a_blocs_ordinary_session_is_a_summit_of_those_in_attendance():
+    text = ("The SADC Summit of Heads of State and Government held its 42nd Ordinary Session in Kinshasa on Wednesday. "
+            "In attendance were President Felix Tshisekedi of the Democratic Republic of the Congo, "
+            "President Cyril Ramaphosa of South Africa and President Hage Geingob of Namibia.")
+    meetings = of_type("meeting", text, "2022-08-18")
+    assert [(sorted(names(e)), e["location"]) for e in meetings] == [(["Cyril Ramaphosa", "Felix Tshisekedi", "Hage Geingob"], "Kinshasa")]

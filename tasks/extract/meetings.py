@@ -458,7 +458,7 @@ def _nominal_parties(finder: ArgumentFinder, mention: Mention, noun, governor, p
         verb = noun.head if noun.dep_ == "dobj" else (noun.head.head.head if noun.head.head.dep_ == "dobj" else None)
         if verb is not None and verb.pos_ == "VERB" and not any(t.start <= verb.i < t.end for t in finder.doc.spans.get("event_triggers", [])):
             mention.parties += finder.parties_from([o for o in finder.prep_objects(verb, {"with", "between"}) if o.i > noun.i])
-    if noun.lemma_.lower() in finder.cues.gathering_nouns and len([p for p in mention.parties if p.kind not in {"PRON", "GROUP"}]) < 2:
+    if (noun.lemma_.lower() in finder.cues.gathering_nouns or mention.attributes.get("format") == "summit") and len([p for p in mention.parties if p.kind not in {"PRON", "GROUP"}]) < 2:
         mention.parties += _attendees(finder, noun)
     if is_visit:
         mention.parties += finder.parties_from(finder.prep_objects(noun, {"by", "from", "of"}), "guest")
@@ -573,6 +573,9 @@ def _attendees(finder: ArgumentFinder, noun) -> list[PartyRef]:
     here = next(i for i, s in enumerate(sents) if s.start <= noun.i < s.end)
     for sent in sents[here: here + 3]:
         for token in sent:
+            if token.lemma_ == "be" and any(o.lemma_.lower() == "attendance" for o in finder.prep_objects(token, {"in"})) and sent.start > noun.i:
+                # "In attendance were President Embaló of Guinea-Bissau, President Tinubu of Nigeria and ..."
+                found += [p for p in finder.parties_from(finder.subjects(token)) if p.kind in {"PERSON", "GPE", "ORG"}]
             if token.pos_ != "VERB":
                 continue
             lemma = token.lemma_.lower()
