@@ -30,9 +30,10 @@ def build_agreement(finder: ArgumentFinder, span: Span, rule: dict, sent_index: 
         return None
     mention = Mention("agreement", rule["id"], span.start, span.end, span.text, sent_index)
     governor, path = finder.governor(noun)
-    verbless = (governor is None or governor.lemma_.lower() not in cues.agreement_status) and _verbless_signing(noun, cues) is not None
+    signing = _verbless_signing(noun, cues) if governor is None or governor.lemma_.lower() not in cues.agreement_status else None
+    verbless = signing is not None
     if verbless:
-        governor, path = _verbless_signing(noun, cues), "dobj"
+        governor, path = signing, "dobj"
     status = None
     status_verb = None
     mediator_subject = False

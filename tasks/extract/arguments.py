@@ -336,8 +336,12 @@ class ArgumentFinder:
         turns = [(m.start(), m.group(1)) for m in TURN_LABEL.finditer(self.text)]
         if len(turns) < 2:
             return []
-        return [(at, None if label.lower() in self.cues.speaker_roles or self.gaz.lookup(label.title()) is not None and self.gaz.lookup(label.title()).kind != "PERSON"
-                 else label.title()) for at, label in turns]
+        return [(at, None if label.lower() in self.cues.speaker_roles or self._names_no_person(label.title()) else label.title()) for at, label in turns]
+
+    def _names_no_person(self, label: str) -> bool:
+        """A label the gazetteer knows as a place or body ("MOSCOW:"), not as a person."""
+        entry = self.gaz.lookup(label)
+        return entry is not None and entry.kind != "PERSON"
 
     def _speaker(self, token: Token) -> str | None:
         """The named speaker of the turn a token is in, if the turn has one."""
@@ -1114,7 +1118,7 @@ class ArgumentFinder:
             mention.debug["sentence_day"] = [self.date_text(d) for d in self._the_sentence_day(heads, sent)]
             # (the line's, since the parser may cut "- Feb. 27-28, 2019:" from what follows it)
             line_start = self.doc.text.rfind("\n", 0, heads[0].idx) + 1
-            heading = HEADING_DAY.match(self.doc.text, line_start) if line_start > 0 or sent.start == 0 else HEADING_DAY.match(sent.text)
+            heading = HEADING_DAY.match(self.doc.text, line_start) or HEADING_DAY.match(sent.text)
             if heading and re.search(r"\d{4}$", heading.group(1)):
                 # "- Feb. 27-28, 2019: Trump and Kim meet in Hanoi": a timeline's entry, dated in full by its heading,
                 # is an event of that day, apart from the other entries'
