@@ -23,7 +23,7 @@ from tasks.extract.arguments import ArgumentFinder
 from tasks.extract.asylum import build_asylum
 from tasks.extract.cues import load_cues
 from tasks.extract.dateline import line_starts
-from tasks.extract.dates import is_calendar_word
+from tasks.extract.dates import MONTH_WORD, is_calendar_word
 from tasks.extract.gazetteer import load_gazetteer
 from tasks.extract.meetings import build_meeting, one_each
 from tasks.extract.modality import find_modality
@@ -63,7 +63,7 @@ def make_trigger_matcher(nlp: Language, name: str, rules_path: str) -> TriggerMa
 SENTENCE_ENDS = {".", "!", "?", ":", '"', "”", "’", "'", ")"}
 # A timeline's entry: "Feb 21, 1999 - ...", "July 2001 – ...", "2019: ...", "12 March 2003 — ..."
 _TIMELINE_ENTRY = re.compile(
-    r"(?:[-–•*]\s*)?(?:\d{1,2}\s+)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*(?:\d{1,2}(?:st|nd|rd|th)?)?,?\s*)?\d{4}\s*[-–—:]\s")
+    rf"(?:[-–•*]\s*)?(?:\d{{1,2}}\s+)?(?:{MONTH_WORD}\s*(?:\d{{1,2}}(?:st|nd|rd|th)?)?,?\s*)?\d{{4}}\s*[-–—:]\s")
 
 
 @Language.component("newsevents_paragraphs")

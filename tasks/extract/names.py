@@ -504,14 +504,16 @@ class NameLinker:
         wanted = GENDER_OF_PRONOUN.get(pronoun)
         if wanted is None:
             return set()
-        if self._genders is None:
-            self._genders = self._read_genders()
-        return {key for key, gender in self._genders.items() if gender != wanted}
+        return {key for key, gender in self._known_genders().items() if gender != wanted}
 
     def _gender_of(self, key: str) -> str | None:
+        return self._known_genders().get(key)
+
+    def _known_genders(self) -> dict[str, str]:
+        """The genders the article shows, read when a pronoun first needs them."""
         if self._genders is None:
             self._genders = self._read_genders()
-        return self._genders.get(key)
+        return self._genders
 
     def _read_genders(self) -> dict[str, str]:
         """Each person's gender, where the article shows it: a form of address ("Mr", "Queen") before
@@ -562,9 +564,9 @@ class NameLinker:
         """"Trump flies to South Korea on Wednesday, where he will meet Lee", "Khan landed in Moscow,
         where he met Putin": the subject of a clause told of the place or time of a main clause is
         that clause's subject, when it is a person named by name."""
-        if pronoun.dep_ != "nsubj" or pronoun.lower_ not in {"he", "she"} or pronoun.head.dep_ != "relcl":
+        clause = _relative_clause_of(pronoun)
+        if clause is None:
             return None
-        clause = pronoun.head
         if not any(c.dep_ == "advmod" and c.lower_ in {"where", "when"} for c in clause.children):
             return None
         verb = clause.head
@@ -577,9 +579,10 @@ class NameLinker:
         """"since Rajiv Gandhi's visit to Beijing in 1988, when he held talks with Deng", "concluded a
         visit to Islamabad during which he held talks with Imran Khan": the subject of a clause told of
         a visit is the one who made it."""
-        if pronoun.dep_ != "nsubj" or pronoun.lower_ not in {"he", "she"} or pronoun.head.dep_ != "relcl":
+        clause = _relative_clause_of(pronoun)
+        if clause is None:
             return None
-        visit = pronoun.head.head
+        visit = clause.head
         if visit.lemma_.lower() not in {"visit", "trip", "tour", "stay", "journey"}:
             return None
         candidates = [c for c in visit.children if c.dep_ == "poss"]
@@ -741,3 +744,10 @@ class NameLinker:
             return None
         full = heads.pop()
         return LinkedName(full, "PERSON", country, "p:" + " ".join(words(full)))
+
+
+def _relative_clause_of(pronoun):
+    """The relative clause whose subject "he" or "she" is ("..., where he met Putin"), if it is one."""
+    if pronoun.dep_ != "nsubj" or pronoun.lower_ not in {"he", "she"} or pronoun.head.dep_ != "relcl":
+        return None
+    return pronoun.head
