@@ -2732,6 +2732,14 @@ def test_each_bulleted_timeline_entry_is_an_event_of_its_own_day():
     assert all(len(e["participants"]) == 2 for e in meetings)
 
 
+def test_a_capitalised_timeline_day_dates_its_entry_whatever_the_model_reads_of_it():
+    text = ("Bush and Putin signed a declaration in Sochi on Sunday. Key moments:\n"
+            "JUNE 16, 2001 - At Brdo Castle in Slovenia, Bush and Putin meet for the first time.\n"
+            "MAY 24, 2002 - Bush and Putin meet in Moscow.")
+    meetings = of_type("meeting", text, "2008-04-06")
+    assert sorted(e["event_date"] for e in meetings) == ["2001-06-16", "2002-05-24"]
+
+
 def test_agreeing_far_from_the_infinitive_still_settles_an_act():
     text = "Armenia and Azerbaijan agreed in Washington on Friday to open their border crossings."
     deals = of_type("agreement", text, "2025-08-10")

@@ -1107,6 +1107,16 @@ class ArgumentFinder:
         waits for the article's publication day."""
         meeting = mention.event_type == "meeting"
         dates = self.dates_of(heads, sent, agreeing_is_another_day=meeting)
+        # (the line's, since the parser may cut "- Feb. 27-28, 2019:" from what follows it)
+        line_start = self.doc.text.rfind("\n", 0, heads[0].idx) + 1
+        heading = HEADING_DAY.match(self.doc.text, line_start) or HEADING_DAY.match(sent.text)
+        if heading and re.search(r"\d{4}$", heading.group(1)):
+            # "- Feb. 27-28, 2019: Trump and Kim meet in Hanoi": a timeline's entry, dated in full by its heading,
+            # is an event of that day, apart from the other entries' (the model may read only "16, 2001" of
+            # "JUNE 16, 2001 -")
+            mention.date_text = heading.group(1)
+            mention.debug["date_candidates"] = [heading.group(1)]
+            return
         planned_by = meeting and any(h.dep_ == "xcomp" and h.head.lemma_.lower() in self.cues.planning_verbs for h in heads)
         if planned_by and not dates:
             return  # "agreed on Sunday to resume talks": the talks have no day yet
@@ -1116,15 +1126,7 @@ class ArgumentFinder:
         else:
             # a weaker day: it dates the event when nothing better does, but does not part mentions
             mention.debug["sentence_day"] = [self.date_text(d) for d in self._the_sentence_day(heads, sent)]
-            # (the line's, since the parser may cut "- Feb. 27-28, 2019:" from what follows it)
-            line_start = self.doc.text.rfind("\n", 0, heads[0].idx) + 1
-            heading = HEADING_DAY.match(self.doc.text, line_start) or HEADING_DAY.match(sent.text)
-            if heading and re.search(r"\d{4}$", heading.group(1)):
-                # "- Feb. 27-28, 2019: Trump and Kim meet in Hanoi": a timeline's entry, dated in full by its heading,
-                # is an event of that day, apart from the other entries'
-                mention.date_text = heading.group(1)
-                mention.debug["date_candidates"] = [heading.group(1)]
-            elif heading and not mention.debug["sentence_day"]:
+            if heading and not mention.debug["sentence_day"]:
                 # "Nov 5: Ukraine and Poland sign a grain deal": a timeline's entry is dated by its heading
                 mention.debug["sentence_day"] = [heading.group(1)]
             day_line = self._live_blog_day(sent) if not mention.debug["sentence_day"] else None

@@ -13,8 +13,9 @@ from datetime import date, datetime, timedelta
 
 from dateparser.date import DateDataParser
 
-# a month as headings and timelines abbreviate it or not: "Feb", "Feb.", "Sept.", "February"
-MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# a month as headings and timelines abbreviate it or not, and wire factboxes capitalise it:
+# "Feb", "Feb.", "Sept.", "February", "JUNE"
+MONTH_WORD = r"(?i:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)"
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _WEEKDAY = re.compile(r"\b(?:(last|next|this|on|coming)\s+)?(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 _VAGUE = re.compile(
