@@ -2738,6 +2738,11 @@ def test_a_capitalised_timeline_day_dates_its_entry_whatever_the_model_reads_of_
             "MAY 24, 2002 - Bush and Putin meet in Moscow.")
     meetings = of_type("meeting", text, "2008-04-06")
     assert sorted(e["event_date"] for e in meetings) == ["2001-06-16", "2002-05-24"]
+    later = ("Kim met Xi in Beijing on Thursday. Key moments:\n"
+             "JUNE 19, 2018 - A week after the Singapore summit, Kim flies into Beijing for talks with Xi.\n"
+             "JANUARY 8, 2019 - Xi receives Kim in Beijing. The following month Kim's second summit with Trump, in Hanoi, breaks up.")
+    dated = sorted((sorted(names(e)), e["event_date"] or "") for e in of_type("meeting", later, "2025-09-04"))
+    assert (["Kim", "Trump"], "") in dated and (["Kim", "Xi"], "2018-06-19") in dated and (["Kim", "Xi"], "2019-01-08") in dated
 
 
 def test_agreeing_far_from_the_infinitive_still_settles_an_act():

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tasks.extract.cues import Cues
 from tasks.extract.dateline import line_starts, split_dateline
-from tasks.extract.dates import MONTH_WORD
+from tasks.extract.dates import MONTH_WORD, tells_another_time
 from tasks.extract.gazetteer import Gazetteer
 from tasks.extract.mentions import Mention, PartyRef
 from tasks.extract.names import honorific_key, is_bare_title
@@ -1108,8 +1108,13 @@ class ArgumentFinder:
         meeting = mention.event_type == "meeting"
         dates = self.dates_of(heads, sent, agreeing_is_another_day=meeting)
         # (the line's, since the parser may cut "- Feb. 27-28, 2019:" from what follows it)
-        line_start = self.doc.text.rfind("\n", 0, heads[0].idx) + 1
-        heading = HEADING_DAY.match(self.doc.text, line_start) or HEADING_DAY.match(sent.text)
+        line_start = self.text.rfind("\n", 0, heads[0].idx) + 1
+        on_line = HEADING_DAY.match(self.text, line_start)
+        heading = on_line or HEADING_DAY.match(sent.text)
+        heading_end = (on_line.end(1) if on_line else sent.start_char + heading.end(1)) if heading else 0
+        entry_opening = heading is not None and not self.text[heading_end:sent.start_char].strip(" -–—:")
+        if heading and not entry_opening and (dates or any(e.label_ == "DATE" for e in sent.ents) or tells_another_time(sent.text)):
+            heading = None  # a later sentence of the entry with a time of its own: "The following month ..."
         if heading and re.search(r"\d{4}$", heading.group(1)):
             # "- Feb. 27-28, 2019: Trump and Kim meet in Hanoi": a timeline's entry, dated in full by its heading,
             # is an event of that day, apart from the other entries' (the model may read only "16, 2001" of

@@ -18,7 +18,7 @@ from tasks.clean import stable_hash
 from tasks.extract.arguments import HEADING_DAY, NUMBER_WORDS, clock_entry_line
 from tasks.extract.asylum import at_mission
 from tasks.extract.cues import Cues
-from tasks.extract.dates import coarse_period, counts_from_day_told, parse_published, resolve_chained_date, resolve_date
+from tasks.extract.dates import coarse_period, counts_from_day_told, parse_published, resolve_chained_date, resolve_date, tells_another_time
 from tasks.extract.events import Event, Participant
 from tasks.extract.gazetteer import Gazetteer, fold
 from tasks.extract.mentions import Mention
@@ -775,6 +775,8 @@ def _untimed(doc: Doc, everything: list[ResolvedMention]) -> bool:
         return False
     if any(ent.label_ == "DATE" and re.search(r"\d", ent.text) for x in everything for ent in doc[x.mention.trigger_start].sent.ents):
         return False  # "the accord ..., announced on December 17", "in 2007": a time the clauses did not tie to it
+    if any(tells_another_time(doc[x.mention.trigger_start].sent.text) for x in everything):
+        return False  # "The following month his second summit with Trump breaks up": a time counted from another
     for x in everything:
         head = doc[x.mention.trigger_start]
         for token in [head, *list(head.ancestors)[:3]]:

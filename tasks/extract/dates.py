@@ -98,6 +98,17 @@ _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 _THAT_DAY = re.compile(r"\bthat\s+(?:day|morning|afternoon|evening|night)\b|\bin\s+the\s+day\b|\bhours\b", re.IGNORECASE)
 
 
+# "The following month ...", "Two years later ...": a time counted from the one just told
+_ANOTHER_TIME = re.compile(
+    r"\b(?:the\s+(?:following|next|previous)|following)\s+(?:day|week|month|year)\b|\b(?:days?|weeks?|months?|years?)\s+(?:later|earlier|on)\b", re.IGNORECASE)
+
+
+def tells_another_time(text: str) -> bool:
+    """Whether a sentence moves the time on from the day told before it, in words the model
+    may not read as a date ("The following month his second summit ... breaks up")."""
+    return bool(_ANOTHER_TIME.search(text))
+
+
 def counts_from_day_told(text: str) -> bool:
     """"Earlier that day", "that evening", "hours later" count from the day the text last named,
     whatever it named it for; "a day earlier", "the following day" from the last event's day."""
