@@ -2745,6 +2745,14 @@ def test_a_capitalised_timeline_day_dates_its_entry_whatever_the_model_reads_of_
     assert (["Kim", "Trump"], "") in dated and (["Kim", "Xi"], "2018-06-19") in dated and (["Kim", "Xi"], "2019-01-08") in dated
 
 
+def test_timeline_entries_headed_by_a_month_are_events_of_their_own_without_a_day():
+    text = ("Kim Jong Un held talks with Xi Jinping in Beijing on Thursday. Earlier encounters:\n"
+            "MAY 2018 - The two leaders meet again in the port city of Dalian, strolling along the seafront.\n"
+            "SEPTEMBER 2019 - Rwandan and Ugandan ministers hold the first meeting of a commission, in Kigali.")
+    meetings = of_type("meeting", text, "2025-09-04")
+    assert sorted((e["location"], e["event_date"] or "") for e in meetings) == [("Beijing", "2025-09-04"), ("Dalian", ""), ("Kigali", "")]
+
+
 def test_agreeing_far_from_the_infinitive_still_settles_an_act():
     text = "Armenia and Azerbaijan agreed in Washington on Friday to open their border crossings."
     deals = of_type("agreement", text, "2025-08-10")

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tasks.extract.cues import Cues
 from tasks.extract.dateline import line_starts, split_dateline
-from tasks.extract.dates import MONTH_WORD, tells_another_time
+from tasks.extract.dates import MONTH_WORD, TIMELINE_ENTRY, tells_another_time
 from tasks.extract.gazetteer import Gazetteer
 from tasks.extract.mentions import Mention, PartyRef
 from tasks.extract.names import honorific_key, is_bare_title
@@ -1121,6 +1121,13 @@ class ArgumentFinder:
             # "JUNE 16, 2001 -")
             mention.date_text = heading.group(1)
             mention.debug["date_candidates"] = [heading.group(1)]
+            return
+        entry = TIMELINE_ENTRY.match(self.text, line_start)
+        if entry and not heading and not dates and not self.text[entry.end(1):sent.start_char].strip(" -–—:"):
+            # "MARCH 2018 - Kim makes his first journey abroad": an entry headed by a month or a year is of
+            # that time, apart from the other entries', though of no day
+            mention.date_text = entry.group(1)
+            mention.debug["date_candidates"] = [entry.group(1)]
             return
         planned_by = meeting and any(h.dep_ == "xcomp" and h.head.lemma_.lower() in self.cues.planning_verbs for h in heads)
         if planned_by and not dates:

@@ -23,7 +23,7 @@ from tasks.extract.arguments import ArgumentFinder
 from tasks.extract.asylum import build_asylum
 from tasks.extract.cues import load_cues
 from tasks.extract.dateline import line_starts
-from tasks.extract.dates import MONTH_WORD, is_calendar_word
+from tasks.extract.dates import TIMELINE_ENTRY, is_calendar_word
 from tasks.extract.gazetteer import load_gazetteer
 from tasks.extract.meetings import build_meeting, one_each
 from tasks.extract.modality import find_modality
@@ -61,9 +61,6 @@ def make_trigger_matcher(nlp: Language, name: str, rules_path: str) -> TriggerMa
 
 
 SENTENCE_ENDS = {".", "!", "?", ":", '"', "”", "’", "'", ")"}
-# A timeline's entry: "Feb 21, 1999 - ...", "July 2001 – ...", "2019: ...", "12 March 2003 — ..."
-_TIMELINE_ENTRY = re.compile(
-    rf"(?:[-–•*]\s*)?(?:\d{{1,2}}\s+)?(?:{MONTH_WORD}\s*(?:\d{{1,2}}(?:st|nd|rd|th)?)?,?\s*)?\d{{4}}\s*[-–—:]\s")
 
 
 @Language.component("newsevents_paragraphs")
@@ -79,7 +76,7 @@ def paragraphs_end_sentences(doc: Doc) -> Doc:
         before = doc[start - 1] if start > 0 else None
         while before is not None and before.is_space:
             before = doc[before.i - 1] if before.i > 0 else None
-        entry = _TIMELINE_ENTRY.match(text, token.idx)
+        entry = TIMELINE_ENTRY.match(text, token.idx)
         if before is None or before.text in SENTENCE_ENDS or _heading(text[text.rfind("\n", 0, before.idx) + 1: before.idx + len(before)], token) or entry:
             token.is_sent_start = True
 

@@ -16,6 +16,9 @@ from dateparser.date import DateDataParser
 # a month as headings and timelines abbreviate it or not, and wire factboxes capitalise it:
 # "Feb", "Feb.", "Sept.", "February", "JUNE"
 MONTH_WORD = r"(?i:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)"
+# A timeline's entry, and the time that heads it: "Feb 21, 1999 - ...", "July 2001 – ...", "2019: ...", "12 March 2003 — ..."
+TIMELINE_ENTRY = re.compile(
+    rf"(?:[-–•*]\s*)?((?:\d{{1,2}}\s+)?(?:{MONTH_WORD}\s*(?:\d{{1,2}}(?:st|nd|rd|th)?)?,?\s*)?\d{{4}})\s*[-–—:]\s")
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _WEEKDAY = re.compile(r"\b(?:(last|next|this|on|coming)\s+)?(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 _VAGUE = re.compile(
