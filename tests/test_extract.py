@@ -2753,6 +2753,15 @@ def test_timeline_entries_headed_by_a_month_are_events_of_their_own_without_a_da
     assert sorted((e["location"], e["event_date"] or "") for e in meetings) == [("Beijing", "2025-09-04"), ("Dalian", ""), ("Kigali", "")]
 
 
+def test_the_summit_told_again_with_who_chaired_and_attended_it_is_the_one_summit():
+    text = ("President Salva Kiir and rebel leader Riek Machar signed a peace agreement in Addis Ababa on Wednesday "
+            "at a summit of East African leaders. The summit was chaired by Prime Minister Abiy Ahmed and attended "
+            "by President Omar al-Bashir and President Yoweri Museveni.")
+    meetings = of_type("meeting", text, "2018-09-13")
+    assert [sorted(names(e)) for e in meetings] == [
+        ["Abiy Ahmed", "Omar al-Bashir", "Riek Machar", "Salva Kiir", "Yoweri Museveni"]]
+
+
 def test_agreeing_far_from_the_infinitive_still_settles_an_act():
     text = "Armenia and Azerbaijan agreed in Washington on Friday to open their border crossings."
     deals = of_type("agreement", text, "2025-08-10")

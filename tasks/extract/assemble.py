@@ -348,6 +348,24 @@ def _compatible(cluster: Cluster, item: ResolvedMention) -> bool:
     return not any(_conflict(m.mention, item.mention) for m in cluster.mentions)
 
 
+def _the_gathering_told(doc: Doc, item: ResolvedMention, clusters: list[Cluster]) -> list[Cluster]:
+    """"Kiir and Machar signed a peace agreement at a summit of East African leaders ... The summit
+    was chaired by Abiy and attended by Bashir and Museveni": "the summit", told again with the
+    others who were there, is the one summit the article has told, whoever it names."""
+    trigger = doc[item.mention.trigger_start]
+    definite = any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in trigger.children)
+    if item.mention.attributes.get("format") != "summit" or not definite or item.mention.modality in NOT_HAPPENED:
+        return []
+    if any(c.dep_ == "prep" and c.lower_ in {"between", "with"} for c in trigger.children):
+        return []  # not "the summit between the European Union and Latin America": a gathering its sides name
+    summits = [c for c in clusters if c.modality_class() == "happened" and any(m.mention.attributes.get("format") == "summit" for m in c.mentions)]
+    if len(summits) != 1 or not all(item.same_time(d) for d in summits[0].dates):
+        return []
+    if item.event_date and any(abs((item.event_date - d).days) > 1 for d in summits[0].dates):
+        return []
+    return summits
+
+
 def _bilateral_in_gathering(item: ResolvedMention, cluster: Cluster) -> bool:
     """"On the sidelines of the summit, Modi met Putin": two leaders' own talks are another meeting
     than the summit of three or more they both attend (two different meetings, different parties)."""
@@ -466,7 +484,7 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
             partials.append(item)
             continue
         same_type = clusters.setdefault(item.mention.event_type, [])
-        joined = [cluster for cluster in same_type if _compatible(cluster, item)]
+        joined = [cluster for cluster in same_type if _compatible(cluster, item)] or _the_gathering_told(doc, item, same_type)
         if not joined:
             same_type.append(Cluster([item]))
             continue

@@ -559,6 +559,12 @@ def _nominal_parties(finder: ArgumentFinder, mention: Mention, noun, governor, p
             mention.parties += finder.parties_from([c for c in governor.children if c.dep_ == "dobj"])
         if path == "nsubjpass":
             mention.parties += finder.parties_from(finder.agents(governor))
+            # "The summit was hosted by Nyusi and attended by Ramaphosa, Masisi and Mnangagwa": the
+            # passive verbs that share the subject say who else was there
+            for clause in governor.children:
+                if clause.dep_ == "conj" and clause.tag_ in {"VBN", "VBD"} and clause.lemma_.lower() in finder.cues.chair_verbs and not any(
+                        c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children):
+                    mention.parties += finder.parties_from(finder.agents(clause))
             if glemma in finder.cues.chair_verbs and any(c.lower_ == "also" for c in governor.children):
                 # "The meeting ... was also attended by Foreign Minister Fidan and Kalin": more people at
                 # a meeting already told, not a meeting of theirs
