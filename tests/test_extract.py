@@ -2762,6 +2762,15 @@ def test_the_summit_told_again_with_who_chaired_and_attended_it_is_the_one_summi
         ["Abiy Ahmed", "Omar al-Bashir", "Riek Machar", "Salva Kiir", "Yoweri Museveni"]]
 
 
+def test_a_list_of_titled_people_at_a_summit_keeps_every_one_and_drops_the_regions_leaders():
+    text = ("Southern African leaders on Wednesday approved a standby force at a summit in Maputo. "
+            "The summit was hosted by President Filipe Nyusi, the bloc's chairperson, and attended by President Cyril "
+            "Ramaphosa of South Africa, President Mokgweetsi Masisi of Botswana, who chairs its security organ, and "
+            "President Emmerson Mnangagwa of Zimbabwe.")
+    meetings = of_type("meeting", text, "2021-06-24")
+    assert [sorted(names(e)) for e in meetings] == [["Cyril Ramaphosa", "Emmerson Mnangagwa", "Filipe Nyusi", "Mokgweetsi Masisi"]]
+
+
 def test_agreeing_far_from_the_infinitive_still_settles_an_act():
     text = "Armenia and Azerbaijan agreed in Washington on Friday to open their border crossings."
     deals = of_type("agreement", text, "2025-08-10")

@@ -605,10 +605,17 @@ class ArgumentFinder:
                     if child.dep_ == "conj":
                         stack.append(child)
                     elif child.dep_ in {"appos", "pobj", "npadvmod"} and child.i in self.ent_of and self.ent_of[child.i].label_ in PARTY_LABELS and (ent is not None or child.dep_ == "appos"):
-                        if child.dep_ == "appos" and party is not None and party.kind == "PERSON":
+                        if child.dep_ == "appos" and party is not None and party.kind == "PERSON" and not self._another_titled_person(child):
                             continue
                         stack.append(child)
         return found
+
+    def _another_titled_person(self, token: Token) -> bool:
+        """"by President Ramaphosa of South Africa, President Masisi of Botswana, ...": a person with a
+        title of their own, hung on the person before as an apposition, is the next of a list."""
+        ent = self.ent_of.get(token.i)
+        return ent is not None and ent.label_ == "PERSON" and ent.start > 0 and self.doc[ent.start - 1].lower_ in self.cues.person_nouns and (
+            ent.start > 1 and self.doc[ent.start - 2].text == ",")
 
     def _identified_as(self, noun: Token) -> Token | None:
         """The person a described noun is "identified as" or "named as"."""

@@ -949,6 +949,10 @@ def _participants(cluster: Cluster, main: ResolvedMention, linker: NameLinker) -
         # "Russian-Iranian talks" between Putin and Raisi: the people stand for their states
         person_countries = {p.linked.country for p in parties if p.linked.kind == "PERSON" and p.linked.country}
         parties = [p for p in parties if not (p.linked.kind in {"GPE", "NORP"} and p.linked.country in person_countries and not p.implied)] or parties
+        if len([p for p in parties if p.linked.kind == "PERSON"]) >= 2:
+            # "Southern African leaders approved ... The summit was hosted by Nyusi and attended by Ramaphosa":
+            # a region's leaders, untold by name, are the people the event names
+            parties = [p for p in parties if not (p.linked.kind == "NORP" and not p.linked.country)]
         # "Abiy paid a visit to Eritrea ... Isaias greeted him": leaders meet leaders, so a
         # state stands for the one head of state or government the article names for it
         for party in parties:
