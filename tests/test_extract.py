@@ -2771,6 +2771,15 @@ def test_a_list_of_titled_people_at_a_summit_keeps_every_one_and_drops_the_regio
     assert [sorted(names(e)) for e in meetings] == [["Cyril Ramaphosa", "Emmerson Mnangagwa", "Filipe Nyusi", "Mokgweetsi Masisi"]]
 
 
+def test_the_head_of_state_taking_refuge_is_the_president_the_article_names():
+    text = ("Rebels seized the capital on Sunday, driving out President François Bozizé; the rebel leader, Michel Djotodia, "
+            "has since declared himself in charge. The ousted Head of State has taken refuge in Cameroon, Yaoundé confirmed.")
+    grants = of_type("asylum", text, "2013-03-26")
+    assert [sorted(names(e)) for e in grants] == [["Cameroon", "François Bozizé"]]
+    lower = "President Alpha Condé was detained by soldiers on Sunday. The ousted president has taken refuge in Turkey."
+    assert [sorted(names(e)) for e in of_type("asylum", lower, "2021-09-07")] == [["Alpha Condé", "Turkey"]]
+
+
 def test_agreeing_far_from_the_infinitive_still_settles_an_act():
     text = "Armenia and Azerbaijan agreed in Washington on Friday to open their border crossings."
     deals = of_type("agreement", text, "2025-08-10")

@@ -294,6 +294,10 @@ class ArgumentFinder:
                 # "government ministers and the commanders of the URNG signed": the government signs
                 return PartyRef("the government", "NORPGROUP", role, government.i, government.i + 1)
             office = [c.lower_ for c in token.lefts if c.dep_ in {"compound", "amod"} and c.lower_ in {"prime", "foreign", "defence", "defense", "crown", "supreme", "grand"}]
+            if not country and lemma == "head" and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and any(
+                    o.lower_ in {"state", "government"} for o in self.prep_objects(token, {"of"})):
+                # "The ousted Head of State has taken refuge in Cameroon": the leader the article names
+                return PartyRef(token.text, "TITLE", role, token.i, token.i + 1, title="head")
             distinct = lemma in self.cues.distinct_titles or (lemma == "minister" and office)
             if not country and distinct and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and token.tag_ in {"NN", "NNP"}:
                 # "held talks with the crown prince": the one person the article calls so (resolved later)
@@ -540,7 +544,8 @@ class ArgumentFinder:
                     continue
             # "the member countries of ACTO, namely Bolivia, Brazil ...": the members listed, not the body
             listed_after = any(c.dep_ == "appos" and c.i in self.ent_of and self.ent_of[c.i].label_ in PARTY_LABELS for c in token.children)
-            if (party is None or party.kind in {"GROUP", "TITLE"}) and token.pos_ in NOUNISH and ent is None and not listed_after:
+            head_of_state = party is not None and party.kind == "TITLE" and token.lower_ == "head"  # not the "State" of "Head of State"
+            if (party is None or party.kind in {"GROUP", "TITLE"}) and token.pos_ in NOUNISH and ent is None and not listed_after and not head_of_state:
                 # "the foreign ministers of Russia and Ukraine": the states named after "of"
                 of_objects = self.prep_objects(token, {"of", "from"})
                 of_parties = [o for o in of_objects if o.i in self.ent_of and self.ent_of[o.i].label_ in {"GPE", "ORG", "NORP"}]

@@ -160,7 +160,7 @@ def _states_taken_refuge_in(finder: ArgumentFinder, noun) -> list:
 
 def _refuge_in_state(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int, noun, state) -> Mention | None:
     """"Tsikhanouskaya has taken refuge in Lithuania": a person sheltered by that state."""
-    recipients = [p for p in finder.parties_from(finder.subjects(noun.head), "recipient") if p.kind in {"PERSON", "PRON"}]
+    recipients = [p for p in finder.parties_from(finder.subjects(noun.head), "recipient") if p.kind in {"PERSON", "PRON", "TITLE"}]
     if not recipients:
         return None  # "thousands took refuge in Chad": people fleeing, not one's asylum
     mention = Mention("asylum", rule["id"], span.start, span.end, span.text, sent_index, verbal=True)

@@ -607,6 +607,9 @@ class NameLinker:
             # "the crown prince", "the pope": the one person the article gives that title
             wanted = set(party.title.split())
             titled = [f for f in people if wanted <= self.person_titles.get(fold(f), set())]
+            if wanted == {"head"}:
+                # "the Head of State": whoever the article titles a head of state or government
+                titled = [f for f in people if self.person_titles.get(fold(f), set()) & (HEAD_TITLES - {"leader"})]
             if wanted == {"secretary"}:
                 # "the secretary of state": not a general secretary, a secretary-general or a press secretary
                 titled = [f for f in titled if not self.person_titles.get(fold(f), set()) & {"general", "press"}]
