@@ -2780,6 +2780,15 @@ def test_the_head_of_state_taking_refuge_is_the_president_the_article_names():
     assert [sorted(names(e)) for e in of_type("asylum", lower, "2021-09-07")] == [["Alpha Condé", "Turkey"]]
 
 
+def test_separate_meetings_with_two_states_leaders_are_a_meeting_with_each_leader_named():
+    text = ("Abdel Fattah al-Sisi and Abiy Ahmed were both in Sochi on Wednesday for the Russia-Africa summit. "
+            "The dam also came up in Putin's separate meetings with the Egyptian and Ethiopian leaders, the Kremlin said.")
+    pairs = sorted(sorted(names(e)) for e in of_type("meeting", text, "2019-10-25") if "Putin" in names(e))
+    assert pairs == [["Abdel Fattah al-Sisi", "Putin"], ["Abiy Ahmed", "Putin"]]
+    officials = "Senior Saudi and Iranian officials held direct talks in Baghdad this month."
+    assert [sorted(names(e)) for e in of_type("meeting", officials, "2021-04-18")] == [["Iran", "Saudi Arabia"]]
+
+
 def test_agreeing_far_from_the_infinitive_still_settles_an_act():
     text = "Armenia and Azerbaijan agreed in Washington on Friday to open their border crossings."
     deals = of_type("agreement", text, "2025-08-10")

@@ -672,7 +672,11 @@ class ArgumentFinder:
                 start, end = group[0], group[-1] + 1
                 text = self.doc[start:end].text
                 country = self.gaz.country_of(text) if end - start == 1 or self.gaz.lookup(text) else None
-                if country:
+                if country and token.lemma_.lower() in {"leader", "president", "premier", "king", "monarch", "emir", "chancellor"}:
+                    # "the Egyptian and Ethiopian leaders": each state's leader, whom the article may name
+                    # (not "Saudi and Iranian officials": the states, by whoever they send)
+                    sides.append(PartyRef(text, "TITLE", role, start, end, country_hint=country, title=token.lemma_.lower()))
+                elif country:
                     sides.append(PartyRef(country, "GPE", role, start, end, ent_id=f"country:{country}", country_hint=country))
                 else:
                     # "Greek Cypriot and Turkish Cypriot sides": communities, not the states they are named after

@@ -92,6 +92,10 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
             mention.parties += [p for p in finder.parties_from(finder.prep_objects(head, {"of"})) if p.kind == "ORG"]
         if governor is not None and governor.lemma_.lower() not in finder.cues.commenting_verbs:
             heads.append(governor)  # not "In Moscow, Medvedev mocked the trip": where it is spoken of
+        if head.tag_ == "NNS" and any(c.dep_ == "amod" and c.lower_ == "separate" for c in head.children):
+            # "Putin's separate meetings with the Egyptian and Ethiopian leaders": a meeting with each
+            apart = {p.start for p in finder.parties_from(finder.prep_objects(head, {"with"}))}
+            mention.debug["separate_parties"] = [p.start for p in mention.parties if p.start in apart]
     # "Obama's first Summit of the Americas": the gathering's own name is no party to it
     mention.parties = [p for p in mention.parties if not (p.start <= head.i < p.end and p.kind == "ORG")]
     if lemma in finder.cues.gathering_nouns and any(c.dep_ == "poss" and c.lemma_.lower() in {"leader", "minister", "member"} for c in head.children):
