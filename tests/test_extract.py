@@ -2789,6 +2789,16 @@ def test_separate_meetings_with_two_states_leaders_are_a_meeting_with_each_leade
     assert [sorted(names(e)) for e in of_type("meeting", officials, "2021-04-18")] == [["Iran", "Saudi Arabia"]]
 
 
+def test_a_counted_group_of_movements_is_the_bodies_the_next_sentence_names():
+    text = ("Liberia's government and the two rebel movements fighting it signed a peace agreement in Accra on Monday. "
+            "The accord was signed by representatives of the government, Liberians United for Reconciliation and "
+            "Democracy (LURD) and the Movement for Democracy in Liberia (MODEL), after talks hosted by the current chairman of ECOWAS.")
+    deals = of_type("agreement", text, "2003-08-19")
+    assert len(deals) == 1 and "rebel movements" not in names(deals[0])
+    assert {"Liberia", "Liberians United for Reconciliation and Democracy"} <= set(names(deals[0]))
+    assert "ECOWAS" not in names(deals[0])
+
+
 def test_agreeing_far_from_the_infinitive_still_settles_an_act():
     text = "Armenia and Azerbaijan agreed in Washington on Friday to open their border crossings."
     deals = of_type("agreement", text, "2025-08-10")

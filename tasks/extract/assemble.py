@@ -288,14 +288,19 @@ def _scheduled_present(trigger) -> bool:
 def _counted_then_named(mention: Mention, ref, linker: NameLinker) -> list[LinkedName]:
     """An asylum recipient counted in a lead ("Two Hong Kong independence activists") whose next
     sentence names as many people: those people."""
-    if mention.event_type != "asylum" or ref.role != "recipient":
-        return []
     head = linker.doc[ref.end - 1]
     count = next((c for c in head.children if c.dep_ == "nummod"), None)
     size = NUMBER_WORDS.get(count.lower_) if count is not None else None
     if size is None and count is not None and count.like_num and count.text.isdigit():
         size = int(count.text)
     if not size or size > 8:
+        return []
+    if mention.event_type != "asylum" and head.lemma_.lower() in {"movement", "group", "faction", "organisation", "organization"}:
+        # "the government and the two rebel movements fighting it signed ... The accord was signed by
+        # representatives of the government, LURD and MODEL": the bodies the next sentence names, as many
+        bodies = linker.bodies_named_next(mention.trigger_start)
+        return bodies if len(bodies) == size else []
+    if mention.event_type != "asylum" or ref.role != "recipient":
         return []
     people = linker.persons_named_next(mention.trigger_start)
     return people[:size] if len(people) >= size else []

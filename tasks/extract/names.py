@@ -475,6 +475,25 @@ class NameLinker:
                 order.setdefault(linked.key, linked)
         return list(order.values())
 
+    def bodies_named_next(self, token_i: int) -> list[LinkedName]:
+        """Distinct organisations named in the sentence after a token's, in order (an acronym in
+        brackets after a name is that name)."""
+        end = self.doc[token_i].sent.end
+        if end >= len(self.doc):
+            return []
+        following = self.doc[end].sent
+        order: dict[str, LinkedName] = {}
+        for ent in following.ents:
+            if ent.label_ != "ORG" or ent.start > 0 and self.doc[ent.start - 1].text == "(":
+                continue
+            of = ent.root.head if ent.root.dep_ == "pobj" and ent.root.head.lower_ == "of" else None
+            if of is not None and (of.head.lemma_.lower() in self.cues.person_nouns or of.head.pos_ == "NOUN") and of.head.lemma_.lower() not in {"representative", "delegate", "delegation"}:
+                continue  # "the current chairman of ECOWAS", "the Minister of Territorial Administration": an office
+            linked = self.link(PartyRef(ent.text, "ORG", start=ent.start, end=ent.end))
+            if linked is not None:
+                order.setdefault(linked.key, linked)
+        return list(order.values())
+
     def _named_next(self, token_i: int, exclude: set[str]) -> Span | None:
         """The subject named in the sentence after a lead that names no one."""
         for span, is_subject in self._named_in_next_sentence(token_i):
