@@ -2799,6 +2799,13 @@ def test_a_counted_group_of_movements_is_the_bodies_the_next_sentence_names():
     assert "ECOWAS" not in names(deals[0])
 
 
+def test_subjects_the_parser_lists_with_a_fronted_phrases_place_sign_the_deal():
+    text = ("SEPTEMBER 7, 1993 - During Prime Minister P.V. Narasimha Rao's visit to Beijing, India and China sign "
+            "the Agreement on the Maintenance of Peace and Tranquillity along the Line of Actual Control.")
+    deals = of_type("agreement", text, "2020-09-11")
+    assert [sorted(names(e)) for e in deals] == [["China", "India"]]
+
+
 def test_agreeing_far_from_the_infinitive_still_settles_an_act():
     text = "Armenia and Azerbaijan agreed in Washington on Friday to open their border crossings."
     deals = of_type("agreement", text, "2025-08-10")

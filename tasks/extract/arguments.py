@@ -856,7 +856,8 @@ class ArgumentFinder:
             # "In the town of Arawa, Papua New Guinea's government and Bougainville's leaders signed":
             # the parser joins the subjects to the fronted place
             for prep in (c for c in verb.children if c.dep_ == "prep" and c.i < verb.i):
-                for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                # (or deeper: "During Rao's visit to Beijing, India and China sign the agreement")
+                for obj in (o for o in prep.subtree if o.dep_ == "pobj"):
                     comma = next((t.i for t in self.doc[obj.i: verb.i] if t.lower_ == ","), None)
                     after = [c for c in obj.conjuncts if comma is not None and comma < c.i < verb.i]
                     if after:
