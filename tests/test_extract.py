@@ -2806,6 +2806,14 @@ def test_subjects_the_parser_lists_with_a_fronted_phrases_place_sign_the_deal():
     assert [sorted(names(e)) for e in deals] == [["China", "India"]]
 
 
+def test_the_two_leaders_of_a_timeline_entry_are_the_pair_the_article_is_about():
+    text = ("George W. Bush and Vladimir Putin signed a declaration in Sochi on Sunday. Bush also held talks with "
+            "Dmitry Medvedev, who is due to succeed Putin next month. Key moments:\n"
+            "JUNE 16, 2001 - At Brdo Castle in Slovenia, the two leaders meet for the first time.")
+    entry = [e for e in of_type("meeting", text, "2008-04-06") if e["event_date"] == "2001-06-16"]
+    assert [sorted(names(e)) for e in entry] == [["George W. Bush", "Vladimir Putin"]]
+
+
 def test_agreeing_far_from_the_infinitive_still_settles_an_act():
     text = "Armenia and Azerbaijan agreed in Washington on Friday to open their border crossings."
     deals = of_type("agreement", text, "2025-08-10")

@@ -18,7 +18,7 @@ from tasks.clean import stable_hash
 from tasks.extract.arguments import HEADING_DAY, NUMBER_WORDS, clock_entry_line
 from tasks.extract.asylum import at_mission
 from tasks.extract.cues import Cues
-from tasks.extract.dates import coarse_period, counts_from_day_told, parse_published, resolve_chained_date, resolve_date, tells_another_time
+from tasks.extract.dates import coarse_period, on_timeline_entry, counts_from_day_told, parse_published, resolve_chained_date, resolve_date, tells_another_time
 from tasks.extract.events import Event, Participant
 from tasks.extract.gazetteer import Gazetteer, fold
 from tasks.extract.mentions import Mention
@@ -470,9 +470,16 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
     chained = any(counts_from_day_told(w) for m in mentions for w in m.debug.get("date_candidates") or [])
     days_told = _days_told(doc, published, linker.cues) if chained else []
     last_of_type: dict[str, list[Party]] = {}
+    pairs_told: dict[frozenset, list[Party]] = {}
+    pair_counts: dict[frozenset, int] = {}
     for mention in mentions:
         # "the two sides" of a deal are the last deal's sides, not the envoys of the talks just told
         previous = last_of_type.get(mention.event_type) or last_parties
+        if pair_counts and on_timeline_entry(doc.text, doc[mention.trigger_start].idx):
+            # "JUNE 16, 2001 - At Brdo Castle, the two leaders meet for the first time": a factbox's entries
+            # are of the pair the article is about (the one it told most, first), not of whoever came last
+            pair = max(pair_counts, key=lambda k: pair_counts[k])
+            previous = pairs_told[pair]
         sent_start = doc[mention.trigger_start].sent.start
         told = [(at, day) for at, day in days_told if last_day_at < at < sent_start]
         item = _resolve(mention, linker, published, previous, last_day, told[-1][1] if told else None)
@@ -482,6 +489,11 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
         if item.is_full():
             last_parties = [p for p in item.parties if not p.implied]
             last_of_type[mention.event_type] = last_parties
+            people = [p for p in last_parties if p.linked.kind == "PERSON"]
+            key = frozenset(p.linked.key for p in people)
+            if len(key) == 2:
+                pairs_told.setdefault(key, [Party(p.linked, p.role) for p in people])
+                pair_counts[key] = pair_counts.get(key, 0) + 1
     clusters: dict[str, list[Cluster]] = {}
     partials: list[ResolvedMention] = []
     for item in resolved:

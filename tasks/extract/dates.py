@@ -101,6 +101,11 @@ _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 _THAT_DAY = re.compile(r"\bthat\s+(?:day|morning|afternoon|evening|night)\b|\bin\s+the\s+day\b|\bhours\b", re.IGNORECASE)
 
 
+def on_timeline_entry(text: str, at: int) -> bool:
+    """Whether the line a character is on is a timeline's entry ("MAY 24, 2002 - ...", "2019: ...")."""
+    return TIMELINE_ENTRY.match(text, text.rfind("\n", 0, at) + 1) is not None
+
+
 # "The following month ...", "Two years later ...": a time counted from the one just told
 _ANOTHER_TIME = re.compile(
     r"\b(?:the\s+(?:following|next|previous)|following)\s+(?:day|week|month|year)\b|\b(?:days?|weeks?|months?|years?)\s+(?:later|earlier|on)\b", re.IGNORECASE)
