@@ -2814,6 +2814,19 @@ def test_the_two_leaders_of_a_timeline_entry_are_the_pair_the_article_is_about()
     assert [sorted(names(e)) for e in entry] == [["George W. Bush", "Vladimir Putin"]]
 
 
+def test_days_later_after_a_flashback_count_from_the_day_the_flashback_told():
+    text = ("Narendra Modi and Donald Trump held talks in New Delhi on Tuesday. "
+            "In Houston on September 22, 2019, Trump joined Modi on stage at a rally. "
+            "Two days later the pair held formal talks in New York.")
+    meetings = of_type("meeting", text, "2020-02-25")
+    assert sorted((e["location"], e["event_date"], e["modality"]) for e in meetings) == [
+        ("New Delhi", "2020-02-25", "asserted"), ("New York", "2019-09-24", "asserted")]
+    same_story = ("Kishida hosted Biden and Albanese on Tuesday for a summit. Albanese was sworn in on Monday. "
+                  "Biden had held talks with Kishida a day earlier.")
+    talks = [e for e in of_type("meeting", same_story, "2022-05-24") if sorted(names(e)) == ["Biden", "Kishida"]]
+    assert [e["event_date"] for e in talks] == ["2022-05-23"]
+
+
 def test_agreeing_far_from_the_infinitive_still_settles_an_act():
     text = "Armenia and Azerbaijan agreed in Washington on Friday to open their border crossings."
     deals = of_type("agreement", text, "2025-08-10")

@@ -98,7 +98,8 @@ class Cluster:
         return "happened" if self.mentions[0].mention.modality not in NOT_HAPPENED else "not"
 
 
-def _resolve(mention: Mention, linker: NameLinker, published: date | None, previous: list[Party], last_day: date | None = None, day_told: date | None = None) -> ResolvedMention:
+def _resolve(mention: Mention, linker: NameLinker, published: date | None, previous: list[Party], last_day: date | None = None,
+             day_told: date | None = None, clause_day_told: date | None = None) -> ResolvedMention:
     parties: list[Party] = []
     group = False
     # named parties first, so a pronoun is never resolved to a co-party
@@ -242,7 +243,12 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
         # "the following day": the day after the one the story last named
         # "earlier that day", "that evening": the day the text last named, event or not;
         # "a day earlier", "the following day": counted from the last event's day
-        anchor = day_told or last_day if counts_from_day_told(words) else last_day
+        # ("Two days later the pair held talks", after "In Houston on September 22, Trump joined Modi": from
+        # the day a clause told, even of no event, once the story has gone back to another time; not from
+        # "the coup attempt of July 15", a thing's day, nor "was sworn in on Monday", the story's own days)
+        flashback = clause_day_told if clause_day_told and (last_day is None or abs((clause_day_told - last_day).days) > 7) else None
+        told = day_told if counts_from_day_told(words) else None if re.search(r"\bsame\b", words, re.IGNORECASE) else flashback
+        anchor = told or last_day if resolve_chained_date(words, last_day or published) else last_day
         when = resolve_date(words, published, future=future) or resolve_chained_date(words, anchor)
         if when is not None and mention.debug.get("date_offset"):
             when = when + timedelta(days=mention.debug["date_offset"])  # "a day after he was granted asylum"
@@ -467,7 +473,7 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
                 mention.parties = mention.parties + [p for p in talks[0].parties if p.role != "host" and not p.implied]
                 mention.debug["parties_from"] = talks[0].rule
     last_day, last_day_at = None, -1
-    chained = any(counts_from_day_told(w) for m in mentions for w in m.debug.get("date_candidates") or [])
+    chained = any(resolve_chained_date(w, published) for m in mentions for w in m.debug.get("date_candidates") or []) if published else False
     days_told = _days_told(doc, published, linker.cues) if chained else []
     last_of_type: dict[str, list[Party]] = {}
     pairs_told: dict[frozenset, list[Party]] = {}
@@ -481,8 +487,9 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
             pair = max(pair_counts, key=lambda k: pair_counts[k])
             previous = pairs_told[pair]
         sent_start = doc[mention.trigger_start].sent.start
-        told = [(at, day) for at, day in days_told if last_day_at < at < sent_start]
-        item = _resolve(mention, linker, published, previous, last_day, told[-1][1] if told else None)
+        told = [(at, day, clausal) for at, day, clausal in days_told if last_day_at < at < sent_start]
+        clause_told = [day for _, day, clausal in told if clausal]
+        item = _resolve(mention, linker, published, previous, last_day, told[-1][1] if told else None, clause_told[-1] if clause_told else None)
         if item.event_date:
             last_day, last_day_at = item.event_date, sent_start
         resolved.append(item)
@@ -573,9 +580,10 @@ def _unique_ids(events: list[Event]) -> list[Event]:
 
 
 
-def _days_told(doc: Doc, published: date | None, cues: Cues) -> list[tuple[int, date]]:
+def _days_told(doc: Doc, published: date | None, cues: Cues) -> list[tuple[int, date, bool]]:
     """Every day the text names outright, where: "Trump and Kim had dinner on Wednesday evening.
-    Earlier that day, Trump met Trong" counts from the dinner's day, though the dinner is no event."""
+    Earlier that day, Trump met Trong" counts from the dinner's day, though the dinner is no event.
+    And whether a clause tells it (a verb's "on Wednesday"), not a thing ("the coup attempt of July 15")."""
     days = []
     for ent in doc.ents:
         if ent.label_ not in {"DATE", "TIME"}:
@@ -583,7 +591,10 @@ def _days_told(doc: Doc, published: date | None, cues: Cues) -> list[tuple[int, 
         future = any(t.lower_ in cues.future_markers for t in ent.sent)
         day = resolve_date(ent.text, published, future=future)
         if day is not None:
-            days.append((ent.start, day))
+            root = ent.root
+            attached = root.head.head if root.dep_ == "pobj" else root.head
+            clausal = attached.pos_ in {"VERB", "AUX"} and root.dep_ in {"pobj", "npadvmod"} and attached.lemma_.lower() not in cues.statement_verbs
+            days.append((ent.start, day, clausal))
     return days
 
 
