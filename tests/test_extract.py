@@ -2827,6 +2827,16 @@ def test_days_later_after_a_flashback_count_from_the_day_the_flashback_told():
     assert [e["event_date"] for e in talks] == ["2022-05-23"]
 
 
+def test_the_first_portfolio_of_a_two_portfolio_office_is_no_side():
+    text = ("Sri Lanka yesterday signed the long-delayed agreement leasing the southern port of Hambantota.\n"
+            "Ports and Shipping Minister Mahinda Samarasinghe and officials of China Merchants Port Holdings signed "
+            "the concession agreement at the Secretariat in Colombo.")
+    assert all("Ports" not in names(e) for e in of_type("agreement", text, "2017-07-30"))
+    named = ("Chinese Foreign Minister Wang Yi arrived in New Delhi on Monday. Earlier in the day, Wang and National "
+             "Security Adviser Ajit Doval held talks on the boundary question.")
+    assert ["Ajit Doval", "Wang Yi"] in [sorted(names(e)) for e in of_type("meeting", named, "2025-08-19")]
+
+
 def test_agreeing_far_from_the_infinitive_still_settles_an_act():
     text = "Armenia and Azerbaijan agreed in Washington on Friday to open their border crossings."
     deals = of_type("agreement", text, "2025-08-10")

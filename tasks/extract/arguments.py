@@ -109,6 +109,8 @@ class ArgumentFinder:
         if key is not None:
             return self._addressed(token, key, role)
         ent = self.ent_of.get(token.i)
+        if self._portfolio_of_a_title(token, ent):
+            return None  # "Ports and Shipping Minister Mahinda Samarasinghe": a word of his office
         if ent is not None and is_bare_title(ent.text, self.cues):
             if len(ent) == 1 and token.i > 0 and (token.nbor(-1).lower_ == "the" or honorific_key(token.nbor(-1), self.cues)):
                 # "the Amir later hosted a luncheon", labelled a person: the one the article calls so
@@ -614,6 +616,22 @@ class ArgumentFinder:
                             continue
                         stack.append(child)
         return found
+
+    def _portfolio_of_a_title(self, token: Token, ent: Span | None) -> bool:
+        """"Ports and Shipping Minister X", "Trade and Industry Minister X": the first portfolio of an
+        office with two, which the parser coordinates as if it were a side (not "Russia and Foreign
+        Minister Lavrov", a state)."""
+        if not token.is_title or ent is not None and (ent.label_ != "ORG" or len(ent) > 1) or self.gaz.lookup(token.text) is not None:
+            return False
+        if self.known_person(token.text) or self._part_of_a_person(token.text):
+            return False  # "Wang and National Security Adviser Ajit Doval": a name the model left unlabelled
+        if token.i + 2 >= len(self.doc) or self.doc[token.i + 1].lower_ != "and":
+            return False
+        at = token.i + 2
+        while at < len(self.doc) and at <= token.i + 4 and self.doc[at].is_title and self.doc[at].lower_ not in self.cues.person_nouns:
+            at += 1
+        return (at + 1 < len(self.doc) and at > token.i + 2 and self.doc[at].lower_ in self.cues.person_nouns
+                and self.doc[at + 1].ent_type_ == "PERSON")
 
     def _another_titled_person(self, token: Token) -> bool:
         """"by President Ramaphosa of South Africa, President Masisi of Botswana, ...": a person with a
