@@ -292,8 +292,9 @@ def _scheduled_present(trigger) -> bool:
 
 
 def _counted_then_named(mention: Mention, ref, linker: NameLinker) -> list[LinkedName]:
-    """An asylum recipient counted in a lead ("Two Hong Kong independence activists") whose next
-    sentence names as many people: those people."""
+    """A side counted in a lead whose next sentence names as many: an asylum recipient ("Two Hong
+    Kong independence activists") the people named, movements or factions ("the two rebel movements")
+    the bodies named."""
     head = linker.doc[ref.end - 1]
     count = next((c for c in head.children if c.dep_ == "nummod"), None)
     size = NUMBER_WORDS.get(count.lower_) if count is not None else None
