@@ -2837,6 +2837,18 @@ def test_the_first_portfolio_of_a_two_portfolio_office_is_no_side():
     assert ["Ajit Doval", "Wang Yi"] in [sorted(names(e)) for e in of_type("meeting", named, "2025-08-19")]
 
 
+def test_a_deal_not_signed_during_a_visit_is_between_the_visitor_and_the_state_visited():
+    text = ("The interim agreement on sharing the waters of the Teesta river was not signed during Prime Minister "
+            "Manmohan Singh's visit to Dhaka, after a state leader pulled out of the delegation.")
+    deals = of_type("agreement", text, "2011-09-07")
+    assert [(sorted(names(e)), e["modality"]) for e in deals] == [(["Bangladesh", "Manmohan Singh"], "negated")]
+
+
+def test_a_name_hung_on_the_body_of_an_office_is_the_person_met():
+    text = "Before returning to New Delhi this afternoon, Manmohan Singh met leader of the opposition Begum Khaleda Zia at his hotel."
+    assert [sorted(names(e)) for e in of_type("meeting", text, "2011-09-07")] == [["Begum Khaleda Zia", "Manmohan Singh"]]
+
+
 def test_agreeing_far_from_the_infinitive_still_settles_an_act():
     text = "Armenia and Azerbaijan agreed in Washington on Friday to open their border crossings."
     deals = of_type("agreement", text, "2025-08-10")

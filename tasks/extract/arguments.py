@@ -203,6 +203,15 @@ class ArgumentFinder:
             words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.lower_ not in self.cues.person_nouns and not t.ent_type_] + [token]
             if len(words) >= 2:
                 return PartyRef(" ".join(t.text for t in words), "PERSON", role, words[0].i, token.i + 1)
+        if token.lemma_.lower() in self.cues.person_nouns:
+            # "met leader of the opposition Begum Khaleda Zia": the name the parser hangs on the office's body
+            for obj in self.prep_objects(token, {"of"}):
+                if obj.i in self.ent_of:
+                    continue  # (not "the former president of Panama, Ricardo Martinelli": named as before)
+                for child in obj.children:
+                    named = self.ent_of.get(child.i) if child.dep_ == "appos" else None
+                    if named is not None and (named.label_ == "PERSON" or named.label_ == "ORG" and self.gaz.lookup(named.text) is None and len(named) > 1 and all(t.pos_ == "PROPN" for t in named)):
+                        return PartyRef(named.text, "PERSON", role, named.start, named.end)
         # "his Russian counterpart Vladimir Putin": the apposition names the person
         for child in token.children:
             if child.dep_ == "appos":

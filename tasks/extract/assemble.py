@@ -471,7 +471,10 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
             talks = [m for m in mentions if m.event_type == "meeting" and m.sent_index == mention.sent_index and len(m.parties) >= 2
                      and any(p.kind not in {"ORG"} for p in m.parties)]
             if talks:
-                mention.parties = mention.parties + [p for p in talks[0].parties if p.role != "host" and not p.implied]
+                # (a visit's host is the visitor's counterpart: "was not signed during Singh's visit to Dhaka";
+                # the host of talks between others is a mediator)
+                visit = talks[0].attributes.get("format") == "visit"
+                mention.parties = mention.parties + [p for p in talks[0].parties if visit or p.role != "host" and not p.implied]
                 mention.debug["parties_from"] = talks[0].rule
     last_day, last_day_at = None, -1
     chained = any(resolve_chained_date(w, published) for m in mentions for w in m.debug.get("date_candidates") or []) if published else False
