@@ -2849,6 +2849,12 @@ def test_a_name_hung_on_the_body_of_an_office_is_the_person_met():
     assert [sorted(names(e)) for e in of_type("meeting", text, "2011-09-07")] == [["Begum Khaleda Zia", "Manmohan Singh"]]
 
 
+def test_a_gathering_named_as_such_is_no_side_of_its_meeting():
+    text = ("The 41st Extraordinary Assembly was hosted by His Excellency Ismail Omar Guelleh, President of the "
+            "Republic of Djibouti, on Saturday.")
+    assert all("Assembly" not in " ".join(names(e)) for e in of_type("meeting", text, "2023-12-11"))
+
+
 def test_agreeing_far_from_the_infinitive_still_settles_an_act():
     text = "Armenia and Azerbaijan agreed in Washington on Friday to open their border crossings."
     deals = of_type("agreement", text, "2025-08-10")

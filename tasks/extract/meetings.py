@@ -12,6 +12,8 @@ HOST_VERBS = {"host", "receive", "welcome"}
 GUEST_VERBS = {"visit"}
 PHONE_WORDS = {"phone", "telephone", "video", "videoconference", "video-link", "telephonic"}
 COMMUNICATION_VERBS = {"warn", "tell", "assure", "urge", "ask", "inform", "thank", "congratulate", "press", "invite", "promise", "reassure", "caution", "brief", "apologise", "apologize", "complain", "explain", "express", "convey", "pledge", "say"}
+# what a gathering's own name ends in ("the 41st Extraordinary Assembly", "the Ordinary Session")
+GATHERING_NAMES = {"assembly", "session"}
 GATHERING_VERBS = {"bring", "gather", "involve", "include", "feature", "unite", "assemble", "draw"}
 TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
 
@@ -98,6 +100,8 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
             mention.debug["separate_parties"] = [p.start for p in mention.parties if p.start in apart]
     # "Obama's first Summit of the Americas": the gathering's own name is no party to it
     mention.parties = [p for p in mention.parties if not (p.start <= head.i < p.end and p.kind == "ORG")]
+    # "The 41st Extraordinary Assembly was hosted by Guelleh": a gathering named as such is where they met, not who
+    mention.parties = [p for p in mention.parties if not (p.kind == "ORG" and finder.doc[p.end - 1].lemma_.lower() in finder.cues.gathering_nouns | GATHERING_NAMES)]
     if lemma in finder.cues.gathering_nouns and any(c.dep_ == "poss" and c.lemma_.lower() in {"leader", "minister", "member"} for c in head.children):
         # "the Asia-Pacific Economic Cooperation (APEC) leaders' meeting": the body whose leaders meet, not a side
         mention.parties = [p for p in mention.parties if not (p.kind == "ORG" and head.left_edge.i <= p.start < head.i)]
