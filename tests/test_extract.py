@@ -2855,6 +2855,14 @@ def test_a_gathering_named_as_such_is_no_side_of_its_meeting():
     assert all("Assembly" not in " ".join(names(e)) for e in of_type("meeting", text, "2023-12-11"))
 
 
+def test_an_explainers_question_heading_tells_no_event():
+    text = ("Pope Francis received Vladimir Putin at the Vatican on Thursday.\n"
+            "IS THIS THEIR FIRST MEETING?\n"
+            "No. Putin first called on Francis in the Vatican in November 2013.")
+    meetings = of_type("meeting", text, "2019-07-05")
+    assert all(e["modality"] == "asserted" for e in meetings) and len(meetings) == 2
+
+
 def test_agreeing_far_from_the_infinitive_still_settles_an_act():
     text = "Armenia and Azerbaijan agreed in Washington on Friday to open their border crossings."
     deals = of_type("agreement", text, "2025-08-10")

@@ -293,7 +293,7 @@ class MentionFinder:
         for span in doc.spans.get("event_triggers", []):
             rule = self.rules[span.kb_id_]
             mention = BUILDERS[rule["type"]](finder, span, rule, sent_index[span.sent.start])
-            if mention is None or _exhorted(span.root, self.cues):
+            if mention is None or _exhorted(span.root, self.cues) or _question_heading(span.sent):
                 continue
             status_i = mention.debug.get("status_verb")
             governor, _ = finder.governor(span.root) if not mention.verbal or status_i is not None else (None, None)
@@ -317,6 +317,14 @@ class MentionFinder:
         _circumstances_from_the_occasion(doc, mentions)
         doc._.event_mentions = mentions
         return doc
+
+
+def _question_heading(sent) -> bool:
+    """"IS THIS THEIR FIRST MEETING?", "WHEN DID THEY FIRST MEET?": an explainer's heading asks what the
+    text under it tells; it tells of no event itself."""
+    text = sent.text.strip()
+    letters = [c for c in text if c.isalpha()]
+    return text.endswith("?") and len(letters) > 3 and all(c.isupper() for c in letters)
 
 
 @Language.factory("newsevents_mentions", default_config={"rules_path": str(DATA / "triggers.jsonl")})
