@@ -2863,6 +2863,12 @@ def test_an_explainers_question_heading_tells_no_event():
     assert all(e["modality"] == "asserted" for e in meetings) and len(meetings) == 2
 
 
+def test_a_counterpart_holds_the_office_of_the_one_named_before_him():
+    text = ("Pakistani Commerce Minister Amin Fahim and his Afghan counterpart Anwarul Haq Ahady signed the accord in "
+            "Islamabad on Thursday. The Afghan minister later called on Prime Minister Yousuf Raza Gilani.")
+    assert [sorted(names(e)) for e in of_type("meeting", text, "2010-10-29")] == [["Anwarul Haq Ahady", "Yousuf Raza Gilani"]]
+
+
 def test_agreeing_far_from_the_infinitive_still_settles_an_act():
     text = "Armenia and Azerbaijan agreed in Washington on Friday to open their border crossings."
     deals = of_type("agreement", text, "2025-08-10")

@@ -101,6 +101,12 @@ class NameLinker:
                 titles = titles | {w for t in gazetteer.titles_by_person.get(entry.key, ()) for w in t.split() if w in cues.person_nouns or w in TITLE_MODIFIERS}
             if country:
                 self.person_country.setdefault(fold(name), country)
+            if "counterpart" in titles:
+                # "Commerce Minister Fahim and his Afghan counterpart Ahady": a counterpart holds the office
+                # of the one named before him in the sentence ("the Afghan minister" then is Ahady)
+                before = [n for i, n in self.named_at if ent.sent.start <= i < ent.start and fold(n) != fold(name)]
+                if before:
+                    titles = titles | (self.person_titles.get(fold(before[-1]), set()) - {"counterpart", "former"})
             if titles:
                 self.person_titles.setdefault(fold(name), set()).update(titles)
             affiliation = self._affiliation(ent)
