@@ -2869,6 +2869,14 @@ def test_a_counterpart_holds_the_office_of_the_one_named_before_him():
     assert [sorted(names(e)) for e in of_type("meeting", text, "2010-10-29")] == [["Anwarul Haq Ahady", "Yousuf Raza Gilani"]]
 
 
+def test_after_an_as_clause_and_a_comma_and_the_main_clauses_subject_acts_again():
+    text = ("VANCOUVER - Lai Changxing was put on a plane to China on Saturday.\n"
+            "He flew to Vancouver with his wife and three children in August 1999 on tourist visas as the "
+            "investigation closed in, and claimed refugee status in 2000.")
+    claims = of_type("asylum", text, "2011-07-23")
+    assert [sorted(names(e)) for e in claims] == [["Canada", "Lai Changxing"]]
+
+
 def test_agreeing_far_from_the_infinitive_still_settles_an_act():
     text = "Armenia and Azerbaijan agreed in Washington on Friday to open their border crossings."
     deals = of_type("agreement", text, "2025-08-10")

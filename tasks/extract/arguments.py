@@ -904,6 +904,11 @@ class ArgumentFinder:
         if not subj and verb.dep_ in {"xcomp", "conj", "advcl", "acl", "relcl", "acomp"}:
             # "agreed to meet", "flew to Moscow and met Putin": the subject is the head's
             head = verb.head
+            if verb.dep_ == "conj" and head.dep_ == "advcl" and any(c.dep_ == "mark" for c in head.children) and verb.i >= 2 and (
+                    self.doc[verb.i - 1].lower_ == "and" and self.doc[verb.i - 2].text == ","):
+                # "He flew to Vancouver as the investigation closed in, and claimed refugee status": after the
+                # comma the sentence goes back to its main clause, which the parser took for the "as" clause's
+                head = head.head
             if verb.dep_ == "relcl":
                 # "the leader who met X": the head is the subject; not "in Lima, where asylum was granted"
                 if any(c.lower_ in {"where", "when", "whereby"} for c in verb.children) or any(c.dep_ == "auxpass" for c in verb.children):
