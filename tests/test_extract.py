@@ -2877,6 +2877,17 @@ def test_after_an_as_clause_and_a_comma_and_the_main_clauses_subject_acts_again(
     assert [sorted(names(e)) for e in claims] == [["Canada", "Lai Changxing"]]
 
 
+def test_a_request_told_before_is_granted_or_refused_by_whoever_acts_on_it():
+    text = ("VANCOUVER - Lai Changxing was put on a plane to China on Saturday.\n"
+            "He flew to Vancouver in August 1999 and claimed refugee status in 2000. "
+            "Canada's Immigration and Refugee Board rejected the claim in 2002.")
+    acts = sorted((e["attributes"]["action"], sorted(names(e))) for e in of_type("asylum", text, "2011-07-23"))
+    assert acts == [("refused", ["Immigration and Refugee Board", "Lai Changxing"]), ("requested", ["Canada", "Lai Changxing"])]
+    said = ("Tarique Rahman sought asylum in Britain in 2008. The ruling party says he fled justice; "
+            "the BNP dismissed the claim as baseless.")
+    assert all(e["attributes"]["action"] != "refused" for e in of_type("asylum", said, "2019-01-10"))
+
+
 def test_agreeing_far_from_the_infinitive_still_settles_an_act():
     text = "Armenia and Azerbaijan agreed in Washington on Friday to open their border crossings."
     deals = of_type("agreement", text, "2025-08-10")

@@ -8,6 +8,8 @@ from tasks.extract.mentions import Mention, PartyRef
 
 
 def build_asylum(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int) -> Mention | None:
+    if rule.get("needs") == "asylum_told_before":
+        return _request_told_before(finder, span, rule, sent_index)
     noun = span.root
     if noun.lemma_.lower() in REQUEST_NOUNS and span[0].head.i == noun.i:
         noun = span[0]  # "the refugee claim of X": the claim is the request, "refugee" what it asks
@@ -169,6 +171,37 @@ def _refuge_in_state(finder: ArgumentFinder, span: Span, rule: dict, sent_index:
     mention.parties += finder.parties_from([state], "grantor")
     mention.debug["status_verb"] = noun.head.i
     return _finish(finder, mention, span, noun, noun.head)
+
+
+# what is done to a claim that is said, not filed ("dismissed the claim as baseless")
+NOT_DECIDING = {"dismiss"}
+
+
+def _request_told_before(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int) -> Mention | None:
+    """"He claimed refugee status in 2000 ... Canada's Immigration and Refugee Board rejected the claim":
+    the request an asylum sentence just told, granted or refused by whoever acts on it."""
+    noun = span.root
+    verb = noun.head
+    action = finder.cues.asylum_action.get(verb.lemma_.lower())
+    if noun.dep_ not in {"dobj", "nsubjpass"} or action not in {"granted", "refused"} or verb.lemma_.lower() in NOT_DECIDING | finder.cues.asylum_recipient_subject:
+        return None  # (not "The BNP dismissed the claim as baseless": a claim said, not one filed)
+    if any(c.dep_ in {"compound", "amod", "nmod"} for c in noun.children) or finder.prep_objects(noun, {"for", "of"}):
+        return None  # "his asylum claim", "a request for asylum": told by their own rules; "his claim of persecution": no asylum
+    owner = [c for c in noun.children if c.dep_ == "poss"]
+    if not (owner or any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children)):
+        return None
+    sent = span.sent
+    earlier = [t for t in finder.doc.spans.get("event_triggers", []) if t.label_ == "asylum" and t.start < sent.start and t.end > max(0, sent.start - 120)
+               and len(list(finder.doc[t.start:sent.start].sents)) <= 3 and t.kb_id_ != rule["id"]]
+    if not earlier:
+        return None
+    mention = Mention("asylum", rule["id"], span.start, span.end, span.text, sent_index, verbal=True)
+    mention.attributes["action"] = action
+    mention.debug["status_verb"] = verb.i
+    mention.parties += finder.parties_from(owner, "recipient") if owner else [PartyRef(noun.text, "PRON", "recipient", noun.i, noun.i + 1)]
+    deciders = finder.agents(verb) if noun.dep_ == "nsubjpass" else finder.subjects(verb)
+    mention.parties += finder.parties_from(deciders, "grantor")
+    return _finish(finder, mention, span, noun, verb)
 
 
 def _request_noun(noun):
