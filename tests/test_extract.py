@@ -2888,6 +2888,14 @@ def test_a_request_told_before_is_granted_or_refused_by_whoever_acts_on_it():
     assert all(e["attributes"]["action"] != "refused" for e in of_type("asylum", said, "2019-01-10"))
 
 
+def test_the_one_who_greets_a_visitor_is_his_host():
+    text = ("Kim Jong Un held talks with Moon Jae-in in Pyongyang on Tuesday. Key moments:\n"
+            "JUNE 2000 - Kim Dae-jung becomes the first South Korean president to travel to Pyongyang, where Kim Jong Il "
+            "greets him at the airport.")
+    entry = [e for e in of_type("meeting", text, "2018-09-18") if "Kim Dae-jung" in names(e)]
+    assert [sorted(roles(e)) for e in entry] == [[("Kim Dae-jung", "guest"), ("Kim Jong Il", "host")]]
+
+
 def test_agreeing_far_from_the_infinitive_still_settles_an_act():
     text = "Armenia and Azerbaijan agreed in Washington on Friday to open their border crossings."
     deals = of_type("agreement", text, "2025-08-10")

@@ -8,7 +8,7 @@ from spacy.tokens import Span
 from tasks.extract.arguments import PARTY_PREPS, ArgumentFinder
 from tasks.extract.mentions import Mention, PartyRef
 
-HOST_VERBS = {"host", "receive", "welcome"}
+HOST_VERBS = {"host", "receive", "welcome", "greet"}
 GUEST_VERBS = {"visit"}
 PHONE_WORDS = {"phone", "telephone", "video", "videoconference", "video-link", "telephonic"}
 COMMUNICATION_VERBS = {"warn", "tell", "assure", "urge", "ask", "inform", "thank", "congratulate", "press", "invite", "promise", "reassure", "caution", "brief", "apologise", "apologize", "complain", "explain", "express", "convey", "pledge", "say"}
