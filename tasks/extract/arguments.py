@@ -20,7 +20,7 @@ from tasks.extract.dateline import line_starts, split_dateline
 from tasks.extract.dates import MONTH_WORD, TIMELINE_ENTRY, tells_another_time
 from tasks.extract.gazetteer import Gazetteer
 from tasks.extract.mentions import Mention, PartyRef
-from tasks.extract.names import honorific_key, is_bare_title
+from tasks.extract.names import HEAD_TITLES, honorific_key, is_bare_title
 
 # a day heading a line of a timeline or a live blog, before a colon or a dash
 HEADING_DAY = re.compile(
@@ -646,8 +646,8 @@ class ArgumentFinder:
         """"by President Ramaphosa of South Africa, President Masisi of Botswana, ...": a person with a
         title of their own, hung on the person before as an apposition, is the next of a list."""
         ent = self.ent_of.get(token.i)
-        return ent is not None and ent.label_ == "PERSON" and ent.start > 0 and self.doc[ent.start - 1].lower_ in self.cues.person_nouns and (
-            ent.start > 1 and self.doc[ent.start - 2].text == ",")
+        return (ent is not None and ent.label_ == "PERSON" and ent.start > 1 and self.doc[ent.start - 1].lower_ in self.cues.person_nouns
+                and self.doc[ent.start - 2].text == ",")
 
     def _identified_as(self, noun: Token) -> Token | None:
         """The person a described noun is "identified as" or "named as"."""
@@ -699,7 +699,7 @@ class ArgumentFinder:
                 start, end = group[0], group[-1] + 1
                 text = self.doc[start:end].text
                 country = self.gaz.country_of(text) if end - start == 1 or self.gaz.lookup(text) else None
-                if country and token.lemma_.lower() in {"leader", "president", "premier", "king", "monarch", "emir", "chancellor"}:
+                if country and token.lemma_.lower() in HEAD_TITLES:
                     # "the Egyptian and Ethiopian leaders": each state's leader, whom the article may name
                     # (not "Saudi and Iranian officials": the states, by whoever they send)
                     sides.append(PartyRef(text, "TITLE", role, start, end, country_hint=country, title=token.lemma_.lower()))

@@ -18,7 +18,7 @@ from tasks.clean import stable_hash
 from tasks.extract.arguments import HEADING_DAY, NUMBER_WORDS, clock_entry_line
 from tasks.extract.asylum import at_mission
 from tasks.extract.cues import Cues
-from tasks.extract.dates import coarse_period, on_timeline_entry, counts_from_day_told, parse_published, resolve_chained_date, resolve_date, tells_another_time
+from tasks.extract.dates import coarse_period, counts_from_day_told, is_chained, on_timeline_entry, parse_published, resolve_chained_date, resolve_date, tells_another_time
 from tasks.extract.events import Event, Participant
 from tasks.extract.gazetteer import Gazetteer, fold
 from tasks.extract.mentions import Mention
@@ -248,7 +248,7 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
         # "the coup attempt of July 15", a thing's day, nor "was sworn in on Monday", the story's own days)
         flashback = clause_day_told if clause_day_told and (last_day is None or abs((clause_day_told - last_day).days) > 7) else None
         told = day_told if counts_from_day_told(words) else None if re.search(r"\bsame\b", words, re.IGNORECASE) else flashback
-        anchor = told or last_day if resolve_chained_date(words, last_day or published) else last_day
+        anchor = told or last_day if is_chained(words) else last_day
         when = resolve_date(words, published, future=future) or resolve_chained_date(words, anchor)
         if when is not None and mention.debug.get("date_offset"):
             when = when + timedelta(days=mention.debug["date_offset"])  # "a day after he was granted asylum"
@@ -477,15 +477,16 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
                 mention.parties = mention.parties + [p for p in talks[0].parties if visit or p.role != "host" and not p.implied]
                 mention.debug["parties_from"] = talks[0].rule
     last_day, last_day_at = None, -1
-    chained = any(resolve_chained_date(w, published) for m in mentions for w in m.debug.get("date_candidates") or []) if published else False
+    chained = published is not None and any(is_chained(w) for m in mentions for w in m.debug.get("date_candidates") or [])
     days_told = _days_told(doc, published, linker.cues) if chained else []
     last_of_type: dict[str, list[Party]] = {}
     pairs_told: dict[frozenset, list[Party]] = {}
     pair_counts: dict[frozenset, int] = {}
+    text = doc.text  # (built anew on every access)
     for mention in mentions:
         # "the two sides" of a deal are the last deal's sides, not the envoys of the talks just told
         previous = last_of_type.get(mention.event_type) or last_parties
-        if pair_counts and on_timeline_entry(doc.text, doc[mention.trigger_start].idx):
+        if pair_counts and on_timeline_entry(text, doc[mention.trigger_start].idx):
             # "JUNE 16, 2001 - At Brdo Castle, the two leaders meet for the first time": a factbox's entries
             # are of the pair the article is about (the one it told most, first), not of whoever came last
             pair = max(pair_counts, key=lambda k: pair_counts[k])

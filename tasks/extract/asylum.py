@@ -191,8 +191,9 @@ def _request_told_before(finder: ArgumentFinder, span: Span, rule: dict, sent_in
     if not (owner or any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children)):
         return None
     sent = span.sent
-    earlier = [t for t in finder.doc.spans.get("event_triggers", []) if t.label_ == "asylum" and t.start < sent.start and t.end > max(0, sent.start - 120)
-               and len(list(finder.doc[t.start:sent.start].sents)) <= 3 and t.kb_id_ != rule["id"]]
+    back = _sentences_back(finder, sent, 3)
+    earlier = [t for t in finder.doc.spans.get("event_triggers", []) if t.label_ == "asylum" and back <= t.start < sent.start
+               and t.end > sent.start - 120 and t.kb_id_ != rule["id"]]
     if not earlier:
         return None
     mention = Mention("asylum", rule["id"], span.start, span.end, span.text, sent_index, verbal=True)
@@ -245,14 +246,19 @@ def _finish(finder: ArgumentFinder, mention: Mention, span: Span, noun, governor
     return mention
 
 
+def _sentences_back(finder: ArgumentFinder, sent: Span, count: int) -> int:
+    """The first token of the sentence `count` sentences before `sent` (or of the text)."""
+    start = sent.start
+    for _ in range(count):
+        if start > 0:
+            start = finder.doc[start - 1].sent.start
+    return start
+
+
 def _group_named_before(finder: ArgumentFinder, pronoun) -> PartyRef | None:
     """The last group of people the story names by what they are ("Four Uighur detainees", "some 40
     Iraqi Kurds") as a clause's subject or object, in the pronoun's sentence or the two before it."""
-    sent = pronoun.sent
-    start = sent.start
-    for _ in range(2):
-        if start > 0:
-            start = finder.doc[start - 1].sent.start
+    start = _sentences_back(finder, pronoun.sent, 2)
     for token in reversed(finder.doc[start: pronoun.i]):
         if token.tag_ not in {"NNS", "NNPS"} or token.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj"}:
             continue

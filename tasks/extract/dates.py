@@ -123,12 +123,21 @@ def counts_from_day_told(text: str) -> bool:
     return bool(_THAT_DAY.search(text))
 
 
+def _chained(text: str) -> tuple[str, re.Match | None]:
+    text = " ".join(text.split()).removeprefix("on ").removeprefix("On ")
+    return text, _CHAINED.match(text)
+
+
+def is_chained(text: str) -> bool:
+    """Whether the words count from another day ("the following day", "two days later")."""
+    return _chained(text)[1] is not None
+
+
 def resolve_chained_date(text: str, previous: date | None) -> date | None:
     """"The following day", "a day earlier": relative to the day the story last named."""
     if previous is None:
         return None
-    text = " ".join(text.split()).removeprefix("on ").removeprefix("On ")
-    match = _CHAINED.match(text)
+    text, match = _chained(text)
     if not match:
         return None
     if match.group("same") or match.group("inday") or match.group("rel") == "same" or "hours" in text.lower():

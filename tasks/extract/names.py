@@ -464,12 +464,15 @@ class NameLinker:
                     return linked if linked is not None and linked.kind == "PERSON" else None
         return None
 
+    def _next_sentence(self, token_i: int) -> Span | None:
+        end = self.doc[token_i].sent.end
+        return self.doc[end].sent if end < len(self.doc) else None
+
     def _named_in_next_sentence(self, token_i: int) -> list[tuple[Span, bool]]:
         """The person mentions (and whether each is a subject) of the sentence after a token's."""
-        end = self.doc[token_i].sent.end
-        if end >= len(self.doc):
+        following = self._next_sentence(token_i)
+        if following is None:
             return []
-        following = self.doc[end].sent
         return [(span, is_subject) for i, span, is_subject in self.person_mentions if following.start <= i < following.end]
 
     def persons_named_next(self, token_i: int) -> list[LinkedName]:
@@ -484,10 +487,9 @@ class NameLinker:
     def bodies_named_next(self, token_i: int) -> list[LinkedName]:
         """Distinct organisations named in the sentence after a token's, in order (an acronym in
         brackets after a name is that name)."""
-        end = self.doc[token_i].sent.end
-        if end >= len(self.doc):
+        following = self._next_sentence(token_i)
+        if following is None:
             return []
-        following = self.doc[end].sent
         order: dict[str, LinkedName] = {}
         for ent in following.ents:
             if ent.label_ != "ORG" or ent.start > 0 and self.doc[ent.start - 1].text == "(":
