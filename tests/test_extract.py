@@ -2932,3 +2932,11 @@ def test_a_blocs_ordinary_session_is_a_summit_of_those_in_attendance():
             "President Cyril Ramaphosa of South Africa and President Hage Geingob of Namibia.")
     meetings = of_type("meeting", text, "2022-08-18")
     assert [(sorted(names(e)), e["location"]) for e in meetings] == [(["Cyril Ramaphosa", "Felix Tshisekedi", "Hage Geingob"], "Kinshasa")]
+
+
+def test_a_group_of_nationalities_that_lists_its_members_is_those_members():
+    text = ("European and African ministers, including French Foreign Minister Jean-Noël Barrot, "
+            "Nigerian Foreign Minister Yusuf Tuggar and Kenyan Foreign Minister Musalia Mudavadi, "
+            "gathered in Lisbon on Tuesday for a summit on migration.")
+    meetings = of_type("meeting", text, "2025-03-06")
+    assert [sorted(names(e)) for e in meetings] == [["Jean-Noël Barrot", "Musalia Mudavadi", "Yusuf Tuggar"]]

@@ -542,7 +542,7 @@ class ArgumentFinder:
             seen.update(t.i for t in members)
             if ent is not None and ent.label_ == "NORP" and token.dep_ == "conj" and ent.end < len(self.doc) and self.doc[ent.end].pos_ in {"NOUN", "ADJ"}:
                 continue  # "Lebed and Chechen rebel chief of staff Maskhadov": a nationality describing the next name
-            sides = self._coordinated_nationalities(token, role)
+            sides = [] if self._listed_members(token) else self._coordinated_nationalities(token, role)
             if sides:
                 # "Saudi and Iranian officials", "Russian and Ukrainian delegations": one side per nationality
                 found.extend(sides)
@@ -588,8 +588,7 @@ class ArgumentFinder:
             if (party is None or party.kind in {"NORPGROUP", "GROUP"}) and (token.tag_ in {"NNS", "NNPS"} and token.pos_ != "PRON" or quantity):
                 # "several countries, including India and Brazil", "talks with Chinese leaders, including
                 # Deng Xiaoping": the members the article names stand for the group
-                listed = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "including" for o in c.children if o.dep_ == "pobj"]
-                listed = [o for o in listed if o.i in self.ent_of and self.ent_of[o.i].label_ in PARTY_LABELS]
+                listed = self._listed_members(token)
                 if listed:
                     stack.extend(listed)
                     party = None
@@ -676,6 +675,12 @@ class ArgumentFinder:
             if not (self.doc[i].pos_ == "PROPN" and self.doc[i].is_title):
                 return None
         return None
+
+    def _listed_members(self, token: Token) -> list[Token]:
+        """The named members a group noun lists: "Arab and Islamic leaders, including Erdogan, Pezeshkian
+        and Mohammed bin Salman" (those named are the parties, not one side per nationality)."""
+        listed = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "including" for o in c.children if o.dep_ == "pobj"]
+        return [o for o in listed if o.i in self.ent_of and self.ent_of[o.i].label_ in PARTY_LABELS]
 
     def _coordinated_nationalities(self, token: Token, role: str) -> list[PartyRef]:
         if token.pos_ != "NOUN" or token.tag_ not in {"NNS", "NNPS"}:
