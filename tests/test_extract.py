@@ -2940,3 +2940,11 @@ def test_a_group_of_nationalities_that_lists_its_members_is_those_members():
             "gathered in Lisbon on Tuesday for a summit on migration.")
     meetings = of_type("meeting", text, "2025-03-06")
     assert [sorted(names(e)) for e in meetings] == [["Jean-Noël Barrot", "Musalia Mudavadi", "Yusuf Tuggar"]]
+
+
+def test_an_earlier_encounter_of_the_same_two_is_a_meeting_of_its_own():
+    text = ("Narendra Modi and Xi Jinping met in Kazan on Wednesday. "
+            "Their previous encounter, in Mamallapuram in October 2019, was an informal summit.")
+    meetings = of_type("meeting", text, "2024-10-28")
+    assert sorted((e["event_date"] or "", e["trigger"]) for e in meetings) == [("", "encounter"), ("2024-10-23", "met")]
+    assert all(names(e) == {"Narendra Modi", "Xi Jinping"} for e in meetings)
