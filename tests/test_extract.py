@@ -2948,3 +2948,9 @@ def test_an_earlier_encounter_of_the_same_two_is_a_meeting_of_its_own():
     meetings = of_type("meeting", text, "2024-10-28")
     assert sorted((e["event_date"] or "", e["trigger"]) for e in meetings) == [("", "encounter"), ("2024-10-23", "met")]
     assert all(names(e) == {"Narendra Modi", "Xi Jinping"} for e in meetings)
+
+
+def test_a_counted_group_is_the_recipient_it_counts():
+    text = "After the coup, Sweden gave asylum to thousands of Chileans, among them the future ambassador."
+    grants = of_type("asylum", text, "1991-05-02")
+    assert [sorted(roles(e)) for e in grants] == [[("Chileans", "recipient"), ("Sweden", "grantor")]]

@@ -53,7 +53,7 @@ MEDIATOR_VERBS = {"broker", "mediate", "facilitate", "host", "sponsor", "oversee
 
 
 # words that pick some of a group: "some of the coup leaders", "two of the ministers"
-QUANTIFIERS = {"some", "several", "many", "most", "few", "all", "one", "two", "three", "four", "both", "each"}
+QUANTIFIERS = {"some", "several", "many", "most", "few", "all", "one", "two", "three", "four", "both", "each", "dozens", "hundreds", "thousands", "scores"}
 
 
 @dataclass(frozen=True)
