@@ -2954,3 +2954,10 @@ def test_a_counted_group_is_the_recipient_it_counts():
     text = "After the coup, Sweden gave asylum to thousands of Chileans, among them the future ambassador."
     grants = of_type("asylum", text, "1991-05-02")
     assert [sorted(roles(e)) for e in grants] == [[("Chileans", "recipient"), ("Sweden", "grantor")]]
+
+
+def test_a_signed_framework_or_arrangement_is_an_agreement():
+    text = ("Japan and the United States signed a framework on critical minerals in Tokyo on Tuesday. "
+            "Earlier, Manila and Beijing had signed a provisional arrangement on resupply missions.")
+    deals = of_type("agreement", text, "2025-10-29")
+    assert sorted(tuple(sorted(names(e))) for e in deals) == [("Beijing", "Manila"), ("Japan", "United States")]
