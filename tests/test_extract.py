@@ -2961,3 +2961,10 @@ def test_a_signed_framework_or_arrangement_is_an_agreement():
             "Earlier, Manila and Beijing had signed a provisional arrangement on resupply missions.")
     deals = of_type("agreement", text, "2025-10-29")
     assert sorted(tuple(sorted(names(e))) for e in deals) == [("Beijing", "Manila"), ("Japan", "United States")]
+
+
+def test_separate_meetings_with_one_and_with_another_are_two():
+    text = "On the margins, Crown Prince Mohammed bin Salman held separate meetings with Recep Tayyip Erdogan and with Mahmoud Abbas."
+    meetings = of_type("meeting", text, "2023-11-12")
+    assert sorted(tuple(sorted(names(e))) for e in meetings) == [
+        ("Mahmoud Abbas", "Mohammed bin Salman"), ("Mohammed bin Salman", "Recep Tayyip Erdogan")]

@@ -772,8 +772,10 @@ class ArgumentFinder:
 
     def prep_objects(self, head: Token, preps: set[str]) -> list[Token]:
         out: list[Token] = []
-        for child in head.children:
-            if child.dep_ in {"prep", "dative", "agent"} and child.lower_ in preps:
+        # "separate meetings with Erdogan and with Abbas": a preposition coordinated with one that counts counts
+        children = [c for child in head.children for c in [child, *(k for k in child.conjuncts if k.i > child.i and k.dep_ == "conj" and k.lower_ == child.lower_)]]
+        for child in children:
+            if child.dep_ in {"prep", "dative", "agent", "conj"} and child.lower_ in preps:
                 objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
                 if not objects:
                     # "granted asylum to five officers holed up ...": the parser made the
