@@ -2968,3 +2968,9 @@ def test_separate_meetings_with_one_and_with_another_are_two():
     meetings = of_type("meeting", text, "2023-11-12")
     assert sorted(tuple(sorted(names(e))) for e in meetings) == [
         ("Mahmoud Abbas", "Mohammed bin Salman"), ("Mohammed bin Salman", "Recep Tayyip Erdogan")]
+
+
+def test_the_coming_weeks_are_no_journey():
+    text = "Turkish Foreign Minister Mevlut Cavusoglu will travel to Israel in the coming weeks."
+    visits = of_type("meeting", text, "2022-03-10")
+    assert [(sorted(roles(e)), e["modality"]) for e in visits] == [([("Israel", "host"), ("Mevlut Cavusoglu", "guest")], "planned")]
