@@ -2974,3 +2974,9 @@ def test_the_coming_weeks_are_no_journey():
     text = "Turkish Foreign Minister Mevlut Cavusoglu will travel to Israel in the coming weeks."
     visits = of_type("meeting", text, "2022-03-10")
     assert [(sorted(roles(e)), e["modality"]) for e in visits] == [([("Israel", "host"), ("Mevlut Cavusoglu", "guest")], "planned")]
+
+
+def test_a_rebel_movement_named_after_its_state_stays_a_party_of_its_own():
+    text = "The peace agreement was signed in Naivasha on Sunday by Khartoum and the Sudan People's Liberation Movement."
+    deals = of_type("agreement", text, "2005-01-10")
+    assert [sorted(names(e)) for e in deals] == [["Khartoum", "Sudan People's Liberation Movement"]]

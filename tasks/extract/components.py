@@ -63,6 +63,15 @@ def make_trigger_matcher(nlp: Language, name: str, rules_path: str) -> TriggerMa
 SENTENCE_ENDS = {".", "!", "?", ":", '"', "”", "’", "'", ")"}
 
 
+@Language.component("newsevents_model_bodies")
+def keep_model_bodies(doc: Doc) -> Doc:
+    """The model's organisations, kept before the gazetteer overwrites entities: the gazetteer's
+    "Sudan" would otherwise cut "the Sudan People's Liberation Movement" down to a state, and the
+    rebels who signed with Khartoum would vanish into Khartoum's own side."""
+    doc.spans["model_bodies"] = [ent for ent in doc.ents if ent.label_ == "ORG"]
+    return doc
+
+
 @Language.component("newsevents_paragraphs")
 def paragraphs_end_sentences(doc: Doc) -> Doc:
     """A line break ends a sentence when the line before it ends one, or is a heading. The parser
@@ -106,6 +115,7 @@ class NameRepair:
         self.title_words = {t for t in cues.titles if " " not in t}
         self.gazetteer = load_gazetteer()
         self.honorifics = {h.lower() for h in cues.honorifics} | {"his", "her", "royal"}
+        self.body_heads = cues.body_heads_over_places
 
     def _given_names(self, doc: Doc, ent: Span) -> int:
         """How many capitalised names the model left unlabelled stand right before a one-word entity:
@@ -158,9 +168,21 @@ class NameRepair:
             return ent
         return Span(doc, ent.start, ent.end, label="PERSON")
 
+    def _bodies_over_places(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """A body the model found whose name holds a state's ("Eritrean People's Liberation Front"),
+        which the gazetteer cut down to that state: the body, whole."""
+        for body in doc.spans.get("model_bodies", []):
+            if len(body) < 2 or body[-1].lower_ not in self.body_heads:
+                continue
+            inside = [e for e in ents if e.start < body.end and e.end > body.start]
+            if inside and all(body.start <= e.start and e.end <= body.end and e.label_ in {"GPE", "NORP"} for e in inside) \
+                    and not any((e.start, e.end) == (body.start, body.end) for e in inside):
+                ents = sorted([e for e in ents if e not in inside] + [Span(doc, body.start, body.end, label="ORG")], key=lambda e: e.start)
+        return ents
+
     def __call__(self, doc: Doc) -> Doc:
         ents = []
-        for ent in self._dates_split(doc, list(doc.ents)):
+        for ent in self._dates_split(doc, self._bodies_over_places(doc, list(doc.ents))):
             ent = self._titled(doc, ent)
             given = self._given_names(doc, ent) if len(ent) == 1 and ent.label_ in {"ORG", "GPE", "NORP"} else 0
             if given:

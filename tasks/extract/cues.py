@@ -78,6 +78,7 @@ class Cues:
         self.generic_sides = set(titles.get("generic_sides", []))
         self.kin_nouns = set(titles.get("kin_nouns", []))
         self.org_head_words = set(titles["org_head_words"])
+        self.body_heads_over_places = set(titles.get("body_heads_over_places", []))
         self.distinct_titles = set(titles["distinct_titles"])
         self.honorifics = dict(titles.get("honorifics", {}))
         self.name_joiners = set(titles.get("name_joiners", []))
