@@ -2980,3 +2980,10 @@ def test_a_rebel_movement_named_after_its_state_stays_a_party_of_its_own():
     text = "The peace agreement was signed in Naivasha on Sunday by Khartoum and the Sudan People's Liberation Movement."
     deals = of_type("agreement", text, "2005-01-10")
     assert [sorted(names(e)) for e in deals] == [["Khartoum", "Sudan People's Liberation Movement"]]
+
+
+def test_where_hung_on_the_day_still_places_the_clause_where_its_verb_was():
+    text = ("Blinken is due in Riyadh on Saturday, where he is expected to meet Saudi Foreign Minister Prince Faisal bin Farhan. "
+            "Putin arrived in Beijing on Tuesday, where he held talks with Xi Jinping.")
+    meetings = of_type("meeting", text, "2024-11-16")
+    assert sorted((e["location"], e["modality"]) for e in meetings) == [("Beijing", "asserted"), ("Riyadh", "planned")]

@@ -1055,12 +1055,7 @@ class ArgumentFinder:
         """
         found = self._place_from(list(heads), preps, skip)
         if found is None:
-            # "flew on to Berlin, where he met Scholz": the place the clause hangs on
-            for head in heads:
-                if head.dep_ == "relcl" and any(c.lower_ == "where" for c in head.children):
-                    ent = self.ent_of.get(head.head.i)
-                    if ent is not None and ent.label_ in PLACE_LABELS:
-                        return ent
+            found = self._where_clause_place(heads)
         if found is None:
             conj_heads = [h.head for h in heads if h.dep_ == "conj" and h.pos_ in {"VERB", "AUX"}]
             found = self._place_from(conj_heads, preps, skip) if conj_heads else None
@@ -1070,6 +1065,30 @@ class ArgumentFinder:
                         and any(c.dep_ == "aux" and c.lower_ == "to" for c in h.children)]
             found = self._place_from(journeys, ("to", "into"), skip) if journeys else None
         return found
+
+    def _where_clause_place(self, heads: list[Token]) -> Span | None:
+        """"flew on to Berlin, where he met Scholz": the place the clause hangs on. The parser may hang
+        "where" on the day ("arrived in Beijing on Tuesday, where he held talks", "is due in Riyadh on
+        Saturday, where he is expected to meet"): then the place of the verb the day belongs to."""
+        for head in heads:
+            chain = [head]
+            while chain[-1].dep_ in {"xcomp", "ccomp"} and chain[-1].head.pos_ in {"VERB", "AUX"}:
+                chain.append(chain[-1].head)  # "where he is expected to meet": the clause "where" opens
+            clause = chain[-1]
+            if clause.dep_ not in {"relcl", "advcl"} or not any(c.lower_ == "where" for link in chain for c in link.children):
+                continue
+            ent = self.ent_of.get(clause.head.i)
+            if ent is not None and ent.label_ in PLACE_LABELS:
+                return ent
+            anchor = clause.head
+            while anchor.dep_ in {"pobj", "prep", "npadvmod"} and anchor.head.i != anchor.i:
+                anchor = anchor.head  # "on Saturday" -> the verb (or "due") the day is told of
+            if anchor.i != clause.head.i and anchor.pos_ in {"VERB", "AUX"}:
+                told = [anchor, *(c for c in anchor.children if c.dep_ == "acomp")]  # "is due in Riyadh"
+                found = self._place_from(told, ("in", "at", "to", "for", "into"))
+                if found is not None:
+                    return found
+        return None
 
     def _place_from(self, heads: list[Token], first_preps, skip: Token | None = None) -> Span | None:
         """Breadth-first through prepositions and objects; `skip` keeps out a trigger's own scope ("a truce in Gaza")."""
