@@ -2987,3 +2987,12 @@ def test_where_hung_on_the_day_still_places_the_clause_where_its_verb_was():
             "Putin arrived in Beijing on Tuesday, where he held talks with Xi Jinping.")
     meetings = of_type("meeting", text, "2024-11-16")
     assert sorted((e["location"], e["modality"]) for e in meetings) == [("Beijing", "asserted"), ("Riyadh", "planned")]
+
+
+def test_this_evening_and_later_today_are_the_papers_day_and_that_same_day_the_one_told():
+    text = ("Anwar Ibrahim received Xi Jinping at Seri Perdana here this evening for a bilateral meeting. "
+            "Xi is scheduled to call on Sultan Ibrahim later today.")
+    meetings = of_type("meeting", text, "2025-04-16")
+    assert sorted(e["event_date"] for e in meetings) == ["2025-04-16", "2025-04-16"]
+    told = "Modi held talks with Sheikh Hasina in New Delhi on Tuesday. That same day Hasina met President Droupadi Murmu."
+    assert sorted(e["event_date"] for e in of_type("meeting", told, "2022-09-08")) == ["2022-09-06", "2022-09-06"]

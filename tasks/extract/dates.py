@@ -32,6 +32,9 @@ _DAY_OF_RELATIVE_YEAR = re.compile(
 )
 _ANCHORED = re.compile(r"\b(after|before|since|following|until|ahead of|prior to)\b", re.IGNORECASE)
 
+# "this afternoon", "tonight", "later today": a part of the day the paper comes out (the model calls it a TIME)
+_TODAY_PART = re.compile(r"^(?:(?:later|earlier)\s+)?(?:this\s+(?:morning|afternoon|evening)|tonight|today)$", re.IGNORECASE)
+
 _DURATION = re.compile(r"^(?:by |for |within )?(?:a|an|one|two|three|four|five|six|seven|several|few|\d+)\s+(?:more\s+)?(?:day|days|night|nights|hour|hours)$", re.IGNORECASE)
 
 
@@ -54,6 +57,8 @@ def resolve_date(text: str, published: date | None, future: bool = False) -> dat
         return None  # "a day", "by two days": a length of time, not a day
     if re.fullmatch(r"(?:the\s+)?\d{1,3}(?:st|nd|rd|th)", text, re.IGNORECASE):
         return None  # "their 22nd meeting": a count, not the 22nd of the month
+    if _TODAY_PART.match(re.sub(r"^(?:on|for)\s+", "", text, flags=re.IGNORECASE)):
+        return published
     weekday = _WEEKDAY.search(text)
     if weekday and not re.search(r"\d", text):
         if published is None:
@@ -91,7 +96,7 @@ def resolve_date(text: str, published: date | None, future: bool = False) -> dat
 
 _CHAINED = re.compile(
     r"^(?:(?:a|one|two|three|four|five|\d+)\s+days?\s+(?P<dir>earlier|later|before|after)|the\s+(?P<rel>following|next|previous|same)\s+day|the\s+day\s+(?P<dir2>before|after)"
-    r"|(?:(?:earlier|later)\s+)?(?P<same>that|the same)\s+(?:day|morning|afternoon|evening|night)|(?:earlier|later)\s+(?P<inday>in)\s+the\s+day"
+    r"|(?:(?:earlier|later)\s+)?(?P<same>that(?:\s+same)?|the same)\s+(?:day|morning|afternoon|evening|night)|(?:earlier|later)\s+(?P<inday>in)\s+the\s+day"
     r"|(?P<hours>(?:(?:a\s+)?few|several|two|three|\d+)\s+)?hours\s+(?:later|earlier|after|before))$",
     re.IGNORECASE,
 )
@@ -99,6 +104,11 @@ _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
 
 _THAT_DAY = re.compile(r"\bthat\s+(?:day|morning|afternoon|evening|night)\b|\bin\s+the\s+day\b|\bhours\b", re.IGNORECASE)
+
+
+def names_today(text: str) -> bool:
+    """"This evening", "later today": the publication day, in words the model tags as a time."""
+    return bool(_TODAY_PART.match(" ".join(text.split())))
 
 
 def on_timeline_entry(text: str, at: int) -> bool:
