@@ -2996,3 +2996,11 @@ def test_this_evening_and_later_today_are_the_papers_day_and_that_same_day_the_o
     assert sorted(e["event_date"] for e in meetings) == ["2025-04-16", "2025-04-16"]
     told = "Modi held talks with Sheikh Hasina in New Delhi on Tuesday. That same day Hasina met President Droupadi Murmu."
     assert sorted(e["event_date"] for e in of_type("meeting", told, "2022-09-08")) == ["2022-09-06", "2022-09-06"]
+
+
+def test_the_secretary_of_state_is_the_person_so_titled_not_a_state_called_state():
+    text = ("US Secretary of State Antony Blinken arrived in Manama on Tuesday. "
+            "Crown Prince Salman bin Hamad Al Khalifa held talks with the Secretary of State on Wednesday.")
+    meetings = of_type("meeting", text, "2023-09-14")
+    assert [sorted(names(e)) for e in meetings] == [["Antony Blinken", "Salman bin Hamad Al Khalifa"]]
+    assert of_type("meeting", "Prince Salman held talks with the Secretary of State on Wednesday.", "2023-09-14") == []

@@ -309,6 +309,10 @@ class ArgumentFinder:
                     o.lower_ in {"state", "government"} for o in self.prep_objects(token, {"of"})):
                 # "The ousted Head of State has taken refuge in Cameroon": the leader the article names
                 return PartyRef(token.text, "TITLE", role, token.i, token.i + 1, title="head")
+            of_state = [o for o in self.prep_objects(token, {"of"}) if o.text == "State" and not any(c.dep_ != "det" for c in o.children)]
+            if not country and lemma in {"secretary", "minister"} and of_state and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+                # "held talks with the Secretary of State": the one person the article calls so, not a state called "State"
+                return PartyRef(token.text, "TITLE", role, token.i, of_state[0].i + 1, title=lemma)
             distinct = lemma in self.cues.distinct_titles or (lemma == "minister" and office)
             if not country and distinct and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and token.tag_ in {"NN", "NNP"}:
                 # "held talks with the crown prince": the one person the article calls so (resolved later)
@@ -555,7 +559,8 @@ class ArgumentFinder:
                     continue
             # "the member countries of ACTO, namely Bolivia, Brazil ...": the members listed, not the body
             listed_after = any(c.dep_ == "appos" and c.i in self.ent_of and self.ent_of[c.i].label_ in PARTY_LABELS for c in token.children)
-            head_of_state = party is not None and party.kind == "TITLE" and token.lower_ == "head"  # not the "State" of "Head of State"
+            # not the "State" of "Head of State" or of "the Secretary of State"
+            head_of_state = party is not None and party.kind == "TITLE" and (token.lower_ == "head" or party.end > token.i + 1)
             if (party is None or party.kind in {"GROUP", "TITLE"}) and token.pos_ in NOUNISH and ent is None and not listed_after and not head_of_state:
                 # "the foreign ministers of Russia and Ukraine": the states named after "of"
                 of_objects = self.prep_objects(token, {"of", "from"})
