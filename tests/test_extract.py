@@ -3004,3 +3004,10 @@ def test_the_secretary_of_state_is_the_person_so_titled_not_a_state_called_state
     meetings = of_type("meeting", text, "2023-09-14")
     assert [sorted(names(e)) for e in meetings] == [["Antony Blinken", "Salman bin Hamad Al Khalifa"]]
     assert of_type("meeting", "Prince Salman held talks with the Secretary of State on Wednesday.", "2023-09-14") == []
+
+
+def test_every_name_an_including_list_gives_is_a_party_however_the_list_is_parsed():
+    text = ("The Manama summit, chaired by King Hamad bin Isa Al Khalifa, brought together leaders including Saudi Crown Prince "
+            "Mohammed bin Salman, Egyptian President Abdel Fattah El-Sisi and Palestinian President Mahmoud Abbas on Thursday.")
+    meetings = of_type("meeting", text, "2024-05-17")
+    assert [sorted(names(e)) for e in meetings] == [["Abdel Fattah El-Sisi", "Hamad bin Isa Al Khalifa", "Mahmoud Abbas", "Mohammed bin Salman"]]

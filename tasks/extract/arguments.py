@@ -685,7 +685,13 @@ class ArgumentFinder:
         """The named members a group noun lists: "Arab and Islamic leaders, including Erdogan, Pezeshkian
         and Mohammed bin Salman" (those named are the parties, not one side per nationality)."""
         listed = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "including" for o in c.children if o.dep_ == "pobj"]
-        return [o for o in listed if o.i in self.ent_of and self.ent_of[o.i].label_ in PARTY_LABELS]
+        listed = [o for o in listed if o.i in self.ent_of and self.ent_of[o.i].label_ in PARTY_LABELS]
+        if listed:
+            # the list however the parser hung it ("including MBS, Egyptian President El-Sisi and Palestinian
+            # President Abbas" comes out with Abbas in apposition to MBS and El-Sisi a modifier of Abbas)
+            named = {self.ent_of[t.i].root.i for o in listed for t in o.head.subtree if t.i in self.ent_of and self.ent_of[t.i].label_ == self.ent_of[o.i].label_}
+            listed += [self.doc[i] for i in sorted(named) if i not in {o.i for o in listed}]
+        return listed
 
     def _coordinated_nationalities(self, token: Token, role: str) -> list[PartyRef]:
         if token.pos_ != "NOUN" or token.tag_ not in {"NNS", "NNPS"}:
