@@ -3011,3 +3011,10 @@ def test_every_name_an_including_list_gives_is_a_party_however_the_list_is_parse
             "Mohammed bin Salman, Egyptian President Abdel Fattah El-Sisi and Palestinian President Mahmoud Abbas on Thursday.")
     meetings = of_type("meeting", text, "2024-05-17")
     assert [sorted(names(e)) for e in meetings] == [["Abdel Fattah El-Sisi", "Hamad bin Isa Al Khalifa", "Mahmoud Abbas", "Mohammed bin Salman"]]
+
+
+def test_those_present_at_a_summit_told_in_the_next_sentence_are_its_parties():
+    text = ("The summit in Abuja on Sunday was chaired by President Bola Tinubu. Leaders present included "
+            "Senegal's President Macky Sall, Ivorian President Alassane Ouattara and Benin's President Patrice Talon.")
+    meetings = of_type("meeting", text, "2023-07-31")
+    assert [sorted(names(e)) for e in meetings] == [["Alassane Ouattara", "Bola Tinubu", "Macky Sall", "Patrice Talon"]]

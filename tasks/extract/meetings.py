@@ -593,6 +593,10 @@ def _attendees(finder: ArgumentFinder, noun) -> list[PartyRef]:
             if token.pos_ != "VERB":
                 continue
             lemma = token.lemma_.lower()
+            if lemma == "include" and sent.start > noun.i and any(t.lemma_.lower() in finder.cues.attendee_nouns and t.pos_ == "NOUN" for t in sent if t.i < token.i):
+                # "Leaders present included Senegal's Macky Sall, Côte d'Ivoire's Alassane Ouattara and ..."
+                found += [p for p in finder.parties_from([c for c in token.children if c.dep_ == "dobj"]) if p.kind in {"PERSON", "GPE", "ORG"}]
+                continue
             objects = [c for c in token.children if c.dep_ in {"dobj", "dative"}]
             gathering = any(c.lemma_.lower() in finder.cues.gathering_nouns for c in objects)
             # "Putin and Xi attended the summit"; after it, "Kagame attended in person, while Tshisekedi
