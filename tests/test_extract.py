@@ -3018,3 +3018,9 @@ def test_those_present_at_a_summit_told_in_the_next_sentence_are_its_parties():
             "Senegal's President Macky Sall, Ivorian President Alassane Ouattara and Benin's President Patrice Talon.")
     meetings = of_type("meeting", text, "2023-07-31")
     assert [sorted(names(e)) for e in meetings] == [["Alassane Ouattara", "Bola Tinubu", "Macky Sall", "Patrice Talon"]]
+
+
+def test_representatives_of_a_list_of_states_sign_for_every_state_listed():
+    text = "The treaty was signed by representatives of Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan on Friday."
+    deals = of_type("agreement", text, "2006-09-09")
+    assert [sorted(names(e)) for e in deals] == [["Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan"]]

@@ -577,7 +577,7 @@ class ArgumentFinder:
                     portfolio = [c.lower_ for c in token.children if c.dep_ in {"amod", "compound"} and c.lower_ in {"defence", "defense", "foreign", "interior", "finance", "prime", "trade", "energy", "economy", "justice"}]
                     title = " ".join([*portfolio, token.lemma_.lower()])
                     for obj in of_parties:
-                        for state in [obj, *obj.conjuncts]:
+                        for state in self._state_list(obj):
                             state_ent = self.ent_of.get(state.i)
                             if state_ent is None or state.i in seen:
                                 continue
@@ -629,6 +629,17 @@ class ArgumentFinder:
                             continue
                         stack.append(child)
         return found
+
+    def _state_list(self, obj: Token) -> list[Token]:
+        """A list of states however coordinated: "of Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan"
+        comes out with Kyrgyzstan in apposition to Kazakhstan and the rest conjoined to it."""
+        listed = [obj, *obj.conjuncts]
+        for token in list(listed):
+            for child in token.children:
+                ent = self.ent_of.get(child.i)
+                if child.dep_ == "appos" and ent is not None and ent.label_ in {"GPE", "NORP"}:
+                    listed += [child, *child.conjuncts]
+        return list({t.i: t for t in listed}.values())
 
     def _portfolio_of_a_title(self, token: Token, ent: Span | None) -> bool:
         """"Ports and Shipping Minister X", "Trade and Industry Minister X": the first portfolio of an
