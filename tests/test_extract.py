@@ -3024,3 +3024,9 @@ def test_representatives_of_a_list_of_states_sign_for_every_state_listed():
     text = "The treaty was signed by representatives of Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan on Friday."
     deals = of_type("agreement", text, "2006-09-09")
     assert [sorted(names(e)) for e in deals] == [["Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan"]]
+
+
+def test_a_deal_named_after_a_city_the_parser_calls_an_adjective_is_not_that_citys_deal():
+    text = "The Lusaka ceasefire agreement was signed in 1999 by Congo, Rwanda and Uganda."
+    deals = of_type("agreement", text, "2020-02-22")
+    assert [sorted(names(e)) for e in deals] == [["Congo", "Rwanda", "Uganda"]]

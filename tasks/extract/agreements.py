@@ -169,7 +169,7 @@ def _parties(finder: ArgumentFinder, mention: Mention, noun, governor, path, acl
             continue  # "the Panmunjom Declaration", "the Minsk Agreement": a name, the place it was signed
         place = finder.gaz.lookup(finder.ent_of[child.i].text) if child.i in finder.ent_of else None
         hyphenated = any(t.text in {"-", "–", "/"} for t in finder.doc[max(child.i - 1, 0): child.i + 2])
-        if child.dep_ == "compound" and place is not None and place.category in {"capital", "place"} and not hyphenated:
+        if child.dep_ in {"compound", "amod"} and place is not None and place.category in {"capital", "place"} and not hyphenated:
             continue  # "the 2015 Algiers peace accord", "the Oslo Accords": named after where it was signed
         if child.dep_ == "poss":
             mention.parties += finder.parties_from([child], "party")
