@@ -3030,3 +3030,9 @@ def test_a_deal_named_after_a_city_the_parser_calls_an_adjective_is_not_that_cit
     text = "The Lusaka ceasefire agreement was signed in 1999 by Congo, Rwanda and Uganda."
     deals = of_type("agreement", text, "2020-02-22")
     assert [sorted(names(e)) for e in deals] == [["Congo", "Rwanda", "Uganda"]]
+
+
+def test_what_leaders_agreed_should_happen_is_planned_not_hypothetical():
+    text = "Modi and Xi agreed that their special representatives, Ajit Doval and Wang Yi, should meet again soon."
+    meetings = of_type("meeting", text, "2024-10-28")
+    assert [(sorted(names(e)), e["modality"]) for e in meetings] == [(["Ajit Doval", "Wang Yi"], "planned")]

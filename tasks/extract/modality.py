@@ -91,6 +91,8 @@ def find_modality(trigger: Token, governor: Token | None, sent: Span, cues: Cues
     chain = scope_chain(trigger)
     # "said he would pay a visit": a would under a verb of saying is the future of the past
     passed_statement = any(lemma_of(t, cues) in cues.statement_verbs for t in chain[1:])
+    # "agreed that their special representatives should meet again soon": what was decided is planned
+    passed_decision = any(lemma_of(t, cues) in {"agree", "decide", "resolve"} for t in chain[1:])
     crossed = False  # past a clause boundary, the higher clause's auxiliaries are not ours
     for depth, token in enumerate(chain):
         below = chain[depth - 1] if depth > 0 else None
@@ -119,6 +121,8 @@ def find_modality(trigger: Token, governor: Token | None, sent: Span, cues: Cues
                 elif clower in cues.hypothetical_aux:
                     if clower == "would" and passed_statement:
                         found.setdefault("planned", "aux:would(reported speech)")
+                    elif clower in {"should", "would"} and passed_decision:
+                        found.setdefault("planned", f"aux:{clower}(decided)")
                     else:
                         found.setdefault("hypothetical", f"aux:{child.text}")
             if child.dep_ == "mark" and clower in cues.hypothetical_marks:
