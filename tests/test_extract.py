@@ -3036,3 +3036,12 @@ def test_what_leaders_agreed_should_happen_is_planned_not_hypothetical():
     text = "Modi and Xi agreed that their special representatives, Ajit Doval and Wang Yi, should meet again soon."
     meetings = of_type("meeting", text, "2024-10-28")
     assert [(sorted(names(e)), e["modality"]) for e in meetings] == [(["Ajit Doval", "Wang Yi"], "planned")]
+
+
+def test_a_timelines_pair_is_the_one_told_in_most_sentences_not_in_most_mentions():
+    text = ("Khalifa Haftar left Moscow on Tuesday without signing a ceasefire agreement that Fayez al-Serraj had signed. "
+            "The truce had been proposed by Vladimir Putin and Tayyip Erdogan when the two presidents met in Istanbul on January 8.\n"
+            "How the two men's paths have crossed:\n"
+            "FEBRUARY 2019 - The pair meet again in Abu Dhabi under the auspices of U.N. envoy Ghassan Salame.")
+    meetings = [e for e in of_type("meeting", text, "2020-01-15") if e["location"] == "Abu Dhabi"]
+    assert [sorted(names(e)) for e in meetings] == [["Fayez al-Serraj", "Khalifa Haftar"]]

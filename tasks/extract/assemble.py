@@ -482,6 +482,7 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
     last_of_type: dict[str, list[Party]] = {}
     pairs_told: dict[frozenset, list[Party]] = {}
     pair_counts: dict[frozenset, int] = {}
+    pair_sentences: dict[frozenset, set[int]] = {}
     text = doc.text  # (built anew on every access)
     for mention in mentions:
         # "the two sides" of a deal are the last deal's sides, not the envoys of the talks just told
@@ -503,7 +504,10 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
             last_of_type[mention.event_type] = last_parties
             people = [p for p in last_parties if p.linked.kind == "PERSON"]
             key = frozenset(p.linked.key for p in people)
-            if len(key) == 2:
+            if len(key) == 2 and pair_sentences.setdefault(key, set()).isdisjoint({mention.sent_index}):
+                # (counted once a sentence: "called for by Putin and Erdogan when the two presidents met"
+                # tells one pair once, not the pair the article is about twice)
+                pair_sentences[key].add(mention.sent_index)
                 pairs_told.setdefault(key, [Party(p.linked, p.role) for p in people])
                 pair_counts[key] = pair_counts.get(key, 0) + 1
     clusters: dict[str, list[Cluster]] = {}
