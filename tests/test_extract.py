@@ -3045,3 +3045,10 @@ def test_a_timelines_pair_is_the_one_told_in_most_sentences_not_in_most_mentions
             "FEBRUARY 2019 - The pair meet again in Abu Dhabi under the auspices of U.N. envoy Ghassan Salame.")
     meetings = [e for e in of_type("meeting", text, "2020-01-15") if e["location"] == "Abu Dhabi"]
     assert [sorted(names(e)) for e in meetings] == [["Fayez al-Serraj", "Khalifa Haftar"]]
+
+
+def test_a_person_called_is_phoned_and_a_truce_called_for_is_demanded():
+    calls = of_type("meeting", "Macron called Putin on Wednesday.", "2020-01-15")
+    assert [(sorted(names(e)), e["attributes"]["format"]) for e in calls] == [(["Macron", "Putin"], "call")]
+    assert of_type("meeting", "The truce had been called for by Vladimir Putin and Tayyip Erdogan.", "2020-01-15") == []
+    assert of_type("meeting", "Trump called Kim a madman on Friday.", "2020-01-15") == []
