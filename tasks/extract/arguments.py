@@ -309,10 +309,10 @@ class ArgumentFinder:
                     o.lower_ in {"state", "government"} for o in self.prep_objects(token, {"of"})):
                 # "The ousted Head of State has taken refuge in Cameroon": the leader the article names
                 return PartyRef(token.text, "TITLE", role, token.i, token.i + 1, title="head")
-            of_state = [o for o in self.prep_objects(token, {"of"}) if o.text == "State" and not any(c.dep_ != "det" for c in o.children)]
-            if not country and lemma in {"secretary", "minister"} and of_state and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            of_state = self._office_of_state(token) if not country else None
+            if of_state is not None and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
                 # "held talks with the Secretary of State": the one person the article calls so, not a state called "State"
-                return PartyRef(token.text, "TITLE", role, token.i, of_state[0].i + 1, title=lemma)
+                return PartyRef(token.text, "TITLE", role, token.i, of_state.i + 1, title=lemma)
             distinct = lemma in self.cues.distinct_titles or (lemma == "minister" and office)
             if not country and distinct and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and token.tag_ in {"NN", "NNP"}:
                 # "held talks with the crown prince": the one person the article calls so (resolved later)
@@ -560,7 +560,7 @@ class ArgumentFinder:
             # "the member countries of ACTO, namely Bolivia, Brazil ...": the members listed, not the body
             listed_after = any(c.dep_ == "appos" and c.i in self.ent_of and self.ent_of[c.i].label_ in PARTY_LABELS for c in token.children)
             # not the "State" of "Head of State" or of "the Secretary of State"
-            head_of_state = party is not None and party.kind == "TITLE" and (token.lower_ == "head" or party.end > token.i + 1)
+            head_of_state = party is not None and party.kind == "TITLE" and (token.lower_ == "head" or self._office_of_state(token) is not None)
             if (party is None or party.kind in {"GROUP", "TITLE"}) and token.pos_ in NOUNISH and ent is None and not listed_after and not head_of_state:
                 # "the foreign ministers of Russia and Ukraine": the states named after "of"
                 of_objects = self.prep_objects(token, {"of", "from"})
@@ -629,6 +629,12 @@ class ArgumentFinder:
                             continue
                         stack.append(child)
         return found
+
+    def _office_of_state(self, token: Token) -> Token | None:
+        """The "State" of "Secretary of State" or "Minister of State": part of an office's name."""
+        if token.lemma_.lower() not in {"secretary", "minister"}:
+            return None
+        return next((o for o in self.prep_objects(token, {"of"}) if o.text == "State" and all(c.dep_ == "det" for c in o.children)), None)
 
     def _state_list(self, obj: Token) -> list[Token]:
         """A list of states however coordinated: "of Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan"

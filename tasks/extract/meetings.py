@@ -220,13 +220,23 @@ def _not_a_phone_call(finder: ArgumentFinder, head, rule: dict, lemma: str) -> b
         return True  # "calling for emerging economies to have a bigger voice": a demand
     if any(c.dep_ == "prep" and c.lower_ == "for" and not list(c.children) for c in head.children):
         return True  # "the truce had been called for by Putin and Erdogan": demanded by them, not a call between them
+    if _phoned_as_named(finder, head):
+        return False
     objects = [c for c in head.children if c.dep_ == "dobj"]
-    complements = [c for c in head.children if c.dep_ in {"oprd", "xcomp", "ccomp", "acomp"}]
-    if not objects and len(complements) == 1 and complements[0].dep_ == "oprd" and getattr(finder.ent_of.get(complements[0].i), "label_", None) == "PERSON":
-        return False  # "Macron called Putin on Wednesday": the parser reads the one phoned as what he is called
     described = any(a.dep_ == "appos" and any(d.dep_ == "det" and d.lower_ in {"a", "an"} for d in a.children) for o in objects for a in o.children)
     # "which Vietnam calls Tu Chinh", "called the deal historic", "called Obama a 'son of a whore'": naming
     return len(objects) >= 2 or described or any(o.lower_ in {"which", "what"} for o in objects) or any(c.dep_ in {"oprd", "xcomp", "ccomp", "acomp"} for c in head.children)
+
+
+def _phoned_as_named(finder: ArgumentFinder, verb) -> list:
+    """"Macron called Putin on Wednesday": the parser reads the one phoned as what he is called (an
+    object predicate). "Called him a liar" has its object; a person alone after the verb is phoned."""
+    if verb.lemma_.lower() not in {"call", "phone", "telephone"} or any(c.dep_ == "dobj" for c in verb.children):
+        return []
+    complements = [c for c in verb.children if c.dep_ in {"oprd", "xcomp", "ccomp", "acomp"}]
+    if len(complements) == 1 and complements[0].dep_ == "oprd" and getattr(finder.ent_of.get(complements[0].i), "label_", None) == "PERSON":
+        return complements
+    return []
 
 
 def _called_on(finder: ArgumentFinder, mention: Mention, verb) -> None:
@@ -400,11 +410,7 @@ def _gapped(finder: ArgumentFinder, mention: Mention, verb) -> None:
 
 
 def _verbal_objects(finder: ArgumentFinder, mention: Mention, verb, lemma: str, object_role: str) -> None:
-    objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
-    if lemma in {"call", "phone", "telephone"} and not objects:
-        # "Macron called Putin on Wednesday": the parser reads the one called as what he is called
-        # ("called him a liar" has its object; a person alone after the verb is the one phoned)
-        objects = [c for c in verb.children if c.dep_ == "oprd" and (ent := finder.ent_of.get(c.i)) is not None and ent.label_ == "PERSON"]
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"}] or _phoned_as_named(finder, verb)
     for obj in objects:
         ent = finder.ent_of.get(obj.i)
         if lemma in GUEST_VERBS and ent is not None and ent.label_ in {"GPE", "LOC", "FAC"} and finder.gaz.lookup(ent.text) is None or (
