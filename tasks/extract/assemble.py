@@ -481,16 +481,15 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
     days_told = _days_told(doc, published, linker.cues) if chained else []
     last_of_type: dict[str, list[Party]] = {}
     pairs_told: dict[frozenset, list[Party]] = {}
-    pair_counts: dict[frozenset, int] = {}
-    pair_sentences: dict[frozenset, set[int]] = {}
+    pair_sentences: dict[frozenset, set[int]] = {}  # the sentences that tell each pair of people
     text = doc.text  # (built anew on every access)
     for mention in mentions:
         # "the two sides" of a deal are the last deal's sides, not the envoys of the talks just told
         previous = last_of_type.get(mention.event_type) or last_parties
-        if pair_counts and on_timeline_entry(text, doc[mention.trigger_start].idx):
+        if pair_sentences and on_timeline_entry(text, doc[mention.trigger_start].idx):
             # "JUNE 16, 2001 - At Brdo Castle, the two leaders meet for the first time": a factbox's entries
             # are of the pair the article is about (the one it told most, first), not of whoever came last
-            pair = max(pair_counts, key=lambda k: pair_counts[k])
+            pair = max(pair_sentences, key=lambda k: len(pair_sentences[k]))
             previous = pairs_told[pair]
         sent_start = doc[mention.trigger_start].sent.start
         told = [(at, day, clausal) for at, day, clausal in days_told if last_day_at < at < sent_start]
@@ -504,12 +503,11 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
             last_of_type[mention.event_type] = last_parties
             people = [p for p in last_parties if p.linked.kind == "PERSON"]
             key = frozenset(p.linked.key for p in people)
-            if len(key) == 2 and pair_sentences.setdefault(key, set()).isdisjoint({mention.sent_index}):
+            if len(key) == 2:
                 # (counted once a sentence: "called for by Putin and Erdogan when the two presidents met"
                 # tells one pair once, not the pair the article is about twice)
-                pair_sentences[key].add(mention.sent_index)
+                pair_sentences.setdefault(key, set()).add(mention.sent_index)
                 pairs_told.setdefault(key, [Party(p.linked, p.role) for p in people])
-                pair_counts[key] = pair_counts.get(key, 0) + 1
     clusters: dict[str, list[Cluster]] = {}
     partials: list[ResolvedMention] = []
     for item in resolved:

@@ -57,7 +57,7 @@ def resolve_date(text: str, published: date | None, future: bool = False) -> dat
         return None  # "a day", "by two days": a length of time, not a day
     if re.fullmatch(r"(?:the\s+)?\d{1,3}(?:st|nd|rd|th)", text, re.IGNORECASE):
         return None  # "their 22nd meeting": a count, not the 22nd of the month
-    if _TODAY_PART.match(re.sub(r"^(?:on|for)\s+", "", text, flags=re.IGNORECASE)):
+    if names_today(re.sub(r"^(?:on|for)\s+", "", text, flags=re.IGNORECASE)):
         return published
     weekday = _WEEKDAY.search(text)
     if weekday and not re.search(r"\d", text):

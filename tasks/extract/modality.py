@@ -92,7 +92,7 @@ def find_modality(trigger: Token, governor: Token | None, sent: Span, cues: Cues
     # "said he would pay a visit": a would under a verb of saying is the future of the past
     passed_statement = any(lemma_of(t, cues) in cues.statement_verbs for t in chain[1:])
     # "agreed that their special representatives should meet again soon": what was decided is planned
-    passed_decision = any(lemma_of(t, cues) in {"agree", "decide", "resolve"} for t in chain[1:])
+    passed_decision = any(lemma_of(t, cues) in cues.deciding_verbs for t in chain[1:])
     crossed = False  # past a clause boundary, the higher clause's auxiliaries are not ours
     for depth, token in enumerate(chain):
         below = chain[depth - 1] if depth > 0 else None
