@@ -816,6 +816,13 @@ def test_a_person_whose_surname_is_also_an_organisation_stays_a_person():
     assert names(by_type(one(text, "2025-06-28"))["agreement"]) == {"Therese Kayikwamba Wagner", "Olivier Nduhungirehe"}
 
 
+def test_a_nationality_before_a_party_word_is_no_given_name():
+    # "the Soviet Communist party leader" describes Brezhnev: "Soviet" is a nationality the
+    # gazetteer knows, not the given name of a person called "Communist"
+    text = "MOSCOW – President Nixon and Leonid I. Brezhnev, the Soviet Communist party leader, signed two agreements in the Kremlin on Friday."
+    assert names(by_type(one(text, "1972-05-27"))["agreement"]) == {"Nixon", "Leonid I. Brezhnev"}
+
+
 def test_a_possessive_inside_an_organisations_name_is_kept():
     text = "PRETORIA – Ethiopia's federal government and the Tigray People's Liberation Front (TPLF) signed an agreement on Wednesday."
     assert names(by_type(one(text, "2022-11-03"))["agreement"]) == {"Ethiopia", "Tigray People's Liberation Front"}

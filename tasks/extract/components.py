@@ -119,10 +119,12 @@ class NameRepair:
 
     def _given_names(self, doc: Doc, ent: Span) -> int:
         """How many capitalised names the model left unlabelled stand right before a one-word entity:
-        "Therese Kayikwamba Wagner" is a minister, not the Wagner group."""
+        "Therese Kayikwamba Wagner" is a minister, not the Wagner group. A nationality the gazetteer
+        knows is no given name: "the Soviet Communist party leader" names nobody."""
         start = ent.start
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and doc[start - 1].ent_type_ in {"", "NORP"} \
-                and doc[start - 1].lower_ not in self.titles and doc[start - 1].dep_ == "compound":
+                and doc[start - 1].lower_ not in self.titles and doc[start - 1].dep_ == "compound" \
+                and not (doc[start - 1].ent_type_ == "NORP" and self.gazetteer.lookup(doc[start - 1].text) is not None):
             start -= 1
         return ent.start - start
 
