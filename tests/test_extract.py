@@ -816,6 +816,14 @@ def test_a_person_whose_surname_is_also_an_organisation_stays_a_person():
     assert names(by_type(one(text, "2025-06-28"))["agreement"]) == {"Therese Kayikwamba Wagner", "Olivier Nduhungirehe"}
 
 
+def test_late_or_early_that_afternoon_is_the_day_just_told():
+    assert resolve_chained_date("Late that afternoon", date(1970, 11, 23)) == date(1970, 11, 23)
+    assert resolve_chained_date("early that morning", date(1970, 11, 23)) == date(1970, 11, 23)
+    text = ("On March 3, 1985, the delegations met at the harbour. Late that afternoon, the ambassador of "
+            "Peru granted asylum to the dissident Carlos Mendez.")
+    assert by_type(one(text, "2010-03-03"))["asylum"]["event_date"] == "1985-03-03"
+
+
 def test_a_nationality_before_a_party_word_is_no_given_name():
     # "the Soviet Communist party leader" describes Brezhnev: "Soviet" is a nationality the
     # gazetteer knows, not the given name of a person called "Communist"

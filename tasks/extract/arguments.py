@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tasks.extract.cues import Cues
 from tasks.extract.dateline import line_starts, split_dateline
-from tasks.extract.dates import MONTH_WORD, TIMELINE_ENTRY, names_today, tells_another_time
+from tasks.extract.dates import MONTH_WORD, TIMELINE_ENTRY, is_chained, names_today, tells_another_time
 from tasks.extract.gazetteer import Gazetteer
 from tasks.extract.mentions import Mention, PartyRef
 from tasks.extract.names import HEAD_TITLES, honorific_key, is_bare_title
@@ -1329,8 +1329,8 @@ class ArgumentFinder:
                     own -= {t.i for t in clause.subtree}  # "their first conversation since Turkey shot down a jet last November"
         ranked = []
         for ent in sent.ents:
-            if ent.label_ != "DATE" and not (ent.label_ == "TIME" and (WEEKDAY_WORDS & {t.lower_ for t in ent} or names_today(ent.text))):
-                continue  # "on Wednesday night", "this evening" come as a TIME
+            if ent.label_ != "DATE" and not (ent.label_ == "TIME" and (WEEKDAY_WORDS & {t.lower_ for t in ent} or names_today(ent.text) or is_chained(ent.text))):
+                continue  # "on Wednesday night", "this evening", "late that afternoon" come as a TIME
             if self.is_age(ent.root):
                 continue  # "the 83-year-old", "a 19-year-old tennis player": an age, not a day
             token = ent.root

@@ -96,7 +96,7 @@ def resolve_date(text: str, published: date | None, future: bool = False) -> dat
 
 _CHAINED = re.compile(
     r"^(?:(?:a|one|two|three|four|five|\d+)\s+days?\s+(?P<dir>earlier|later|before|after)|the\s+(?P<rel>following|next|previous|same)\s+day|the\s+day\s+(?P<dir2>before|after)"
-    r"|(?:(?:earlier|later)\s+)?(?P<same>that(?:\s+same)?|the same)\s+(?:day|morning|afternoon|evening|night)|(?:earlier|later)\s+(?P<inday>in)\s+the\s+day"
+    r"|(?:(?:earlier|later|early|late)\s+)?(?P<same>that(?:\s+same)?|the same)\s+(?:day|morning|afternoon|evening|night)|(?:earlier|later)\s+(?P<inday>in)\s+the\s+day"
     r"|(?P<hours>(?:(?:a\s+)?few|several|two|three|\d+)\s+)?hours\s+(?:later|earlier|after|before))$",
     re.IGNORECASE,
 )
