@@ -816,6 +816,15 @@ def test_a_person_whose_surname_is_also_an_organisation_stays_a_person():
     assert names(by_type(one(text, "2025-06-28"))["agreement"]) == {"Therese Kayikwamba Wagner", "Olivier Nduhungirehe"}
 
 
+def test_bilateral_agreements_with_several_states_are_one_each():
+    text = "BRUSSELS – On Thursday Zelensky signed bilateral security agreements with Estonia and Lithuania."
+    agreements = [e for e in one(text, "2024-07-03") if e["event_type"] == "agreement"]
+    assert sorted(sorted(p["name"] for p in e["participants"]) for e in agreements) == [["Estonia", "Zelensky"], ["Lithuania", "Zelensky"]]
+    # not a list of signatories: "Estonia and Lithuania signed bilateral agreements" is one event of the two
+    together = [e for e in one("Estonia and Lithuania signed bilateral agreements on Thursday.", "2024-07-03") if e["event_type"] == "agreement"]
+    assert len(together) == 1
+
+
 def test_late_or_early_that_afternoon_is_the_day_just_told():
     assert resolve_chained_date("Late that afternoon", date(1970, 11, 23)) == date(1970, 11, 23)
     assert resolve_chained_date("early that morning", date(1970, 11, 23)) == date(1970, 11, 23)

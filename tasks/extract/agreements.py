@@ -82,6 +82,11 @@ def build_agreement(finder: ArgumentFinder, span: Span, rule: dict, sent_index: 
     topic = _topic(finder, noun)
     if topic:
         mention.attributes["topic"] = topic
+    if noun.tag_ == "NNS" and any(c.dep_ == "amod" and c.lower_ in {"bilateral", "separate"} for c in noun.children):
+        # "signed bilateral security agreements with Estonia and Lithuania": one agreement with each
+        counterparts = finder.prep_objects(noun, {"with"}) or (finder.prep_objects(governor, {"with"}) if governor is not None and path == "dobj" else [])
+        apart = {p.start for p in finder.parties_from(counterparts, "party")}
+        mention.debug["separate_parties"] = [p.start for p in mention.parties if p.start in apart]
     heads = [noun] + ([governor] if governor is not None else []) + acl
     # where it was signed, not where it applies ("a truce in the Gaza Strip") nor where it was announced
     signing = [v for v in [status_verb, *acl] if v is not None and v.lemma_.lower() not in cues.statement_verbs]
