@@ -816,6 +816,16 @@ def test_a_person_whose_surname_is_also_an_organisation_stays_a_person():
     assert names(by_type(one(text, "2025-06-28"))["agreement"]) == {"Therese Kayikwamba Wagner", "Olivier Nduhungirehe"}
 
 
+def test_we_are_not_talking_about_is_no_meeting():
+    text = ('WARSAW – Donald Tusk met Volodymyr Zelensky in Warsaw on Monday. "We are not talking about empty '
+            'declarations," Tusk said.')
+    meetings = [e for e in one(text, "2024-07-09") if e["event_type"] == "meeting"]
+    assert [e["modality"] for e in meetings] == ["asserted"]
+    # two sides talking about something are in talks
+    sides = one("Officials said Iran and the United States are talking about a prisoner exchange.", "2024-07-09")
+    assert [e["event_type"] for e in sides] == ["meeting"]
+
+
 def test_bilateral_agreements_with_several_states_are_one_each():
     text = "BRUSSELS – On Thursday Zelensky signed bilateral security agreements with Estonia and Lithuania."
     agreements = [e for e in one(text, "2024-07-03") if e["event_type"] == "agreement"]

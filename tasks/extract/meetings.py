@@ -48,6 +48,18 @@ def one_each(mention: Mention) -> list[Mention]:
     return [replace(mention, parties=[*common, other], debug=dict(mention.debug)) for other in others]
 
 
+def _talking_about(finder: ArgumentFinder, head, lemma: str) -> bool:
+    """"We are not talking about empty declarations", "we're talking about a real threat": the
+    present progressive of "talk about" with no one talked with is what something is about, not talks."""
+    if lemma not in {"talk", "speak"} or head.tag_ != "VBG" or not finder.prep_objects(head, {"about"}):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in {"am", "is", "are", "'re", "'m", "'s"} for c in head.children):
+        return False
+    # (not "Iran and the United States are talking about a prisoner exchange": two sides in talks)
+    speaker = all(c.lower_ in {"we", "i", "you"} for c in head.children if c.dep_ == "nsubj")
+    return speaker and not finder.prep_objects(head, {"with", "to"})
+
+
 def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int) -> Mention | None:
     head = span.root
     needs = rule.get("needs")
@@ -58,6 +70,8 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
         return None
     if _a_process(head, finder.cues):
         return None  # "after two years of negotiations": a process, no one meeting
+    if _talking_about(finder, head, lemma):
+        return None
     if rule["id"] == "call-noun" and head.lower_.startswith("conversation") and not any(t.lower_ in PHONE_WORDS | {"phone", "called", "call"} for t in span.sent):
         mention.attributes["format"] = "talks"  # "continued their conversation over dinner": face to face
     if needs == "state_destination":
