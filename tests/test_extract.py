@@ -816,6 +816,13 @@ def test_a_person_whose_surname_is_also_an_organisation_stays_a_person():
     assert names(by_type(one(text, "2025-06-28"))["agreement"]) == {"Therese Kayikwamba Wagner", "Olivier Nduhungirehe"}
 
 
+def test_a_participle_tells_the_act_whatever_the_sentence_denies_of_it():
+    text = ("THE HAGUE – The court found that the asylum granted to Haya de la Torre by Colombia on January 3, 1949, "
+            "did not meet the conditions of the convention.")
+    asylum = by_type(one(text, "1950-11-21"))["asylum"]
+    assert (asylum["modality"], asylum["event_date"]) == ("asserted", "1949-01-03")
+
+
 def test_we_are_not_talking_about_is_no_meeting():
     text = ('WARSAW – Donald Tusk met Volodymyr Zelensky in Warsaw on Monday. "We are not talking about empty '
             'declarations," Tusk said.')

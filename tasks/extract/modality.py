@@ -94,8 +94,14 @@ def find_modality(trigger: Token, governor: Token | None, sent: Span, cues: Cues
     # "agreed that their special representatives should meet again soon": what was decided is planned
     passed_decision = any(lemma_of(t, cues) in cues.deciding_verbs for t in chain[1:])
     crossed = False  # past a clause boundary, the higher clause's auxiliaries are not ours
+    # "the asylum granted to Haya de la Torre did not meet the conditions", "the agreement signed in 1994
+    # would not end the dispute": the participle tells the act; what the sentence says of it is another matter
+    own_participle = status_verb is not None and status_verb.dep_ == "acl" and status_verb.head.i == trigger.i and status_verb.tag_ == "VBN" \
+        and not any(c.dep_ in {"aux", "auxpass", "neg"} for c in status_verb.children)
     for depth, token in enumerate(chain):
         below = chain[depth - 1] if depth > 0 else None
+        if own_participle and depth >= 1:
+            crossed = True
         purpose = below is not None and below.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in below.children)
         if below is not None and below.dep_ in {"ccomp", "advcl", "relcl", "parataxis", "acl"} and not purpose:
             crossed = True  # "will travel to Washington to meet Trump": a purpose clause shares the plan
