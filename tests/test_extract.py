@@ -823,6 +823,12 @@ def test_a_participle_tells_the_act_whatever_the_sentence_denies_of_it():
     assert (asylum["modality"], asylum["event_date"]) == ("asserted", "1949-01-03")
 
 
+def test_a_deal_that_ends_something_else_is_not_ended():
+    text = "The agreement signed by Israel and Jordan in 1994 did not end the dispute over water."
+    agreement = by_type(one(text, "2004-11-21"))["agreement"]
+    assert (agreement["modality"], agreement["attributes"]["status"]) == ("asserted", "signed")
+
+
 def test_we_are_not_talking_about_is_no_meeting():
     text = ('WARSAW – Donald Tusk met Volodymyr Zelensky in Warsaw on Monday. "We are not talking about empty '
             'declarations," Tusk said.')

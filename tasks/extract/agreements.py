@@ -48,6 +48,8 @@ def build_agreement(finder: ArgumentFinder, span: Span, rule: dict, sent_index: 
             status = "signed"  # "put their names to the memorandum"
         elif glemma == "shake" and any(c.dep_ == "dobj" and c.lemma_.lower() == "hand" for c in governor.children):
             status = "reached"  # "shook hands on a trade agreement"
+        elif path == "nsubj" and any(c.dep_ == "dobj" for c in governor.children):
+            status = None  # "the agreement did not end the dispute": the deal acting on something else
         else:
             status = cues.agreement_status.get(glemma)
         mediator_subject = glemma in MEDIATOR_VERBS
