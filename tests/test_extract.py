@@ -829,6 +829,13 @@ def test_a_deal_that_ends_something_else_is_not_ended():
     assert (agreement["modality"], agreement["attributes"]["status"]) == ("asserted", "signed")
 
 
+def test_it_that_grants_is_the_state_the_sentence_before_is_about():
+    text = ("ASUNCION – Brazil granted political asylum to General Alfredo Stroessner on Saturday. Paraguay under his rule was itself a haven "
+            "for deposed strongmen. It gave refuge to Juan Peron of Argentina after his overthrow in 1955.")
+    peron = [e for e in one(text, "1989-02-05") if any(p["name"] == "Juan Peron" for p in e["participants"])]
+    assert [{p["role"]: p["name"] for p in e["participants"]}.get("grantor") for e in peron] == ["Paraguay"]
+
+
 def test_we_are_not_talking_about_is_no_meeting():
     text = ('WARSAW – Donald Tusk met Volodymyr Zelensky in Warsaw on Monday. "We are not talking about empty '
             'declarations," Tusk said.')

@@ -21,7 +21,7 @@ from tasks.extract.cues import Cues
 from tasks.extract.dates import coarse_period, counts_from_day_told, is_chained, on_timeline_entry, parse_published, resolve_chained_date, resolve_date, tells_another_time
 from tasks.extract.events import Event, Participant
 from tasks.extract.gazetteer import Gazetteer, fold
-from tasks.extract.mentions import Mention
+from tasks.extract.mentions import Mention, PartyRef
 from tasks.extract.names import HEAD_TITLES, LinkedName, NameLinker
 from tasks.extract.names import contains_words, words as name_words
 
@@ -128,8 +128,9 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
             linked = next(p.linked for p in previous if p.role == "recipient" and p.linked.kind == "PERSON")
         elif ref.kind == "PRON" and ref.text.lower() == "it":
             # "Panama has granted asylum to Bucaram ... In 1994 it gave asylum to Raoul Cédras": the
-            # state that last granted; a person is never "it"
-            linked = next((p.linked for p in previous if p.role == "grantor" and p.linked.kind == "GPE"), None)
+            # state that last granted; a person is never "it". But the state the sentence before is about
+            # comes first: "Paraguay was itself a haven for deposed strongmen. It gave refuge to Peron"
+            linked = _state_subject_before(ref.start, linker) or next((p.linked for p in previous if p.role == "grantor" and p.linked.kind == "GPE"), None)
         elif mention.event_type == "asylum" and ref.role == "recipient" and ref.kind == "NORP" and linker.doc[ref.end - 1].tag_ in {"NNS", "NNPS"}:
             # "refuge to up to 2,000 Afghans": people of a state, not the state
             linked = LinkedName(ref.text, "NORP", ref.country_hint, "g:" + " ".join(name_words(ref.text)))
@@ -289,6 +290,18 @@ def _scheduled_present(trigger) -> bool:
     if verb.tag_ not in {"VBZ", "VBP"} or verb.lemma_ in {"be", "have"}:
         return False
     return not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+
+
+def _state_subject_before(token_i: int, linker: NameLinker) -> LinkedName | None:
+    """The state that is the subject of the main clause of the sentence before, if a state is."""
+    sent = linker.doc[token_i].sent
+    if sent.start == 0:
+        return None
+    before = linker.doc[sent.start - 1].sent
+    subject = next((c for c in before.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    ent = next((e for e in before.ents if subject is not None and e.start <= subject.i < e.end and e.label_ == "GPE"), None)
+    linked = linker.link(PartyRef(ent.text, "GPE", start=ent.start, end=ent.end)) if ent is not None else None
+    return linked if linked is not None and linked.kind == "GPE" else None
 
 
 def _counted_then_named(mention: Mention, ref, linker: NameLinker) -> list[LinkedName]:
