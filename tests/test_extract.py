@@ -836,6 +836,16 @@ def test_it_that_grants_is_the_state_the_sentence_before_is_about():
     assert [{p["role"]: p["name"] for p in e["participants"]}.get("grantor") for e in peron] == ["Paraguay"]
 
 
+def test_refuge_to_one_and_to_another_is_a_grant_each():
+    text = ("ASUNCION – Paraguay under his rule was a haven for deposed strongmen. It gave refuge to Juan Peron of "
+            "Argentina after his overthrow in 1955, and to Anastasio Somoza of Nicaragua in 1979.")
+    grants = [e for e in one(text, "1989-02-05") if e["event_type"] == "asylum"]
+    assert sorted(sorted(p["name"] for p in e["participants"]) for e in grants) == [["Anastasio Somoza", "Paraguay"], ["Juan Peron", "Paraguay"]]
+    # one preposition for both: one act
+    both = [e for e in one("ROME – Italy gave asylum to Mariela Magallanes and Americo De Grazia on Tuesday.", "2019-05-10") if e["event_type"] == "asylum"]
+    assert len(both) == 1
+
+
 def test_we_are_not_talking_about_is_no_meeting():
     text = ('WARSAW – Donald Tusk met Volodymyr Zelensky in Warsaw on Monday. "We are not talking about empty '
             'declarations," Tusk said.')

@@ -239,6 +239,7 @@ def _finish(finder: ArgumentFinder, mention: Mention, span: Span, noun, governor
         mention.attributes["grounds"] = grounds
     heads = [noun] + ([governor] if governor is not None else [])
     finder.date_mention(mention, heads, span.sent)
+    _told_to_each(finder, mention)
     if governor is not None:
         mention.trigger_text = f"{governor.text} {span.text}" if governor.i < span.start else f"{span.text} {governor.text}"
         mention.trigger_start = min(governor.i, span.start)
@@ -515,3 +516,20 @@ def _named_before(finder: ArgumentFinder, noun) -> PartyRef | None:
             if child.dep_ in {"poss", "amod", "compound"} and country:
                 return PartyRef(country, "GPE", "grantor", child.i, child.i + 1, ent_id=f"country:{country}", country_hint=country)
     return None
+
+
+def _told_to_each(finder: ArgumentFinder, mention: Mention) -> None:
+    """"It gave refuge to Juan Peron in 1955, and to Anastasio Somoza in 1979": a preposition said
+    again for each recipient tells one grant each (not "asylum to Magallanes and De Grazia", one act)."""
+    preps = {}
+    for party in mention.parties:
+        if party.role != "recipient" or party.start < 0:
+            continue
+        root = finder.doc[party.start:party.end].root
+        if root.dep_ == "pobj" and root.head.lower_ == "to":
+            preps.setdefault(root.head.i, []).append(party.start)
+    if len(preps) < 2:
+        return
+    if any(finder.doc[i].dep_ == "conj" for i in preps):  # the second "to" coordinated, however the parser hung it
+        mention.debug["separate_parties"] = [start for starts in preps.values() for start in starts]
+

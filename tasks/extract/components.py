@@ -337,7 +337,7 @@ class MentionFinder:
             mention.debug.update(rule=rule["id"], cue=mention.modality_cue)
             if mention.date_text is None or _BARE_SPAN.fullmatch(mention.date_text):
                 _date_from_anchor(finder, mention, span)  # "a day" is no date: "a day after X" may be one
-            mentions += one_each(mention) if rule["type"] in {"meeting", "agreement"} else [mention]
+            mentions += one_each(mention)
         _circumstances_from_the_occasion(doc, mentions)
         doc._.event_mentions = mentions
         return doc
