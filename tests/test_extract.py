@@ -846,6 +846,15 @@ def test_refuge_to_one_and_to_another_is_a_grant_each():
     assert len(both) == 1
 
 
+def test_a_participle_after_a_since_clause_is_said_of_the_main_subject():
+    text = ("HAVANA – More than 10,000 Cubans have crowded into the grounds of the Peruvian embassy in Havana since the "
+            "Cuban government withdrew its guards on Friday, asking Peru for asylum.")
+    asylum = by_type(one(text, "1980-04-08"))["asylum"]
+    roles = {p["role"]: p["name"] for p in asylum["participants"]}
+    # the asking began then and goes on: "since" gives no day of it
+    assert (roles, asylum["event_date"]) == ({"grantor": "Peru", "recipient": "Cubans"}, None)
+
+
 def test_we_are_not_talking_about_is_no_meeting():
     text = ('WARSAW – Donald Tusk met Volodymyr Zelensky in Warsaw on Monday. "We are not talking about empty '
             'declarations," Tusk said.')

@@ -944,6 +944,12 @@ class ArgumentFinder:
                 # "He flew to Vancouver as the investigation closed in, and claimed refugee status": after the
                 # comma the sentence goes back to its main clause, which the parser took for the "as" clause's
                 head = head.head
+            if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ == "mark" for c in verb.children) and head.dep_ == "advcl" \
+                    and any(c.dep_ == "mark" and c.lower_ in {"since", "after", "when", "as", "because", "while", "until", "before", "once"} for c in head.children) \
+                    and verb.i >= 1 and self.doc[verb.i - 1].text == "," and head.head.i != head.i:
+                # "10,000 Cubans have crowded into the embassy since the government withdrew its guards, asking
+                # Peru for asylum": the participle after the comma is said of the main clause's subject
+                head = head.head
             if verb.dep_ == "relcl":
                 # "the leader who met X": the head is the subject; not "in Lima, where asylum was granted"
                 if any(c.lower_ in {"where", "when", "whereby"} for c in verb.children) or any(c.dep_ == "auxpass" for c in verb.children):
@@ -1310,8 +1316,10 @@ class ArgumentFinder:
                     and not any(c.dep_ == "npadvmod" for c in h.children)}
         # "pledged on Friday to end the conflict, signing a joint declaration": a participle shares its clause's day
         # (not "Beijing said on Tuesday, confirming a deal": the day of the saying)
+        # (nor "crowded in since the government withdrew its guards on Friday, asking for asylum": the day the asking began from)
         targets |= {h.head.i for h in heads if h.dep_ == "advcl" and h.tag_ == "VBG" and not any(c.dep_ == "mark" for c in h.children)
-                    and not {h.lemma_.lower(), h.head.lemma_.lower()} & (self.cues.statement_verbs | {"confirm"})}
+                    and not {h.lemma_.lower(), h.head.lemma_.lower()} & (self.cues.statement_verbs | {"confirm"})
+                    and not any(c.dep_ == "mark" and c.lower_ in {"since", "until", "till"} for c in h.head.children)}
         # "talks in Putrajaya on July 28, at which they agreed to a ceasefire": the day of the talks
         targets |= {h.head.i for h in heads if h.dep_ == "relcl" and any(
             c.lower_ == "where" or (c.dep_ == "prep" and any(g.lower_ == "which" for g in c.children)) for c in h.children)}
