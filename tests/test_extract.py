@@ -855,6 +855,15 @@ def test_a_participle_after_a_since_clause_is_said_of_the_main_subject():
     assert (roles, asylum["event_date"]) == ({"grantor": "Peru", "recipient": "Cubans"}, None)
 
 
+def test_a_double_object_read_as_one_phrase_still_names_who_receives():
+    counted = by_type(one("LIMA – Canada granted 200 Afghans asylum last year.", "2022-04-08"))["asylum"]
+    assert {p["role"]: p["name"] for p in counted["participants"]} == {"grantor": "Canada", "recipient": "Afghans"}
+    text = ("HAVANA – The crisis began on April 1, when six Cubans drove a bus through the embassy gates. Peru granted the "
+            "group asylum on Monday.")
+    group = by_type(one(text, "1980-04-08"))["asylum"]
+    assert {p["role"]: p["name"] for p in group["participants"]} == {"grantor": "Peru", "recipient": "Cubans"}
+
+
 def test_we_are_not_talking_about_is_no_meeting():
     text = ('WARSAW – Donald Tusk met Volodymyr Zelensky in Warsaw on Monday. "We are not talking about empty '
             'declarations," Tusk said.')

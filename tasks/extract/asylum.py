@@ -283,6 +283,16 @@ def _roles(finder: ArgumentFinder, mention: Mention, noun, governor, path) -> No
         if child.dep_ == "poss":
             # "withdrew Assange's protection" is his; "asked for his protection" is the protector's
             mention.parties += finder.parties_from([child], "grantor" if asked else "recipient")
+        if child.dep_ == "compound" and child.i < noun.i and noun.dep_ == "dobj" and governor is not None \
+                and governor.lemma_.lower() in {"grant", "give", "offer", "deny", "refuse"} \
+                and (child.ent_type_ in {"NORP", "PERSON"} or child.lower_ in {"group", "family", "couple", "pair"}):
+            # "Peru granted six Cubans asylum", "granted the group asylum": a double object the parser
+            # read as one noun phrase; the first object receives ("the group": the one told before)
+            if child.lower_ in {"group", "family", "couple", "pair"}:
+                group = _group_named_before(finder, child)
+                mention.parties += [group] if group is not None else []
+            else:
+                mention.parties += finder.parties_from([child], "recipient")
         if child.dep_ == "prep" and child.lower_ in {"for", "of"}:
             # "asylum for Assange", "revoked the asylum of Abu Qatada"
             mention.parties += finder.parties_from([c for c in child.children if c.dep_ == "pobj"], "recipient")
