@@ -864,6 +864,15 @@ def test_a_double_object_read_as_one_phrase_still_names_who_receives():
     assert {p["role"]: p["name"] for p in group["participants"]} == {"grantor": "Peru", "recipient": "Cubans"}
 
 
+def test_shelter_at_a_mission_is_asylum_and_elsewhere_is_not():
+    text = ("CARACAS – Italy's foreign ministry confirmed that Mariela Magallanes and her colleague Americo De Grazia had "
+            "been given shelter at the residence of the Italian ambassador.")
+    asylum = by_type(one(text, "2019-05-10"))["asylum"]
+    assert sorted((p["role"], p["name"]) for p in asylum["participants"]) == [
+        ("grantor", "Italy"), ("recipient", "Americo De Grazia"), ("recipient", "Mariela Magallanes")]
+    assert one("GENEVA – The Red Cross gave shelter to thousands of displaced families in Sudan.", "2019-05-10") == []
+
+
 def test_we_are_not_talking_about_is_no_meeting():
     text = ('WARSAW – Donald Tusk met Volodymyr Zelensky in Warsaw on Monday. "We are not talking about empty '
             'declarations," Tusk said.')

@@ -17,7 +17,9 @@ def build_asylum(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int
     head = noun.head
     if noun.dep_ == "compound" and head.lower_ in cues.asylum_policy_heads | {"seeker"} or head.lemma_.lower() in cues.asylum_policy_heads and noun.dep_ == "compound":
         return None  # "asylum seekers", "asylum policy": a policy subject, not an event
-    if noun.lower_ in {"refuge", "sanctuary"} and noun.head.lemma_.lower() not in cues.asylum_action:
+    if noun.lower_ == "shelter" and not (at_mission(span.sent, cues) or _ambassadors_residence(span.sent)):
+        return None  # "shelter" is asylum only at a foreign state's mission: not "gave shelter to the displaced"
+    if noun.lower_ in {"refuge", "sanctuary", "shelter"} and noun.head.lemma_.lower() not in cues.asylum_action:
         missions = _missions(finder, noun)
         if noun.head.lemma_.lower() in {"take", "find"} and missions:
             return _refuge_in_mission(finder, span, rule, sent_index, noun, missions[0])
@@ -434,6 +436,12 @@ def _grounds(sent: Span) -> str | None:
 AUTHORITY_NOUNS = {"authority", "authorities", "guard", "guards", "police", "official", "officials", "court", "commission", "government", "ministry", "embassy", "consulate", "immigration"}
 REQUEST_NOUNS = {"request", "application", "claim", "bid", "petition", "plea", "appeal"}
 MISSION_NOUNS = {"embassy", "consulate", "residence", "mission", "legation", "government", "authorities"}
+
+
+def _ambassadors_residence(sent) -> bool:
+    """"the residence of the Italian ambassador", "the ambassador's residence": a mission too."""
+    return any(t.lemma_.lower() == "residence" and any(
+        o.lemma_.lower() == "ambassador" for c in t.children if c.dep_ in {"poss", "prep"} for o in [c, *c.children]) for t in sent)
 
 
 def at_mission(sent, cues) -> bool:
