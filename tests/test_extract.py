@@ -873,6 +873,12 @@ def test_shelter_at_a_mission_is_asylum_and_elsewhere_is_not():
     assert one("GENEVA – The Red Cross gave shelter to thousands of displaced families in Sudan.", "2019-05-10") == []
 
 
+def test_a_visit_prepared_in_the_past_perfect_was_not_overtaken():
+    text = ("WASHINGTON – The visit had been prepared in secret. On July 15 Nixon stunned a television audience by "
+            "announcing that he had accepted an invitation to visit China.")
+    assert [e["modality"] for e in one(text, "1971-07-20")] == ["planned"]
+
+
 def test_we_are_not_talking_about_is_no_meeting():
     text = ('WARSAW – Donald Tusk met Volodymyr Zelensky in Warsaw on Monday. "We are not talking about empty '
             'declarations," Tusk said.')

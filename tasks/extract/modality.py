@@ -239,8 +239,10 @@ def find_modality(trigger: Token, governor: Token | None, sent: Span, cues: Cues
                 # "is set to visit", not "set up a commission"
                 if (direct or infinitive) and (through_xcomp or not needs_infinitive):
                     found.setdefault("planned", f"governor:{lemma}")
-            if not planned_before and "planned" in found and _pluperfect(token):
-                found.setdefault("negated", "pluperfect plan")  # "had been due to visit": a plan overtaken
+            if not planned_before and "planned" in found and _pluperfect(token) and lemma != "prepare":
+                # "had been due to visit": a plan overtaken (not "the visit had been prepared in secret": the
+                # work done for what then took place)
+                found.setdefault("negated", "pluperfect plan")
             if lemma in {"quote", "cite"} and any(c.dep_ == "dobj" and _is_source(c, cues) for c in token.children):
                 found.setdefault("reported", f"{token.text} source")  # "quoted an unnamed government source as saying"
             if lemma in cues.statement_verbs or lemma in cues.reported_governors:
