@@ -879,6 +879,15 @@ def test_a_visit_prepared_in_the_past_perfect_was_not_overtaken():
     assert [e["modality"] for e in one(text, "1971-07-20")] == ["planned"]
 
 
+def test_agreed_to_work_together_to_act_is_a_deal_on_the_act():
+    text = ("BUENOS AIRES – Argentina and Britain agreed on Tuesday to work together to remove the obstacles that limit the "
+            "economic development of the Falkland Islands.")
+    agreement = by_type(one(text, "2016-09-14"))["agreement"]
+    assert (names(agreement), agreement["event_date"]) == ({"Argentina", "Britain"}, "2016-09-13")
+    # working together with nothing agreed to do is no deal
+    assert one("LONDON – Argentina and Britain agreed on Tuesday to work together more closely.", "2016-09-14") == []
+
+
 def test_we_are_not_talking_about_is_no_meeting():
     text = ('WARSAW – Donald Tusk met Volodymyr Zelensky in Warsaw on Monday. "We are not talking about empty '
             'declarations," Tusk said.')

@@ -279,6 +279,10 @@ def _agreed_to(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int) 
     if not acts:
         # "agreed on Saturday to an immediate halt to all firing", "agreed on a plan": a deal by what it settles
         acts = [o for o in finder.prep_objects(verb, {"to", "on", "upon"}) if o.pos_ == "NOUN" and o.lemma_.lower() in finder.cues.agreed_nouns]
+    if acts and acts[0].lemma_.lower() in {"work", "cooperate"}:
+        # "agreed to work together to remove the obstacles": the act is what they work together to do
+        purpose = [c for c in acts[0].children if c.dep_ in {"advcl", "xcomp"} and c.pos_ == "VERB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+        acts = purpose or acts
     if not acts or acts[0].lemma_.lower() in NOT_AGREEMENT_ACTS:
         return None
     act = acts[0]
