@@ -888,6 +888,11 @@ def test_agreed_to_work_together_to_act_is_a_deal_on_the_act():
     assert one("LONDON – Argentina and Britain agreed on Tuesday to work together more closely.", "2016-09-14") == []
 
 
+def test_a_deal_under_which_relations_were_restored_is_between_their_sides():
+    text = "CAIRO – Relations between Israel and Egypt were normalised under a treaty signed in 1979."
+    assert names(by_type(one(text, "2019-03-26"))["agreement"]) == {"Israel", "Egypt"}
+
+
 def test_we_are_not_talking_about_is_no_meeting():
     text = ('WARSAW – Donald Tusk met Volodymyr Zelensky in Warsaw on Monday. "We are not talking about empty '
             'declarations," Tusk said.')
