@@ -893,6 +893,16 @@ def test_a_deal_under_which_relations_were_restored_is_between_their_sides():
     assert names(by_type(one(text, "2019-03-26"))["agreement"]) == {"Israel", "Egypt"}
 
 
+def test_a_day_without_its_year_in_a_retrospective_is_of_the_story_year():
+    text = ("HELSINKI – Forty years ago today, on August 1, 1975, the leaders of 35 states signed the Final Act. "
+            "President Gerald Ford met Leonid Brezhnev in Helsinki on July 30.")
+    assert by_type(one(text, "2015-08-01"))["meeting"]["event_date"] == "1975-07-30"
+    # news that opens on its own days keeps its own year for a bare day, whatever background it gives
+    news = ("ROME – Giorgia Meloni met Kais Saied in Tunis on Tuesday. The two countries signed a treaty on June 5, 1998. "
+            "Meloni will host Saied in Rome on July 30.")
+    assert [e["event_date"] for e in one(news, "2023-07-20") if e["event_type"] == "meeting" and e["modality"] == "planned"] == ["2023-07-30"]
+
+
 def test_we_are_not_talking_about_is_no_meeting():
     text = ('WARSAW – Donald Tusk met Volodymyr Zelensky in Warsaw on Monday. "We are not talking about empty '
             'declarations," Tusk said.')

@@ -99,7 +99,7 @@ class Cluster:
 
 
 def _resolve(mention: Mention, linker: NameLinker, published: date | None, previous: list[Party], last_day: date | None = None,
-             day_told: date | None = None, clause_day_told: date | None = None) -> ResolvedMention:
+             day_told: date | None = None, clause_day_told: date | None = None, story_day: date | None = None) -> ResolvedMention:
     parties: list[Party] = []
     group = False
     # named parties first, so a pronoun is never resolved to a co-party
@@ -251,6 +251,8 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
         told = day_told if counts_from_day_told(words) else None if re.search(r"\bsame\b", words, re.IGNORECASE) else flashback
         anchor = told or last_day if is_chained(words) else last_day
         when = resolve_date(words, published, future=future) or resolve_chained_date(words, anchor)
+        if when is not None and story_day is not None and _MONTH_DAY.search(words) and not _A_YEAR.search(words):
+            when = _in_story_year(when, story_day)
         if when is not None and mention.debug.get("date_offset"):
             when = when + timedelta(days=mention.debug["date_offset"])  # "a day after he was granted asylum"
         if when is not None:
@@ -492,6 +494,7 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
     last_day, last_day_at = None, -1
     chained = published is not None and any(is_chained(w) for m in mentions for w in m.debug.get("date_candidates") or [])
     days_told = _days_told(doc, published, linker.cues) if chained else []
+    full_days = _full_days_told(doc, published) if _told_of_another_year(doc, published) else []
     last_of_type: dict[str, list[Party]] = {}
     pairs_told: dict[frozenset, list[Party]] = {}
     pair_sentences: dict[frozenset, set[int]] = {}  # the sentences that tell each pair of people
@@ -507,7 +510,10 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
         sent_start = doc[mention.trigger_start].sent.start
         told = [(at, day, clausal) for at, day, clausal in days_told if last_day_at < at < sent_start]
         clause_told = [day for _, day, clausal in told if clausal]
-        item = _resolve(mention, linker, published, previous, last_day, told[-1][1] if told else None, clause_told[-1] if clause_told else None)
+        # the story's own time, when the last day told with its year is a year or more before the paper's
+        story = [day for at, day in full_days if at < mention.trigger_start]
+        story_day = story[-1] if story and published is not None and (published - story[-1]).days > 365 else None
+        item = _resolve(mention, linker, published, previous, last_day, told[-1][1] if told else None, clause_told[-1] if clause_told else None, story_day)
         if item.event_date:
             last_day, last_day_at = item.event_date, sent_start
         resolved.append(item)
@@ -598,6 +604,47 @@ def _unique_ids(events: list[Event]) -> list[Event]:
     return events
 
 
+
+
+_A_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_MONTH_DAY = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE)
+
+
+def _full_days_told(doc: Doc, published: date | None) -> list[tuple[int, date]]:
+    """The days the text names with their year ("on August 1, 1975"), where."""
+    days = []
+    for ent in doc.ents:
+        if ent.label_ == "DATE" and _A_YEAR.search(ent.text) and _MONTH_DAY.search(ent.text):
+            day = resolve_date(ent.text, published)
+            if day is not None:
+                days.append((ent.start, day))
+    return days
+
+
+def _told_of_another_year(doc: Doc, published: date | None) -> bool:
+    """A retrospective: the first day the text names is named with its year, a year or more before the
+    paper's ("Forty years ago today, on August 1, 1975"; "On February 21, 1972, Air Force One touched
+    down"). News that opens on its own days and looks back later keeps its own year for bare days."""
+    for ent in doc.ents:
+        if ent.label_ != "DATE":
+            continue
+        day = resolve_date(ent.text, published)
+        if day is None:
+            continue
+        return bool(_A_YEAR.search(ent.text)) and published is not None and (published - day).days > 365
+    return False
+
+
+def _in_story_year(day: date, story_day: date) -> date:
+    """"Forty years ago today, on August 1, 1975, ... The summit opened on July 30": a day named without its
+    year, in a story told of another year, is that year's (the nearest such day to the one told)."""
+    candidates = []
+    for year in (story_day.year - 1, story_day.year, story_day.year + 1):
+        try:
+            candidates.append(day.replace(year=year))
+        except ValueError:
+            continue  # February 29
+    return min(candidates, key=lambda d: abs((d - story_day).days)) if candidates else day
 
 
 def _days_told(doc: Doc, published: date | None, cues: Cues) -> list[tuple[int, date, bool]]:
