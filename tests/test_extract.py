@@ -903,6 +903,12 @@ def test_a_day_without_its_year_in_a_retrospective_is_of_the_story_year():
     assert [e["event_date"] for e in one(news, "2023-07-20") if e["event_type"] == "meeting" and e["modality"] == "planned"] == ["2023-07-30"]
 
 
+def test_negotiators_for_two_sides_sign_for_those_sides():
+    text = ("TEGUCIGALPA – Negotiators for ousted President Manuel Zelaya and the de facto government of Roberto "
+            "Micheletti signed an agreement on Friday.")
+    assert names(by_type(one(text, "2009-10-31"))["agreement"]) == {"Manuel Zelaya", "Roberto Micheletti"}
+
+
 def test_we_are_not_talking_about_is_no_meeting():
     text = ('WARSAW – Donald Tusk met Volodymyr Zelensky in Warsaw on Monday. "We are not talking about empty '
             'declarations," Tusk said.')

@@ -563,10 +563,12 @@ class ArgumentFinder:
             head_of_state = party is not None and party.kind == "TITLE" and (token.lower_ == "head" or self._office_of_state(token) is not None)
             if (party is None or party.kind in {"GROUP", "TITLE"}) and token.pos_ in NOUNISH and ent is None and not listed_after and not head_of_state:
                 # "the foreign ministers of Russia and Ukraine": the states named after "of"
-                of_objects = self.prep_objects(token, {"of", "from"})
+                representative = token.lemma_.lower() in {"representative", "envoy", "delegate", "negotiator", "emissary"}
+                # ("negotiators for Zelaya and the de facto government": whom they negotiate for)
+                of_objects = self.prep_objects(token, {"of", "from", "for"} if representative else {"of", "from"})
                 of_parties = [o for o in of_objects if o.i in self.ent_of and self.ent_of[o.i].label_ in {"GPE", "ORG", "NORP"}]
                 # "representatives of President Maduro and the opposition": whom they represent
-                if not of_parties and token.lemma_.lower() in {"representative", "envoy", "delegate", "negotiator", "emissary"}:
+                if not of_parties and representative:
                     stack.extend(o for o in of_objects if o.i in self.ent_of and self.ent_of[o.i].label_ == "PERSON")
                     # "representatives of the member states signed": the states the article has just named
                     # ("representatives of 14 Palestinian factions, including Hamas and Fatah": the factions named)
