@@ -909,6 +909,14 @@ def test_negotiators_for_two_sides_sign_for_those_sides():
     assert names(by_type(one(text, "2009-10-31"))["agreement"]) == {"Manuel Zelaya", "Roberto Micheletti"}
 
 
+def test_a_handshake_with_its_own_place_is_a_meeting_even_beside_a_deal():
+    text = ("HAVANA – Colombian President Juan Manuel Santos and the commander of the FARC guerrillas, Rodrigo Londoño, "
+            "shook hands in Havana on Wednesday for the first time, as they announced a deal on transitional justice.")
+    assert sorted(e["event_type"] for e in one(text, "2015-09-24")) == ["agreement", "meeting"]
+    # the handshake that seals a signing is its ceremony
+    assert [e["event_type"] for e in one("WASHINGTON – Netanyahu and Abbas signed the accord in Washington, then shook hands.", "2010-09-03")] == ["agreement"]
+
+
 def test_we_are_not_talking_about_is_no_meeting():
     text = ('WARSAW – Donald Tusk met Volodymyr Zelensky in Warsaw on Monday. "We are not talking about empty '
             'declarations," Tusk said.')

@@ -48,6 +48,12 @@ def one_each(mention: Mention) -> list[Mention]:
     return [replace(mention, parties=[*common, other], debug=dict(mention.debug)) for other in others]
 
 
+def _met_there(finder: ArgumentFinder, head) -> bool:
+    """"Santos and Londoño shook hands in Havana on Wednesday for the first time, as they announced a deal":
+    a handshake told with its own place is the two meeting there, whatever they announced."""
+    return any(o.i in finder.ent_of and finder.ent_of[o.i].label_ in {"GPE", "LOC", "FAC"} for o in finder.prep_objects(head, {"in", "at"}))
+
+
 def _talking_about(finder: ArgumentFinder, head, lemma: str) -> bool:
     """"We are not talking about empty declarations", "we're talking about a real threat": the
     present progressive of "talk about" with no one talked with is what something is about, not talks."""
@@ -130,7 +136,8 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
         return None  # "welcomed Ghani and his family on humanitarian grounds": taken in as a refugee
     if lemma in HOST_VERBS and not any(p.kind in {"PERSON", "GPE", "ORG", "TITLE", "PRON"} and p.role == "guest" for p in mention.parties):
         return None  # "Turkey hosts 3.5 million Syrian refugees": a host of people, not of a meeting
-    if rule.get("not_with") and any(t.label_ == rule["not_with"] and span.sent.start <= t.start < span.sent.end for t in finder.doc.spans.get("event_triggers", [])):
+    if rule.get("not_with") and any(t.label_ == rule["not_with"] and span.sent.start <= t.start < span.sent.end for t in finder.doc.spans.get("event_triggers", [])) \
+            and not _met_there(finder, head):
         return None  # "signed the accord, then shook hands and embraced": a handshake that seals a deal is its ceremony
     if needs == "person_met" and not _sees_someone(finder, head):
         return None  # "saw Putin as a threat", "has seen prices rise", "was seen by": seeing, not a meeting
