@@ -917,6 +917,13 @@ def test_a_handshake_with_its_own_place_is_a_meeting_even_beside_a_deal():
     assert [e["event_type"] for e in one("WASHINGTON – Netanyahu and Abbas signed the accord in Washington, then shook hands.", "2010-09-03")] == ["agreement"]
 
 
+def test_a_summit_host_joined_by_leaders_names_who_attended():
+    text = ("BELÉM – The first summit of the Amazon Cooperation Treaty Organization in fourteen years closed on Tuesday. "
+            "Host Luiz Inácio Lula da Silva, who called the gathering, was joined by Colombia's Gustavo Petro, Peru's "
+            "Dina Boluarte and Bolivia's Luis Arce.")
+    assert names(by_type(one(text, "2023-08-09"))["meeting"]) == {"Luiz Inácio Lula da Silva", "Gustavo Petro", "Dina Boluarte", "Luis Arce"}
+
+
 def test_we_are_not_talking_about_is_no_meeting():
     text = ('WARSAW – Donald Tusk met Volodymyr Zelensky in Warsaw on Monday. "We are not talking about empty '
             'declarations," Tusk said.')

@@ -639,6 +639,10 @@ def _attendees(finder: ArgumentFinder, noun) -> list[PartyRef]:
             # joined by video link"; "Tinubu told the summit that ..."
             if lemma in {"attend", "join"} and (gathering or (not objects and sent.start > noun.i)) or lemma in COMMUNICATION_VERBS and gathering:
                 found += [p for p in finder.parties_from(finder.subjects(token)) if p.kind in {"PERSON", "GPE", "ORG"}]
+            if lemma == "join" and sent.start > noun.i and any(c.dep_ == "auxpass" for c in token.children):
+                # "Host Lula, who called the gathering, was joined by Colombia's Petro, Peru's Boluarte and ...": the
+                # host and those who joined him
+                found += [p for p in finder.parties_from(finder.passive_subjects(token) + finder.agents(token)) if p.kind in {"PERSON", "GPE", "ORG"}]
     return found
 
 
