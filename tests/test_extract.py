@@ -924,6 +924,13 @@ def test_a_summit_host_joined_by_leaders_names_who_attended():
     assert names(by_type(one(text, "2023-08-09"))["meeting"]) == {"Luiz Inácio Lula da Silva", "Gustavo Petro", "Dina Boluarte", "Luis Arce"}
 
 
+def test_all_of_them_asking_for_asylum_are_the_group_told():
+    text = ("HAVANA – Within 72 hours, more than 10,000 Cubans had squeezed into the embassy's grounds, all of them "
+            "asking Peru for asylum.")
+    asylum = by_type(one(text, "1980-04-08"))["asylum"]
+    assert {p["role"]: p["name"] for p in asylum["participants"]} == {"grantor": "Peru", "recipient": "Cubans"}
+
+
 def test_we_are_not_talking_about_is_no_meeting():
     text = ('WARSAW – Donald Tusk met Volodymyr Zelensky in Warsaw on Monday. "We are not talking about empty '
             'declarations," Tusk said.')

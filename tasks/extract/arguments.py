@@ -599,6 +599,9 @@ class ArgumentFinder:
                 if listed:
                     stack.extend(listed)
                     party = None
+                elif quantity and token.pos_ == "PRON":
+                    # "all of them asking Peru for asylum": the people "them" stands for
+                    stack.extend(o for o in self.prep_objects(token, {"of"}) if o.lower_ in {"them", "us"})
             identified = self._identified_as(token) if ent is None and token.pos_ == "NOUN" else None
             if identified is not None:
                 # "asylum to the pilot, identified by opposition groups as Colonel Hassan Merei al-Hamade": the person named
