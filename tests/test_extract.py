@@ -931,6 +931,12 @@ def test_all_of_them_asking_for_asylum_are_the_group_told():
     assert {p["role"]: p["name"] for p in asylum["participants"]} == {"grantor": "Peru", "recipient": "Cubans"}
 
 
+def test_a_deal_that_commits_two_states_is_between_them():
+    text = "TASHKENT – The declaration, signed on Monday afternoon, commits India and Pakistan to withdraw their armed forces."
+    agreement = by_type(one(text, "1966-01-11"))["agreement"]
+    assert (names(agreement), agreement["attributes"]["status"], agreement["event_date"]) == ({"India", "Pakistan"}, "signed", "1966-01-10")
+
+
 def test_we_are_not_talking_about_is_no_meeting():
     text = ('WARSAW – Donald Tusk met Volodymyr Zelensky in Warsaw on Monday. "We are not talking about empty '
             'declarations," Tusk said.')

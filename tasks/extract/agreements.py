@@ -9,6 +9,7 @@ from tasks.extract.mentions import Mention, PartyRef
 # "agreed on a deal", "withdrew from the treaty", "abide by the accord"; not "under the pact, X will ..."
 GOVERNING_PREPS = {"on", "to", "from", "of", "by", "into", "upon", "over", "with"}
 # "agreed to restore relations" is an agreement; "agreed to meet" a planned meeting, handled there
+BINDING_VERBS = {"commit", "bind", "oblige", "obligate", "require"}  # what a deal does to its sides
 NOT_AGREEMENT_ACTS = {"merge", "acquire", "buy", "sell", "purchase", "invest", "meet", "visit", "talk", "hold", "discuss", "continue", "work", "consider", "study", "explore", "cooperate", "keep", "remain", "speak", "return", "differ", "disagree"}  # "agreed to differ": no deal
 MEDIATOR_NOUNS = {"mediator", "guarantor", "witness", "broker", "facilitator", "observer", "sponsor"}  # "with Turkey as mediator"
 TOPIC_STOPWORDS = {"new", "former", "previous", "historic", "landmark", "final", "first", "all", "existing", "old", "current", "major", "key", "broad", "comprehensive", "bilateral", "long", "term", "long-term", "interim", "initial", "formal", "draft", "tentative", "provisional", "preliminary", "such", "same", "other", "earlier", "last", "recent", "proposed", "signed", "fragile", "separate", "several", "two", "three", "many"}
@@ -48,8 +49,8 @@ def build_agreement(finder: ArgumentFinder, span: Span, rule: dict, sent_index: 
             status = "signed"  # "put their names to the memorandum"
         elif glemma == "shake" and any(c.dep_ == "dobj" and c.lemma_.lower() == "hand" for c in governor.children):
             status = "reached"  # "shook hands on a trade agreement"
-        elif path == "nsubj" and any(c.dep_ == "dobj" for c in governor.children):
-            status = None  # "the agreement did not end the dispute": the deal acting on something else
+        elif path == "nsubj" and (any(c.dep_ == "dobj" for c in governor.children) or glemma in BINDING_VERBS):
+            status = None  # "the agreement did not end the dispute", "the accord commits India": the deal acting on something else
         else:
             status = cues.agreement_status.get(glemma)
         mediator_subject = glemma in MEDIATOR_VERBS
@@ -198,6 +199,12 @@ def _parties(finder: ArgumentFinder, mention: Mention, noun, governor, path, acl
                         if more is not None and more.kind in {"PERSON", "GPE", "ORG", "NORP"}:
                             mention.parties.append(more)
     mention.parties += finder.parties_from(finder.prep_objects(noun, PARTY_PREPS), "party")
+    if path == "nsubj" and governor is not None and governor.lemma_.lower() in BINDING_VERBS:
+        # "The Tashkent Declaration commits India and Pakistan to withdraw their forces": whom a deal binds are its
+        # sides (the parser may make them the subject of the infinitive)
+        bound = [c for c in governor.children if c.dep_ == "dobj"] or [
+            s for c in governor.children if c.dep_ in {"ccomp", "xcomp"} for s in c.children if s.dep_ == "nsubj"]
+        mention.parties += finder.parties_from(bound, "party")
     for verb in acl:
         if verb.lemma_.lower() in MEDIATOR_VERBS:
             # "which Moscow and Ankara brokered between the government and the rebels": the sides, not the brokers
