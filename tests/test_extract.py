@@ -937,6 +937,13 @@ def test_a_deal_that_commits_two_states_is_between_them():
     assert (names(agreement), agreement["attributes"]["status"], agreement["event_date"]) == ({"India", "Pakistan"}, "signed", "1966-01-10")
 
 
+def test_a_leader_of_a_state_named_after_him_is_of_that_state():
+    text = ("TASHKENT – Lal Bahadur Shastri, the Prime Minister of India, died early today, only hours after he and President "
+            "Mohammad Ayub Khan of Pakistan signed a declaration. The Tashkent Declaration, signed on Monday afternoon, "
+            "commits India and Pakistan to withdraw their armed forces.")
+    assert [e["event_type"] for e in one(text, "1966-01-11")] == ["agreement"]
+
+
 def test_we_are_not_talking_about_is_no_meeting():
     text = ('WARSAW – Donald Tusk met Volodymyr Zelensky in Warsaw on Monday. "We are not talking about empty '
             'declarations," Tusk said.')

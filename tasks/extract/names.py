@@ -258,6 +258,8 @@ class NameLinker:
             head = root.head
             around += [t for t in head.subtree if t.i <= head.i and not (t.ent_type_ == "PERSON") and t.i >= head.left_edge.i]
         around += [t for child in root.children if child.dep_ == "appos" for t in child.subtree if t.ent_type_ != "PERSON"]
+        # "President Mohammad Ayub Khan of Pakistan": the state after the name
+        around += [o for child in root.children if child.dep_ == "prep" and child.lower_ == "of" for o in child.children if o.dep_ == "pobj" and o.ent_type_ == "GPE"]
         # "Amir Sheikh Tamim", "HE Abdel Fattah El-Sisi": offices and forms of address inside the name
         around += [t for t in ent if t.i < ent.end - 1 and (t.lower_ in self.cues.titles or honorific_key(t, self.cues))]
         for token in around:
