@@ -944,6 +944,12 @@ def test_a_leader_of_a_state_named_after_him_is_of_that_state():
     assert [e["event_type"] for e in one(text, "1966-01-11")] == ["agreement"]
 
 
+def test_a_signed_partnership_is_an_agreement_and_a_close_one_is_not():
+    agreement = by_type(one("NEW DELHI – India and France signed a strategic partnership in 1998.", "2023-07-14"))["agreement"]
+    assert names(agreement) == {"India", "France"}
+    assert one("PARIS – The two countries have a close partnership, Macron said.", "2023-07-14") == []
+
+
 def test_we_are_not_talking_about_is_no_meeting():
     text = ('WARSAW – Donald Tusk met Volodymyr Zelensky in Warsaw on Monday. "We are not talking about empty '
             'declarations," Tusk said.')
