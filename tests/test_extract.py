@@ -950,6 +950,12 @@ def test_a_signed_partnership_is_an_agreement_and_a_close_one_is_not():
     assert one("PARIS – The two countries have a close partnership, Macron said.", "2023-07-14") == []
 
 
+def test_deals_in_the_plural_with_several_counterparts_are_one_each():
+    text = "BERLIN – Germany has already signed migration partnerships with India and Georgia."
+    agreements = [e for e in one(text, "2024-09-14") if e["event_type"] == "agreement"]
+    assert sorted(sorted(p["name"] for p in e["participants"]) for e in agreements) == [["Georgia", "Germany"], ["Germany", "India"]]
+
+
 def test_we_are_not_talking_about_is_no_meeting():
     text = ('WARSAW – Donald Tusk met Volodymyr Zelensky in Warsaw on Monday. "We are not talking about empty '
             'declarations," Tusk said.')

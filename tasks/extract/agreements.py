@@ -90,8 +90,9 @@ def build_agreement(finder: ArgumentFinder, span: Span, rule: dict, sent_index: 
         # sides of what the deal restored
         sides = [o for c in governor.children if c.dep_ in {"nsubj", "nsubjpass"} for o in finder.prep_objects(c, {"between"})]
         mention.parties += [p for p in finder.parties_from(sides, "party") if all(p.start != q.start for q in mention.parties)]
-    if noun.tag_ == "NNS" and any(c.dep_ == "amod" and c.lower_ in {"bilateral", "separate"} for c in noun.children):
-        # "signed bilateral security agreements with Estonia and Lithuania": one agreement with each
+    if noun.tag_ == "NNS":
+        # "signed bilateral security agreements with Estonia and Lithuania", "similar partnerships with India and
+        # Georgia": deals in the plural, with several counterparts, are one agreement with each
         counterparts = finder.prep_objects(noun, {"with"}) or (finder.prep_objects(governor, {"with"}) if governor is not None and path == "dobj" else [])
         apart = {p.start for p in finder.parties_from(counterparts, "party")}
         mention.debug["separate_parties"] = [p.start for p in mention.parties if p.start in apart]
