@@ -956,6 +956,13 @@ def test_deals_in_the_plural_with_several_counterparts_are_one_each():
     assert sorted(sorted(p["name"] for p in e["participants"]) for e in agreements) == [["Georgia", "Germany"], ["Germany", "India"]]
 
 
+def test_the_agreement_that_two_ministers_signed_is_no_opinion():
+    text = ("LONDON – The treaty builds on the Trinity House agreement on defence that the two countries' defence ministers, "
+            "John Healey and Boris Pistorius, signed last October.")
+    assert names(by_type(one(text, "2025-07-18"))["agreement"]) == {"John Healey", "Boris Pistorius"}
+    assert one("BRUSSELS – There is broad agreement that the war must end.", "2025-07-18") == []
+
+
 def test_we_are_not_talking_about_is_no_meeting():
     text = ('WARSAW – Donald Tusk met Volodymyr Zelensky in Warsaw on Monday. "We are not talking about empty '
             'declarations," Tusk said.')

@@ -25,8 +25,12 @@ def build_agreement(finder: ArgumentFinder, span: Span, rule: dict, sent_index: 
         return None
     if noun.dep_ == "pobj" and noun.head.lower_ == "in" and not any(c.dep_ == "det" for c in noun.children):
         return None  # "in agreement with": an opinion shared
-    if any(c.dep_ in {"acl", "ccomp"} and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children) for c in noun.children) and noun.lower_ == "agreement":
-        return None  # "there is agreement that ...": an opinion
+    if any(c.dep_ in {"acl", "ccomp"} and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)
+           and not (c.lemma_.lower() in cues.agreement_status and not any(o.dep_ == "dobj" for o in c.children))
+           for c in noun.children) and noun.lower_ == "agreement":
+        # "there is agreement that ...": an opinion (not "the agreement that the two ministers signed last
+        # October", a relative clause the parser took for one)
+        return None
     if noun.lower_ == "protocol" and not any(c.dep_ == "prep" for c in noun.children):
         return None
     mention = Mention("agreement", rule["id"], span.start, span.end, span.text, sent_index)
