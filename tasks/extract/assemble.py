@@ -18,7 +18,8 @@ from tasks.clean import stable_hash
 from tasks.extract.arguments import HEADING_DAY, NUMBER_WORDS, clock_entry_line
 from tasks.extract.asylum import at_mission
 from tasks.extract.cues import Cues
-from tasks.extract.dates import coarse_period, counts_from_day_told, is_chained, on_timeline_entry, parse_published, resolve_chained_date, resolve_date, tells_another_time
+from tasks.extract.dates import (coarse_period, counts_from_day_told, in_story_year, is_chained, names_a_year, names_month_day, on_timeline_entry,
+                                 parse_published, resolve_chained_date, resolve_date, tells_another_time)
 from tasks.extract.events import Event, Participant
 from tasks.extract.gazetteer import Gazetteer, fold
 from tasks.extract.mentions import Mention, PartyRef
@@ -251,8 +252,8 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
         told = day_told if counts_from_day_told(words) else None if re.search(r"\bsame\b", words, re.IGNORECASE) else flashback
         anchor = told or last_day if is_chained(words) else last_day
         when = resolve_date(words, published, future=future) or resolve_chained_date(words, anchor)
-        if when is not None and story_day is not None and _MONTH_DAY.search(words) and not _A_YEAR.search(words):
-            when = _in_story_year(when, story_day)
+        if when is not None and story_day is not None and names_month_day(words) and not names_a_year(words):
+            when = in_story_year(when, story_day)
         if when is not None and mention.debug.get("date_offset"):
             when = when + timedelta(days=mention.debug["date_offset"])  # "a day after he was granted asylum"
         if when is not None:
@@ -494,7 +495,7 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
     last_day, last_day_at = None, -1
     chained = published is not None and any(is_chained(w) for m in mentions for w in m.debug.get("date_candidates") or [])
     days_told = _days_told(doc, published, linker.cues) if chained else []
-    full_days = _full_days_told(doc, published) if _told_of_another_year(doc, published) else []
+    full_days = _retrospective_days(doc, published)
     last_of_type: dict[str, list[Party]] = {}
     pairs_told: dict[frozenset, list[Party]] = {}
     pair_sentences: dict[frozenset, set[int]] = {}  # the sentences that tell each pair of people
@@ -606,45 +607,21 @@ def _unique_ids(events: list[Event]) -> list[Event]:
 
 
 
-_A_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
-_MONTH_DAY = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE)
+def _retrospective_days(doc: Doc, published: date | None) -> list[tuple[int, date]]:
+    """In a retrospective, the days the text names with their year ("on August 1, 1975"), where.
 
-
-def _full_days_told(doc: Doc, published: date | None) -> list[tuple[int, date]]:
-    """The days the text names with their year ("on August 1, 1975"), where."""
-    days = []
-    for ent in doc.ents:
-        if ent.label_ == "DATE" and _A_YEAR.search(ent.text) and _MONTH_DAY.search(ent.text):
-            day = resolve_date(ent.text, published)
-            if day is not None:
-                days.append((ent.start, day))
-    return days
-
-
-def _told_of_another_year(doc: Doc, published: date | None) -> bool:
-    """A retrospective: the first day the text names is named with its year, a year or more before the
+    A retrospective is a text whose first day is named with its year, a year or more before the
     paper's ("Forty years ago today, on August 1, 1975"; "On February 21, 1972, Air Force One touched
-    down"). News that opens on its own days and looks back later keeps its own year for bare days."""
-    for ent in doc.ents:
-        if ent.label_ != "DATE":
-            continue
-        day = resolve_date(ent.text, published)
-        if day is None:
-            continue
-        return bool(_A_YEAR.search(ent.text)) and published is not None and (published - day).days > 365
-    return False
-
-
-def _in_story_year(day: date, story_day: date) -> date:
-    """"Forty years ago today, on August 1, 1975, ... The summit opened on July 30": a day named without its
-    year, in a story told of another year, is that year's (the nearest such day to the one told)."""
-    candidates = []
-    for year in (story_day.year - 1, story_day.year, story_day.year + 1):
-        try:
-            candidates.append(day.replace(year=year))
-        except ValueError:
-            continue  # February 29
-    return min(candidates, key=lambda d: abs((d - story_day).days)) if candidates else day
+    down"); news that opens on its own days and looks back later keeps its own year for bare days,
+    so it gets none."""
+    if published is None:
+        return []
+    # lazily: most texts are news, told apart by their first day alone
+    dated = ((ent, day) for ent in doc.ents if ent.label_ == "DATE" and (day := resolve_date(ent.text, published)) is not None)
+    first = next(dated, None)
+    if first is None or not names_a_year(first[0].text) or (published - first[1]).days <= 365:
+        return []
+    return [(ent.start, day) for ent, day in [first, *dated] if names_a_year(ent.text) and names_month_day(ent.text)]
 
 
 def _days_told(doc: Doc, published: date | None, cues: Cues) -> list[tuple[int, date, bool]]:

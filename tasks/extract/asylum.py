@@ -287,10 +287,10 @@ def _roles(finder: ArgumentFinder, mention: Mention, noun, governor, path) -> No
             mention.parties += finder.parties_from([child], "grantor" if asked else "recipient")
         if child.dep_ == "compound" and child.i < noun.i and noun.dep_ == "dobj" and governor is not None \
                 and governor.lemma_.lower() in {"grant", "give", "offer", "deny", "refuse"} \
-                and (child.ent_type_ in {"NORP", "PERSON"} or child.lower_ in {"group", "family", "couple", "pair"}):
+                and (child.ent_type_ in {"NORP", "PERSON"} or child.lower_ in GROUP_NOUNS):
             # "Peru granted six Cubans asylum", "granted the group asylum": a double object the parser
             # read as one noun phrase; the first object receives ("the group": the one told before)
-            if child.lower_ in {"group", "family", "couple", "pair"}:
+            if child.lower_ in GROUP_NOUNS:
                 group = _group_named_before(finder, child)
                 mention.parties += [group] if group is not None else []
             else:
@@ -435,6 +435,7 @@ def _grounds(sent: Span) -> str | None:
 
 AUTHORITY_NOUNS = {"authority", "authorities", "guard", "guards", "police", "official", "officials", "court", "commission", "government", "ministry", "embassy", "consulate", "immigration"}
 REQUEST_NOUNS = {"request", "application", "claim", "bid", "petition", "plea", "appeal"}
+GROUP_NOUNS = {"group", "family", "couple", "pair"}  # "granted the group asylum": people told before
 MISSION_NOUNS = {"embassy", "consulate", "residence", "mission", "legation", "government", "authorities"}
 
 

@@ -127,6 +127,31 @@ def tells_another_time(text: str) -> bool:
     return bool(_ANOTHER_TIME.search(text))
 
 
+_A_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_MONTH_DAY = re.compile(rf"\b{MONTH_WORD}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{MONTH_WORD}")
+
+
+def names_a_year(text: str) -> bool:
+    return bool(_A_YEAR.search(text))
+
+
+def names_month_day(text: str) -> bool:
+    """"July 30", "30 July": a day of a month, with or without its year."""
+    return bool(_MONTH_DAY.search(text))
+
+
+def in_story_year(day: date, story_day: date) -> date:
+    """"Forty years ago today, on August 1, 1975, ... The summit opened on July 30": a day named without its
+    year, in a story told of another year, is that year's (the nearest such day to the one told)."""
+    candidates = []
+    for year in (story_day.year - 1, story_day.year, story_day.year + 1):
+        try:
+            candidates.append(day.replace(year=year))
+        except ValueError:
+            continue  # February 29
+    return min(candidates, key=lambda d: abs((d - story_day).days)) if candidates else day
+
+
 def counts_from_day_told(text: str) -> bool:
     """"Earlier that day", "that evening", "hours later" count from the day the text last named,
     whatever it named it for; "a day earlier", "the following day" from the last event's day."""
