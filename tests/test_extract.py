@@ -3233,3 +3233,9 @@ def test_a_person_called_is_phoned_and_a_truce_called_for_is_demanded():
     assert [(sorted(names(e)), e["attributes"]["format"]) for e in calls] == [(["Macron", "Putin"], "call")]
     assert of_type("meeting", "The truce had been called for by Vladimir Putin and Tayyip Erdogan.", "2020-01-15") == []
     assert of_type("meeting", "Trump called Kim a madman on Friday.", "2020-01-15") == []
+
+
+def test_a_persons_age_between_commas_is_no_day():
+    text = "Aziz Rahimi, 27, a former army interpreter, was granted asylum by Canada in 2016 after fleeing Kabul."
+    grants = of_type("asylum", text, "2019-02-12")
+    assert [(e["modality"], e["event_date"]) for e in grants] == [("asserted", None)]

@@ -372,6 +372,15 @@ class ArgumentFinder:
         """"old" in "83-year-old": an age, which the model often takes for a date."""
         return token.lower_ == "old" and any(c.lower_ in {"year", "years"} for c in token.children)
 
+    @staticmethod
+    def age_after_name(ent: Span) -> bool:
+        """"Al-Araibi, 25, a former member of the national team": a bare number set off by commas
+        right after a person's name is the person's age, which the model often takes for a day."""
+        doc = ent.doc
+        if len(ent) != 1 or not ent.text.isdigit() or int(ent.text) > 120 or ent.start < 2 or ent.end >= len(doc):
+            return False
+        return doc[ent.start - 1].text == "," and doc[ent.end].text == "," and doc[ent.start - 2].ent_type_ == "PERSON"
+
     def _holds_office(self, ent: Span) -> bool:
         """A name the model calls a place or an organisation, in apposition with an office."""
         return any(c.dep_ == "appos" and c.lemma_.lower() in self.cues.person_nouns and not c.ent_type_ for c in ent.root.children)
@@ -1285,7 +1294,7 @@ class ArgumentFinder:
                 return []  # "landed in Madrid on Sunday after requesting asylum": the day is the landing's
         found = []
         for ent in sent.ents:
-            if ent.label_ != "DATE" or self.is_age(ent.root) or not re.search(r"\d|day\b|yesterday|today", ent.text, re.IGNORECASE):
+            if ent.label_ != "DATE" or self.is_age(ent.root) or self.age_after_name(ent) or not re.search(r"\d|day\b|yesterday|today", ent.text, re.IGNORECASE):
                 continue
             token, aside = ent.root, False
             while token.head.i != token.i:
@@ -1344,8 +1353,8 @@ class ArgumentFinder:
         for ent in sent.ents:
             if ent.label_ != "DATE" and not (ent.label_ == "TIME" and (WEEKDAY_WORDS & {t.lower_ for t in ent} or names_today(ent.text) or is_chained(ent.text))):
                 continue  # "on Wednesday night", "this evening", "late that afternoon" come as a TIME
-            if self.is_age(ent.root):
-                continue  # "the 83-year-old", "a 19-year-old tennis player": an age, not a day
+            if self.is_age(ent.root) or self.age_after_name(ent):
+                continue  # "the 83-year-old", "a 19-year-old tennis player", "Assange, 52,": an age, not a day
             token = ent.root
             steps = 0
             while token.i not in targets and token.head.i != token.i and steps < 6:
