@@ -3239,3 +3239,9 @@ def test_a_persons_age_between_commas_is_no_day():
     text = "Aziz Rahimi, 27, a former army interpreter, was granted asylum by Canada in 2016 after fleeing Kabul."
     grants = of_type("asylum", text, "2019-02-12")
     assert [(e["modality"], e["event_date"]) for e in grants] == [("asserted", None)]
+
+
+def test_a_body_that_owns_the_gathering_keeps_its_name():
+    text = "Boris Johnson hosts NATO leaders for the alliance's 70th-anniversary summit, which opens this evening."
+    meetings = of_type("meeting", text, "2019-12-03")
+    assert meetings and all(p["name"].strip() for e in meetings for p in e["participants"])

@@ -464,7 +464,8 @@ class ArgumentFinder:
         """The noun phrase without determiners and numbers: "Panamanian army officers";
         with `with_of`, its "of" complement too: "alliance of rebel groups"."""
         counted = {t.i for c in token.children if c.dep_ == "nummod" for t in c.subtree}  # "more than 400"
-        words = [t for t in token.subtree if t.i <= token.i and t.i not in counted and t.dep_ not in {"det", "nummod", "poss", "case", "punct", "predet"} and t.pos_ != "NUM"]
+        # (the noun itself stays, whatever its own role: "the alliance's summit" is the alliance's)
+        words = [t for t in token.subtree if t.i == token.i or t.i < token.i and t.i not in counted and t.dep_ not in {"det", "nummod", "poss", "case", "punct", "predet"} and t.pos_ != "NUM"]
         if with_of:
             for prep in token.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == token.i + 1:
