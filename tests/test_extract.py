@@ -3245,3 +3245,12 @@ def test_a_body_that_owns_the_gathering_keeps_its_name():
     text = "Boris Johnson hosts NATO leaders for the alliance's 70th-anniversary summit, which opens this evening."
     meetings = of_type("meeting", text, "2019-12-03")
     assert meetings and all(p["name"].strip() for e in meetings for p in e["participants"])
+
+
+def test_a_person_seen_by_one_the_article_names_by_office_is_met():
+    text = ("Pedro Sanchez was received by Xi Jinping in Beijing on Friday. "
+            "The Spanish prime minister had seen Luiz Inacio Lula da Silva in Brasilia on March 3.")
+    meetings = of_type("meeting", text, "2024-04-14")
+    assert sorted(sorted(names(e)) for e in meetings) == [["Luiz Inacio Lula da Silva", "Pedro Sanchez"], ["Pedro Sanchez", "Xi Jinping"]]
+    assert [e["location"] for e in meetings if "Xi Jinping" not in names(e)] == ["Brasilia"]
+    assert of_type("meeting", "Meloni, the first European leader to see Trump since the tariffs, flew home.", "2025-04-18") == []

@@ -189,16 +189,19 @@ def _late_object(finder: ArgumentFinder, verb) -> list:
 
 
 def _sees_someone(finder: ArgumentFinder, verb) -> bool:
-    """"Scholz plans to see Zelensky in Kyiv", "Blinken sees Kagame": a named person seen by a named
-    person is met. Not a person seen as something, doing something, or by someone."""
+    """"Scholz plans to see Zelensky in Kyiv", "Blinken sees Kagame", "the Hungarian prime minister had
+    seen Zelensky": a named person seen by a named person (or one the article names by office) is met.
+    Not a person seen as something, doing something, or by someone."""
     children = list(verb.children)
     if any(c.dep_ in {"xcomp", "ccomp", "oprd", "acomp", "auxpass", "nsubjpass"} or (c.dep_ == "prep" and c.lower_ == "as") for c in children):
         return False
     objects = [c for c in children if c.dep_ == "dobj"]
     subjects = finder.subjects(verb)
     named = lambda t: (ent := finder.ent_of.get(t.i)) is not None and ent.label_ == "PERSON"
+    # (not "the first European leader to see Trump": a title the seeing describes names no one)
+    titled = lambda t: verb.dep_ not in {"acl", "relcl"} and getattr(finder.party(t), "kind", None) == "TITLE"
     return bool(objects) and all(named(o) and not any(c.dep_ in {"acl", "relcl"} for c in o.children) for o in objects) and any(
-        named(s) or s.pos_ == "PRON" for s in subjects)
+        named(s) or s.pos_ == "PRON" or titled(s) for s in subjects)
 
 
 def _with_by_medium(finder: ArgumentFinder, verb) -> list:
