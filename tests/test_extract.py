@@ -3254,3 +3254,8 @@ def test_a_person_seen_by_one_the_article_names_by_office_is_met():
     assert sorted(sorted(names(e)) for e in meetings) == [["Luiz Inacio Lula da Silva", "Pedro Sanchez"], ["Pedro Sanchez", "Xi Jinping"]]
     assert [e["location"] for e in meetings if "Xi Jinping" not in names(e)] == ["Brasilia"]
     assert of_type("meeting", "Meloni, the first European leader to see Trump since the tariffs, flew home.", "2025-04-18") == []
+
+
+def test_the_place_the_parser_hangs_on_the_host_of_a_passive_is_where_they_met():
+    meetings = of_type("meeting", "Sergei Lavrov was received by Ali Khamenei in Tehran on Monday.", "2023-02-27")
+    assert [(sorted(names(e)), e["location"]) for e in meetings] == [(["Ali Khamenei", "Sergei Lavrov"], "Tehran")]

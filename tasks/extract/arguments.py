@@ -1173,9 +1173,10 @@ class ArgumentFinder:
                                 if mod.dep_ in {"compound", "poss"} and mod_ent is not None and (mod_ent.label_ in PLACE_LABELS or building):
                                     return self.doc[mod_ent.start: pobj.i + 1] if building else mod_ent
                             next_frontier.append(pobj)
-                    elif child.dep_ == "prep" and child.lower_ not in {"after", "before", "since", "until", "despite", "than", "about", "over", "regarding", "concerning", "against"}:
+                    elif child.dep_ in {"prep", "agent"} and child.lower_ not in {"after", "before", "since", "until", "despite", "than", "about", "over", "regarding", "concerning", "against"}:
                         # "in the Black Sea resort of Sochi", "at Putin's residence in Sochi";
-                        # "on the sidelines of a summit in Osaka" but not "talks on the war in Ukraine"
+                        # "on the sidelines of a summit in Osaka" but not "talks on the war in Ukraine";
+                        # "was received by Xi Jinping in Beijing": the place the parser hangs on the host
                         next_frontier.extend(
                             c for c in child.children
                             # ("on Tuesday in Bali": the place hung on the day)
