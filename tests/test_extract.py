@@ -3259,3 +3259,10 @@ def test_a_person_seen_by_one_the_article_names_by_office_is_met():
 def test_the_place_the_parser_hangs_on_the_host_of_a_passive_is_where_they_met():
     meetings = of_type("meeting", "Sergei Lavrov was received by Ali Khamenei in Tehran on Monday.", "2023-02-27")
     assert [(sorted(names(e)), e["location"]) for e in meetings] == [(["Ali Khamenei", "Sergei Lavrov"], "Tehran")]
+
+
+def test_no_name_ends_on_the_conjunction_or_stop_the_model_ran_it_into():
+    text = ("Xi Jinping rolled out the full ceremony for Vladimir Putin on Thursday, with an honour guard outside "
+            "the Great Hall of the People and a 21-gun salute, and the two signed a joint statement.")
+    deals = of_type("agreement", text, "2024-05-17")
+    assert [e["location"] for e in deals] == ["the Great Hall of the People"]

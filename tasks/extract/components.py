@@ -182,9 +182,21 @@ class NameRepair:
                 ents = sorted([e for e in ents if e not in inside] + [Span(doc, body.start, body.end, label="ORG")], key=lambda e: e.start)
         return ents
 
+    @staticmethod
+    def _trimmed(doc: Doc, ents: list[Span]) -> list[Span]:
+        """"the Great Hall of the People and", "the Great Hall of the People.": the model sometimes runs a
+        name into the conjunction or the stop after it; no name ends on one."""
+        out = []
+        for ent in ents:
+            end = ent.end
+            while end - ent.start > 1 and (doc[end - 1].pos_ == "CCONJ" or doc[end - 1].text in {".", ",", ";", ":"}):
+                end -= 1
+            out.append(ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_, kb_id=ent.kb_id_))
+        return out
+
     def __call__(self, doc: Doc) -> Doc:
         ents = []
-        for ent in self._dates_split(doc, self._bodies_over_places(doc, list(doc.ents))):
+        for ent in self._dates_split(doc, self._bodies_over_places(doc, self._trimmed(doc, list(doc.ents)))):
             ent = self._titled(doc, ent)
             given = self._given_names(doc, ent) if len(ent) == 1 and ent.label_ in {"ORG", "GPE", "NORP"} else 0
             if given:
