@@ -3266,3 +3266,9 @@ def test_no_name_ends_on_the_conjunction_or_stop_the_model_ran_it_into():
             "the Great Hall of the People and a 21-gun salute, and the two signed a joint statement.")
     deals = of_type("agreement", text, "2024-05-17")
     assert [e["location"] for e in deals] == ["the Great Hall of the People"]
+
+
+def test_a_place_just_outside_a_city_is_placed_at_the_city():
+    text = "Jake Sullivan finally saw Mohammed bin Salman on Sunday, at the crown prince's desert camp outside Riyadh."
+    meetings = of_type("meeting", text, "2023-05-09")
+    assert [e["location"] for e in meetings] == ["Riyadh"]

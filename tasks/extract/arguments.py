@@ -1094,7 +1094,7 @@ class ArgumentFinder:
         return None
 
     # ---- places and dates --------------------------------------------------
-    def place_of(self, heads: list[Token], preps=("in", "at", "to", "near", "inside", "into"), skip: Token | None = None) -> Span | None:
+    def place_of(self, heads: list[Token], preps=("in", "at", "to", "near", "inside", "outside", "into"), skip: Token | None = None) -> Span | None:
         """A place attached by in/at/to to any of the heads or to a noun they govern.
 
         `preps` are the prepositions accepted right on the heads; deeper down
@@ -1143,7 +1143,7 @@ class ArgumentFinder:
         """Breadth-first through prepositions and objects; `skip` keeps out a trigger's own scope ("a truce in Gaza")."""
         frontier = heads
         for depth in range(3):
-            preps = first_preps if depth == 0 else ("in", "at", "of", "near", "inside", "on")
+            preps = first_preps if depth == 0 else ("in", "at", "of", "near", "inside", "outside", "on")
             next_frontier = []
             for head in frontier:
                 for child in head.children:
