@@ -3272,3 +3272,10 @@ def test_a_place_just_outside_a_city_is_placed_at_the_city():
     text = "Jake Sullivan finally saw Mohammed bin Salman on Sunday, at the crown prince's desert camp outside Riyadh."
     meetings = of_type("meeting", text, "2023-05-09")
     assert [e["location"] for e in meetings] == ["Riyadh"]
+
+
+def test_where_with_adverbials_before_its_clause_still_places_the_meeting():
+    text = ("Penny Wong flew to Manila from Jakarta, where on Tuesday, on the sidelines of the summit, "
+            "she met Indian Foreign Minister Subrahmanyam Jaishankar.")
+    meetings = of_type("meeting", text, "2025-07-12")
+    assert [e["location"] for e in meetings] == ["Jakarta"]

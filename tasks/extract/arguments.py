@@ -1137,6 +1137,25 @@ class ArgumentFinder:
                 found = self._place_from(told, ("in", "at", "to", "for", "into"))
                 if found is not None:
                     return found
+        return self._where_before(heads[0]) if heads else None
+
+    def _where_before(self, verb: Token) -> Span | None:
+        """"flew to Wonsan from Kuala Lumpur, where on Thursday, on the sidelines, he met Rubio": with
+        adverbials between "where" and its clause the parser may hang "where" on them and the verb
+        elsewhere; the words still say it: a place, then ", where", then only adverbials and the
+        subject before the verb."""
+        if verb.pos_ not in {"VERB", "AUX"}:
+            return None
+        sent = verb.sent
+        for token in reversed(self.doc[sent.start: verb.i]):
+            if token.pos_ in {"VERB", "AUX"}:
+                return None
+            if token.lower_ == "where":
+                before = self.doc[token.i - 1] if token.i > sent.start else None
+                if before is not None and before.text == ",":
+                    before = self.doc[before.i - 1] if before.i > sent.start else None
+                ent = self.ent_of.get(before.i) if before is not None else None
+                return ent if ent is not None and ent.label_ in PLACE_LABELS else None
         return None
 
     def _place_from(self, heads: list[Token], first_preps, skip: Token | None = None) -> Span | None:
