@@ -3279,3 +3279,9 @@ def test_where_with_adverbials_before_its_clause_still_places_the_meeting():
             "she met Indian Foreign Minister Subrahmanyam Jaishankar.")
     meetings = of_type("meeting", text, "2025-07-12")
     assert [e["location"] for e in meetings] == ["Jakarta"]
+
+
+def test_a_plurals_timetable_present_the_model_tags_as_a_bare_verb_is_planned():
+    text = "Xi Jinping and Joe Biden meet this afternoon at the Filoli estate, south of San Francisco."
+    meetings = of_type("meeting", text, "2023-11-15")
+    assert [(e["modality"], e["event_date"]) for e in meetings] == [("planned", "2023-11-15")]

@@ -290,7 +290,10 @@ def _scheduled_present(trigger) -> bool:
         if verb.dep_ == "prep" and verb.lower_ in {"after", "since", "following", "before"}:
             return False  # "three days after his summit with Putin, Trump receives Zelensky": the summit is past
         verb = verb.head
-    if verb.tag_ not in {"VBZ", "VBP"} or verb.lemma_ in {"be", "have"}:
+    # ("Biden and Putin meet this afternoon": the model tags a plural's present as the bare form, VB;
+    # with a subject and no auxiliary it is the present all the same)
+    bare_present = verb.tag_ == "VB" and any(c.dep_ == "nsubj" for c in verb.children)
+    if (verb.tag_ not in {"VBZ", "VBP"} and not bare_present) or verb.lemma_ in {"be", "have"}:
         return False
     return not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
 
