@@ -3285,3 +3285,8 @@ def test_a_plurals_timetable_present_the_model_tags_as_a_bare_verb_is_planned():
     text = "Xi Jinping and Joe Biden meet this afternoon at the Filoli estate, south of San Francisco."
     meetings = of_type("meeting", text, "2023-11-15")
     assert [(e["modality"], e["event_date"]) for e in meetings] == [("planned", "2023-11-15")]
+
+
+def test_both_sides_of_a_hyphened_pair_before_a_gathering_are_parties():
+    meetings = of_type("meeting", "Leaders met in Brussels for the first EU-Japan summit in three years.", "2019-04-26")
+    assert [sorted(names(e)) for e in meetings] == [["EU", "Japan"]]
