@@ -3290,3 +3290,8 @@ def test_a_plurals_timetable_present_the_model_tags_as_a_bare_verb_is_planned():
 def test_both_sides_of_a_hyphened_pair_before_a_gathering_are_parties():
     meetings = of_type("meeting", "Leaders met in Brussels for the first EU-Japan summit in three years.", "2019-04-26")
     assert [sorted(names(e)) for e in meetings] == [["EU", "Japan"]]
+
+
+def test_a_prisoner_exchange_carried_out_is_an_agreement_honoured():
+    deals = of_type("agreement", "Armenia and Azerbaijan carried out a prisoner exchange at their border on Tuesday.", "2023-12-14")
+    assert [(sorted(names(e)), e["attributes"]["status"], e["event_date"]) for e in deals] == [(["Armenia", "Azerbaijan"], "honoured", "2023-12-12")]

@@ -76,6 +76,11 @@ def build_agreement(finder: ArgumentFinder, span: Span, rule: dict, sent_index: 
         return None  # a statement is an agreement only when the parties sign or adopt it
     if status is None and path == "dobj" and governor.lemma_.lower() in {"have", "own", "possess"} and governor.tag_ in {"VBZ", "VBP"}:
         return None  # "Japan has similar agreements with Australia": a standing relation, not an event
+    done_by = rule.get("done_by") or {}
+    if status is None and governor is not None and governor.lemma_.lower() in done_by.get(path, []):
+        # "Russia and Ukraine carried out a prisoner exchange", "the exchange took place on Friday": an
+        # exchange is honoured when it is made (not "committed to an exchange": one still to come)
+        status, status_verb = done_by["status"], governor
     mention.attributes["status"] = status
     _parties(finder, mention, noun, governor, path, acl, mediator_subject)
     if verbless:
