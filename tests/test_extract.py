@@ -3295,3 +3295,10 @@ def test_both_sides_of_a_hyphened_pair_before_a_gathering_are_parties():
 def test_a_prisoner_exchange_carried_out_is_an_agreement_honoured():
     deals = of_type("agreement", "Armenia and Azerbaijan carried out a prisoner exchange at their border on Tuesday.", "2023-12-14")
     assert [(sorted(names(e)), e["attributes"]["status"], e["event_date"]) for e in deals] == [(["Armenia", "Azerbaijan"], "honoured", "2023-12-12")]
+
+
+def test_those_coordinated_with_a_named_office_holder_are_parties_too():
+    text = ("The Biketawa Declaration was signed in Kiribati in 2000 by Samoa's prime minister Tuilaepa Sailele "
+            "and the leaders of Tonga, Tuvalu and Vanuatu.")
+    deals = of_type("agreement", text, "2020-10-28")
+    assert [sorted(names(e)) for e in deals] == [["Tonga", "Tuilaepa Sailele", "Tuvalu", "Vanuatu"]]

@@ -641,6 +641,9 @@ class ArgumentFinder:
                         stack.append(child)
                     elif child.dep_ in {"appos", "pobj", "npadvmod"} and child.i in self.ent_of and self.ent_of[child.i].label_ in PARTY_LABELS and (ent is not None or child.dep_ == "appos"):
                         if child.dep_ == "appos" and party is not None and party.kind == "PERSON" and not self._another_titled_person(child):
+                            # (the same person, named; but "Fiji's prime minister Frank Bainimarama and the leaders
+                            # of Nauru and Palau": the parser hangs what is coordinated with him on his name)
+                            stack.extend(c for c in child.children if c.dep_ == "conj" and c.i not in seen)
                             continue
                         stack.append(child)
         return found
