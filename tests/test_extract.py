@@ -3302,3 +3302,9 @@ def test_those_coordinated_with_a_named_office_holder_are_parties_too():
             "and the leaders of Tonga, Tuvalu and Vanuatu.")
     deals = of_type("agreement", text, "2020-10-28")
     assert [sorted(names(e)) for e in deals] == [["Tonga", "Tuilaepa Sailele", "Tuvalu", "Vanuatu"]]
+
+
+def test_an_unlabelled_name_coordinated_with_a_labelled_body_is_a_party():
+    text = "Moldovagaz and Gazprom signed a ten-year gas supply contract on Friday."
+    deals = of_type("agreement", text, "2021-10-30")
+    assert [sorted(names(e)) for e in deals] == [["Gazprom", "Moldovagaz"]]

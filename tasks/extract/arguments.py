@@ -140,6 +140,11 @@ class ArgumentFinder:
             if ent.text.lower().removeprefix("the ") in self.cues.not_parties:
                 return None  # "wrote on Twitter", "told Reuters": who carries the news takes no part in it
             return self._from_ent(ent, role)
+        partner = self._named_partner(token) if ent is None else None
+        if partner is not None:
+            # "Moldovagaz and Gazprom signed": a name the model left unlabelled, coordinated with one it
+            # labelled, is a party of the same kind
+            return PartyRef(token.text, partner.label_, role, token.i, token.i + 1)
         lower = token.lower_
         if self.is_age(token) and any(c.lower_ == "the" for c in token.children) and token.dep_ in {"nsubj", "nsubjpass"}:
             # "The 83-year-old had already sat down with Hamas leaders": the person last spoken of
@@ -347,6 +352,19 @@ class ArgumentFinder:
                 if child.dep_ in {"amod", "compound"} and child_ent is not None and child_ent.label_ == "NORP":
                     country = self.gaz.country_of(child_ent.text)
                     return PartyRef(self.phrase(token), "NORPGROUP", role, token.i, token.i + 1, country_hint=country)
+        return None
+
+    def _named_partner(self, token: Token) -> Span | None:
+        """The labelled state or body a lone unlabelled proper name is coordinated with, if any."""
+        if token.pos_ != "PROPN" or not token.is_title or token.lower_ in self.cues.person_nouns or self.gaz.lookup(token.text) is not None:
+            return None
+        if any(c.dep_ in {"compound", "amod", "poss"} for c in token.children) or token.dep_ in {"compound", "amod", "poss"}:
+            return None  # part of a longer phrase, not a name of its own
+        others = [*(c for c in token.children if c.dep_ == "conj"), *([token.head] if token.dep_ == "conj" else [])]
+        for other in others:
+            ent = self.ent_of.get(other.i)
+            if ent is not None and ent.label_ in {"ORG", "GPE"} and other.i == ent.root.i:
+                return ent
         return None
 
     def _transcript_turns(self) -> list[tuple[int, str | None]]:
