@@ -3308,3 +3308,9 @@ def test_an_unlabelled_name_coordinated_with_a_labelled_body_is_a_party():
     text = "Moldovagaz and Gazprom signed a ten-year gas supply contract on Friday."
     deals = of_type("agreement", text, "2021-10-30")
     assert [sorted(names(e)) for e in deals] == [["Gazprom", "Moldovagaz"]]
+
+
+def test_compacts_signed_are_agreements():
+    text = "The Marshall Islands signed its renewed compacts with Washington in October in Honolulu."
+    deals = of_type("agreement", text, "2023-10-20")
+    assert [sorted(names(e)) for e in deals] == [["Marshall Islands", "Washington"]]
