@@ -3314,3 +3314,10 @@ def test_compacts_signed_are_agreements():
     text = "The Marshall Islands signed its renewed compacts with Washington in October in Honolulu."
     deals = of_type("agreement", text, "2023-10-20")
     assert [sorted(names(e)) for e in deals] == [["Marshall Islands", "Washington"]]
+
+
+def test_deals_held_in_a_package_the_verb_signs_are_signed():
+    text = "Anthony Albanese and Fumio Kishida signed off on a package of agreements on defence in Perth on Saturday."
+    deals = of_type("agreement", text, "2022-10-24")
+    assert [(sorted(names(e)), e["attributes"]["status"]) for e in deals] == [(["Anthony Albanese", "Fumio Kishida"], "signed")]
+    assert of_type("agreement", "As part of the deal, Israel will put on hold its plans to annex land.", "2020-08-14") == []

@@ -35,6 +35,8 @@ def build_agreement(finder: ArgumentFinder, span: Span, rule: dict, sent_index: 
         return None
     mention = Mention("agreement", rule["id"], span.start, span.end, span.text, sent_index)
     governor, path = finder.governor(noun)
+    if governor is None:
+        governor, path = _verb_of_a_package(noun, cues)
     signing = _verbless_signing(noun, cues) if governor is None or governor.lemma_.lower() not in cues.agreement_status else None
     verbless = signing is not None
     if verbless:
@@ -127,6 +129,20 @@ def build_agreement(finder: ArgumentFinder, span: Span, rule: dict, sent_index: 
         mention.trigger_text = f"{status_verb.text} {span.text}" if status_verb.i < span.start else f"{span.text} {status_verb.text}"
         mention.trigger_start, mention.trigger_end = start, end
     return mention
+
+
+def _verb_of_a_package(noun, cues):
+    """"signed off on a package of arrangements", "agreed on a set of measures": the deals are held by
+    what the verb's preposition takes, and a verb that acts on deals (signs, agrees, breaks) acts on
+    them (not "spoke of exchanges, of a new framework", nor "as part of the deal, Israel will ...")."""
+    prep = noun.head
+    holder = prep.head
+    if noun.dep_ != "pobj" or prep.lower_ != "of" or holder.dep_ != "pobj" or holder.head.dep_ != "prep" or holder.head.head.pos_ != "VERB":
+        return None, None
+    verb = holder.head.head
+    if verb.lemma_.lower() not in cues.agreement_status or holder.lemma_.lower() in {"part", "term", "terms", "basis", "framework", "spirit", "letter"}:
+        return None, None  # ("as part of the deal", "under the terms of the truce": what the deal holds, not deals held)
+    return verb, f"pobj:{holder.head.lower_}:via:{holder.lemma_}"
 
 
 def _verbless_signing(noun, cues):
