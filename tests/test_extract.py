@@ -3321,3 +3321,11 @@ def test_deals_held_in_a_package_the_verb_signs_are_signed():
     deals = of_type("agreement", text, "2022-10-24")
     assert [(sorted(names(e)), e["attributes"]["status"]) for e in deals] == [(["Anthony Albanese", "Fumio Kishida"], "signed")]
     assert of_type("agreement", "As part of the deal, Israel will put on hold its plans to annex land.", "2020-08-14") == []
+
+
+def test_a_meeting_told_as_coming_next_with_someone_new_is_the_next_meeting():
+    text = ("Vladimir Putin received Recep Tayyip Erdogan in Tehran on Tuesday. "
+            "Putin then sat down with Erdogan and Ebrahim Raisi together for a three-way session.")
+    meetings = of_type("meeting", text, "2022-07-20")
+    assert sorted(sorted(names(e)) for e in meetings) == [
+        ["Ebrahim Raisi", "Recep Tayyip Erdogan", "Vladimir Putin"], ["Recep Tayyip Erdogan", "Vladimir Putin"]]

@@ -376,6 +376,8 @@ def _compatible(cluster: Cluster, item: ResolvedMention) -> bool:
         return False  # the March roadmap agreed and Thursday's failed deal are two events
     if item.mention.event_type == "meeting" and (_bilateral_in_gathering(item, cluster) or any(_bilateral_in_gathering(m, Cluster([item])) for m in cluster.mentions)):
         return False
+    if item.mention.event_type == "meeting" and _then_with_someone_new(item, cluster):
+        return False
     return not any(_conflict(m.mention, item.mention) for m in cluster.mentions)
 
 
@@ -405,6 +407,15 @@ def _bilateral_in_gathering(item: ResolvedMention, cluster: Cluster) -> bool:
             and item.mention.attributes.get("format") != "summit"
             and all(m.mention.attributes.get("format") == "summit" or len(m.keys) >= 3 for m in cluster.mentions)
             and any(m.mention.attributes.get("format") == "summit" for m in cluster.mentions))  # not talks a third hosts
+
+
+def _then_with_someone_new(item: ResolvedMention, cluster: Cluster) -> bool:
+    """"Xi received Macron ... Xi then sat down with Macron and von der Leyen together": a meeting told as
+    coming next, with a person the event had not, is the next meeting, not the same one told again."""
+    if not item.mention.debug.get("told_next"):
+        return False
+    people = {k for k in item.keys if k.startswith("p:")}
+    return bool(people - cluster.keys) and any(k.startswith("p:") for k in cluster.keys)
 
 
 def _one_day_meeting(item: ResolvedMention) -> bool:

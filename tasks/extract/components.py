@@ -60,6 +60,7 @@ def make_trigger_matcher(nlp: Language, name: str, rules_path: str) -> TriggerMa
     return TriggerMatcher(nlp, rules_path)
 
 
+NEXT_WORDS = {"then", "afterwards", "subsequently"}  # (not "later": "later that day" may tell the same event's day)
 SENTENCE_ENDS = {".", "!", "?", ":", '"', "”", "’", "'", ")"}
 
 
@@ -347,6 +348,8 @@ class MentionFinder:
             if (mention.modality_cue or "").lower() == "mark:whether" and _left_unsaid(span.root, self.cues):
                 continue  # "declined to say whether he had sought protection": a question left open, not an event
             mention.debug.update(rule=rule["id"], cue=mention.modality_cue)
+            if any(c.dep_ == "advmod" and c.lower_ in NEXT_WORDS for v in (span.root, governor) if v is not None for c in v.children):
+                mention.debug["told_next"] = True  # "Xi then sat down with Macron and von der Leyen": what came next
             if mention.date_text is None or _BARE_SPAN.fullmatch(mention.date_text):
                 _date_from_anchor(finder, mention, span)  # "a day" is no date: "a day after X" may be one
             mentions += one_each(mention)
