@@ -3329,3 +3329,10 @@ def test_a_meeting_told_as_coming_next_with_someone_new_is_the_next_meeting():
     meetings = of_type("meeting", text, "2022-07-20")
     assert sorted(sorted(names(e)) for e in meetings) == [
         ["Ebrahim Raisi", "Recep Tayyip Erdogan", "Vladimir Putin"], ["Recep Tayyip Erdogan", "Vladimir Putin"]]
+
+
+def test_the_day_the_lede_tells_is_the_storys_day_for_events_told_without_one():
+    text = ("Panama broke off diplomatic relations with Taiwan on Monday and recognised the People's Republic of China. "
+            "Vice President Isabel de Saint Malo and Foreign Minister Wang Yi signed a joint communique in Beijing.")
+    deals = of_type("agreement", text, "2017-06-13")
+    assert [e["event_date"] for e in deals] == ["2017-06-12"]

@@ -18,7 +18,7 @@ from tasks.clean import stable_hash
 from tasks.extract.arguments import HEADING_DAY, NUMBER_WORDS, clock_entry_line
 from tasks.extract.asylum import at_mission
 from tasks.extract.cues import Cues
-from tasks.extract.dates import (coarse_period, counts_from_day_told, in_story_year, is_chained, names_a_year, names_month_day, on_timeline_entry,
+from tasks.extract.dates import (coarse_period, counts_from_day_told, in_story_year, is_chained, names_a_year, names_month_day, names_today, on_timeline_entry,
                                  parse_published, resolve_chained_date, resolve_date, tells_another_time)
 from tasks.extract.events import Event, Participant
 from tasks.extract.gazetteer import Gazetteer, fold
@@ -593,7 +593,7 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
     for cluster in clusters.get("meeting", []):
         _visited_states_leader(cluster, resolved, linker)
     events = []
-    story_day = _story_day(resolved, published)
+    story_day = _story_day(resolved, published) or _lede_day(doc, published)
     for event_type, type_clusters in clusters.items():
         for cluster in type_clusters:
             events.append(_to_event(cluster, doc, article, offset, version, dateline_place, linker, dateline_region, story_day))
@@ -858,6 +858,25 @@ def _story_day(resolved: list[ResolvedMention], published: date | None) -> date 
     for item in resolved:
         if item.event_date and published and 0 <= (published - item.event_date).days <= 3 and item.mention.modality not in NOT_HAPPENED:
             return item.event_date
+    return None
+
+
+DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday"}
+
+
+def _lede_day(doc: Doc, published: date | None) -> date | None:
+    """"The Dominican Republic cut diplomatic ties with Taiwan on Tuesday and established relations with
+    China": the day the first sentence tells, within days of publication, is the story's day even when
+    what it tells is no event of ours."""
+    first = next(iter(doc.sents), None)
+    if first is None or published is None:
+        return None
+    for ent in first.ents:
+        if ent.label_ != "DATE" or not (DAY_WORDS & {t.lower_ for t in ent} or names_today(ent.text)):
+            continue
+        day = resolve_date(ent.text, published)
+        if day is not None and 0 <= (published - day).days <= 3:
+            return day
     return None
 
 
