@@ -593,10 +593,14 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
     for cluster in clusters.get("meeting", []):
         _visited_states_leader(cluster, resolved, linker)
     events = []
-    story_day = _story_day(resolved, published) or _lede_day(doc, published)
+    story_day = _story_day(resolved, published)
+    lede_day = None if story_day else _lede_day(doc, published)
     for event_type, type_clusters in clusters.items():
         for cluster in type_clusters:
-            events.append(_to_event(cluster, doc, article, offset, version, dateline_place, linker, dateline_region, story_day))
+            # (the lede's own events keep what their clauses say: "landed on Sunday after requesting asylum")
+            in_lede = any(x.mention.sent_index == 0 for x in cluster.mentions)
+            day = story_day or (None if in_lede else lede_day)
+            events.append(_to_event(cluster, doc, article, offset, version, dateline_place, linker, dateline_region, day))
     _share_circumstances(events)
     _share_grantors(events)
     events = [part for event in events for part in _one_grantor_each(event)]
