@@ -218,12 +218,7 @@ def _parties(finder: ArgumentFinder, mention: Mention, noun, governor, path, acl
                 continue  # "the Falepili Union treaty": a name the treaty goes by, not a party to it
             if party is not None and party.kind in {"PERSON", "GPE", "ORG", "NORP"}:
                 mention.parties.append(party)
-                # "US-Taliban deal": the parts of a hyphenated compound
-                for grand in child.children:
-                    if grand.dep_ in {"compound", "amod", "nmod"}:
-                        more = finder.party(grand, "party")
-                        if more is not None and more.kind in {"PERSON", "GPE", "ORG", "NORP"}:
-                            mention.parties.append(more)
+                mention.parties += finder.hyphened_sides(child, "party")
     mention.parties += finder.parties_from(finder.prep_objects(noun, PARTY_PREPS), "party")
     if path == "nsubj" and governor is not None and governor.lemma_.lower() in BINDING_VERBS:
         # "The Tashkent Declaration commits India and Pakistan to withdraw their forces": whom a deal binds are its

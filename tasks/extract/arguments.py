@@ -354,6 +354,17 @@ class ArgumentFinder:
                     return PartyRef(self.phrase(token), "NORPGROUP", role, token.i, token.i + 1, country_hint=country)
         return None
 
+    def hyphened_sides(self, side: Token, role: str = "participant") -> list[PartyRef]:
+        """"the annual India-Russia summit", "the US-Taliban deal": the parser hangs the first side on the
+        second, joined by the hyphen; both are sides."""
+        found = []
+        for child in side.children:
+            joined = child.dep_ in {"compound", "amod", "nmod"} and child.i < side.i and any(t.text in {"-", "–", "/"} for t in self.doc[child.i + 1: side.i])
+            party = self.party(child, role) if joined and child.i in self.ent_of else None
+            if party is not None and party.kind in {"GPE", "ORG", "NORP"}:
+                found.append(party)
+        return found
+
     def _named_partner(self, token: Token) -> Span | None:
         """The labelled state or body a lone unlabelled proper name is coordinated with, if any."""
         if token.pos_ != "PROPN" or not token.is_title or token.lower_ in self.cues.person_nouns or self.gaz.lookup(token.text) is not None:

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc
 
 from tasks.clean import stable_hash
-from tasks.extract.arguments import HEADING_DAY, NUMBER_WORDS, clock_entry_line
+from tasks.extract.arguments import HEADING_DAY, NUMBER_WORDS, WEEKDAY_WORDS, clock_entry_line
 from tasks.extract.asylum import at_mission
 from tasks.extract.cues import Cues
 from tasks.extract.dates import (coarse_period, counts_from_day_told, in_story_year, is_chained, names_a_year, names_month_day, names_today, on_timeline_entry,
@@ -865,9 +865,6 @@ def _story_day(resolved: list[ResolvedMention], published: date | None) -> date 
     return None
 
 
-DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday"}
-
-
 def _lede_day(doc: Doc, published: date | None) -> date | None:
     """"The Dominican Republic cut diplomatic ties with Taiwan on Tuesday and established relations with
     China": the day the first sentence tells, within days of publication, is the story's day even when
@@ -876,7 +873,7 @@ def _lede_day(doc: Doc, published: date | None) -> date | None:
     if first is None or published is None:
         return None
     for ent in first.ents:
-        if ent.label_ != "DATE" or not (DAY_WORDS & {t.lower_ for t in ent} or names_today(ent.text)):
+        if ent.label_ != "DATE" or not (WEEKDAY_WORDS & {t.lower_ for t in ent} or names_today(ent.text)):
             continue
         day = resolve_date(ent.text, published)
         if day is not None and 0 <= (published - day).days <= 3:

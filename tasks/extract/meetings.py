@@ -461,18 +461,6 @@ def _invited_by(finder: ArgumentFinder, mention: Mention, verb) -> None:
         mention.parties += finder.parties_from(finder.prep_objects(verb.head, {"from"}) + [c for c in verb.head.children if c.dep_ == "poss"], "host")
 
 
-def _hyphened_sides(finder: ArgumentFinder, side) -> list:
-    """"the annual India-Russia summit": the parser hangs the first side on the second, joined by the
-    hyphen; both are sides."""
-    found = []
-    for child in side.children:
-        joined = child.dep_ in {"compound", "amod", "nmod"} and child.i < side.i and any(t.text in {"-", "–", "/"} for t in finder.doc[child.i + 1: side.i])
-        party = finder.party(child) if joined and child.i in finder.ent_of else None
-        if party is not None and party.kind in {"GPE", "ORG", "NORP"}:
-            found.append(party)
-    return found
-
-
 def _nominal_parties(finder: ArgumentFinder, mention: Mention, noun, governor, path) -> None:
     is_visit = noun.lemma_.lower() in {"visit", "trip"}
     for child in noun.children:
@@ -488,7 +476,7 @@ def _nominal_parties(finder: ArgumentFinder, mention: Mention, noun, governor, p
                 continue  # "the BRICS summit", "the EU's Eastern Partnership summit": the gathering's name, not a side
             if party is not None and party.kind in {"PERSON", "GPE", "ORG", "NORP"}:
                 mention.parties.append(party)
-                mention.parties += _hyphened_sides(finder, child)
+                mention.parties += finder.hyphened_sides(child)
     mention.parties += finder.parties_from(finder.prep_objects(noun, PARTY_PREPS))
     # "talks in Banjul on Friday with Condé": the parser hangs "with" on a word in between
     for inner in noun.subtree:
