@@ -3336,3 +3336,11 @@ def test_the_day_the_lede_tells_is_the_storys_day_for_events_told_without_one():
             "Vice President Isabel de Saint Malo and Foreign Minister Wang Yi signed a joint communique in Beijing.")
     deals = of_type("agreement", text, "2017-06-13")
     assert [e["event_date"] for e in deals] == ["2017-06-12"]
+
+
+def test_meeting_before_the_main_clause_is_its_subjects_even_when_hung_on_a_participle_or_a_relative():
+    text = "President Slobodan Milosevic freed three U.S. soldiers captured on the border after meeting Jesse Jackson on Saturday."
+    assert [sorted(names(e)) for e in of_type("meeting", text, "1999-05-03")] == [["Jesse Jackson", "Slobodan Milosevic"]]
+    text = "Putin held talks with German Chancellor Olaf Scholz, who arrived in Moscow a day after meeting President Volodymyr Zelensky in Kyiv."
+    meetings = of_type("meeting", text, "2022-02-15")
+    assert sorted(sorted(names(e)) for e in meetings) == [["Olaf Scholz", "Putin"], ["Olaf Scholz", "Volodymyr Zelensky"]]

@@ -960,7 +960,16 @@ class ArgumentFinder:
             # "By giving refuge to Ghani, the UAE adds ...": the main clause's subject gives;
             # "is scheduled to hold talks with Trudeau, before meeting Biden": the subject the clause has
             main = verb.head.head
-            return [c for c in main.children if c.dep_ in {"nsubj", "nsubjpass"}] or (self.subjects(main) if main.dep_ in {"xcomp", "conj"} and verb.head.lower_ in {"before", "after"} else [])
+            timed = verb.head.lower_ in {"before", "after"}
+            if timed and main.dep_ == "acl" and main.tag_ == "VBN" and main.head.head.pos_ == "VERB" and main.head.dep_ in {"dobj", "nsubjpass"}:
+                # "Milosevic freed three soldiers captured on the border after meeting Jackson": the parser
+                # hangs the time on the passive participle of the object; the clause's subject met him
+                main = main.head.head
+            subj = [c for c in main.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if timed and main.dep_ == "relcl" and subj and subj[0].lower_ in {"who", "that"}:
+                # "Scholz, who arrived in Moscow a day after meeting Zelensky in Kyiv": the one the clause is about
+                return self.subjects(main)
+            return subj or (self.subjects(main) if main.dep_ in {"xcomp", "conj"} and timed else [])
         if not subj and verb.dep_ == "ROOT":
             # "In the town of Arawa, Papua New Guinea's government and Bougainville's leaders signed":
             # the parser joins the subjects to the fronted place
