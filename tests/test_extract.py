@@ -3344,3 +3344,9 @@ def test_meeting_before_the_main_clause_is_its_subjects_even_when_hung_on_a_part
     text = "Putin held talks with German Chancellor Olaf Scholz, who arrived in Moscow a day after meeting President Volodymyr Zelensky in Kyiv."
     meetings = of_type("meeting", text, "2022-02-15")
     assert sorted(sorted(names(e)) for e in meetings) == [["Olaf Scholz", "Putin"], ["Olaf Scholz", "Volodymyr Zelensky"]]
+
+
+def test_who_came_away_from_a_meeting_was_at_it():
+    text = "Erdogan came away from a meeting with President Donald Trump in Osaka on June 29 saying he did not expect sanctions."
+    assert [(sorted(names(e)), e["event_date"]) for e in of_type("meeting", text, "2019-07-05")] == [(["Donald Trump", "Erdogan"], "2019-06-29")]
+    assert of_type("meeting", "Many Kurdish and Sunni members stayed away from the session.", "2019-07-05") == []

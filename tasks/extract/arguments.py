@@ -1111,8 +1111,10 @@ class ArgumentFinder:
             head = prep.head
             if head.pos_ in {"VERB", "AUX", "ADJ"}:
                 return head, f"pobj:{prep.lower_}"
-            if head.lower_ in {"out", "away"} and head.dep_ == "prep" and head.head.pos_ == "VERB":
-                return head.head, f"pobj:{prep.lower_}"  # "pulling out of a pact", parsed with "out" as a preposition
+            if head.lower_ in {"out", "away"} and (head.dep_ == "prep" or (head.dep_ == "advmod" and head.head.lemma_ == "come")) and head.head.pos_ == "VERB":
+                # "pulling out of a pact", parsed with "out" as a preposition; "came away from a meeting with Trump"
+                # (not "stayed away from the session", "slipped away from a trip": kept out of it)
+                return head.head, f"pobj:{prep.lower_}"
             if head.pos_ in NOUNISH and head.dep_ in {"dobj", "nsubjpass", "nsubj"} and head.head.pos_ == "VERB":
                 # "a request for asylum was rejected", "signed a memorandum of understanding"
                 return head.head, f"pobj:{prep.lower_}:via:{head.lemma_}"

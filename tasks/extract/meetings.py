@@ -661,7 +661,9 @@ def _enclosing_verb(noun, cues):
     for step in range(6):
         # "declared a halt to violence at a summit": through the verb's object too
         through_object = token.i != noun.i and token.dep_ in {"dobj", "xcomp"} and token.pos_ == "NOUN"
-        if token.dep_ not in {"pobj", "prep"} and not through_object or token.head.i == token.i:
+        # ("came away from a meeting with Trump": through the particle)
+        particle = token.dep_ == "advmod" and token.lower_ in {"away", "out"} and token.head.lemma_ == "come"
+        if token.dep_ not in {"pobj", "prep"} and not through_object and not particle or token.head.i == token.i:
             return None
         framed = framed or token.lemma_.lower() in cues.frame_nouns
         if step >= 4 and not framed:
