@@ -3350,3 +3350,9 @@ def test_who_came_away_from_a_meeting_was_at_it():
     text = "Erdogan came away from a meeting with President Donald Trump in Osaka on June 29 saying he did not expect sanctions."
     assert [(sorted(names(e)), e["event_date"]) for e in of_type("meeting", text, "2019-07-05")] == [(["Donald Trump", "Erdogan"], "2019-06-29")]
     assert of_type("meeting", "Many Kurdish and Sunni members stayed away from the session.", "2019-07-05") == []
+
+
+
+def test_what_a_present_tense_follows_is_past():
+    text = "The pact follows talks between President Joe Biden and Chancellor Angela Merkel at the White House on July 15."
+    assert [(e["modality"], e["event_date"]) for e in of_type("meeting", text, "2021-07-22")] == [("asserted", "2021-07-15")]

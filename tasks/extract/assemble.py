@@ -283,6 +283,8 @@ def _scheduled_present(trigger) -> bool:
         return False  # "Nov 5: Ukraine and Poland sign a grain deal": a timeline tells the past in the present
     if any(c.dep_ in {"acl", "relcl"} and c.tag_ in {"VBN", "VBD"} for c in trigger.children):
         return False  # "the visit follows an accord struck in Switzerland on March 20": told as done
+    if trigger.dep_ == "dobj" and trigger.head.lemma_ == "follow":
+        return False  # "The pact follows talks between Biden and Merkel on July 15": what it follows is past
     verb = trigger
     while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
         if verb.dep_ in {"nsubj", "nsubjpass"}:
