@@ -3356,3 +3356,15 @@ def test_who_came_away_from_a_meeting_was_at_it():
 def test_what_a_present_tense_follows_is_past():
     text = "The pact follows talks between President Joe Biden and Chancellor Angela Merkel at the White House on July 15."
     assert [(e["modality"], e["event_date"]) for e in of_type("meeting", text, "2021-07-22")] == [("asserted", "2021-07-15")]
+
+
+def test_a_request_told_of_the_one_described_or_the_group_counted_before_is_theirs():
+    text = ("Britain has granted political asylum to Akhmed Zakayev, the Home Office said on Saturday. "
+            "The 44-year-old former actor, who served as culture minister, applied for asylum within days of landing at Heathrow last December.")
+    grants = of_type("asylum", text, "2003-11-30")
+    assert sorted((e["attributes"]["action"], sorted(names(e))) for e in grants) == [
+        ("granted", ["Akhmed Zakayev", "Britain"]), ("requested", ["Akhmed Zakayev", "Britain"])]
+    text = ("Greece has granted asylum to one of the eight Turkish servicemen who flew to Greece. "
+            "All eight applied for asylum shortly after their arrival.")
+    requests = [e for e in of_type("asylum", text, "2017-12-30") if e["attributes"]["action"] == "requested"]
+    assert [sorted(names(e)) for e in requests] == [["eight Turkish servicemen"]]

@@ -146,8 +146,10 @@ class ArgumentFinder:
             # labelled, is a party of the same kind
             return PartyRef(token.text, partner.label_, role, token.i, token.i + 1)
         lower = token.lower_
-        if self.is_age(token) and any(c.lower_ == "the" for c in token.children) and token.dep_ in {"nsubj", "nsubjpass"}:
-            # "The 83-year-old had already sat down with Hamas leaders": the person last spoken of
+        aged = self.is_age(token) or (token.pos_ == "NOUN" and token.tag_ == "NN" and any(self.is_age(c) for c in token.children))
+        if aged and any(c.lower_ == "the" for c in token.children) and token.dep_ in {"nsubj", "nsubjpass", "ROOT"}:
+            # "The 83-year-old had already sat down with Hamas leaders", "The 44-year-old former actor ...
+            # applied for asylum": the person last spoken of
             return PartyRef(token.text, "PRON", role, token.i, token.i + 1)
         if lower in {"whom", "which"} and token.dep_ == "pobj":
             # "Kuleba, with whom he had held talks": the one the relative clause is about
@@ -1023,9 +1025,11 @@ class ArgumentFinder:
                     return [head.head] if head.dep_ == "appos" else [c for c in head.head.children if c.dep_ == "nsubj"] or [head]
                 return [head]
             if verb.dep_ == "acl":
-                if head.dep_ == "ROOT" and verb.tag_ in {"VBD", "VBN"} and any(c.dep_ == "dobj" for c in verb.children) and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+                if head.dep_ == "ROOT" and (verb.tag_ == "VBD" or (verb.tag_ == "VBN" and (head.tag_ == "CD" or any(c.dep_ == "dobj" for c in verb.children)))) and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
                     # "The eight member countries ..., namely Bolivia, ..., signed on Tuesday the Belém
-                    # Declaration": a past verb with its object, which the parser hung on its subject
+                    # Declaration": a past verb with its object, which the parser hung on its subject;
+                    # "The former actor ... applied for asylum": a past tense is no reduced relative, but the
+                    # sentence's verb (nor is "All eight applied": a number is no sentence of its own)
                     return [head]
                 if head.lemma_.lower() in self.cues.invitation_nouns and head.dep_ == "dobj" and head.head.lemma_.lower() in self.cues.accepting_verbs:
                     # "Erdogan had accepted an invitation to visit Washington": who accepts is who visits

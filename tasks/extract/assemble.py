@@ -343,7 +343,9 @@ def _counted_antecedent(mention: Mention, doc) -> LinkedName | None:
     head = doc[refs[0].start]
     for token in doc[: head.i]:
         count = next((c for c in token.children if c.dep_ == "nummod"), None)
-        if token.lemma_ == head.lemma_ and token.tag_ in {"NNS", "NNPS"} and count is not None:
+        # ("The five, who applied for asylum", "All eight applied": the group counted so before)
+        same = token.lemma_ == head.lemma_ or (head.tag_ == "CD" and count is not None and count.lower_ == head.lower_)
+        if same and token.tag_ in {"NNS", "NNPS"} and count is not None:
             words = [t for t in token.lefts if t.i >= count.i] + [token]
             text = " ".join(t.text for t in words)
             return LinkedName(text, "NORP", None, "g:" + " ".join(name_words(text)))
