@@ -3368,3 +3368,9 @@ def test_a_request_told_of_the_one_described_or_the_group_counted_before_is_thei
             "All eight applied for asylum shortly after their arrival.")
     requests = [e for e in of_type("asylum", text, "2017-12-30") if e["attributes"]["action"] == "requested"]
     assert [sorted(names(e)) for e in requests] == [["eight Turkish servicemen"]]
+
+
+def test_a_company_named_after_its_country_stays_a_company():
+    text = "Gazprom and China National Petroleum Corp signed a 30-year contract on Wednesday."
+    deals = of_type("agreement", text, "2014-05-22")
+    assert [sorted(names(e)) for e in deals] == [["China National Petroleum Corp", "Gazprom"]]
