@@ -3374,3 +3374,11 @@ def test_a_company_named_after_its_country_stays_a_company():
     text = "Gazprom and China National Petroleum Corp signed a 30-year contract on Wednesday."
     deals = of_type("agreement", text, "2014-05-22")
     assert [sorted(names(e)) for e in deals] == [["China National Petroleum Corp", "Gazprom"]]
+
+
+def test_several_who_met_one_person_separately_met_him_each():
+    text = ("Presidents Serzh Sargsyan and Ilham Aliyev met in Vienna on Monday with John Kerry. "
+            "Sargsyan and Aliyev also met separately with the EU's foreign policy chief, Federica Mogherini.")
+    meetings = of_type("meeting", text, "2016-05-17")
+    assert sorted(sorted(names(e)) for e in meetings) == [
+        ["Federica Mogherini", "Ilham Aliyev"], ["Federica Mogherini", "Serzh Sargsyan"], ["Ilham Aliyev", "John Kerry", "Serzh Sargsyan"]]

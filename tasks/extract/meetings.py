@@ -383,6 +383,10 @@ def _verbal_parties(finder: ArgumentFinder, mention: Mention, verb, lemma: str) 
     if any(c.dep_ == "advmod" and c.lower_ == "separately" for c in verb.children):
         # "Trump spoke separately with Tamim, with the Saudi crown prince and with ...": one talk each
         mention.debug["separate_parties"] = [p.start for p in mention.parties[before:]]
+        subjects = mention.parties[:before]
+        if len(mention.parties) - before == 1 and len(subjects) >= 2:
+            # "Sargsyan and Aliyev also met separately with Mogherini": each of them with her
+            mention.debug["separate_parties"] = [p.start for p in subjects]
     _gapped(finder, mention, verb)
     _again(finder, mention, verb)
 
