@@ -3382,3 +3382,12 @@ def test_several_who_met_one_person_separately_met_him_each():
     meetings = of_type("meeting", text, "2016-05-17")
     assert sorted(sorted(names(e)) for e in meetings) == [
         ["Federica Mogherini", "Ilham Aliyev"], ["Federica Mogherini", "Serzh Sargsyan"], ["Ilham Aliyev", "John Kerry", "Serzh Sargsyan"]]
+
+
+def test_asylum_told_to_each_with_a_time_between_is_one_grant_each_even_through_an_apposition():
+    text = "London granted asylum to the tycoon Boris Berezovsky in 2003 and, the same year, to the Chechen separatist envoy Akhmed Zakayev."
+    grants = of_type("asylum", text, "2013-03-02")
+    assert sorted(sorted(names(e)) for e in grants) == [["Akhmed Zakayev", "London"], ["Boris Berezovsky", "London"]]
+    text = ("King Hussein has granted political asylum to Lieutenant General Hussein Kamel Hassan al-Majid, Iraq's former "
+            "minister of industry, and to his brother, Colonel Saddam Kamel Hassan al-Majid.")
+    assert len(of_type("asylum", text, "1995-08-13")) == 1

@@ -545,10 +545,17 @@ def _told_to_each(finder: ArgumentFinder, mention: Mention) -> None:
         if party.role != "recipient" or party.start < 0:
             continue
         root = finder.doc[party.start:party.end].root
+        if root.dep_ == "appos":
+            root = root.head  # "to the tycoon Boris Berezovsky": the name stands beside what the preposition takes
         if root.dep_ == "pobj" and root.head.lower_ == "to":
             preps.setdefault(root.head.i, []).append(party.start)
     if len(preps) < 2:
         return
-    if any(finder.doc[i].dep_ == "conj" for i in preps):  # the second "to" coordinated, however the parser hung it
+    # the second "to" coordinated, however the parser hung it (or both on the verb), with a time told
+    # between them ("to Berezovsky in 2003 and, the same year, to Zakayev"; not "to General Hussein Kamel,
+    # Iraq's former minister, and to his brother", one act)
+    first, last = min(preps), max(preps)
+    timed = any(t.ent_type_ == "DATE" for t in finder.doc[first:last])
+    if timed and (any(finder.doc[i].dep_ == "conj" for i in preps) or len({finder.doc[i].head.i for i in preps}) == 1):
         mention.debug["separate_parties"] = [start for starts in preps.values() for start in starts]
 
