@@ -3391,3 +3391,10 @@ def test_asylum_told_to_each_with_a_time_between_is_one_grant_each_even_through_
     text = ("King Hussein has granted political asylum to Lieutenant General Hussein Kamel Hassan al-Majid, Iraq's former "
             "minister of industry, and to his brother, Colonel Saddam Kamel Hassan al-Majid.")
     assert len(of_type("asylum", text, "1995-08-13")) == 1
+
+
+def test_who_acts_on_a_deal_in_a_relative_clause_is_no_side_of_it():
+    text = ("Vladimir Putin and Raul Khajimba, the leader of Georgia's breakaway region of Abkhazia, signed a treaty in Sochi on Monday, "
+            "a document that Tbilisi and its Western partners denounced as a step toward annexation.")
+    deals = of_type("agreement", text, "2014-11-25")
+    assert [sorted(names(e)) for e in deals] == [["Raul Khajimba", "Vladimir Putin"]]

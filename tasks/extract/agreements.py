@@ -244,6 +244,10 @@ def _parties(finder: ArgumentFinder, mention: Mention, noun, governor, path, acl
         for arg in [a for clause in clauses for a in clause.children]:
             if arg.dep_ not in {"dobj", "nsubj", "dative"}:
                 continue
+            if arg.dep_ == "nsubj" and arg.head.i == verb.i and verb.lemma_.lower() in finder.cues.commenting_verbs | finder.cues.statement_verbs:
+                # "a document that Tbilisi and its Western partners denounced": who speaks of the deal, not
+                # what it is about (as "under which Israel will sell Jordan water" is)
+                continue
             if arg.dep_ == "dobj" and arg.lemma_.lower() in finder.cues.relation_nouns:
                 # "agreements establishing full diplomatic relations with the UAE and Bahrain"
                 mention.parties += finder.parties_from(finder.prep_objects(arg, PARTY_PREPS), "party")
