@@ -3398,3 +3398,10 @@ def test_who_acts_on_a_deal_in_a_relative_clause_is_no_side_of_it():
             "a document that Tbilisi and its Western partners denounced as a step toward annexation.")
     deals = of_type("agreement", text, "2014-11-25")
     assert [sorted(names(e)) for e in deals] == [["Raul Khajimba", "Vladimir Putin"]]
+
+
+def test_calling_off_a_deal_or_calling_on_someone_to_act_is_no_call():
+    assert of_type("meeting", "Reliance Industries and Saudi Aramco have called off a deal for the Saudi company to buy a stake.", "2021-11-20") == []
+    assert of_type("meeting", "The group called on Canada's Minister of Immigration, Ahmed Hussen, to process the remaining applications.", "2019-03-26") == []
+    text = "Former president Barack Obama called on Donald Trump at Trump Tower on Monday."
+    assert [e["attributes"]["format"] for e in of_type("meeting", text, "2016-11-15")] == ["visit"]

@@ -244,6 +244,11 @@ def _not_a_phone_call(finder: ArgumentFinder, head, rule: dict, lemma: str) -> b
         return True  # "calling for emerging economies to have a bigger voice": a demand
     if any(c.dep_ == "prep" and c.lower_ == "for" and not list(c.children) for c in head.children):
         return True  # "the truce had been called for by Putin and Erdogan": demanded by them, not a call between them
+    if any(c.dep_ == "prt" and c.lower_ == "off" for c in head.children):
+        return True  # "Reliance and Aramco have called off a deal": cancelled
+    if finder.prep_objects(head, {"on", "upon"}) and any(
+            c.dep_ in {"advcl", "xcomp"} and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in head.children):
+        return True  # "called on Canada's minister, Ahmed Hussen, to process the applications": urged him
     if _phoned_as_named(finder, head):
         return False
     objects = [c for c in head.children if c.dep_ == "dobj"]
