@@ -3405,3 +3405,11 @@ def test_calling_off_a_deal_or_calling_on_someone_to_act_is_no_call():
     assert of_type("meeting", "The group called on Canada's Minister of Immigration, Ahmed Hussen, to process the remaining applications.", "2019-03-26") == []
     text = "Former president Barack Obama called on Donald Trump at Trump Tower on Monday."
     assert [e["attributes"]["format"] for e in of_type("meeting", text, "2016-11-15")] == ["visit"]
+
+
+def test_their_talks_told_by_one_of_them_to_another_are_those_twos():
+    text = ("At a joint news conference after their talks, Rama told his Serbian counterpart Aleksandar Vucic "
+            "that Kosovo's independence was irreversible.")
+    assert [sorted(names(e)) for e in of_type("meeting", text, "2014-11-11")] == [["Aleksandar Vucic", "Rama"]]
+    text = "After their talks, Putin thanked Erdogan for his hospitality."
+    assert [sorted(names(e)) for e in of_type("meeting", text, "2014-11-11")] == [["Erdogan", "Putin"]]

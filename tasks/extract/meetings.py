@@ -547,6 +547,7 @@ def _nominal_parties(finder: ArgumentFinder, mention: Mention, noun, governor, p
             # "flew to Moscow for talks with Putin": the one who went; "Kim and Kim put their names to
             # the document after a day of talks", "Sharon and Abbas declared a halt at a summit": both
             subjects = finder.parties_from(finder.subjects(verb))
+            subjects += _addressed_after_their(finder, mention, noun, verb, subjects)
             if any(p.kind not in {"PRON", "GROUP"} for p in mention.parties) or len(subjects) >= 2 or any(p.kind == "GROUP" for p in subjects):
                 mention.parties += subjects
                 mention.debug["enclosing_verb"] = verb.i  # "flew to Moscow for talks": the talks were there
@@ -603,6 +604,7 @@ def _nominal_parties(finder: ArgumentFinder, mention: Mention, noun, governor, p
             mention.parties += finder.parties_from(_companions(finder, verb))
         if verb is not None:
             subjects = finder.parties_from(finder.subjects(verb))
+            subjects += _addressed_after_their(finder, mention, noun, verb, subjects)
             if not subjects and path == "pobj:for":
                 # "Nehammer is expected in Kyiv on Saturday for talks with Zelensky": the one expected goes
                 subjects = finder.parties_from(finder.passive_subjects(verb))
@@ -626,6 +628,16 @@ def _nominal_parties(finder: ArgumentFinder, mention: Mention, noun, governor, p
                 # "The meeting ... was also attended by Foreign Minister Fidan and Kalin": more people at
                 # a meeting already told, not a meeting of theirs
                 mention.debug["also_attended"] = True
+
+
+def _addressed_after_their(finder: ArgumentFinder, mention: Mention, noun, verb, subjects) -> list[PartyRef]:
+    """"After their talks, Rama told his Serbian counterpart Aleksandar Vucic ...", "after their meeting,
+    Putin thanked Erdogan": talks of "their" own, told by one of them to another, are those two's."""
+    theirs = any(c.dep_ == "poss" and c.lower_ == "their" for c in noun.children)
+    if not theirs or len(subjects) != 1 or any(p.kind not in {"PRON", "GROUP"} for p in mention.parties):
+        return []
+    told = [c for c in verb.children if c.dep_ in {"dobj", "dative"}] + finder.prep_objects(verb, {"to"})
+    return [p for p in finder.parties_from(told) if p.kind in {"PERSON", "TITLE"}]
 
 
 def _attendees(finder: ArgumentFinder, noun) -> list[PartyRef]:
