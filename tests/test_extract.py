@@ -3413,3 +3413,10 @@ def test_their_talks_told_by_one_of_them_to_another_are_those_twos():
     assert [sorted(names(e)) for e in of_type("meeting", text, "2014-11-11")] == [["Aleksandar Vucic", "Rama"]]
     text = "After their talks, Putin thanked Erdogan for his hospitality."
     assert [sorted(names(e)) for e in of_type("meeting", text, "2014-11-11")] == [["Erdogan", "Putin"]]
+
+
+def test_state_companies_are_known_bodies_of_their_states():
+    text = ("Giorgia Meloni was in Algiers last Monday. She held talks with President Abdelmadjid Tebboune, "
+            "and Eni and Algeria's Sonatrach signed agreements to cut emissions.")
+    deals = of_type("agreement", text, "2023-01-30")
+    assert [sorted(names(e)) for e in deals] == [["Eni", "Sonatrach"]]
