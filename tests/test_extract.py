@@ -3420,3 +3420,9 @@ def test_state_companies_are_known_bodies_of_their_states():
             "and Eni and Algeria's Sonatrach signed agreements to cut emissions.")
     deals = of_type("agreement", text, "2023-01-30")
     assert [sorted(names(e)) for e in deals] == [["Eni", "Sonatrach"]]
+
+
+def test_the_hyphened_title_names_the_one_person_the_article_gives_it():
+    text = ("Secretary-General António Guterres today addressed the conference in Islamabad. "
+            "On the margins of the conference, the Secretary-General met Prime Minister Imran Khan.")
+    assert [sorted(names(e)) for e in of_type("meeting", text, "2020-02-17")] == [["António Guterres", "Imran Khan"]]
