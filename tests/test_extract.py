@@ -3426,3 +3426,13 @@ def test_the_hyphened_title_names_the_one_person_the_article_gives_it():
     text = ("Secretary-General António Guterres today addressed the conference in Islamabad. "
             "On the margins of the conference, the Secretary-General met Prime Minister Imran Khan.")
     assert [sorted(names(e)) for e in of_type("meeting", text, "2020-02-17")] == [["António Guterres", "Imran Khan"]]
+
+
+def test_a_deal_signed_after_its_own_relative_clause_is_signed_by_whom_the_participle_names():
+    text = ("Baku says the route is foreseen in the statement that ended the 44-day war, signed by Aliyev, "
+            "Armenian Prime Minister Nikol Pashinyan and Russian President Vladimir Putin.")
+    deals = of_type("agreement", text, "2023-08-01")
+    assert [(sorted(names(e)), e["attributes"]["status"]) for e in deals] == [(["Aliyev", "Nikol Pashinyan", "Vladimir Putin"], "signed")]
+    text = ("South Sudan became independent in July 2011 under the terms of a 2005 peace accord between Khartoum and the "
+            "Sudan People's Liberation Movement that ended more than two decades of civil war.")
+    assert [e["attributes"]["status"] for e in of_type("agreement", text, "2011-07-10")] == ["reached"]

@@ -70,10 +70,19 @@ def build_agreement(finder: ArgumentFinder, span: Span, rule: dict, sent_index: 
             status_verb = governor
             mention.verbal = True
     acl = [c for c in noun.children if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"] + _reduced_relative(finder, noun)
+    acl += _signed_past_its_clause(finder, noun, acl)
+    made = False
     for verb in acl:
-        if status is None and verb.lemma_.lower() in cues.agreement_status:
+        acts_on_another = any(c.dep_ == "nsubj" and c.lower_ in {"that", "which"} for c in verb.children) and any(c.dep_ == "dobj" for c in verb.children)
+        if acts_on_another and cues.agreement_status.get(verb.lemma_.lower()) in {"broken", "suspended"}:
+            # "the accord that ended the war", "the statement that ended the 44-day war": the deal ended something
+            # else, so it was made (it was not itself ended)
+            made = True
+        elif status is None and verb.lemma_.lower() in cues.agreement_status and not acts_on_another:
             status = cues.agreement_status[verb.lemma_.lower()]
             status_verb = verb
+    if status is None and made:
+        status = "reached"
     if rule.get("needs") == "signed" and status not in {"signed", "reached"}:
         return None  # a statement is an agreement only when the parties sign or adopt it
     if status is None and path == "dobj" and governor.lemma_.lower() in {"have", "own", "possess"} and governor.tag_ in {"VBZ", "VBP"}:
@@ -197,6 +206,20 @@ def _reduced_relative(finder: ArgumentFinder, noun) -> list:
     if verb is None or verb.i < noun.i or verb.lemma_.lower() not in finder.cues.agreement_status or any(c.dep_ == "dobj" for c in verb.children):
         return []
     return [verb] if any(c.dep_ == "nsubj" and c.left_edge.i == first.i for c in verb.children) else []
+
+
+def _signed_past_its_clause(finder: ArgumentFinder, noun, acl) -> list:
+    """"the November 10 statement that ended the 44-day war, signed by Aliyev, Pashinyan and Putin": a
+    participle of signing set off by a comma after the deal's own relative clause, which the parser
+    hangs on the last noun of that clause (the war was not signed)."""
+    found = []
+    for clause in (c for c in acl if c.dep_ == "relcl"):
+        for verb in clause.subtree:
+            if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_.lower() in finder.cues.agreement_status \
+                    and finder.doc[verb.i - 1].text == "," and finder.agents(verb) \
+                    and not any(t.start <= verb.head.i < t.end for t in finder.doc.spans.get("event_triggers", [])):
+                found.append(verb)
+    return found
 
 
 def _parties(finder: ArgumentFinder, mention: Mention, noun, governor, path, acl, mediator_subject: bool) -> None:
