@@ -3436,3 +3436,9 @@ def test_a_deal_signed_after_its_own_relative_clause_is_signed_by_whom_the_parti
     text = ("South Sudan became independent in July 2011 under the terms of a 2005 peace accord between Khartoum and the "
             "Sudan People's Liberation Movement that ended more than two decades of civil war.")
     assert [e["attributes"]["status"] for e in of_type("agreement", text, "2011-07-10")] == ["reached"]
+
+
+def test_what_was_discussed_with_someone_by_telephone_is_a_call_with_him():
+    text = "Chancellor Merkel had also discussed the crisis with Russian President Vladimir Putin by telephone last week."
+    calls = of_type("meeting", text, "2021-11-18")
+    assert [(sorted(names(e)), e["attributes"]["format"]) for e in calls] == [(["Merkel", "Vladimir Putin"], "call")]

@@ -160,6 +160,9 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
         mention.parties += [p for p in companions if all(q.start != p.start for q in mention.parties)]
     if needs == "two_parties" and len(mention.parties) < 2:
         return None
+    if needs == "by_phone":
+        # "discussed the crisis with Putin by telephone": the parser hangs "with" on what was discussed
+        mention.parties += finder.parties_from([w for o in head.children if o.dep_ == "dobj" for w in finder.prep_objects(o, {"with"})])
     if needs == "by_phone" and (len(mention.parties) < 2 or not any(
             c.dep_ == "prep" and c.lower_ in {"by", "over", "via"} and any(o.lower_ in PHONE_WORDS for o in c.children) for c in head.children)):
         return None  # "discussed the crisis by telephone with Lavrov" is a call; "discussed the crisis" is not
