@@ -3422,10 +3422,13 @@ def test_state_companies_are_known_bodies_of_their_states():
     assert [sorted(names(e)) for e in deals] == [["Eni", "Sonatrach"]]
 
 
-def test_the_hyphened_title_names_the_one_person_the_article_gives_it():
+def test_a_title_of_several_words_names_the_one_person_the_article_gives_it():
     text = ("Secretary-General António Guterres today addressed the conference in Islamabad. "
             "On the margins of the conference, the Secretary-General met Prime Minister Imran Khan.")
     assert [sorted(names(e)) for e in of_type("meeting", text, "2020-02-17")] == [["António Guterres", "Imran Khan"]]
+    text = ("The President of Ukraine, Volodymyr Zelensky, and the Secretary General of the Council of Europe, Alain Berset, "
+            "today signed an agreement. Ahead of the ceremony, the Secretary General and the President held a bilateral meeting.")
+    assert [sorted(names(e)) for e in of_type("meeting", text, "2025-06-25")] == [["Alain Berset", "Volodymyr Zelensky"]]
 
 
 def test_a_deal_signed_after_its_own_relative_clause_is_signed_by_whom_the_participle_names():

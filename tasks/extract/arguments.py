@@ -320,10 +320,12 @@ class ArgumentFinder:
             if of_state is not None and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
                 # "held talks with the Secretary of State": the one person the article calls so, not a state called "State"
                 return PartyRef(token.text, "TITLE", role, token.i, of_state.i + 1, title=lemma)
-            hyphened = self.doc[token.i - 2: token.i + 1].text.lower() if token.i >= 2 and self.doc[token.i - 1].text == "-" else ""
-            if not country and hyphened in self.cues.titles and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
-                # "the Secretary-General met Prime Minister Khan": the one person the article calls so
-                return PartyRef(self.doc[token.i - 2: token.i + 1].text, "TITLE", role, token.i - 2, token.i + 1, title=hyphened.replace("-", " "))
+            start = token.i - 2 if token.i >= 2 and self.doc[token.i - 1].text == "-" else min([c.i for c in token.lefts if c.dep_ == "compound" and c.is_title], default=token.i)
+            written = self.doc[start: token.i + 1].text.lower()
+            if not country and start < token.i and written in self.cues.titles and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+                # "the Secretary-General met Prime Minister Khan", "the Secretary General and the President held a
+                # meeting": the one person the article calls so
+                return PartyRef(self.doc[start: token.i + 1].text, "TITLE", role, start, token.i + 1, title=written.replace("-", " "))
             distinct = lemma in self.cues.distinct_titles or (lemma == "minister" and office)
             if not country and distinct and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and token.tag_ in {"NN", "NNP"}:
                 # "held talks with the crown prince": the one person the article calls so (resolved later)
