@@ -3445,3 +3445,9 @@ def test_what_was_discussed_with_someone_by_telephone_is_a_call_with_him():
     text = "Chancellor Merkel had also discussed the crisis with Russian President Vladimir Putin by telephone last week."
     calls = of_type("meeting", text, "2021-11-18")
     assert [(sorted(names(e)), e["attributes"]["format"]) for e in calls] == [(["Merkel", "Vladimir Putin"], "call")]
+
+
+def test_going_home_without_an_agreement_is_a_deal_not_reached():
+    text = "Aleksandar Vucic and Albin Kurti met in Brussels on August 18 but went home without an agreement."
+    deals = of_type("agreement", text, "2022-08-28")
+    assert [(sorted(names(e)), e["modality"]) for e in deals] == [(["Albin Kurti", "Aleksandar Vucic"], "negated")]

@@ -8,6 +8,8 @@ from tasks.extract.mentions import Mention, PartyRef
 
 # "agreed on a deal", "withdrew from the treaty", "abide by the accord"; not "under the pact, X will ..."
 GOVERNING_PREPS = {"on", "to", "from", "of", "by", "into", "upon", "over", "with"}
+# verbs of going away from talks: "went home without an agreement", "left Brussels without a deal"
+LEAVING_VERBS = {"go", "leave", "return", "depart", "fly", "walk", "break", "adjourn", "conclude", "close", "finish", "wrap"}
 # "agreed to restore relations" is an agreement; "agreed to meet" a planned meeting, handled there
 BINDING_VERBS = {"commit", "bind", "oblige", "obligate", "require"}  # what a deal does to its sides
 NOT_AGREEMENT_ACTS = {"merge", "acquire", "buy", "sell", "purchase", "invest", "meet", "visit", "talk", "hold", "discuss", "continue", "work", "consider", "study", "explore", "cooperate", "keep", "remain", "speak", "return", "differ", "disagree"}  # "agreed to differ": no deal
@@ -92,8 +94,15 @@ def build_agreement(finder: ArgumentFinder, span: Span, rule: dict, sent_index: 
         # "Russia and Ukraine carried out a prisoner exchange", "the exchange took place on Friday": an
         # exchange is honoured when it is made (not "committed to an exchange": one still to come)
         status, status_verb = done_by["status"], governor
+    left_without = status is None and path == "pobj:without" and governor.lemma_.lower() in LEAVING_VERBS
+    if left_without:
+        # "the two leaders went home without an agreement", "left Brussels without a deal": no deal was
+        # reached (the modality reads "without")
+        status, status_verb = "reached", governor
     mention.attributes["status"] = status
     _parties(finder, mention, noun, governor, path, acl, mediator_subject)
+    if left_without:
+        mention.parties += finder.parties_from(finder.subjects(governor), "party")
     if verbless:
         # (its subjects, to the parser a clause's head and its possessor, are read in order)
         mention.parties = _signers_before(finder, governor) or mention.parties
