@@ -65,6 +65,12 @@ class NamedPlace:
     end: int
 
 
+def came_away(particle: Token) -> bool:
+    """"came away from a meeting with Trump": the parser hangs "from" on the particle; who came away
+    was at the meeting (not "stayed away from the session", "slipped away from a trip": kept out of it)."""
+    return particle.dep_ == "advmod" and particle.lower_ in {"away", "out"} and particle.head.lemma_ == "come"
+
+
 def inner_dateline_tokens(doc: Doc) -> set[int]:
     """The tokens of datelines that open later paragraphs: a roundup or live blog files each item
     from its own place ("MOSCOW – Steve Witkoff held talks ...")."""
@@ -1121,10 +1127,8 @@ class ArgumentFinder:
             head = prep.head
             if head.pos_ in {"VERB", "AUX", "ADJ"}:
                 return head, f"pobj:{prep.lower_}"
-            if head.lower_ in {"out", "away"} and (head.dep_ == "prep" or (head.dep_ == "advmod" and head.head.lemma_ == "come")) and head.head.pos_ == "VERB":
-                # "pulling out of a pact", parsed with "out" as a preposition; "came away from a meeting with Trump"
-                # (not "stayed away from the session", "slipped away from a trip": kept out of it)
-                return head.head, f"pobj:{prep.lower_}"
+            if (head.lower_ in {"out", "away"} and head.dep_ == "prep" or came_away(head)) and head.head.pos_ == "VERB":
+                return head.head, f"pobj:{prep.lower_}"  # "pulling out of a pact", parsed with "out" as a preposition
             if head.pos_ in NOUNISH and head.dep_ in {"dobj", "nsubjpass", "nsubj"} and head.head.pos_ == "VERB":
                 # "a request for asylum was rejected", "signed a memorandum of understanding"
                 return head.head, f"pobj:{prep.lower_}:via:{head.lemma_}"

@@ -5,7 +5,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span
 
-from tasks.extract.arguments import PARTY_PREPS, ArgumentFinder
+from tasks.extract.arguments import PARTY_PREPS, ArgumentFinder, came_away
 from tasks.extract.mentions import Mention, PartyRef
 
 HOST_VERBS = {"host", "receive", "welcome", "greet"}
@@ -163,9 +163,9 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
     if needs == "by_phone":
         # "discussed the crisis with Putin by telephone": the parser hangs "with" on what was discussed
         mention.parties += finder.parties_from([w for o in head.children if o.dep_ == "dobj" for w in finder.prep_objects(o, {"with"})])
-    if needs == "by_phone" and (len(mention.parties) < 2 or not any(
-            c.dep_ == "prep" and c.lower_ in {"by", "over", "via"} and any(o.lower_ in PHONE_WORDS for o in c.children) for c in head.children)):
-        return None  # "discussed the crisis by telephone with Lavrov" is a call; "discussed the crisis" is not
+        if len(mention.parties) < 2 or not any(
+                c.dep_ == "prep" and c.lower_ in {"by", "over", "via"} and any(o.lower_ in PHONE_WORDS for o in c.children) for c in head.children):
+            return None  # "discussed the crisis by telephone with Lavrov" is a call; "discussed the crisis" is not
     if "enclosing_verb" in mention.debug:
         heads.append(finder.doc[mention.debug["enclosing_verb"]])
     place = finder.place_of(heads)
@@ -389,12 +389,11 @@ def _verbal_parties(finder: ArgumentFinder, mention: Mention, verb, lemma: str) 
     _verbal_objects(finder, mention, verb, lemma, object_role)
     _invited_by(finder, mention, verb)
     if any(c.dep_ == "advmod" and c.lower_ == "separately" for c in verb.children):
-        # "Trump spoke separately with Tamim, with the Saudi crown prince and with ...": one talk each
-        mention.debug["separate_parties"] = [p.start for p in mention.parties[before:]]
-        subjects = mention.parties[:before]
-        if len(mention.parties) - before == 1 and len(subjects) >= 2:
-            # "Sargsyan and Aliyev also met separately with Mogherini": each of them with her
-            mention.debug["separate_parties"] = [p.start for p in subjects]
+        # "Trump spoke separately with Tamim, with the Saudi crown prince and with ...": one talk each;
+        # "Sargsyan and Aliyev also met separately with Mogherini": each of them with her
+        subjects, objects = mention.parties[:before], mention.parties[before:]
+        apart = subjects if len(objects) == 1 and len(subjects) >= 2 else objects
+        mention.debug["separate_parties"] = [p.start for p in apart]
     _gapped(finder, mention, verb)
     _again(finder, mention, verb)
 
@@ -685,9 +684,7 @@ def _enclosing_verb(noun, cues):
     for step in range(6):
         # "declared a halt to violence at a summit": through the verb's object too
         through_object = token.i != noun.i and token.dep_ in {"dobj", "xcomp"} and token.pos_ == "NOUN"
-        # ("came away from a meeting with Trump": through the particle)
-        particle = token.dep_ == "advmod" and token.lower_ in {"away", "out"} and token.head.lemma_ == "come"
-        if token.dep_ not in {"pobj", "prep"} and not through_object and not particle or token.head.i == token.i:
+        if token.dep_ not in {"pobj", "prep"} and not through_object and not came_away(token) or token.head.i == token.i:
             return None
         framed = framed or token.lemma_.lower() in cues.frame_nouns
         if step >= 4 and not framed:
