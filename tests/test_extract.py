@@ -3451,3 +3451,9 @@ def test_going_home_without_an_agreement_is_a_deal_not_reached():
     text = "Aleksandar Vucic and Albin Kurti met in Brussels on August 18 but went home without an agreement."
     deals = of_type("agreement", text, "2022-08-28")
     assert [(sorted(names(e)), e["modality"]) for e in deals] == [(["Albin Kurti", "Aleksandar Vucic"], "negated")]
+
+
+def test_an_abbreviated_form_of_address_does_not_end_the_sentence():
+    text = "Prime Minister Narendra Modi held talks with the Prime Minister of Poland H.E. Mr. Donald Tusk in Warsaw today."
+    talks = of_type("meeting", text, "2024-08-22")
+    assert [(sorted(names(e)), e["event_date"]) for e in talks] == [(["Donald Tusk", "Narendra Modi"], "2024-08-22")]

@@ -89,7 +89,12 @@ def paragraphs_end_sentences(doc: Doc) -> Doc:
         entry = TIMELINE_ENTRY.match(text, token.idx)
         if before is None or before.text in SENTENCE_ENDS or _heading(text[text.rfind("\n", 0, before.idx) + 1: before.idx + len(before)], token) or entry:
             token.is_sent_start = True
-
+    # "talks with the President of Poland H.E. Mr. Donald Tusk": the parser ends a sentence at the
+    # abbreviated form of address of official copy; the name it addresses follows in the same sentence
+    addresses = {form for form in load_cues().honorifics if form.endswith(".")}
+    for token in doc[:-1]:
+        if token.text in addresses:
+            doc[token.i + 1].is_sent_start = False
     return doc
 
 
