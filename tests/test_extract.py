@@ -3457,3 +3457,19 @@ def test_an_abbreviated_form_of_address_does_not_end_the_sentence():
     text = "Prime Minister Narendra Modi held talks with the Prime Minister of Poland H.E. Mr. Donald Tusk in Warsaw today."
     talks = of_type("meeting", text, "2024-08-22")
     assert [(sorted(names(e)), e["event_date"]) for e in talks] == [(["Donald Tusk", "Narendra Modi"], "2024-08-22")]
+
+
+def test_a_verb_read_as_an_adjective_of_the_title_after_it_still_hosts():
+    text = ("Today, President Donald J. Trump hosted President Ilham Aliyev of the Republic of Azerbaijan and Prime Minister "
+            "Nikol Pashinyan of the Republic of Armenia at the White House for a trilateral summit.")
+    assert [sorted(names(e)) for e in of_type("meeting", text, "2025-08-08")] == [["Donald J. Trump", "Ilham Aliyev", "Nikol Pashinyan"]]
+
+
+def test_separate_meetings_are_each_apart_from_the_meeting_of_all_told_elsewhere():
+    text = ("Today, President Donald J. Trump hosted President Ilham Aliyev of Azerbaijan and Prime Minister Nikol Pashinyan "
+            "of Armenia at the White House. Ahead of the trilateral meeting, the President held separate bilateral meetings "
+            "in the Oval Office with President Aliyev and with Prime Minister Pashinyan.")
+    assert sorted(sorted(names(e)) for e in of_type("meeting", text, "2025-08-08")) == [
+        ["Donald J. Trump", "Ilham Aliyev"], ["Donald J. Trump", "Ilham Aliyev", "Nikol Pashinyan"], ["Donald J. Trump", "Nikol Pashinyan"]]
+    text = "The President met both separately and jointly with the Israeli Prime Minister, Ehud Barak, and the Syrian Foreign Minister, Farouk al-Sharaa."
+    assert len(of_type("meeting", text, "2000-01-10")) == 1

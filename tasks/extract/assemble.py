@@ -382,6 +382,8 @@ def _compatible(cluster: Cluster, item: ResolvedMention) -> bool:
         return False
     if item.mention.event_type == "meeting" and _then_with_someone_new(item, cluster):
         return False
+    if _one_of_several_apart(cluster, item):
+        return False
     return not any(_conflict(m.mention, item.mention) for m in cluster.mentions)
 
 
@@ -420,6 +422,18 @@ def _then_with_someone_new(item: ResolvedMention, cluster: Cluster) -> bool:
         return False
     people = {k for k in item.keys if k.startswith("p:")}
     return bool(people - cluster.keys) and any(k.startswith("p:") for k in cluster.keys)
+
+
+def _one_of_several_apart(cluster: Cluster, item: ResolvedMention) -> bool:
+    """"Trump hosted Aliyev and Pashinyan ... Ahead of the trilateral meeting, he held separate meetings
+    with Aliyev and with Pashinyan": each separate meeting is its own, not the meeting of all three told
+    elsewhere, though its parties are among that one's. (The pieces of one "separately" may come
+    together again: "Macron and Scholz separately received Vucic and Osmani".)"""
+    piece = item.mention.debug.get("one_of_several")
+    pieces = {m.mention.debug.get("one_of_several") for m in cluster.mentions} - {None}
+    if piece is not None and piece not in pieces and cluster.keys - item.keys:
+        return True
+    return bool(pieces) and piece not in pieces and bool(item.keys - cluster.keys)
 
 
 def _one_day_meeting(item: ResolvedMention) -> bool:

@@ -45,7 +45,11 @@ def one_each(mention: Mention) -> list[Mention]:
     if len(others) < 2:
         return [mention]
     common = [p for p in mention.parties if p.start not in separate]
-    return [replace(mention, parties=[*common, other], debug=dict(mention.debug)) for other in others]
+    pieces = [replace(mention, parties=[*common, other], debug=dict(mention.debug)) for other in others]
+    if mention.event_type == "meeting":
+        for piece in pieces:
+            piece.debug["one_of_several"] = mention.trigger_start
+    return pieces
 
 
 def _met_there(finder: ArgumentFinder, head) -> bool:
@@ -98,7 +102,7 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
         mention.verbal = True
         _verbal_parties(finder, mention, head, lemma)
         if lemma in HOST_VERBS | {"meet"} and not any(c.dep_ == "dobj" for c in head.children):
-            mention.parties += finder.parties_from(_late_object(finder, head), "guest" if lemma in HOST_VERBS else "participant")
+            mention.parties += finder.parties_from(_late_object(finder, head) or _object_taken_for_modified(head), "guest" if lemma in HOST_VERBS else "participant")
         mention.parties += finder.parties_from(_with_by_medium(finder, head))
         if lemma == "call":
             _called_on(finder, mention, head)
@@ -116,7 +120,9 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
             heads.append(governor)  # not "In Moscow, Medvedev mocked the trip": where it is spoken of
         if head.tag_ == "NNS" and any(c.dep_ == "amod" and c.lower_ == "separate" for c in head.children):
             # "Putin's separate meetings with the Egyptian and Ethiopian leaders": a meeting with each
-            apart = {p.start for p in finder.parties_from(finder.prep_objects(head, {"with"}))}
+            # (and "separate meetings in the Oval Office with A and with B": "with" hung on the place, or on the verb)
+            hosts = [head, *finder.prep_objects(head, {"in", "at"})] + ([governor] if governor is not None and head.dep_ == "dobj" else [])
+            apart = {p.start for p in finder.parties_from([o for h in hosts for o in finder.prep_objects(h, {"with"})])}
             mention.debug["separate_parties"] = [p.start for p in mention.parties if p.start in apart]
     # "Obama's first Summit of the Americas": the gathering's own name is no party to it
     mention.parties = [p for p in mention.parties if not (p.start <= head.i < p.end and p.kind == "ORG")]
@@ -189,6 +195,18 @@ def _late_object(finder: ArgumentFinder, verb) -> list:
                 if not any(t.text == "," for t in finder.doc[pobj.i + 1: appos.left_edge.i]):
                     found.append(appos)
     return found
+
+
+def _object_taken_for_modified(verb) -> list:
+    """"President Donald J. Trump hosted President Ilham Aliyev of ...": the small model may read the
+    verb as an adjective of the title after it ("hosted President"), and the object as the sentence's
+    root. A verb with a subject of its own is no adjective: the name its title belongs to is its object."""
+    if verb.dep_ != "amod" or not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return []
+    name = verb.head
+    while name.dep_ == "compound" and name.head.i > name.i:
+        name = name.head
+    return [name] if name.pos_ == "PROPN" else []
 
 
 def _sees_someone(finder: ArgumentFinder, verb) -> bool:
@@ -388,7 +406,7 @@ def _verbal_parties(finder: ArgumentFinder, mention: Mention, verb, lemma: str) 
     before = len(mention.parties)
     _verbal_objects(finder, mention, verb, lemma, object_role)
     _invited_by(finder, mention, verb)
-    if any(c.dep_ == "advmod" and c.lower_ == "separately" for c in verb.children):
+    if any(c.dep_ == "advmod" and c.lower_ == "separately" and not any(k.lower_ in {"jointly", "together"} for k in c.conjuncts) for c in verb.children):
         # "Trump spoke separately with Tamim, with the Saudi crown prince and with ...": one talk each;
         # "Sargsyan and Aliyev also met separately with Mogherini": each of them with her
         subjects, objects = mention.parties[:before], mention.parties[before:]
