@@ -3473,3 +3473,9 @@ def test_separate_meetings_are_each_apart_from_the_meeting_of_all_told_elsewhere
         ["Donald J. Trump", "Ilham Aliyev"], ["Donald J. Trump", "Ilham Aliyev", "Nikol Pashinyan"], ["Donald J. Trump", "Nikol Pashinyan"]]
     text = "The President met both separately and jointly with the Israeli Prime Minister, Ehud Barak, and the Syrian Foreign Minister, Farouk al-Sharaa."
     assert len(of_type("meeting", text, "2000-01-10")) == 1
+
+
+def test_memoranda_with_several_counterparts_are_one_with_each():
+    text = "The United States also signed memoranda of understanding with Armenia and with Azerbaijan."
+    deals = of_type("agreement", text, "2025-08-08")
+    assert sorted(sorted(names(e)) for e in deals) == [["Armenia", "United States"], ["Azerbaijan", "United States"]]

@@ -17,6 +17,13 @@ MEDIATOR_NOUNS = {"mediator", "guarantor", "witness", "broker", "facilitator", "
 TOPIC_STOPWORDS = {"new", "former", "previous", "historic", "landmark", "final", "first", "all", "existing", "old", "current", "major", "key", "broad", "comprehensive", "bilateral", "long", "term", "long-term", "interim", "initial", "formal", "draft", "tentative", "provisional", "preliminary", "such", "same", "other", "earlier", "last", "recent", "proposed", "signed", "fragile", "separate", "several", "two", "three", "many"}
 
 
+def _plural(noun) -> bool:
+    """Deals in the plural, also as the model tags Latin plurals ("memoranda": NN) and where the deal is
+    named by what it is of ("memoranda of understanding": the trigger is "understanding")."""
+    named = [noun] + ([noun.head.head] if noun.dep_ == "pobj" and noun.head.lower_ == "of" else [])
+    return any(n.tag_ in {"NNS", "NNPS"} or n.lower_ in {"memoranda", "mous"} for n in named)
+
+
 def build_agreement(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int) -> Mention | None:
     noun = span.root
     cues = finder.cues
@@ -119,7 +126,7 @@ def build_agreement(finder: ArgumentFinder, span: Span, rule: dict, sent_index: 
         # sides of what the deal restored
         sides = [o for c in governor.children if c.dep_ in {"nsubj", "nsubjpass"} for o in finder.prep_objects(c, {"between"})]
         mention.parties += [p for p in finder.parties_from(sides, "party") if all(p.start != q.start for q in mention.parties)]
-    if noun.tag_ == "NNS":
+    if _plural(noun):
         # "signed bilateral security agreements with Estonia and Lithuania", "similar partnerships with India and
         # Georgia": deals in the plural, with several counterparts, are one agreement with each
         counterparts = finder.prep_objects(noun, {"with"}) or (finder.prep_objects(governor, {"with"}) if governor is not None and path == "dobj" else [])
