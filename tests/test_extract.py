@@ -3479,3 +3479,10 @@ def test_memoranda_with_several_counterparts_are_one_with_each():
     text = "The United States also signed memoranda of understanding with Armenia and with Azerbaijan."
     deals = of_type("agreement", text, "2025-08-08")
     assert sorted(sorted(names(e)) for e in deals) == [["Armenia", "United States"], ["Azerbaijan", "United States"]]
+
+
+def test_a_deal_that_took_effect_was_made_but_one_to_take_effect_is_no_new_event():
+    text = "A ceasefire between Israel and Hezbollah took hold at 4 a.m. on Wednesday after more than a year of cross-border fire."
+    deals = of_type("agreement", text, "2024-11-28")
+    assert [(sorted(names(e)), e["attributes"]["status"], e["event_date"]) for e in deals] == [(["Hezbollah", "Israel"], "reached", "2024-11-27")]
+    assert of_type("agreement", "The truce between Israel and Hamas would enter into force on Sunday.", "2025-01-17") == []

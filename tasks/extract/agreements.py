@@ -24,6 +24,19 @@ def _plural(noun) -> bool:
     return any(n.tag_ in {"NNS", "NNPS"} or n.lower_ in {"memoranda", "mous"} for n in named)
 
 
+def _into_force(verb) -> bool:
+    """"took effect", "took hold", "came into force", "has entered into force": a deal in force was made,
+    and its sides are the deal's."""
+    lemma = verb.lemma_.lower()
+    if verb.tag_ != "VBD" and not any(c.dep_ == "aux" and c.lower_ in {"has", "have", "had"} for c in verb.children):
+        return False  # (not "takes effect at midnight", "would enter into force on Sunday": a deal made, to apply later)
+    if lemma == "take":
+        return any(c.dep_ == "dobj" and c.lower_ in {"effect", "hold"} for c in verb.children)
+    if lemma in {"come", "enter", "go"}:
+        return any(c.dep_ == "prep" and c.lower_ == "into" and any(o.lower_ in {"force", "effect"} for o in c.children) for c in verb.children)
+    return False
+
+
 def build_agreement(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int) -> Mention | None:
     noun = span.root
     cues = finder.cues
@@ -64,6 +77,8 @@ def build_agreement(finder: ArgumentFinder, span: Span, rule: dict, sent_index: 
             status = "signed"  # "put their names to the memorandum"
         elif glemma == "shake" and any(c.dep_ == "dobj" and c.lemma_.lower() == "hand" for c in governor.children):
             status = "reached"  # "shook hands on a trade agreement"
+        elif path == "nsubj" and _into_force(governor):
+            status = "reached"  # "a ceasefire between Israel and Hezbollah took hold", "came into force on August 4"
         elif path == "nsubj" and (any(c.dep_ == "dobj" for c in governor.children) or glemma in BINDING_VERBS):
             status = None  # "the agreement did not end the dispute", "the accord commits India": the deal acting on something else
         else:
