@@ -3486,3 +3486,11 @@ def test_a_deal_that_took_effect_was_made_but_one_to_take_effect_is_no_new_event
     deals = of_type("agreement", text, "2024-11-28")
     assert [(sorted(names(e)), e["attributes"]["status"], e["event_date"]) for e in deals] == [(["Hezbollah", "Israel"], "reached", "2024-11-27")]
     assert of_type("agreement", "The truce between Israel and Hamas would enter into force on Sunday.", "2025-01-17") == []
+
+
+def test_a_protocol_named_as_such_or_signed_is_a_deal_but_diplomatic_protocol_is_not():
+    text = "The Minsk Protocol was signed on September 5, 2014, by representatives of Ukraine, Russia and the OSCE."
+    assert [sorted(names(e)) for e in of_type("agreement", text, "2024-12-20")] == [["OSCE", "Russia", "Ukraine"]]
+    text = "Russia and Ukraine signed a protocol setting out the details in Minsk on Friday."
+    assert [sorted(names(e)) for e in of_type("agreement", text, "2019-12-21")] == [["Russia", "Ukraine"]]
+    assert of_type("agreement", "Protocol demanded that Putin and Xi shake hands before the talks.", "2019-12-21") == []

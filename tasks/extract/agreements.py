@@ -53,10 +53,11 @@ def build_agreement(finder: ArgumentFinder, span: Span, rule: dict, sent_index: 
         # "there is agreement that ...": an opinion (not "the agreement that the two ministers signed last
         # October", a relative clause the parser took for one)
         return None
-    if noun.lower_ == "protocol" and not any(c.dep_ == "prep" for c in noun.children):
-        return None
     mention = Mention("agreement", rule["id"], span.start, span.end, span.text, sent_index)
     governor, path = finder.governor(noun)
+    if noun.lower_ == "protocol" and not any(c.dep_ == "prep" for c in noun.children) and noun.text != "Protocol" and not (
+            governor is not None and cues.agreement_status.get(governor.lemma_.lower()) == "signed"):
+        return None  # diplomatic protocol; not "the Minsk Protocol", "the protocol was signed by ..."
     if governor is None:
         governor, path = _verb_of_a_package(noun, cues)
     signing = _verbless_signing(noun, cues) if governor is None or governor.lemma_.lower() not in cues.agreement_status else None
