@@ -3494,3 +3494,9 @@ def test_a_protocol_named_as_such_or_signed_is_a_deal_but_diplomatic_protocol_is
     text = "Russia and Ukraine signed a protocol setting out the details in Minsk on Friday."
     assert [sorted(names(e)) for e in of_type("agreement", text, "2019-12-21")] == [["Russia", "Ukraine"]]
     assert of_type("agreement", "Protocol demanded that Putin and Xi shake hands before the talks.", "2019-12-21") == []
+
+
+def test_a_verbs_object_pronoun_is_never_its_subject():
+    text = ("Oleg Gordievsky, the KGB colonel who spied for Britain, has died at his home in Surrey. He was 86. "
+            "In London he became an adviser to the government. Thatcher met him privately.")
+    assert [sorted(names(e)) for e in of_type("meeting", text, "2025-03-29")] == [["Oleg Gordievsky", "Thatcher"]]

@@ -173,6 +173,13 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
             entry = linker.gaz.lookup(affiliation)
             linked = LinkedName(affiliation, "ORG", None, "o:" + " ".join(name_words(entry.name if entry else affiliation)))
         same = next((p for p in parties if p.linked.key == linked.key), None)
+        if same is not None and ref.kind == "PRON" and linker.doc[ref.start].dep_ in {"dobj", "pobj", "dative"}:
+            # "Thatcher met him privately": a verb's object pronoun is never its subject (unlike "his" in
+            # "met Putin in his first visit")
+            linked = linker.link(ref, {p.linked.key for p in parties})
+            if linked is None:
+                continue
+            same = next((p for p in parties if p.linked.key == linked.key), None)
         if same is not None and ref.kind == "PRON":
             if same.role in {"participant", "party"}:
                 same.role = ref.role  # "met Putin in his first visit": the subject is the visitor
