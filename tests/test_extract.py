@@ -3500,3 +3500,11 @@ def test_a_verbs_object_pronoun_is_never_its_subject():
     text = ("Oleg Gordievsky, the KGB colonel who spied for Britain, has died at his home in Surrey. He was 86. "
             "In London he became an adviser to the government. Thatcher met him privately.")
     assert [sorted(names(e)) for e in of_type("meeting", text, "2025-03-29")] == [["Oleg Gordievsky", "Thatcher"]]
+
+
+def test_a_he_that_carries_the_story_on_counts_for_whom_it_is_about():
+    text = ("Erich Honecker, who ruled East Germany for 18 years, died on Sunday in Santiago. He was 81. "
+            "As the party's security secretary under Walter Ulbricht he directed the sealing of the border. "
+            "He pushed Ulbricht aside in 1971 with Moscow's blessing. "
+            "The high point came in September 1987, when Chancellor Helmut Kohl received him in Bonn.")
+    assert [sorted(names(e)) for e in of_type("meeting", text, "1994-05-30")] == [["Erich Honecker", "Helmut Kohl"]]

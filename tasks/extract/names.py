@@ -424,6 +424,15 @@ class NameLinker:
             scores[linked.key] = scores.get(linked.key, 0.0) + score
             latest[linked.key] = i
             spans[linked.key] = span
+        for i, span in self._subject_chain(token_i):
+            # "Honecker spent ten years in Nazi prisons ... He pushed Ulbricht aside ... Kohl received him":
+            # each "he" that carried the story on is that person named again
+            linked = self.link(PartyRef(span.text, "PERSON", start=span.start, end=span.end))
+            if linked is None or linked.key in exclude or linked.key in speakers or linked.key not in scores:
+                continue
+            at = self.doc[i].sent.start
+            scores[linked.key] += 1.0
+            latest[linked.key] = max(latest[linked.key], i)
         if not scores:
             if len(possessors) == 1:
                 span = next(iter(possessors.values()))
@@ -449,6 +458,31 @@ class NameLinker:
             best = women[0]
         span = spans[best]
         return PartyRef(span.text, "PERSON", start=span.start, end=span.end)
+
+    def _subject_chain(self, before: int) -> list[tuple[int, Span]]:
+        """The sentence subjects "he" and "she" before a token, each with the name it was resolved to
+        (resolved in order, once: each is read as the story has been told up to it)."""
+        if not hasattr(self, "_chain"):
+            self._chain: dict[int, Span | None] = {}
+        found = []
+        for token in self.doc[:before]:
+            if token.lower_ not in {"he", "she"} or token.dep_ not in {"nsubj", "nsubjpass"} or not self._carries_story_on(token):
+                continue
+            if token.i not in self._chain:
+                self._chain[token.i] = None  # (while it is being resolved: no pronoun counts itself)
+                ref = self.resolve_pronoun(token.i)
+                self._chain[token.i] = self.doc[ref.start: ref.end] if ref is not None and ref.start >= 0 else None
+            if self._chain[token.i] is not None:
+                found.append((token.i, self._chain[token.i]))
+        return found
+
+    def _carries_story_on(self, token) -> bool:
+        """"He pushed Ulbricht aside in 1971": a sentence that opens on its subject pronoun and names no
+        one else as a subject goes on with whom the story was about."""
+        sent = token.sent
+        opening = next((t for t in sent if not t.is_punct and t.dep_ not in {"cc", "advmod"}), None)
+        return opening is not None and opening.i == token.i and not any(
+            s.start < sent.end and s.end > sent.start and s.root.dep_ in {"nsubj", "nsubjpass"} for _, s, _ in self.person_mentions)
 
     def _title_subject(self, sent: Span, before: int) -> LinkedName | None:
         """The person a sentence's subject names by office and state ("the Syrian leader"), before a token."""
