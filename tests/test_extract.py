@@ -3508,3 +3508,9 @@ def test_a_he_that_carries_the_story_on_counts_for_whom_it_is_about():
             "He pushed Ulbricht aside in 1971 with Moscow's blessing. "
             "The high point came in September 1987, when Chancellor Helmut Kohl received him in Bonn.")
     assert [sorted(names(e)) for e in of_type("meeting", text, "1994-05-30")] == [["Erich Honecker", "Helmut Kohl"]]
+
+
+def test_to_whom_after_a_description_is_the_person_described():
+    text = "Thai police are holding Hakeem al-Araibi, a former Bahraini national footballer to whom Australia gave refugee status in 2017."
+    grants = of_type("asylum", text, "2019-01-14")
+    assert [(sorted(names(e)), e["attributes"]["action"]) for e in grants] == [(["Australia", "Hakeem al-Araibi"], "granted")]

@@ -925,7 +925,9 @@ class ArgumentFinder:
         # ("Sharaa, a former rebel commander who met Trump": the apposition itself)
         description = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else head
         # ("Hwang Jang Yop, the chief ideologue of the ruling Workers' Party, who sought asylum": "who" is a person)
-        who = any(c.lower_ == "who" and c.dep_ in {"nsubj", "nsubjpass"} for c in relcl.children) and head.ent_type_ != "PERSON"
+        # ("a former Bahraini footballer to whom Australia gave refugee status": "whom" too)
+        who = (any(c.lower_ == "who" and c.dep_ in {"nsubj", "nsubjpass"} for c in relcl.children)
+               or any(t.lower_ == "whom" and t.i < relcl.i for t in relcl.subtree)) and head.ent_type_ != "PERSON"
         if description.dep_ == "appos" and (description.lemma_.lower() in self.cues.person_nouns or who) and description.head.ent_type_ == "PERSON":
             return description.head
         if who:
