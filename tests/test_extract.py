@@ -3514,3 +3514,13 @@ def test_to_whom_after_a_description_is_the_person_described():
     text = "Thai police are holding Hakeem al-Araibi, a former Bahraini national footballer to whom Australia gave refugee status in 2017."
     grants = of_type("asylum", text, "2019-01-14")
     assert [(sorted(names(e)), e["attributes"]["action"]) for e in grants] == [(["Australia", "Hakeem al-Araibi"], "granted")]
+
+
+def test_a_swap_carried_out_is_a_deal_honoured_but_exchanged_views_are_not():
+    text = "The meeting came a day after Russia and the United States exchanged prisoners in Abu Dhabi."
+    deals = of_type("agreement", text, "2025-04-11")
+    assert [(sorted(names(e)), e["attributes"]["status"], e["location"]) for e in deals] == [(["Russia", "United States"], "honoured", "Abu Dhabi")]
+    text = "Viktor Bout landed in Moscow on Thursday after Moscow and Washington exchanged him for Brittney Griner."
+    assert [sorted(names(e)) for e in of_type("agreement", text, "2022-12-09")] == [["Moscow", "Washington"]]
+    assert of_type("agreement", "Putin and Xi exchanged views on Ukraine and traded jokes.", "2022-12-09") == []
+    assert [e["attributes"]["status"] for e in of_type("agreement", "Russia and Ukraine agreed to exchange prisoners.", "2022-12-09")] == ["reached"]

@@ -40,6 +40,8 @@ def _into_force(verb) -> bool:
 def build_agreement(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int) -> Mention | None:
     noun = span.root
     cues = finder.cues
+    if rule.get("needs") == "swap":
+        return _swapped(finder, span, rule, sent_index)
     if noun.pos_ in {"VERB", "AUX"}:
         return _agreed_to(finder, span, rule, sent_index)
     lefts = [t.lower_ for t in noun.lefts]
@@ -355,6 +357,34 @@ def _topic(finder: ArgumentFinder, noun) -> str | None:
     return " ".join(words) or None
 
 
+def _swapped(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int) -> Mention | None:
+    """"Russia and the United States exchanged prisoners in Abu Dhabi", "Moscow and Washington
+    exchanged Bout for Griner": a swap carried out is a deal honoured, its sides the ones who swapped.
+    Only told as done (not "agreed to exchange prisoners", whose deal is the agreeing), and only of
+    captives or of a person for a person (not "exchanged views", "traded insults")."""
+    verb = span.root
+    if verb.tag_ not in {"VBD", "VBN"} or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    captives = any(o.lemma_.lower() in rule["captives"] for o in objects)
+    person_for_person = any(o.ent_type_ == "PERSON" or o.lower_ in {"him", "her", "them"} for o in objects) and any(
+        o.ent_type_ == "PERSON" for o in finder.prep_objects(verb, {"for"}))
+    if not (captives or person_for_person):
+        return None
+    mention = Mention("agreement", rule["id"], span.start, span.end, span.text, sent_index, verbal=True)
+    mention.parties += [p for p in finder.parties_from(finder.subjects(verb), "party") if p.kind in {"GPE", "ORG", "PERSON"}]
+    if len(mention.parties) < 2:
+        return None  # "the Kremlin exchanged him for Corvalán": the other side is not told here
+    mention.attributes["status"] = "honoured"
+    mention.debug["status_verb"] = verb.i
+    place = finder.place_of([verb], preps=("in", "at"))
+    if place is not None:
+        mention.location = place.text
+        mention.location_country = finder.gaz.country_of(place.text)
+    finder.date_mention(mention, [verb], span.sent)
+    return mention
+
+
 def _agreed_to(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int) -> Mention | None:
     """"India and Pakistan agreed to stop all military action": a deal reached without the word "deal".
 
@@ -378,7 +408,8 @@ def _agreed_to(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int) 
     if not acts or acts[0].lemma_.lower() in NOT_AGREEMENT_ACTS:
         return None
     act = acts[0]
-    triggers = {t.i for t in finder.doc.spans.get("event_triggers", []) for t in t if t.i != verb.i}
+    # (a swap told as a verb is the agreeing's own act: "agreed to exchange prisoners")
+    triggers = {t.i for t in finder.doc.spans.get("event_triggers", []) if t.kb_id_ != "prisoners-swapped" for t in t if t.i != verb.i}
     # "agreed to extend the truce" is the truce's; not "agreed to set up a mechanism to monitor a ceasefire"
     if any(t.i in triggers and (t.i == act.i or t.head.i == act.i or (t.head.head.i == act.i and t.head.lemma_.lower() in finder.cues.agreement_status)) for t in act.subtree):
         return None
