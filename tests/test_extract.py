@@ -3524,3 +3524,9 @@ def test_a_swap_carried_out_is_a_deal_honoured_but_exchanged_views_are_not():
     assert [sorted(names(e)) for e in of_type("agreement", text, "2022-12-09")] == [["Moscow", "Washington"]]
     assert of_type("agreement", "Putin and Xi exchanged views on Ukraine and traded jokes.", "2022-12-09") == []
     assert [e["attributes"]["status"] for e in of_type("agreement", "Russia and Ukraine agreed to exchange prisoners.", "2022-12-09")] == ["reached"]
+
+
+def test_the_other_side_of_a_deal_is_the_one_its_purpose_buys_from_or_supplies_to():
+    text = "India signed a $5.43 billion contract on Friday to buy five S-400 air defence systems from Russia."
+    assert [sorted(names(e)) for e in of_type("agreement", text, "2021-12-05")] == [["India", "Russia"]]
+    assert [sorted(names(e)) for e in of_type("agreement", "Gazprom signed a deal to supply gas to China.", "2021-12-05")] == [["China", "Gazprom"]]

@@ -136,6 +136,9 @@ def build_agreement(finder: ArgumentFinder, span: Span, rule: dict, sent_index: 
     if len([p for p in mention.parties if p.kind in {"PERSON", "GPE", "ORG"}]) < 2 and status in {"signed", "reached"}:
         # "Forty-four African countries signed ... Rwanda, Niger, Kenya and Ghana were among the signatories"
         mention.parties += finder.listed_among(noun, {"signatory", "signer", "party", "signatories"})
+    if len([p for p in mention.parties if p.kind in {"PERSON", "GPE", "ORG"}]) < 2 and status in {"signed", "reached"}:
+        # "India signed a $5.43 billion contract to buy five S-400 systems from Russia": the seller
+        mention.parties += _trading_partner(finder, noun, status_verb)
     topic = _topic(finder, noun)
     if topic:
         mention.attributes["topic"] = topic
@@ -355,6 +358,17 @@ def _topic(finder: ArgumentFinder, noun) -> str | None:
                     if pobj.dep_ == "pobj" and pobj.pos_ == "NOUN":
                         words.append(pobj.lower_)
     return " ".join(words) or None
+
+
+def _trading_partner(finder: ArgumentFinder, noun, status_verb) -> list[PartyRef]:
+    """The other side a deal's purpose names: "to buy ... from Russia", "to supply gas to China"."""
+    purposes = [c for h in (noun, status_verb) if h is not None for c in h.children
+                if c.dep_ in {"advcl", "acl", "xcomp", "relcl"} and c.lemma_.lower() in finder.cues.trade_verbs
+                and (c.dep_ == "relcl" or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
+    found = []
+    for verb in purposes:
+        found += [p for p in finder.parties_from(finder.prep_objects(verb, {finder.cues.trade_verbs[verb.lemma_.lower()]}), "party") if p.kind in {"GPE", "ORG"}]
+    return found
 
 
 def _swapped(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int) -> Mention | None:

@@ -58,6 +58,7 @@ class Cues:
         self.asylum_policy_heads = set(cues["asylum_policy_heads"])
         self.generic_adjectives = set(cues.get("generic_adjectives", []))
         self.planning_verbs = set(cues.get("planning_verbs", []))
+        self.trade_verbs: dict[str, str] = dict(cues.get("trade_verbs", {}))
         self.deciding_verbs = set(cues.get("deciding_verbs", []))
         self.journey_verbs = set(cues.get("journey_verbs", []))
         self.frame_nouns = set(cues.get("frame_nouns", []))
