@@ -3530,3 +3530,8 @@ def test_the_other_side_of_a_deal_is_the_one_its_purpose_buys_from_or_supplies_t
     text = "India signed a $5.43 billion contract on Friday to buy five S-400 air defence systems from Russia."
     assert [sorted(names(e)) for e in of_type("agreement", text, "2021-12-05")] == [["India", "Russia"]]
     assert [sorted(names(e)) for e in of_type("agreement", "Gazprom signed a deal to supply gas to China.", "2021-12-05")] == [["China", "Gazprom"]]
+
+
+def test_agreeing_to_stay_in_contact_is_no_deal():
+    text = "Starmer and Meloni agreed to stay in close contact on Ukraine."
+    assert of_type("agreement", text, "2024-09-16") == []

@@ -12,7 +12,7 @@ GOVERNING_PREPS = {"on", "to", "from", "of", "by", "into", "upon", "over", "with
 LEAVING_VERBS = {"go", "leave", "return", "depart", "fly", "walk", "break", "adjourn", "conclude", "close", "finish", "wrap"}
 # "agreed to restore relations" is an agreement; "agreed to meet" a planned meeting, handled there
 BINDING_VERBS = {"commit", "bind", "oblige", "obligate", "require"}  # what a deal does to its sides
-NOT_AGREEMENT_ACTS = {"merge", "acquire", "buy", "sell", "purchase", "invest", "meet", "visit", "talk", "hold", "discuss", "continue", "work", "consider", "study", "explore", "cooperate", "keep", "remain", "speak", "return", "differ", "disagree"}  # "agreed to differ": no deal
+NOT_AGREEMENT_ACTS = {"merge", "acquire", "buy", "sell", "purchase", "invest", "meet", "visit", "talk", "hold", "discuss", "continue", "work", "consider", "study", "explore", "cooperate", "keep", "remain", "stay", "speak", "return", "differ", "disagree"}  # "agreed to differ": no deal
 MEDIATOR_NOUNS = {"mediator", "guarantor", "witness", "broker", "facilitator", "observer", "sponsor"}  # "with Turkey as mediator"
 TOPIC_STOPWORDS = {"new", "former", "previous", "historic", "landmark", "final", "first", "all", "existing", "old", "current", "major", "key", "broad", "comprehensive", "bilateral", "long", "term", "long-term", "interim", "initial", "formal", "draft", "tentative", "provisional", "preliminary", "such", "same", "other", "earlier", "last", "recent", "proposed", "signed", "fragile", "separate", "several", "two", "three", "many"}
 
