@@ -3533,5 +3533,6 @@ def test_the_other_side_of_a_deal_is_the_one_its_purpose_buys_from_or_supplies_t
 
 
 def test_agreeing_to_stay_in_contact_is_no_deal():
-    text = "Starmer and Meloni agreed to stay in close contact on Ukraine."
+    text = ("Prime Minister Keir Starmer met Prime Minister Giorgia Meloni in Rome today. The Prime Minister recalled his "
+            "conversations with Prime Minister Meloni in July, and the two leaders agreed to stay in close contact.")
     assert of_type("agreement", text, "2024-09-16") == []
