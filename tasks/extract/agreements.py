@@ -8,11 +8,6 @@ from tasks.extract.mentions import Mention, PartyRef
 
 # "agreed on a deal", "withdrew from the treaty", "abide by the accord"; not "under the pact, X will ..."
 GOVERNING_PREPS = {"on", "to", "from", "of", "by", "into", "upon", "over", "with"}
-# verbs of going away from talks: "went home without an agreement", "left Brussels without a deal"
-LEAVING_VERBS = {"go", "leave", "return", "depart", "fly", "walk", "break", "adjourn", "conclude", "close", "finish", "wrap"}
-# "agreed to restore relations" is an agreement; "agreed to meet" a planned meeting, handled there
-BINDING_VERBS = {"commit", "bind", "oblige", "obligate", "require"}  # what a deal does to its sides
-NOT_AGREEMENT_ACTS = {"merge", "acquire", "buy", "sell", "purchase", "invest", "meet", "visit", "talk", "hold", "discuss", "continue", "work", "consider", "study", "explore", "cooperate", "keep", "remain", "stay", "speak", "return", "differ", "disagree"}  # "agreed to differ": no deal
 MEDIATOR_NOUNS = {"mediator", "guarantor", "witness", "broker", "facilitator", "observer", "sponsor"}  # "with Turkey as mediator"
 TOPIC_STOPWORDS = {"new", "former", "previous", "historic", "landmark", "final", "first", "all", "existing", "old", "current", "major", "key", "broad", "comprehensive", "bilateral", "long", "term", "long-term", "interim", "initial", "formal", "draft", "tentative", "provisional", "preliminary", "such", "same", "other", "earlier", "last", "recent", "proposed", "signed", "fragile", "separate", "several", "two", "three", "many"}
 
@@ -82,7 +77,7 @@ def build_agreement(finder: ArgumentFinder, span: Span, rule: dict, sent_index: 
             status = "reached"  # "shook hands on a trade agreement"
         elif path == "nsubj" and _into_force(governor):
             status = "reached"  # "a ceasefire between Israel and Hezbollah took hold", "came into force on August 4"
-        elif path == "nsubj" and (any(c.dep_ == "dobj" for c in governor.children) or glemma in BINDING_VERBS):
+        elif path == "nsubj" and (any(c.dep_ == "dobj" for c in governor.children) or glemma in cues.binding_verbs):
             status = None  # "the agreement did not end the dispute", "the accord commits India": the deal acting on something else
         else:
             status = cues.agreement_status.get(glemma)
@@ -119,7 +114,7 @@ def build_agreement(finder: ArgumentFinder, span: Span, rule: dict, sent_index: 
         # "Russia and Ukraine carried out a prisoner exchange", "the exchange took place on Friday": an
         # exchange is honoured when it is made (not "committed to an exchange": one still to come)
         status, status_verb = done_by["status"], governor
-    left_without = status is None and path == "pobj:without" and governor.lemma_.lower() in LEAVING_VERBS
+    left_without = status is None and path == "pobj:without" and governor.lemma_.lower() in cues.leaving_verbs
     if left_without:
         # "the two leaders went home without an agreement", "left Brussels without a deal": no deal was
         # reached (the modality reads "without")
@@ -280,7 +275,7 @@ def _parties(finder: ArgumentFinder, mention: Mention, noun, governor, path, acl
                 mention.parties.append(party)
                 mention.parties += finder.hyphened_sides(child, "party")
     mention.parties += finder.parties_from(finder.prep_objects(noun, PARTY_PREPS), "party")
-    if path == "nsubj" and governor is not None and governor.lemma_.lower() in BINDING_VERBS:
+    if path == "nsubj" and governor is not None and governor.lemma_.lower() in finder.cues.binding_verbs:
         # "The Tashkent Declaration commits India and Pakistan to withdraw their forces": whom a deal binds are its
         # sides (the parser may make them the subject of the infinitive)
         bound = [c for c in governor.children if c.dep_ == "dobj"] or [
@@ -419,7 +414,7 @@ def _agreed_to(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int) 
         # "agreed to work together to remove the obstacles": the act is what they work together to do
         purpose = [c for c in acts[0].children if c.dep_ in {"advcl", "xcomp"} and c.pos_ == "VERB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
         acts = purpose or acts
-    if not acts or acts[0].lemma_.lower() in NOT_AGREEMENT_ACTS:
+    if not acts or acts[0].lemma_.lower() in finder.cues.not_agreement_acts:
         return None
     act = acts[0]
     # (a swap told as a verb is the agreeing's own act: "agreed to exchange prisoners")
