@@ -3536,3 +3536,9 @@ def test_agreeing_to_stay_in_contact_is_no_deal():
     text = ("Prime Minister Keir Starmer met Prime Minister Giorgia Meloni in Rome today. The Prime Minister recalled his "
             "conversations with Prime Minister Meloni in July, and the two leaders agreed to stay in close contact.")
     assert of_type("agreement", text, "2024-09-16") == []
+
+
+def test_a_rulers_title_inside_a_name_and_a_possessive_after_it_leave_the_person():
+    text = "In November 1918 Kaiser Wilhelm II crossed into the Netherlands, where Queen Wilhelmina's government granted him asylum."
+    grants = of_type("asylum", text, "2018-11-10")
+    assert [(sorted(names(e)), e["attributes"]["action"]) for e in grants] == [(["Netherlands", "Wilhelm II"], "granted")]

@@ -165,6 +165,10 @@ class NameRepair:
         """"Prime Minister Atal Bihari Vajpayee", "President Thabo Mbeki" taken for an organisation or a
         place: proper names right after a person's title, none of them a place or body the gazetteer
         knows, are the person the title names."""
+        if ent.label_ in {"ORG", "GPE"} and len(ent) >= 2 and ent[0].is_title and ent[0].lower_ in self.titles \
+                and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent[1:]) \
+                and not any(self.gazetteer.lookup(text) is not None for text in [ent.text, ent[1:].text, *(t.text for t in ent[1:])]):
+            return Span(doc, ent.start, ent.end, label="PERSON")  # "Kaiser Wilhelm II", the title inside
         if ent.label_ not in {"ORG", "GPE"} or len(ent) < 2 or ent.start == 0:
             return ent
         title = doc[ent.start - 1]
@@ -190,12 +194,12 @@ class NameRepair:
 
     @staticmethod
     def _trimmed(doc: Doc, ents: list[Span]) -> list[Span]:
-        """"the Great Hall of the People and", "the Great Hall of the People.": the model sometimes runs a
-        name into the conjunction or the stop after it; no name ends on one."""
+        """"the Great Hall of the People and", "the Great Hall of the People.", "Queen Wilhelmina's": the model
+        sometimes runs a name into the conjunction, the stop or the possessive after it; no name ends on one."""
         out = []
         for ent in ents:
             end = ent.end
-            while end - ent.start > 1 and (doc[end - 1].pos_ == "CCONJ" or doc[end - 1].text in {".", ",", ";", ":"}):
+            while end - ent.start > 1 and (doc[end - 1].pos_ == "CCONJ" or doc[end - 1].text in {".", ",", ";", ":"} or doc[end - 1].tag_ == "POS"):
                 end -= 1
             out.append(ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_, kb_id=ent.kb_id_))
         return out
