@@ -3000,8 +3000,9 @@ def test_days_later_after_a_flashback_count_from_the_day_the_flashback_told():
             "In Houston on September 22, 2019, Trump joined Modi on stage at a rally. "
             "Two days later the pair held formal talks in New York.")
     meetings = of_type("meeting", text, "2020-02-25")
+    # (the rally is a meeting too: "Trump joined Modi on stage", as the gold article this comes from has it)
     assert sorted((e["location"], e["event_date"], e["modality"]) for e in meetings) == [
-        ("New Delhi", "2020-02-25", "asserted"), ("New York", "2019-09-24", "asserted")]
+        ("Houston", "2019-09-22", "asserted"), ("New Delhi", "2020-02-25", "asserted"), ("New York", "2019-09-24", "asserted")]
     same_story = ("Kishida hosted Biden and Albanese on Tuesday for a summit. Albanese was sworn in on Monday. "
                   "Biden had held talks with Kishida a day earlier.")
     talks = [e for e in of_type("meeting", same_story, "2022-05-24") if sorted(names(e)) == ["Biden", "Kishida"]]
@@ -3542,3 +3543,10 @@ def test_a_rulers_title_inside_a_name_and_a_possessive_after_it_leave_the_person
     text = "In November 1918 Kaiser Wilhelm II crossed into the Netherlands, where Queen Wilhelmina's government granted him asylum."
     grants = of_type("asylum", text, "2018-11-10")
     assert [(sorted(names(e)), e["attributes"]["action"]) for e in grants] == [(["Netherlands", "Wilhelm II"], "granted")]
+
+
+def test_joining_a_named_person_somewhere_is_meeting_him_but_joining_a_body_or_a_cause_is_not():
+    text = "In Houston on September 22, 2019, Donald Trump joined Narendra Modi on stage at a rally of 50,000 people."
+    assert [sorted(names(e)) for e in of_type("meeting", text, "2019-09-23")] == [["Donald Trump", "Narendra Modi"]]
+    assert of_type("meeting", "Emmanuel Macron joined Olaf Scholz in condemning the attack.", "2019-09-23") == []
+    assert of_type("meeting", "Finland joined NATO in April.", "2023-05-23") == []

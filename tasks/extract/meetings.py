@@ -145,6 +145,8 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
     if rule.get("not_with") and any(t.label_ == rule["not_with"] and span.sent.start <= t.start < span.sent.end for t in finder.doc.spans.get("event_triggers", [])) \
             and not _met_there(finder, head):
         return None  # "signed the accord, then shook hands and embraced": a handshake that seals a deal is its ceremony
+    if needs == "person_joined" and not _joins_someone(finder, head):
+        return None  # "joined NATO", "joined the talks", "joined Biden in condemning the attack": no meeting
     if needs == "person_met" and not _sees_someone(finder, head):
         return None  # "saw Putin as a threat", "has seen prices rise", "was seen by": seeing, not a meeting
     if needs in {"person_object", "party_object", "person_met"} and len(mention.parties) < 2:
@@ -207,6 +209,17 @@ def _object_taken_for_modified(verb) -> list:
     while name.dep_ == "compound" and name.head.i > name.i:
         name = name.head
     return [name] if name.pos_ == "PROPN" else []
+
+
+def _joins_someone(finder: ArgumentFinder, verb) -> bool:
+    """"Modi, Kishida and Albanese joined Biden at Archmere Academy": people who join a named person
+    somewhere meet him. Not a body or a state joined ("joined NATO"), nor someone joined in doing
+    something ("joined Biden in condemning the attack")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    people = [o for o in objects if o.ent_type_ == "PERSON" or o.lower_ in {"him", "her", "them"}]
+    subjects = [s for s in finder.subjects(verb) if s.ent_type_ == "PERSON" or s.lower_ in {"he", "she", "they"}]
+    doing = any(p.lower_ in {"in", "on"} and any(c.dep_ == "pcomp" or c.tag_ == "VBG" for c in p.children) for p in verb.children if p.dep_ == "prep")
+    return bool(people) and bool(subjects) and not doing and not any(c.dep_ in {"xcomp", "ccomp"} for c in verb.children)
 
 
 def _sees_someone(finder: ArgumentFinder, verb) -> bool:
