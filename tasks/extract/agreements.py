@@ -160,9 +160,7 @@ def build_agreement(finder: ArgumentFinder, span: Span, rule: dict, sent_index: 
         entry = finder.gaz.lookup(inside.text) if inside is not None else None
         if entry is not None and entry.category == "capital":
             place = inside
-    if place is not None:
-        mention.location = place.text
-        mention.location_country = finder.gaz.country_of(place.text)
+    finder.set_place(mention, place)
     finder.date_mention(mention, heads, span.sent)
     mention.debug["status_verb"] = status_verb.i if status_verb is not None else None
     if status_verb is not None:
@@ -387,9 +385,7 @@ def _swapped(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int) ->
     mention.attributes["status"] = "honoured"
     mention.debug["status_verb"] = verb.i
     place = finder.place_of([verb], preps=("in", "at"))
-    if place is not None:
-        mention.location = place.text
-        mention.location_country = finder.gaz.country_of(place.text)
+    finder.set_place(mention, place)
     finder.date_mention(mention, [verb], span.sent)
     return mention
 
@@ -431,8 +427,6 @@ def _agreed_to(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int) 
     mention.trigger_text = f"{verb.text} to {act.text}"
     finder.date_mention(mention, [verb, act], span.sent)
     place = finder.place_of([verb], preps=("in", "at"), skip=act)  # where they agreed, not where the act applies ("a ceasefire in eastern Ukraine")
-    if place is not None:
-        mention.location = place.text
-        mention.location_country = finder.gaz.country_of(place.text)
+    finder.set_place(mention, place)
     mention.debug["status_verb"] = verb.i
     return mention

@@ -1153,6 +1153,12 @@ class ArgumentFinder:
         return None
 
     # ---- places and dates --------------------------------------------------
+    def set_place(self, mention: Mention, place: Span | None) -> None:
+        """The mention's location, and the state it is in, from a place found (none: left as it is)."""
+        if place is not None:
+            mention.location = place.text
+            mention.location_country = self.gaz.country_of(place.text)
+
     def place_of(self, heads: list[Token], preps=("in", "at", "to", "near", "inside", "outside", "into"), skip: Token | None = None) -> Span | None:
         """A place attached by in/at/to to any of the heads or to a noun they govern.
 

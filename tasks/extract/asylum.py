@@ -233,9 +233,7 @@ def _finish(finder: ArgumentFinder, mention: Mention, span: Span, noun, governor
                 place = finder.place_of([token], preps=("in",))
                 if place is not None:
                     break
-    if place is not None:
-        mention.location = place.text
-        mention.location_country = finder.gaz.country_of(place.text)
+    finder.set_place(mention, place)
     grounds = _grounds(span.sent)
     if grounds:
         mention.attributes["grounds"] = grounds

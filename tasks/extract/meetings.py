@@ -177,9 +177,8 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
     if "enclosing_verb" in mention.debug:
         heads.append(finder.doc[mention.debug["enclosing_verb"]])
     place = finder.place_of(heads)
-    if place is not None and mention.location is None:
-        mention.location = place.text
-        mention.location_country = finder.gaz.country_of(place.text)
+    if mention.location is None:
+        finder.set_place(mention, place)
     _imply_host(mention, place)
     finder.date_mention(mention, heads, span.sent)
     mention.attributes["topics"] = _topics(finder, heads)
@@ -388,8 +387,7 @@ def _invitation(finder: ArgumentFinder, mention: Mention, verb, span: Span) -> M
     mention.verbal = True
     mention.parties += hosts + guests
     place = finder.place_of([verb, *places], preps=("in", "to"))
-    if place is not None:
-        mention.location, mention.location_country = place.text, finder.gaz.country_of(place.text)
+    finder.set_place(mention, place)
     finder.date_mention(mention, [verb], span.sent)
     mention.attributes["topics"] = []
     return mention

@@ -124,6 +124,7 @@ class NameLinker:
                     self.person_country.setdefault(fold(token.text), entry.country)
         self.halves = self._halves()
         self._genders: dict[str, str] | None = None  # read when a pronoun first needs them
+        self._chain: dict[int, Span | None] = {}  # each sentence-opening "he"/"she" and the name it was resolved to
         self.acronyms = self._acronyms()
         for token in doc:
             # "EAM held talks": the person the acronym stands for is named again
@@ -462,8 +463,6 @@ class NameLinker:
     def _subject_chain(self, before: int) -> list[tuple[int, Span]]:
         """The sentence subjects "he" and "she" before a token, each with the name it was resolved to
         (resolved in order, once: each is read as the story has been told up to it)."""
-        if not hasattr(self, "_chain"):
-            self._chain: dict[int, Span | None] = {}
         found = []
         for token in self.doc[:before]:
             if token.lower_ not in {"he", "she"} or token.dep_ not in {"nsubj", "nsubjpass"} or not self._carries_story_on(token):
