@@ -3550,3 +3550,9 @@ def test_joining_a_named_person_somewhere_is_meeting_him_but_joining_a_body_or_a
     assert [sorted(names(e)) for e in of_type("meeting", text, "2019-09-23")] == [["Donald Trump", "Narendra Modi"]]
     assert of_type("meeting", "Emmanuel Macron joined Olaf Scholz in condemning the attack.", "2019-09-23") == []
     assert of_type("meeting", "Finland joined NATO in April.", "2023-05-23") == []
+
+
+def test_a_fronted_place_the_parser_made_the_subject_gives_way_to_its_conjuncts():
+    text = ("On Tuesday in Kigali, Home Secretary James Cleverly and Rwanda's foreign minister, Vincent Biruta, "
+            "signed a treaty under which people who reach Britain irregularly can be sent to Rwanda.")
+    assert [sorted(names(e)) for e in of_type("agreement", text, "2023-12-06")] == [["James Cleverly", "Vincent Biruta"]]

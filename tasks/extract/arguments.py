@@ -940,6 +940,17 @@ class ArgumentFinder:
                 return token.head
         return head
 
+    def _past_fronted_place(self, subject: Token) -> Token:
+        """"On Tuesday in Kigali, Home Secretary James Cleverly and Rwanda's foreign minister ... signed":
+        the parser makes the place of a fronted "in Kigali" the subject and the real subjects its
+        conjuncts; a place right after a preposition left without its object is that preposition's."""
+        before = self.doc[subject.i - 1] if subject.i > 0 else None
+        stranded = before is not None and before.pos_ == "ADP" and before.lower_ in {"in", "at", "from"} and not any(c.dep_ == "pobj" for c in before.children)
+        conjuncts = [c for c in subject.children if c.dep_ == "conj"]
+        if stranded and subject.ent_type_ in {"GPE", "LOC", "FAC"} and conjuncts:
+            return conjuncts[0]
+        return subject
+
     def _cut_coordination(self, subj: list[Token]) -> list[Token]:
         """"On Thursday Biden and Israeli Prime Minister Yair Lapid held talks": the parser took "On
         Thursday Biden" for one phrase and left its "and" hanging; the person before that "and" is
@@ -956,7 +967,7 @@ class ArgumentFinder:
         return found
 
     def subjects(self, verb: Token) -> list[Token]:
-        subj = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"}]
+        subj = [self._past_fronted_place(c) for c in verb.children if c.dep_ in {"nsubj", "csubj"}]
         subj = self._headline_pair(verb, subj) + self._cut_coordination(subj) + subj
         acts = verb.lemma_.lower() in self.cues.asylum_action or verb.lemma_.lower() in self.cues.agreement_status
         if subj and acts and verb.dep_ == "relcl" and subj[0].lower_ in {"which", "who", "that", "whom"}:
