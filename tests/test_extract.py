@@ -3556,3 +3556,9 @@ def test_a_fronted_place_the_parser_made_the_subject_gives_way_to_its_conjuncts(
     text = ("On Tuesday in Kigali, Home Secretary James Cleverly and Rwanda's foreign minister, Vincent Biruta, "
             "signed a treaty under which people who reach Britain irregularly can be sent to Rwanda.")
     assert [sorted(names(e)) for e in of_type("agreement", text, "2023-12-06")] == [["James Cleverly", "Vincent Biruta"]]
+
+
+def test_the_governments_of_several_states_are_each_states():
+    text = "The United States suspended its agreements with the governments of El Salvador and Guatemala."
+    deals = of_type("agreement", text, "2021-02-07")
+    assert sorted(sorted(names(e)) for e in deals) == [["El Salvador", "United States"], ["Guatemala", "United States"]]

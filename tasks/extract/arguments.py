@@ -610,6 +610,13 @@ class ArgumentFinder:
                 if antecedent:
                     stack.extend(antecedent)
                     continue
+            if token.tag_ in {"NNS", "NNPS"} and token.lemma_.lower() in self.cues.institution_nouns and party is not None and party.kind == "GPE":
+                # "with the governments of El Salvador, Guatemala and Honduras": each state's government, not
+                # only the first state's
+                states = [s for o in self.prep_objects(token, {"of"}) for s in self._state_list(o)]
+                if len(states) > 1:
+                    stack.extend(states)
+                    continue
             # "the member countries of ACTO, namely Bolivia, Brazil ...": the members listed, not the body
             listed_after = any(c.dep_ == "appos" and c.i in self.ent_of and self.ent_of[c.i].label_ in PARTY_LABELS for c in token.children)
             # not the "State" of "Head of State" or of "the Secretary of State"
