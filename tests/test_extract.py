@@ -3562,3 +3562,9 @@ def test_the_governments_of_several_states_are_each_states():
     text = "The United States suspended its agreements with the governments of El Salvador and Guatemala."
     deals = of_type("agreement", text, "2021-02-07")
     assert sorted(sorted(names(e)) for e in deals) == [["El Salvador", "United States"], ["Guatemala", "United States"]]
+
+
+def test_sitting_across_the_table_from_someone_is_meeting_him():
+    text = "In Geneva, Mikhail Gorbachev sat across the table from Ronald Reagan."
+    assert [sorted(names(e)) for e in of_type("meeting", text, "1991-01-01")] == [["Mikhail Gorbachev", "Ronald Reagan"]]
+    assert of_type("meeting", "The children sat across from the stage.", "1991-01-01") == []

@@ -104,6 +104,8 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
         if lemma in HOST_VERBS | {"meet"} and not any(c.dep_ == "dobj" for c in head.children):
             mention.parties += finder.parties_from(_late_object(finder, head) or _object_taken_for_modified(head), "guest" if lemma in HOST_VERBS else "participant")
         mention.parties += finder.parties_from(_with_by_medium(finder, head))
+        # "sat across the table from Reagan": the rule names the prepositions of the other side
+        mention.parties += finder.parties_from(finder.prep_objects(head, set(rule.get("object_preps", []))))
         if lemma == "call":
             _called_on(finder, mention, head)
         if lemma in {"speak", "talk", "confer"} and any(c.lower_ in PHONE_WORDS for c in head.subtree):
