@@ -3568,3 +3568,13 @@ def test_sitting_across_the_table_from_someone_is_meeting_him():
     text = "In Geneva, Mikhail Gorbachev sat across the table from Ronald Reagan."
     assert [sorted(names(e)) for e in of_type("meeting", text, "1991-01-01")] == [["Mikhail Gorbachev", "Ronald Reagan"]]
     assert of_type("meeting", "The children sat across from the stage.", "1991-01-01") == []
+
+
+def test_a_double_object_that_is_a_title_or_a_hyphenated_kings_name_still_receives():
+    text = ("King Louis-Philippe of the French had escaped from Le Havre with the queen. Britain granted the fallen king "
+            "refuge, and Louis-Philippe would die there two years later.")
+    assert [sorted(names(e)) for e in of_type("asylum", text, "2023-03-03")] == [["Britain", "Louis-Philippe"]]
+    named = of_type("asylum", "Britain granted Ahmed Ali refuge in 2019.", "2023-03-03")
+    assert [sorted(names(e)) for e in named] == [["Ahmed Ali", "Britain"]]  # not "Ahmed Ali refuge"
+    text = "South Korean President Moon Jae-in met Donald Trump at the White House on Tuesday."
+    assert [sorted(names(e)) for e in of_type("meeting", text, "2019-04-12")] == [["Donald Trump", "Moon Jae-in"]]

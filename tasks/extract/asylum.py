@@ -285,12 +285,16 @@ def _roles(finder: ArgumentFinder, mention: Mention, noun, governor, path) -> No
             mention.parties += finder.parties_from([child], "grantor" if asked else "recipient")
         if child.dep_ == "compound" and child.i < noun.i and noun.dep_ == "dobj" and governor is not None \
                 and governor.lemma_.lower() in {"grant", "give", "offer", "deny", "refuse"} \
-                and (child.ent_type_ in {"NORP", "PERSON"} or child.lower_ in GROUP_NOUNS):
-            # "Peru granted six Cubans asylum", "granted the group asylum": a double object the parser
-            # read as one noun phrase; the first object receives ("the group": the one told before)
+                and (child.ent_type_ in {"NORP", "PERSON"} or child.lower_ in GROUP_NOUNS or child.lower_ in finder.cues.person_nouns):
+            # "Peru granted six Cubans asylum", "granted the group asylum", "granted the fallen king refuge":
+            # a double object the parser read as one noun phrase; the first object receives ("the group":
+            # the one told before; "the fallen king": the king the story names)
             if child.lower_ in GROUP_NOUNS:
                 group = _group_named_before(finder, child)
                 mention.parties += [group] if group is not None else []
+            elif child.lower_ in finder.cues.person_nouns and not child.ent_type_:
+                if any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+                    mention.parties.append(PartyRef(child.text, "TITLE", "recipient", child.i, child.i + 1, title=child.lower_))
             else:
                 mention.parties += finder.parties_from([child], "recipient")
         if child.dep_ == "prep" and child.lower_ in {"for", "of"}:

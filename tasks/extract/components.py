@@ -166,7 +166,7 @@ class NameRepair:
         place: proper names right after a person's title, none of them a place or body the gazetteer
         knows, are the person the title names."""
         if ent.label_ in {"ORG", "GPE"} and len(ent) >= 2 and ent[0].is_title and ent[0].lower_ in self.titles \
-                and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent[1:]) \
+                and all((t.pos_ == "PROPN" and t.text[:1].isupper()) or _name_hyphen(t) for t in ent[1:]) \
                 and not any(self.gazetteer.lookup(text) is not None for text in [ent.text, ent[1:].text, *(t.text for t in ent[1:])]):
             return Span(doc, ent.start, ent.end, label="PERSON")  # "Kaiser Wilhelm II", the title inside
         if ent.label_ not in {"ORG", "GPE"} or len(ent) < 2 or ent.start == 0:
@@ -174,7 +174,7 @@ class NameRepair:
         title = doc[ent.start - 1]
         if not title.is_title or title.lower_ not in self.titles:
             return ent
-        if any(t.pos_ != "PROPN" or not t.text[:1].isupper() for t in ent):
+        if any((t.pos_ != "PROPN" or not t.text[:1].isupper()) and not _name_hyphen(t) for t in ent):
             return ent
         if any(self.gazetteer.lookup(text) is not None for text in [ent.text, *(t.text for t in ent)]):
             return ent
@@ -194,12 +194,14 @@ class NameRepair:
 
     @staticmethod
     def _trimmed(doc: Doc, ents: list[Span]) -> list[Span]:
-        """"the Great Hall of the People and", "the Great Hall of the People.", "Queen Wilhelmina's": the model
-        sometimes runs a name into the conjunction, the stop or the possessive after it; no name ends on one."""
+        """"the Great Hall of the People and", "the Great Hall of the People.", "Queen Wilhelmina's", "granted
+        Ahmed Ali refuge": the model sometimes runs a name into the conjunction, the stop, the possessive or
+        (a person's) the common noun after it; no name ends on one."""
         out = []
         for ent in ents:
             end = ent.end
-            while end - ent.start > 1 and (doc[end - 1].pos_ == "CCONJ" or doc[end - 1].text in {".", ",", ";", ":"} or doc[end - 1].tag_ == "POS"):
+            while end - ent.start > 1 and (doc[end - 1].pos_ == "CCONJ" or doc[end - 1].text in {".", ",", ";", ":"} or doc[end - 1].tag_ == "POS"
+                                           or (ent.label_ == "PERSON" and doc[end - 1].pos_ == "NOUN" and doc[end - 1].is_lower and doc[end - 2].whitespace_)):
                 end -= 1
             out.append(ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_, kb_id=ent.kb_id_))
         return out
@@ -305,7 +307,8 @@ class NameRepair:
         mention on its own, but a story that names a person calls them by surname afterwards, so a name
         that is a person's full name or surname elsewhere in the story is that person (unless the
         gazetteer knows it as a place or body: "Jordan", "Washington")."""
-        people = {e.text for e in ents if e.label_ == "PERSON"} | {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}
+        people = {e.text for e in ents if e.label_ == "PERSON"} | {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1} \
+            | {e.text.split()[-1] for e in ents if e.label_ == "PERSON" and len(e.text.split()) > 1}  # "Hashemi", "al-Hashemi"
         ents = [
             Span(doc, e.start, e.end, label="PERSON")
             if e.label_ in {"ORG", "GPE", "NORP"} and e.text in people and self.gazetteer.lookup(e.text) is None else e
@@ -319,6 +322,11 @@ class NameRepair:
             and not (t.i > 0 and doc[t.i - 1].pos_ == "PROPN" and doc[t.i - 1].is_title) and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN" and doc[t.i + 1].is_title)
         ]
         return sorted(ents + bare, key=lambda e: e.start) if bare else ents
+
+
+def _name_hyphen(token) -> bool:
+    """The hyphen inside one name ("Louis-Philippe", "Mohammed Ould Abdel-Aziz"): no space on either side."""
+    return token.text == "-" and not token.whitespace_ and token.i > 0 and not token.doc[token.i - 1].whitespace_
 
 
 @Language.factory("newsevents_name_repair")
