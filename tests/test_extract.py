@@ -3578,3 +3578,12 @@ def test_a_double_object_that_is_a_title_or_a_hyphenated_kings_name_still_receiv
     assert [sorted(names(e)) for e in named] == [["Ahmed Ali", "Britain"]]  # not "Ahmed Ali refuge"
     text = "South Korean President Moon Jae-in met Donald Trump at the White House on Tuesday."
     assert [sorted(names(e)) for e in of_type("meeting", text, "2019-04-12")] == [["Donald Trump", "Moon Jae-in"]]
+
+
+def test_a_joint_press_conference_by_two_leaders_is_their_meeting_and_one_leader_at_it_is_none():
+    text = ("[Joint press conference by Federal Chancellor Olaf Scholz and President Recep Tayyip Erdogan of the Republic "
+            "of Turkiye. Federal Chancellery, Berlin.]")
+    assert [sorted(names(e)) for e in of_type("meeting", text, "2023-11-17")] == [["Olaf Scholz", "Recep Tayyip Erdogan"]]
+    text = "Erdogan criticised Sweden during a joint news conference with Prime Minister Ulf Kristersson in Ankara."
+    assert [sorted(names(e)) for e in of_type("meeting", text, "2023-11-09")] == [["Erdogan", "Ulf Kristersson"]]
+    assert of_type("meeting", '"We have resolved it," Modi said at a joint news conference.', "2023-11-09") == []

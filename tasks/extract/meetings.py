@@ -115,6 +115,8 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
     else:
         governor, path = finder.governor(head)
         _nominal_parties(finder, mention, head, governor, path)
+        # "Joint press conference by Chancellor Scholz and President Erdogan": who gives it, where the rule says so
+        mention.parties += finder.parties_from(finder.prep_objects(head, set(rule.get("object_preps", []))))
         if lemma in finder.cues.gathering_nouns and len({p.text for p in mention.parties if p.kind != "GROUP"}) < 2:
             # "at an emergency summit of ECOWAS": with fewer than two named, the bloc whose summit it is
             mention.parties += [p for p in finder.parties_from(finder.prep_objects(head, {"of"})) if p.kind == "ORG"]
