@@ -3587,3 +3587,12 @@ def test_a_joint_press_conference_by_two_leaders_is_their_meeting_and_one_leader
     text = "Erdogan criticised Sweden during a joint news conference with Prime Minister Ulf Kristersson in Ankara."
     assert [sorted(names(e)) for e in of_type("meeting", text, "2023-11-09")] == [["Erdogan", "Ulf Kristersson"]]
     assert of_type("meeting", '"We have resolved it," Modi said at a joint news conference.', "2023-11-09") == []
+
+
+def test_what_was_done_under_a_deal_between_named_sides_tells_the_deal_was_made():
+    text = "In October, a dozen imprisoned priests were released and sent to Rome under an earlier agreement between Managua and the Vatican."
+    deals = of_type("agreement", text, "2024-01-15")
+    assert [(sorted(names(e)), e["attributes"]["status"]) for e in deals] == [(["Managua", "Vatican"], "reached")]
+    assert of_type("agreement", "There is no extradition treaty between Japan and Lebanon.", "2024-01-15") == []
+    text = "Under the agreement between the two Koreas and China, North Korea will close its reactor."
+    assert of_type("agreement", text, "2024-01-15") == []

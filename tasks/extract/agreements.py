@@ -119,6 +119,13 @@ def build_agreement(finder: ArgumentFinder, span: Span, rule: dict, sent_index: 
         # "the two leaders went home without an agreement", "left Brussels without a deal": no deal was
         # reached (the modality reads "without")
         status, status_verb = "reached", governor
+    if status is None and path in {"pobj:under", "pobj:through"} and governor is not None and governor.tag_ in {"VBD", "VBN"} \
+            and noun.tag_ == "NN" and finder.prep_objects(noun, {"between"}):
+        # "priests were sent to Rome under an earlier agreement between Managua and the Vatican", "the programme
+        # was created through an agreement between Brazil, Cuba and PAHO": what was done under a deal between
+        # named sides tells that the deal was made (not "there is no treaty between", "a truce is due to take
+        # effect", "under the agreement, North Korea will close": a deal's absence, or what it holds to come)
+        status = "reached"
     mention.attributes["status"] = status
     _parties(finder, mention, noun, governor, path, acl, mediator_subject)
     if left_without:
