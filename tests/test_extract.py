@@ -3596,3 +3596,8 @@ def test_what_was_done_under_a_deal_between_named_sides_tells_the_deal_was_made(
     assert of_type("agreement", "There is no extradition treaty between Japan and Lebanon.", "2024-01-15") == []
     text = "Under the agreement between the two Koreas and China, North Korea will close its reactor."
     assert of_type("agreement", text, "2024-01-15") == []
+
+
+def test_signers_each_named_with_the_side_they_sign_for_are_both_parties():
+    text = "Sergei Witte for Russia and Baron Komura Jutaro for Japan signed the Treaty of Portsmouth."
+    assert [sorted(names(e)) for e in of_type("agreement", text, "1905-09-06")] == [["Komura Jutaro", "Sergei Witte"]]

@@ -848,8 +848,13 @@ class ArgumentFinder:
             current = frontier.pop()
             inside.append(current)
             frontier.extend(c for c in current.children if c.dep_ not in skip)
-        if not any(t.dep_ == "cc" and t.lower_ in {"and", "&"} for t in inside):
+        # "Sergei Witte for Russia and Baron Komura Jutaro for Japan signed": each signer named with the side he
+        # signed for, and the parser hangs the second on the first one's side
+        paired = [k for t in inside for o in self.prep_objects(t, {"for"}) for k in o.children
+                  if k.dep_ == "conj" and self.prep_objects(k, {"for"}) and any(c.dep_ == "cc" and c.lower_ == "and" for c in o.children)]
+        if not paired and not any(t.dep_ == "cc" and t.lower_ in {"and", "&"} for t in inside):
             return []
+        inside += paired
         names = []
         for t in inside:
             ent = self.ent_of.get(t.i)
