@@ -3601,3 +3601,16 @@ def test_what_was_done_under_a_deal_between_named_sides_tells_the_deal_was_made(
 def test_signers_each_named_with_the_side_they_sign_for_are_both_parties():
     text = "Sergei Witte for Russia and Baron Komura Jutaro for Japan signed the Treaty of Portsmouth."
     assert [sorted(names(e)) for e in of_type("agreement", text, "1905-09-06")] == [["Komura Jutaro", "Sergei Witte"]]
+
+
+def test_a_day_the_model_left_out_of_its_month_is_still_the_events_day():
+    text = "At 3.47 on the afternoon of 5 September 1905, Sergei Witte and Komura Jutaro signed the Treaty of Portsmouth."
+    assert [e["event_date"] for e in of_type("agreement", text, "2025-09-05")] == ["1905-09-05"]
+
+
+def test_the_same_day_of_a_thing_done_is_not_a_day_still_to_come():
+    text = ("Serbia signed a Stabilisation and Association Agreement with the European Union on Tuesday. Prime Minister "
+            "Vojislav Kostunica said a government formed by his party after the 11 May vote would annul the agreement. On "
+            "the same day, the carmaker Fiat and the Serbian government signed a memorandum of understanding in Belgrade.")
+    fiat = [e for e in of_type("agreement", text, "2008-04-30") if "Fiat" in names(e)]
+    assert [(e["event_date"], e["modality"]) for e in fiat] == [("2008-04-29", "asserted")]

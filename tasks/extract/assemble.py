@@ -458,6 +458,7 @@ ACT_GROUPS = {
     "agreement": {"signed": "made", "reached": "made", "honoured": "made", "negotiating": "made", "proposed": "made", "extended": "extension", "suspended": "suspension", "broken": "breach"},
     "meeting": {"call": "call", "talks": "met", "visit": "met", "summit": "met"},
 }
+TO_COME = {"planned", "hypothetical"}
 ACT_ATTRIBUTE = {"asylum": "action", "agreement": "status", "meeting": "format"}
 
 
@@ -532,6 +533,7 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
                 mention.parties = mention.parties + [p for p in talks[0].parties if visit or p.role != "host" and not p.implied]
                 mention.debug["parties_from"] = talks[0].rule
     last_day, last_day_at = None, -1
+    last_done_day = None
     chained = published is not None and any(is_chained(w) for m in mentions for w in m.debug.get("date_candidates") or [])
     days_told = _days_told(doc, published, linker.cues) if chained else []
     full_days = _retrospective_days(doc, published)
@@ -553,9 +555,14 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
         # the story's own time, when the last day told with its year is a year or more before the paper's
         story = [day for at, day in full_days if at < mention.trigger_start]
         story_day = story[-1] if story and published is not None and (published - story[-1]).days > 365 else None
-        item = _resolve(mention, linker, published, previous, last_day, told[-1][1] if told else None, clause_told[-1] if clause_told else None, story_day)
+        # "a government formed after the 11 May vote would annul it. On the same day, Fiat signed": what is
+        # done counts from the days of things done, what is to come from any day told
+        anchor_day = last_day if mention.modality in TO_COME else last_done_day
+        item = _resolve(mention, linker, published, previous, anchor_day, told[-1][1] if told else None, clause_told[-1] if clause_told else None, story_day)
         if item.event_date:
             last_day, last_day_at = item.event_date, sent_start
+            if item.mention.modality not in TO_COME:
+                last_done_day = item.event_date
         resolved.append(item)
         if item.is_full():
             last_parties = [p for p in item.parties if not p.implied]

@@ -193,6 +193,20 @@ class NameRepair:
         return ents
 
     @staticmethod
+    def _days_of_months(doc: Doc, ents: list[Span]) -> list[Span]:
+        """"on the afternoon of 5 September 1905": the model sometimes leaves the day out of the date it
+        labels ("September 1905"), and a month then stands alone for a day the text gives."""
+        out = []
+        for ent in ents:
+            before = doc[ent.start - 1] if ent.start > 0 else None
+            if ent.label_ == "DATE" and before is not None and is_calendar_word(ent[0].text) and before.like_num \
+                    and before.text.isdigit() and 1 <= int(before.text) <= 31 and (not out or out[-1].end < before.i + 1 or out[-1].label_ == "CARDINAL"):
+                out = [e for e in out if e.end <= before.i]
+                ent = Span(doc, before.i, ent.end, label="DATE")
+            out.append(ent)
+        return out
+
+    @staticmethod
     def _trimmed(doc: Doc, ents: list[Span]) -> list[Span]:
         """"the Great Hall of the People and", "the Great Hall of the People.", "Queen Wilhelmina's", "granted
         Ahmed Ali refuge": the model sometimes runs a name into the conjunction, the stop, the possessive or
@@ -208,7 +222,7 @@ class NameRepair:
 
     def __call__(self, doc: Doc) -> Doc:
         ents = []
-        for ent in self._dates_split(doc, self._bodies_over_places(doc, self._trimmed(doc, list(doc.ents)))):
+        for ent in self._dates_split(doc, self._bodies_over_places(doc, self._trimmed(doc, self._days_of_months(doc, list(doc.ents))))):
             ent = self._titled(doc, ent)
             given = self._given_names(doc, ent) if len(ent) == 1 and ent.label_ in {"ORG", "GPE", "NORP"} else 0
             if given:
