@@ -3614,3 +3614,9 @@ def test_the_same_day_of_a_thing_done_is_not_a_day_still_to_come():
             "the same day, the carmaker Fiat and the Serbian government signed a memorandum of understanding in Belgrade.")
     fiat = [e for e in of_type("agreement", text, "2008-04-30") if "Fiat" in names(e)]
     assert [(e["event_date"], e["modality"]) for e in fiat] == [("2008-04-29", "asserted")]
+
+
+def test_by_whom_an_effort_was_made_is_not_who_granted():
+    text = "Canberra granted Zahra Ahmadi a humanitarian visa after a lobbying effort by Australian players."
+    grants = of_type("asylum", text, "2021-08-25")
+    assert [sorted((p["role"], p["name"]) for p in e["participants"]) for e in grants] == [[("grantor", "Canberra"), ("recipient", "Zahra Ahmadi")]]

@@ -1119,7 +1119,9 @@ class ArgumentFinder:
     def agents(self, verb: Token) -> list[Token]:
         """"by X" on the verb, or one level down where the parser misplaced it ("granted that August by X")."""
         found = self.prep_objects(verb, {"by"})
-        if not found:
+        if not found and not any(c.dep_ == "nsubj" for c in verb.children):
+            # (an active verb has its doer: "Canberra had granted the women visas after a lobbying effort by
+            # Australian players" was not granted by the players)
             for child in verb.children:
                 if child.dep_ in {"npadvmod", "dobj", "dative", "prep", "pobj"}:
                     found += self.prep_objects(child, {"by"})
