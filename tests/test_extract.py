@@ -3620,3 +3620,10 @@ def test_by_whom_an_effort_was_made_is_not_who_granted():
     text = "Canberra granted Zahra Ahmadi a humanitarian visa after a lobbying effort by Australian players."
     grants = of_type("asylum", text, "2021-08-25")
     assert [sorted((p["role"], p["name"]) for p in e["participants"]) for e in grants] == [[("grantor", "Canberra"), ("recipient", "Zahra Ahmadi")]]
+
+
+def test_the_place_a_deal_was_signed_at_is_no_side_the_signer_acts_for():
+    text = "The agreement was signed at the Villa Madama by Cardinal Agostino Casaroli and Bettino Craxi."
+    assert [sorted(names(e)) for e in of_type("agreement", text, "1984-02-19")] == [["Agostino Casaroli", "Bettino Craxi"]]
+    text = "Fatah's chief negotiator, Azzam al-Ahmad, and Hamas's Mousa Abu Marzouk signed the deal."
+    assert [sorted(names(e)) for e in of_type("agreement", text, "2011-05-04")] == [["Fatah", "Hamas"]]

@@ -221,7 +221,10 @@ class NameLinker:
         root = ent.root
         holder = root.head if root.dep_ == "appos" else None
         candidates = list(holder.children) if holder is not None else []
-        candidates += [t for t in self.doc[max(ent.start - 4, 0): ent.start]]
+        start = ent.start
+        while start > max(ent.start - 4, 0) and self.doc[start - 1].pos_ not in {"ADP", "VERB", "AUX", "PUNCT", "CCONJ"}:
+            start -= 1  # ("signed at the Villa Madama by Cardinal Casaroli": the place is no side of his)
+        candidates += list(self.doc[start: ent.start])
         for token in candidates:
             org = next((e for e in self.doc.ents if e.start <= token.i < e.end and e.label_ == "ORG"), None)
             if org is None or token.dep_ not in {"poss", "compound", "nmod"}:
