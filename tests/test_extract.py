@@ -3627,3 +3627,13 @@ def test_the_place_a_deal_was_signed_at_is_no_side_the_signer_acts_for():
     assert [sorted(names(e)) for e in of_type("agreement", text, "1984-02-19")] == [["Agostino Casaroli", "Bettino Craxi"]]
     text = "Fatah's chief negotiator, Azzam al-Ahmad, and Hamas's Mousa Abu Marzouk signed the deal."
     assert [sorted(names(e)) for e in of_type("agreement", text, "2011-05-04")] == [["Fatah", "Hamas"]]
+
+
+def test_in_a_transcript_he_is_not_the_speaker_and_rather_someone_named_in_the_same_answer():
+    text = ("QUESTION: When will you talk to the Russians?\n"
+            "SECRETARY RUBIO: Steve Witkoff is going to Moscow, and the President expects to speak to President Putin.\n"
+            "QUESTION: Did the talks in Jeddah help?\n"
+            "SECRETARY RUBIO: I want to thank Crown Prince Mohammed bin Salman for hosting us. President Zelensky came "
+            "here yesterday and met with him, and I think that set a good tone.")
+    met = [sorted(names(e)) for e in of_type("meeting", text, "2025-03-11") if "Zelensky" in names(e)]
+    assert met == [["Mohammed bin Salman", "Zelensky"]]

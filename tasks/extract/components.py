@@ -356,6 +356,7 @@ class MentionFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         finder = ArgumentFinder(doc, self.gazetteer, self.cues)
+        doc.user_data["turns"] = finder.turns  # (who speaks where, for the pronouns resolved when events are assembled)
         sent_index = {sent.start: i for i, sent in enumerate(doc.sents)}
         mentions = []
         for span in doc.spans.get("event_triggers", []):

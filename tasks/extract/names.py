@@ -9,6 +9,7 @@ of a person mention elsewhere in the article is a person, whatever its label.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -386,6 +387,8 @@ class NameLinker:
         sent = self.doc[token_i].sent
         # "She also held a bilateral meeting with Carney": not a man the article calls "he"
         exclude = set(exclude) | self._other_gender(self.doc[token_i].lower_)
+        if self.doc[token_i].lower_ in GENDER_OF_PRONOUN:
+            exclude |= self._turn_speaker(token_i)
         pronoun = self.doc[token_i]
         speaker = self._speaker_of(pronoun, exclude) or self._traveller_of(pronoun, exclude) or self._main_clause_subject(pronoun, exclude)
         if speaker is not None:
@@ -425,6 +428,8 @@ class NameLinker:
                 score += 3.0 if is_subject else 1.5
             elif distance < 60:
                 score += 1.0 + (1.0 if is_subject else 0.0)
+                if self._turn_start(span.start) != self._turn_start(token_i):
+                    score -= 1.0  # (named in an earlier turn of a transcript: each answer takes up its own people)
             scores[linked.key] = scores.get(linked.key, 0.0) + score
             latest[linked.key] = i
             spans[linked.key] = span
@@ -462,6 +467,20 @@ class NameLinker:
             best = women[0]
         span = spans[best]
         return PartyRef(span.text, "PERSON", start=span.start, end=span.end)
+
+    def _turn_start(self, token_i: int) -> int:
+        """Which turn of a transcript a token is in (-1 before the first, or in an article with none)."""
+        turns = self.doc.user_data.get("turns") or []
+        return bisect_right([start for start, _ in turns], self.doc[token_i].idx) - 1
+
+    def _turn_speaker(self, token_i: int) -> set[str]:
+        """"SECRETARY RUBIO: ... President Zelensky came here yesterday and met with him": whoever speaks
+        a transcript's turn calls himself "I", so the turn's "he" and "him" are someone else."""
+        turns = self.doc.user_data.get("turns") or []
+        at = bisect_right([start for start, _ in turns], self.doc[token_i].idx) - 1
+        label = turns[at][1] if at >= 0 else None
+        linked = self.link(PartyRef(label, "PERSON")) if label else None
+        return {linked.key} if linked is not None and linked.kind == "PERSON" else set()
 
     def _subject_chain(self, before: int) -> list[tuple[int, Span]]:
         """The sentence subjects "he" and "she" before a token, each with the name it was resolved to
