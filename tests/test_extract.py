@@ -3637,3 +3637,13 @@ def test_in_a_transcript_he_is_not_the_speaker_and_rather_someone_named_in_the_s
             "here yesterday and met with him, and I think that set a good tone.")
     met = [sorted(names(e)) for e in of_type("meeting", text, "2025-03-11") if "Zelensky" in names(e)]
     assert met == [["Mohammed bin Salman", "Zelensky"]]
+
+
+def test_discussing_something_with_a_named_person_is_talks_with_him_and_with_reporters_is_none():
+    text = "Genscher discussed the refugees with East German Foreign Minister Oskar Fischer in New York last week."
+    talks = of_type("meeting", text, "1989-10-05")
+    assert [(sorted(names(e)), e["attributes"]["format"]) for e in talks] == [(["Genscher", "Oskar Fischer"], "talks")]
+    text = "Kabua raised the nuclear issue directly with President Joe Biden at the White House."
+    assert [sorted(names(e)) for e in of_type("meeting", text, "2023-10-05")] == [["Joe Biden", "Kabua"]]
+    assert of_type("meeting", "Biden discussed the matter with reporters.", "2023-10-05") == []
+    assert of_type("meeting", "Merkel discussed the crisis on Monday.", "2023-10-05") == []

@@ -175,9 +175,19 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
     if needs == "by_phone":
         # "discussed the crisis with Putin by telephone": the parser hangs "with" on what was discussed
         mention.parties += finder.parties_from([w for o in head.children if o.dep_ == "dobj" for w in finder.prep_objects(o, {"with"})])
-        if len(mention.parties) < 2 or not any(
-                c.dep_ == "prep" and c.lower_ in {"by", "over", "via"} and any(o.lower_ in PHONE_WORDS for o in c.children) for c in head.children):
-            return None  # "discussed the crisis by telephone with Lavrov" is a call; "discussed the crisis" is not
+        if not any(c.dep_ == "prep" and c.lower_ in {"by", "over", "via"} and any(o.lower_ in PHONE_WORDS for o in c.children) for c in head.children):
+            needs = "with_person_met"  # "discussed the refugees with Oskar Fischer in New York": talks, not a call
+            mention.attributes["format"] = "talks"
+        elif len(mention.parties) < 2:
+            return None
+    if needs == "with_person_met":
+        # "discussed the refugees with Oskar Fischer in New York": talks with whom something was discussed
+        # (the parser hangs "with" on the verb or on what was discussed)
+        partners = finder.prep_objects(head, {"with"}) + [w for o in head.children if o.dep_ == "dobj" for w in finder.prep_objects(o, {"with"})]
+        met = [p for p in finder.parties_from(partners) if p.kind in {"PERSON", "TITLE", "PRON"}]
+        if not met or len(mention.parties) + len([p for p in met if all(q.start != p.start for q in mention.parties)]) < 2:
+            return None  # "discussed the matter with reporters", "discussed the crisis": no one met
+        mention.parties += [p for p in met if all(q.start != p.start for q in mention.parties)]
     if "enclosing_verb" in mention.debug:
         heads.append(finder.doc[mention.debug["enclosing_verb"]])
     place = finder.place_of(heads)
