@@ -3647,3 +3647,12 @@ def test_discussing_something_with_a_named_person_is_talks_with_him_and_with_rep
     assert [sorted(names(e)) for e in of_type("meeting", text, "2023-10-05")] == [["Joe Biden", "Kabua"]]
     assert of_type("meeting", "Biden discussed the matter with reporters.", "2023-10-05") == []
     assert of_type("meeting", "Merkel discussed the crisis on Monday.", "2023-10-05") == []
+
+
+def test_a_state_the_story_does_not_name_outright_is_named_as_the_story_names_it():
+    text = "Britain welcomed the exiles. His last chief minister, François Guizot, had already been granted refuge in London."
+    grants = of_type("asylum", text, "1848-03-03")
+    assert [sorted((p["role"], p["name"], p["country"]) for p in e["participants"]) for e in grants] == [
+        [("grantor", "Britain", "United Kingdom"), ("recipient", "François Guizot", None)]]
+    text = "François Guizot had already been granted refuge in London, where he wrote history."
+    assert [sorted(names(e)) for e in of_type("asylum", text, "1848-03-03")] == [["François Guizot", "United Kingdom"]]

@@ -971,6 +971,7 @@ def _to_event(cluster: Cluster, doc: Doc, article: dict, offset: int, version: s
     participants = _participants(cluster, main, linker)
     if event_type == "asylum":
         _grantor_from_where(participants, cluster, linker, [dateline_place, dateline_region])
+    participants = [replace(p, name=linker.state_as_named(p.name)) if p.kind == "GPE" else p for p in participants]
     modality = _modality(cluster, main)
     attributes = _attributes(event_type, main, everything)
     location = m.location or next((x.mention.location for x in everything if x.mention.location), None)

@@ -47,6 +47,7 @@ class Gazetteer:
         self.by_alias: dict[str, Entry] = {}
         self.patterns: list[dict] = []
         self.titles_by_person: dict[str, tuple[str, ...]] = {}
+        self.country_names: dict[str, list[str]] = {}  # each state's name and aliases ("United Kingdom": "Britain", ...)
         self._load(folder)
 
     def _read(self, folder: Path, name: str) -> list[dict]:
@@ -73,6 +74,7 @@ class Gazetteer:
             country = row["name"]
             entry = Entry(f"country:{country}", country, "GPE", country, "country")
             self._add(entry, [country, *row.get("aliases", [])])
+            self.country_names[country] = [country, *row.get("aliases", [])]
             demonym = Entry(f"demonym:{country}", country, "NORP", country, "demonym")
             self._add(demonym, row.get("demonyms", []), label="NORP")
             if row.get("capital"):

@@ -353,6 +353,16 @@ class NameLinker:
             return LinkedName(name, kind, None, "p:" + " ".join(words(name)))
         return LinkedName(name, kind, None, "o:" + " ".join(words(name)))
 
+    def state_as_named(self, name: str) -> str:
+        """A state the story does not name outright (the country of "London", of a demonym, of a leader)
+        is named as the story names it elsewhere: "Britain", when the story never writes "United
+        Kingdom". Acronyms ("UK") are not a fuller form of a name."""
+        entry = self.gaz.lookup(name)
+        if entry is None or entry.category != "country" or entry.name != name or _written(name, self.doc.text):
+            return name
+        written = [alias for alias in self.gaz.country_names.get(name, []) if not alias.isupper() and _written(alias, self.doc.text)]
+        return max(written, key=len) if written else name
+
     def link_state_of(self, party: PartyRef) -> LinkedName | None:
         """"his country", "her government": the state of the person the pronoun is, and under
         a verb of saying that is the sayer ("Ortega said his country would ...")."""
@@ -831,6 +841,10 @@ class NameLinker:
             return None
         full = heads.pop()
         return LinkedName(full, "PERSON", country, "p:" + " ".join(words(full)))
+
+
+def _written(name: str, text: str) -> bool:
+    return re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text) is not None
 
 
 def _relative_clause_of(pronoun):
