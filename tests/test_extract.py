@@ -3656,3 +3656,10 @@ def test_a_state_the_story_does_not_name_outright_is_named_as_the_story_names_it
         [("grantor", "Britain", "United Kingdom"), ("recipient", "François Guizot", None)]]
     text = "François Guizot had already been granted refuge in London, where he wrote history."
     assert [sorted(names(e)) for e in of_type("asylum", text, "1848-03-03")] == [["François Guizot", "United Kingdom"]]
+
+
+def test_a_named_ship_they_met_aboard_is_where_they_met_not_who():
+    text = "Bush and Gorbachev met aboard the Soviet cruise ship Maxim Gorky off Malta."
+    assert [sorted(names(e)) for e in of_type("meeting", text, "1989-12-03")] == [["Bush", "Gorbachev"]]
+    text = "American and Soviet officials met aboard the Soviet fish-processing ship Sovetskaya Litva on Monday."
+    assert [sorted(names(e)) for e in of_type("meeting", text, "1970-12-08")] == [["Soviet Union", "United States"]]

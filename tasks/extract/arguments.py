@@ -141,6 +141,10 @@ class ArgumentFinder:
             # "Le Kha Phieu, general secretary of the party": whoever holds an office is a person
             return PartyRef(ent.text, "PERSON", role, ent.start, ent.end)
         if ent is not None and ent.label_ in PARTY_LABELS:
+            if ent.root.dep_ in {"appos", "compound", "nmod"} and ent.root.head.lemma_.lower() in self.cues.vessel_nouns or (
+                    ent.root.dep_ == "appos" and ent.root.head.dep_ == "pobj" and ent.root.head.head.lower_ in {"aboard", "on"}
+                    and any(c.lemma_.lower() in self.cues.vessel_nouns for c in ent.root.head.subtree)):
+                return None  # "aboard the Soviet cruise ship Maxim Gorky": where they met, not who
             if re.match(r"(?:inter|intra|pan|anti|pro|post|pre)-", ent.text, re.IGNORECASE):
                 return None  # "the inter-Korean summit", "pro-Russian": a relation or a leaning, not a party
             if ent.text.lower().removeprefix("the ") in self.cues.not_parties:

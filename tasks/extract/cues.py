@@ -62,6 +62,7 @@ class Cues:
         self.leaving_verbs = set(cues["leaving_verbs"])
         self.binding_verbs = set(cues["binding_verbs"])
         self.not_agreement_acts = set(cues["not_agreement_acts"])
+        self.vessel_nouns = set(cues["vessel_nouns"])
         self.deciding_verbs = set(cues.get("deciding_verbs", []))
         self.journey_verbs = set(cues.get("journey_verbs", []))
         self.frame_nouns = set(cues.get("frame_nouns", []))
