@@ -3663,3 +3663,12 @@ def test_a_named_ship_they_met_aboard_is_where_they_met_not_who():
     assert [sorted(names(e)) for e in of_type("meeting", text, "1989-12-03")] == [["Bush", "Gorbachev"]]
     text = "American and Soviet officials met aboard the Soviet fish-processing ship Sovetskaya Litva on Monday."
     assert [sorted(names(e)) for e in of_type("meeting", text, "1970-12-08")] == [["Soviet Union", "United States"]]
+
+
+def test_leaders_of_the_past_are_people_the_gazetteer_knows_without_taking_places_named_after_them():
+    text = ("Napoleon III's army was encircled at Sedan. On 2 September 1870 the sick emperor drove out to seek terms and "
+            "met Otto von Bismarck at a weaver's cottage.")
+    assert [sorted(names(e)) for e in of_type("meeting", text, "2020-09-02")] == [["Napoleon III", "Otto von Bismarck"]]
+    text = "Pope Francis and Patriarch Kirill met at José Martí International Airport in Havana on Friday."
+    met = of_type("meeting", text, "2016-02-13")
+    assert [(sorted(names(e)), e["location"]) for e in met] == [(["Francis", "Kirill"], "José Martí International Airport")]

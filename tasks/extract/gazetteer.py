@@ -46,6 +46,7 @@ class Gazetteer:
         self.entries: dict[str, Entry] = {}
         self.by_alias: dict[str, Entry] = {}
         self.patterns: list[dict] = []
+        self.past_patterns: list[dict] = []  # leaders of the past: labels where the model found nothing
         self.titles_by_person: dict[str, tuple[str, ...]] = {}
         self.country_names: dict[str, list[str]] = {}  # each state's name and aliases ("United Kingdom": "Britain", ...)
         self._load(folder)
@@ -56,7 +57,7 @@ class Gazetteer:
             return []
         return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
-    def _add(self, entry: Entry, aliases: list[str], label: str | None = None, pattern: bool = True) -> None:
+    def _add(self, entry: Entry, aliases: list[str], label: str | None = None, pattern: bool = True, past: bool = False) -> None:
         self.entries.setdefault(entry.key, entry)
         for alias in aliases:
             if not alias or not alias.strip():
@@ -67,10 +68,11 @@ class Gazetteer:
             # a bare surname ("Dagalo") would cut a longer name the model found ("Abdelrahim Dagalo"):
             # such aliases serve lookups only
             if pattern and not (entry.kind == "PERSON" and len(alias.split()) == 1):
-                self.patterns.append({"label": label or entry.kind, "pattern": alias, "id": entry.key})
+                (self.past_patterns if past else self.patterns).append({"label": label or entry.kind, "pattern": alias, "id": entry.key})
 
     def _load(self, folder: Path) -> None:
-        for row in self._read(folder, "countries.jsonl"):
+        # (states of the past, and leaders of the past, after those of today: "Prussia", "Otto von Bismarck")
+        for row in self._read(folder, "countries.jsonl") + self._read(folder, "countries_historical.jsonl"):
             country = row["name"]
             entry = Entry(f"country:{country}", country, "GPE", country, "country")
             self._add(entry, [country, *row.get("aliases", [])])
@@ -103,6 +105,13 @@ class Gazetteer:
         for folded, holders in surnames.items():
             if len(holders) == 1 and folded not in self.by_alias and len(folded) > 3:
                 self.by_alias[folded] = holders[0]
+        # leaders of the past are known by the names and aliases written for them only: a surname derived
+        # from "David Lloyd George" or "Mackenzie King" would take "George" or "King" for them; and their
+        # names label only what the model left unlabelled ("José Martí International Airport" stays a place)
+        for row in self._read(folder, "people_historical.jsonl"):
+            entry = Entry(f"person:{row['name']}", row["name"], "PERSON", row.get("country"), "person")
+            self._add(entry, [row["name"], *row.get("aliases", [])], past=True)
+            self.titles_by_person[entry.key] = tuple(t.lower() for t in row.get("titles", []))
 
     def lookup(self, text: str) -> Entry | None:
         entry = self.by_alias.get(fold(text))

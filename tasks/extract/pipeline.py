@@ -40,9 +40,11 @@ def load_pipeline() -> Language:
     nlp.add_pipe("newsevents_paragraphs", before="parser")
     ruler = nlp.add_pipe("entity_ruler", name="newsevents_gazetteer", after="ner", config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"})
     ruler.add_patterns(load_gazetteer().patterns)
+    past = nlp.add_pipe("entity_ruler", name="newsevents_gazetteer_past", after="newsevents_gazetteer", config={"overwrite_ents": False, "phrase_matcher_attr": "ORTH"})
+    past.add_patterns(load_gazetteer().past_patterns)
     nlp.add_pipe("newsevents_model_bodies", before="newsevents_gazetteer")
     # "Hours later, they signed": a time the model leaves unlabelled, counted from the day just told
-    phrases = nlp.add_pipe("entity_ruler", name="newsevents_date_phrases", after="newsevents_gazetteer", config={"overwrite_ents": True})
+    phrases = nlp.add_pipe("entity_ruler", name="newsevents_date_phrases", after="newsevents_gazetteer_past", config={"overwrite_ents": True})
     phrases.from_disk(HERE / "data" / "date_phrases.jsonl")
     nlp.add_pipe("newsevents_name_repair")
     nlp.add_pipe("newsevents_triggers")
