@@ -3672,3 +3672,10 @@ def test_leaders_of_the_past_are_people_the_gazetteer_knows_without_taking_place
     text = "Pope Francis and Patriarch Kirill met at José Martí International Airport in Havana on Friday."
     met = of_type("meeting", text, "2016-02-13")
     assert [(sorted(names(e)), e["location"]) for e in met] == [(["Francis", "Kirill"], "José Martí International Airport")]
+
+
+def test_the_present_progressive_with_a_time_to_come_is_an_arrangement():
+    met = of_type("meeting", "Carney is meeting Trump in Washington on June 3.", "2025-05-06")
+    assert [(e["modality"], e["event_date"]) for e in met] == [("planned", "2025-06-03")]
+    met = of_type("meeting", "Carney was meeting Trump in Washington on May 3.", "2025-05-06")
+    assert [(e["modality"], e["event_date"]) for e in met] == [("asserted", "2025-05-03")]

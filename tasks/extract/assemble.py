@@ -245,7 +245,10 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
     # a planned event, or one called off before it happened, looks forward: "scheduled for Saturday"
     future = mention.modality == "planned" or (mention.modality == "negated" and (mention.modality_cue or "").split(":")[-1] in {"cancel", "postpone", "call", "scrap", "delay", "shelve"})
     scheduled = mention.modality == "asserted" and _scheduled_present(linker.doc[mention.trigger_start])
-    future = future or scheduled
+    # "Carney is meeting Trump on June 3", "we're hosting the G7 in June": the present progressive with a time
+    # looks forward (a day or month already past is still read as past, below)
+    arranged = mention.modality == "asserted" and _progressive_present(linker.doc[mention.trigger_start])
+    future = future or scheduled or arranged
     when = None
     for words in mention.debug.get("date_candidates") or ([mention.date_text] if mention.date_text else []):
         # "on Friday, the day after arriving": the first words that name a day;
@@ -279,6 +282,9 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
         # "will meet next month"; not "signed on Tuesday an agreement for next year's election"
         mention.modality, mention.modality_cue = "planned", "future date words"
     period = None if when else next((p for p in (coarse_period(w, published, future) for w in mention.debug.get("date_candidates") or [mention.date_text]) if p), None)
+    if arranged and period is not None and published is not None and period[1] is not None and (period[0], period[1]) > (published.year, published.month) \
+            and mention.modality in {"asserted", "reported"}:
+        mention.modality, mention.modality_cue = "planned", "present progressive, a month to come"
     return ResolvedMention(mention, parties, when, group, period, future)
 
 
@@ -305,6 +311,15 @@ def _scheduled_present(trigger) -> bool:
     if (verb.tag_ not in {"VBZ", "VBP"} and not bare_present) or verb.lemma_ in {"be", "have"}:
         return False
     return not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+
+
+def _progressive_present(trigger) -> bool:
+    """Whether the trigger's clause is in the present progressive ("is meeting", "we're hosting"), which
+    with a time to come tells an arrangement: "Carney is meeting Trump on June 3"."""
+    verb = trigger
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i and verb.dep_ not in {"nsubj", "nsubjpass"}:
+        verb = verb.head
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in {"is", "are", "am", "'s", "'re", "’s", "’re"} for c in verb.children)
 
 
 def _state_subject_before(token_i: int, linker: NameLinker) -> LinkedName | None:
