@@ -3679,3 +3679,15 @@ def test_the_present_progressive_with_a_time_to_come_is_an_arrangement():
     assert [(e["modality"], e["event_date"]) for e in met] == [("planned", "2025-06-03")]
     met = of_type("meeting", "Carney was meeting Trump in Washington on May 3.", "2025-05-06")
     assert [(e["modality"], e["event_date"]) for e in met] == [("asserted", "2025-05-03")]
+
+
+def test_a_heading_with_no_verb_keeps_the_second_office_holder_it_names():
+    text = "[Joint press statements by the President of the Council of Ministers, Giorgia Meloni, and the Prime Minister of Albania, Edi Rama.]"
+    assert [sorted(names(e)) for e in of_type("meeting", text, "2023-11-06")] == [["Edi Rama", "Giorgia Meloni"]]
+
+
+def test_a_transcripts_heading_gives_the_place_and_day_of_what_it_heads():
+    text = ("[Joint press conference by Prime Minister Keir Starmer and President Emmanuel Macron. Northwood Headquarters, "
+            "London, 10 July 2025. Transcript.]\nSTARMER: Good afternoon.")
+    met = of_type("meeting", text, "2025-07-11")
+    assert [(e["event_date"], e["location"]) for e in met] == [("2025-07-10", "London")]

@@ -892,6 +892,10 @@ class ArgumentFinder:
                     out.extend(self._stray_conjuncts(head, child))
                 elif objects and head.dep_ == "dobj":
                     out.extend(self._stray_conjuncts(head.head, child))  # "chaired a session with A, B and C"
+                elif objects and head.dep_ == "ROOT" and head.pos_ in NOUNISH:
+                    # "[Joint press statements by the President of the Council of Ministers, Giorgia Meloni, and the
+                    # Prime Minister of Albania, Edi Rama]": a heading with no verb, the second name hung on its noun
+                    out.extend(self._stray_conjuncts(head, child))
         return out
 
     def _stray_conjuncts(self, verb: Token, prep: Token) -> list[Token]:
@@ -901,7 +905,9 @@ class ArgumentFinder:
         def named(c: Token) -> bool:
             # a name, or an office with its holder's name: "the President of the Republic of Croatia, Franjo Tuđman"
             return (c.i in self.ent_of and self.ent_of[c.i].label_ in PARTY_LABELS) or (
-                c.i not in self.ent_of and c.lemma_.lower() in self.cues.person_nouns and self._named_by_apposition(c, None) is not None)
+                c.i not in self.ent_of and c.lemma_.lower() in self.cues.person_nouns and (self._named_by_apposition(c, None) is not None or any(
+                    # ("the Prime Minister of Albania, Edi Rama": the name hung on the state)
+                    a.dep_ == "appos" and self.ent_of.get(a.i) is not None and self.ent_of[a.i].label_ == "PERSON" for o in self.prep_objects(c, {"of"}) for a in o.children)))
 
         strays = [
             c for c in verb.children

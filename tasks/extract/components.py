@@ -386,6 +386,7 @@ class MentionFinder:
                 _date_from_anchor(finder, mention, span)  # "a day" is no date: "a day after X" may be one
             mentions += one_each(mention)
         _circumstances_from_the_occasion(doc, mentions)
+        _circumstances_from_the_heading(doc, mentions)
         doc._.event_mentions = mentions
         return doc
 
@@ -426,6 +427,32 @@ def _circumstances_from_the_occasion(doc: Doc, mentions: list) -> None:
             if mention.location is None and other.location:
                 mention.location, mention.location_country = other.location, other.location_country
             break
+
+
+def _circumstances_from_the_heading(doc: Doc, mentions: list) -> None:
+    """"[Joint press statements by ... Giorgia Meloni, and ... Edi Rama. Palazzo Chigi, Rome, 6 November
+    2023. Translated from Italian.]": a transcript's bracketed heading gives the place and day of what it
+    heads in a line of its own, with no verb; they are the heading's event's."""
+    text = doc.text
+    for mention in mentions:
+        if mention.date_text and mention.location:
+            continue
+        at = doc[mention.trigger_start].idx
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        if not text[start:].lstrip().startswith("["):
+            continue
+        lines = [sent for sent in doc.sents if start <= sent.start_char < end and sent.start != doc[mention.trigger_start].sent.start
+                 and not any(t.pos_ in {"VERB", "AUX"} for t in sent)]
+        ents = [e for sent in lines for e in sent.ents]
+        day = next((e for e in ents if e.label_ == "DATE"), None)
+        place = next((e for e in ents if e.label_ in {"GPE", "FAC", "LOC"}), None)
+        if mention.date_text is None and day is not None:
+            mention.date_text = day.text
+            mention.debug["date_candidates"] = [day.text]
+        if mention.location is None and place is not None:
+            mention.location = place.text
 
 
 _BARE_SPAN = re.compile(r"(?:a|an|one|two|three|four|five|six|seven|\d+)\s+days?", re.IGNORECASE)
