@@ -3691,3 +3691,10 @@ def test_a_transcripts_heading_gives_the_place_and_day_of_what_it_heads():
             "London, 10 July 2025. Transcript.]\nSTARMER: Good afternoon.")
     met = of_type("meeting", text, "2025-07-11")
     assert [(e["event_date"], e["location"]) for e in met] == [("2025-07-10", "London")]
+
+
+def test_a_concordat_and_an_entente_are_agreements():
+    text = "On 20 July 1933, Cardinal Eugenio Pacelli and Franz von Papen signed a concordat between the Holy See and Germany."
+    assert [e["attributes"]["status"] for e in of_type("agreement", text, "2023-07-20")] == ["signed"]
+    text = "France and Britain signed the Entente Cordiale in London on 8 April 1904."
+    assert [sorted(names(e)) for e in of_type("agreement", text, "2024-04-08")] == [["Britain", "France"]]
