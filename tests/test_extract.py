@@ -3698,3 +3698,9 @@ def test_a_concordat_and_an_entente_are_agreements():
     assert [e["attributes"]["status"] for e in of_type("agreement", text, "2023-07-20")] == ["signed"]
     text = "France and Britain signed the Entente Cordiale in London on 8 April 1904."
     assert [sorted(names(e)) for e in of_type("agreement", text, "2024-04-08")] == [["Britain", "France"]]
+
+
+def test_a_signed_capitulation_is_an_agreement_and_a_demanded_surrender_is_none():
+    text = "The capitulation was signed at the Château de Bellevue by General Emmanuel de Wimpffen and Helmuth von Moltke."
+    assert [sorted(names(e)) for e in of_type("agreement", text, "1870-09-03")] == [["Emmanuel de Wimpffen", "Helmuth von Moltke"]]
+    assert of_type("agreement", "The Taliban demanded the surrender of the city from the Afghan army.", "2021-08-10") == []
