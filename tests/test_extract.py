@@ -3704,3 +3704,8 @@ def test_a_signed_capitulation_is_an_agreement_and_a_demanded_surrender_is_none(
     text = "The capitulation was signed at the Château de Bellevue by General Emmanuel de Wimpffen and Helmuth von Moltke."
     assert [sorted(names(e)) for e in of_type("agreement", text, "1870-09-03")] == [["Emmanuel de Wimpffen", "Helmuth von Moltke"]]
     assert of_type("agreement", "The Taliban demanded the surrender of the city from the Afghan army.", "2021-08-10") == []
+
+
+def test_a_body_named_by_its_nationality_and_what_bodies_are_called_is_the_body():
+    text = "Major League Baseball signed an agreement with the Cuban Baseball Federation in December."
+    assert [sorted(names(e)) for e in of_type("agreement", text, "2019-04-09")] == [["Cuban Baseball Federation", "Major League Baseball"]]

@@ -192,6 +192,19 @@ class NameRepair:
                 ents = sorted([e for e in ents if e not in inside] + [Span(doc, body.start, body.end, label="ORG")], key=lambda e: e.start)
         return ents
 
+    def _unlabelled_bodies(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """"signed with the Cuban Baseball Federation": a body named by its nationality and capitalised words
+        ending in what bodies are called, where the model labelled only the nationality, is the body."""
+        out = []
+        for ent in ents:
+            end = ent.end
+            while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and not doc[end].ent_type_:
+                end += 1
+            if ent.label_ in {"NORP", "GPE"} and end > ent.end and doc[end - 1].lower_ in self.body_heads:
+                ent = Span(doc, ent.start, end, label="ORG")
+            out.append(ent)
+        return out
+
     @staticmethod
     def _days_of_months(doc: Doc, ents: list[Span]) -> list[Span]:
         """"on the afternoon of 5 September 1905": the model sometimes leaves the day out of the date it
@@ -222,7 +235,7 @@ class NameRepair:
 
     def __call__(self, doc: Doc) -> Doc:
         ents = []
-        for ent in self._dates_split(doc, self._bodies_over_places(doc, self._trimmed(doc, self._days_of_months(doc, list(doc.ents))))):
+        for ent in self._dates_split(doc, self._unlabelled_bodies(doc, self._bodies_over_places(doc, self._trimmed(doc, self._days_of_months(doc, list(doc.ents)))))):
             ent = self._titled(doc, ent)
             given = self._given_names(doc, ent) if len(ent) == 1 and ent.label_ in {"ORG", "GPE", "NORP"} else 0
             if given:
