@@ -293,7 +293,7 @@ def _roles(finder: ArgumentFinder, mention: Mention, noun, governor, path) -> No
                 group = _group_named_before(finder, child)
                 mention.parties += [group] if group is not None else []
             elif child.lower_ in finder.cues.person_nouns and not child.ent_type_:
-                if any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+                if any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):  # (not "granted a king asylum")
                     mention.parties.append(PartyRef(child.text, "TITLE", "recipient", child.i, child.i + 1, title=child.lower_))
             else:
                 mention.parties += finder.parties_from([child], "recipient")

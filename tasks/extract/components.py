@@ -213,7 +213,7 @@ class NameRepair:
         for ent in ents:
             before = doc[ent.start - 1] if ent.start > 0 else None
             if ent.label_ == "DATE" and before is not None and is_calendar_word(ent[0].text) and before.like_num \
-                    and before.text.isdigit() and 1 <= int(before.text) <= 31 and (not out or out[-1].end < before.i + 1 or out[-1].label_ == "CARDINAL"):
+                    and before.text.isdigit() and 1 <= int(before.text) <= 31 and (not out or out[-1].end <= before.i or out[-1].label_ == "CARDINAL"):
                 out = [e for e in out if e.end <= before.i]
                 ent = Span(doc, before.i, ent.end, label="DATE")
             out.append(ent)
@@ -454,7 +454,7 @@ def _circumstances_from_the_heading(doc: Doc, mentions: list) -> None:
         start = text.rfind("\n", 0, at) + 1
         end = text.find("\n", at)
         end = len(text) if end < 0 else end
-        if not text[start:].lstrip().startswith("["):
+        if not text[start:end].lstrip().startswith("["):
             continue
         lines = [sent for sent in doc.sents if start <= sent.start_char < end and sent.start != doc[mention.trigger_start].sent.start
                  and not any(t.pos_ in {"VERB", "AUX"} for t in sent)]

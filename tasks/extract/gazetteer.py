@@ -92,9 +92,7 @@ class Gazetteer:
         people = self._read(folder, "people.jsonl")
         surnames: dict[str, list[Entry]] = {}
         for row in people:
-            entry = Entry(f"person:{row['name']}", row["name"], "PERSON", row.get("country"), "person")
-            self._add(entry, [row["name"], *row.get("aliases", [])])
-            self.titles_by_person[entry.key] = tuple(t.lower() for t in row.get("titles", []))
+            entry = self._add_person(row)
             for name in [row["name"], *row.get("aliases", [])]:
                 last = name.split()[-1] if len(name.split()) > 1 else None
                 if last and last[:1].isupper():
@@ -109,9 +107,13 @@ class Gazetteer:
         # from "David Lloyd George" or "Mackenzie King" would take "George" or "King" for them; and their
         # names label only what the model left unlabelled ("José Martí International Airport" stays a place)
         for row in self._read(folder, "people_historical.jsonl"):
-            entry = Entry(f"person:{row['name']}", row["name"], "PERSON", row.get("country"), "person")
-            self._add(entry, [row["name"], *row.get("aliases", [])], past=True)
-            self.titles_by_person[entry.key] = tuple(t.lower() for t in row.get("titles", []))
+            self._add_person(row, past=True)
+
+    def _add_person(self, row: dict, past: bool = False) -> Entry:
+        entry = Entry(f"person:{row['name']}", row["name"], "PERSON", row.get("country"), "person")
+        self._add(entry, [row["name"], *row.get("aliases", [])], past=past)
+        self.titles_by_person[entry.key] = tuple(t.lower() for t in row.get("titles", []))
+        return entry
 
     def lookup(self, text: str) -> Entry | None:
         entry = self.by_alias.get(fold(text))

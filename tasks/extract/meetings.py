@@ -185,9 +185,10 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
         # (the parser hangs "with" on the verb or on what was discussed)
         partners = finder.prep_objects(head, {"with"}) + [w for o in head.children if o.dep_ == "dobj" for w in finder.prep_objects(o, {"with"})]
         met = [p for p in finder.parties_from(partners) if p.kind in {"PERSON", "TITLE", "PRON"}]
-        if not met or len(mention.parties) + len([p for p in met if all(q.start != p.start for q in mention.parties)]) < 2:
+        new = [p for p in met if all(q.start != p.start for q in mention.parties)]
+        if not met or len(mention.parties) + len(new) < 2:
             return None  # "discussed the matter with reporters", "discussed the crisis": no one met
-        mention.parties += [p for p in met if all(q.start != p.start for q in mention.parties)]
+        mention.parties += new
     if "enclosing_verb" in mention.debug:
         heads.append(finder.doc[mention.debug["enclosing_verb"]])
     place = finder.place_of(heads)

@@ -124,6 +124,9 @@ class NameLinker:
                     self.named_at.append((token.i, token.text))
                     self.person_country.setdefault(fold(token.text), entry.country)
         self.halves = self._halves()
+        # a transcript's turns (where each starts, who speaks it), as the mention finder read them
+        self.turns: list[tuple[int, str | None]] = doc.user_data.get("turns") or []
+        self.turn_starts = [start for start, _ in self.turns]
         self._genders: dict[str, str] | None = None  # read when a pronoun first needs them
         self._chain: dict[int, Span | None] = {}  # each sentence-opening "he"/"she" and the name it was resolved to
         self.acronyms = self._acronyms()
@@ -409,6 +412,7 @@ class NameLinker:
         possessors: dict[str, Span] = {}
         # "Carney said Russia had granted him asylum": whoever speaks is not the "him"
         speakers = self.speakers_of(token_i) if self.doc[token_i].dep_ not in {"nsubj", "nsubjpass"} else set()
+        turn = self._turn_of(token_i)
         spoken = False
         for i, span, is_subject in self.person_mentions:
             linked = self.link(PartyRef(span.text, "PERSON", start=span.start, end=span.end))
@@ -438,7 +442,7 @@ class NameLinker:
                 score += 3.0 if is_subject else 1.5
             elif distance < 60:
                 score += 1.0 + (1.0 if is_subject else 0.0)
-                if self._turn_start(span.start) != self._turn_start(token_i):
+                if self._turn_of(span.start) != turn:
                     score -= 1.0  # (named in an earlier turn of a transcript: each answer takes up its own people)
             scores[linked.key] = scores.get(linked.key, 0.0) + score
             latest[linked.key] = i
@@ -478,17 +482,15 @@ class NameLinker:
         span = spans[best]
         return PartyRef(span.text, "PERSON", start=span.start, end=span.end)
 
-    def _turn_start(self, token_i: int) -> int:
+    def _turn_of(self, token_i: int) -> int:
         """Which turn of a transcript a token is in (-1 before the first, or in an article with none)."""
-        turns = self.doc.user_data.get("turns") or []
-        return bisect_right([start for start, _ in turns], self.doc[token_i].idx) - 1
+        return bisect_right(self.turn_starts, self.doc[token_i].idx) - 1
 
     def _turn_speaker(self, token_i: int) -> set[str]:
         """"SECRETARY RUBIO: ... President Zelensky came here yesterday and met with him": whoever speaks
         a transcript's turn calls himself "I", so the turn's "he" and "him" are someone else."""
-        turns = self.doc.user_data.get("turns") or []
-        at = bisect_right([start for start, _ in turns], self.doc[token_i].idx) - 1
-        label = turns[at][1] if at >= 0 else None
+        at = self._turn_of(token_i)
+        label = self.turns[at][1] if at >= 0 else None
         linked = self.link(PartyRef(label, "PERSON")) if label else None
         return {linked.key} if linked is not None and linked.kind == "PERSON" else set()
 

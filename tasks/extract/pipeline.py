@@ -39,9 +39,10 @@ def load_pipeline() -> Language:
     nlp = spacy.load(MODEL)
     nlp.add_pipe("newsevents_paragraphs", before="parser")
     ruler = nlp.add_pipe("entity_ruler", name="newsevents_gazetteer", after="ner", config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"})
-    ruler.add_patterns(load_gazetteer().patterns)
+    gazetteer = load_gazetteer()
+    ruler.add_patterns(gazetteer.patterns)
     past = nlp.add_pipe("entity_ruler", name="newsevents_gazetteer_past", after="newsevents_gazetteer", config={"overwrite_ents": False, "phrase_matcher_attr": "ORTH"})
-    past.add_patterns(load_gazetteer().past_patterns)
+    past.add_patterns(gazetteer.past_patterns)
     nlp.add_pipe("newsevents_model_bodies", before="newsevents_gazetteer")
     # "Hours later, they signed": a time the model leaves unlabelled, counted from the day just told
     phrases = nlp.add_pipe("entity_ruler", name="newsevents_date_phrases", after="newsevents_gazetteer_past", config={"overwrite_ents": True})
