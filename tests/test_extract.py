@@ -3709,3 +3709,10 @@ def test_a_signed_capitulation_is_an_agreement_and_a_demanded_surrender_is_none(
 def test_a_body_named_by_its_nationality_and_what_bodies_are_called_is_the_body():
     text = "Major League Baseball signed an agreement with the Cuban Baseball Federation in December."
     assert [sorted(names(e)) for e in of_type("agreement", text, "2019-04-09")] == [["Cuban Baseball Federation", "Major League Baseball"]]
+
+
+def test_a_meeting_in_a_before_clause_is_the_next_meeting_of_the_sentences_subject():
+    text = "Antony Blinken held talks with Benjamin Netanyahu in Jerusalem before driving to Ramallah to meet Mahmoud Abbas."
+    met = of_type("meeting", text, "2023-10-16")
+    assert sorted((sorted(names(e)), e["location"]) for e in met) == [
+        (["Antony Blinken", "Benjamin Netanyahu"], "Jerusalem"), (["Antony Blinken", "Mahmoud Abbas"], "Ramallah")]

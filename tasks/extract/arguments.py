@@ -1085,8 +1085,9 @@ class ArgumentFinder:
             subj = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
             if subj and head.dep_ == "relcl" and subj[0].lower_ in {"who", "that", "which"}:
                 subj = self.subjects(head)  # "Netanyahu, who is due to meet Obama": the relative's head
-            if not subj and head.dep_ in {"xcomp", "conj", "advcl", "acomp"} and head.head.i != head.i:
-                # "stressed ... and agreed to meet": climb until a clause has a subject
+            if not subj and head.dep_ in {"xcomp", "conj", "advcl", "acomp", "pcomp"} and head.head.i != head.i:
+                # "stressed ... and agreed to meet": climb until a clause has a subject ("held talks with Gbagbo
+                # before crossing the lagoon to meet Ouattara": through the "before" clause to the sentence's)
                 subj = self.subjects(head)
             if verb.dep_ == "xcomp":
                 objects = [c for c in head.children if c.dep_ == "dobj"]

@@ -395,6 +395,8 @@ class MentionFinder:
             mention.debug.update(rule=rule["id"], cue=mention.modality_cue)
             if any(c.dep_ == "advmod" and c.lower_ in NEXT_WORDS for v in (span.root, governor) if v is not None for c in v.children):
                 mention.debug["told_next"] = True  # "Xi then sat down with Macron and von der Leyen": what came next
+            elif _in_a_sequel_clause(span.root):
+                mention.debug["told_next"] = True  # "held talks with Gbagbo before crossing the lagoon to meet Ouattara"
             if mention.date_text is None or _BARE_SPAN.fullmatch(mention.date_text):
                 _date_from_anchor(finder, mention, span)  # "a day" is no date: "a day after X" may be one
             mentions += one_each(mention)
@@ -502,6 +504,15 @@ def _date_from_anchor(finder: ArgumentFinder, mention, span: Span) -> None:
         mention.debug["offset_from_last"] = -count if mark == "after" else count
         mention.date_text, mention.debug["date_candidates"] = None, []
         mention.debug["date_words"] = f"{' '.join(t.text for t in span_words.subtree)} {mark}"
+
+
+def _in_a_sequel_clause(trigger) -> bool:
+    """"... before flying on to Tbilisi to meet Saakashvili": a meeting in a "before" clause below the
+    sentence's own verb comes after what that verb tells, so it is the next meeting, not the same."""
+    for token in [trigger, *trigger.ancestors]:
+        if token.dep_ == "pcomp" and token.head.lower_ == "before" and token.head.head.dep_ == "ROOT":
+            return True
+    return False
 
 
 def _left_unsaid(trigger, cues) -> bool:
