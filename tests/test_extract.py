@@ -3716,3 +3716,10 @@ def test_a_meeting_in_a_before_clause_is_the_next_meeting_of_the_sentences_subje
     met = of_type("meeting", text, "2023-10-16")
     assert sorted((sorted(names(e)), e["location"]) for e in met) == [
         (["Antony Blinken", "Benjamin Netanyahu"], "Jerusalem"), (["Antony Blinken", "Mahmoud Abbas"], "Ramallah")]
+
+
+def test_a_clause_that_describes_the_one_seen_does_not_stop_the_seeing_being_a_meeting():
+    text = "After lunch with Olaf Scholz, Macron also saw Prime Minister Mark Rutte, who stayed on for dinner."
+    met = of_type("meeting", text, "2022-03-04")
+    assert sorted(sorted(names(e)) for e in met) == [["Macron", "Mark Rutte"], ["Macron", "Olaf Scholz"]]
+    assert of_type("meeting", "Zelensky saw Putin's soldiers who shelled the town.", "2022-03-04") == []

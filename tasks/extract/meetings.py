@@ -248,7 +248,10 @@ def _sees_someone(finder: ArgumentFinder, verb) -> bool:
     named = lambda t: (ent := finder.ent_of.get(t.i)) is not None and ent.label_ == "PERSON"
     # (not "the first European leader to see Trump": a title the seeing describes names no one)
     titled = lambda t: verb.dep_ not in {"acl", "relcl"} and getattr(finder.party(t), "kind", None) == "TITLE"
-    return bool(objects) and all(named(o) and not any(c.dep_ in {"acl", "relcl"} for c in o.children) for o in objects) and any(
+    # (a clause that only describes the one seen is no bar: "saw Medvedev, after which both men said ...",
+    # "flew to Florida to see Donald Trump, who ..."; one that tells what he was seen doing is)
+    described = lambda c: c.dep_ == "relcl" and c.doc[c.left_edge.i - 1].text == "," if c.left_edge.i > 0 else False
+    return bool(objects) and all(named(o) and not any(c.dep_ in {"acl", "relcl"} and not described(c) for c in o.children) for o in objects) and any(
         named(s) or s.pos_ == "PRON" or titled(s) for s in subjects)
 
 
