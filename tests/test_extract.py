@@ -3723,3 +3723,9 @@ def test_a_clause_that_describes_the_one_seen_does_not_stop_the_seeing_being_a_m
     met = of_type("meeting", text, "2022-03-04")
     assert sorted(sorted(names(e)) for e in met) == [["Macron", "Mark Rutte"], ["Macron", "Olaf Scholz"]]
     assert of_type("meeting", "Zelensky saw Putin's soldiers who shelled the town.", "2022-03-04") == []
+
+
+def test_being_due_in_a_capital_is_a_visit_to_come_to_its_state():
+    met = of_type("meeting", "Narendra Modi is due in Tokyo next week on the first leg of an Asian tour.", "2024-08-20")
+    assert [(sorted(names(e)), e["modality"], e["location"]) for e in met] == [(["Japan", "Narendra Modi"], "planned", "Tokyo")]
+    assert of_type("meeting", "The first instalment is due in March.", "2024-08-20") == []

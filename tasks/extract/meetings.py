@@ -344,9 +344,10 @@ def _journey(finder: ArgumentFinder, mention: Mention, verb, span: Span) -> Ment
     ("flew to Moscow for talks with Putin" is the talks)."""
     others = [t for t in finder.doc.spans.get("event_triggers", []) if t.start != span.start and span.sent.start <= t.start < span.sent.end
               and not _partyless_purpose(finder, t, verb)]
-    if others or verb.tag_ != "VB":
+    due = verb.lower_ == "due"  # "Trump is due in Riyadh next week": where one is due, one is to visit
+    if others or (verb.tag_ != "VB" and not due):
         return None  # a trip told as done ("flew on to Cambodia") says nothing of a meeting; one to come is a planned visit
-    destinations = [o for o in finder.prep_objects(verb, {"to"}) if o.i in finder.ent_of]
+    destinations = [o for o in finder.prep_objects(verb, {"in", "at"} if due else {"to"}) if o.i in finder.ent_of]
     entry = finder.gaz.lookup(finder.ent_of[destinations[0].i].text) if destinations else None
     if entry is None or entry.category not in {"country", "capital"} or not entry.country:
         return None
