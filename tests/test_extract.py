@@ -3729,3 +3729,12 @@ def test_being_due_in_a_capital_is_a_visit_to_come_to_its_state():
     met = of_type("meeting", "Narendra Modi is due in Tokyo next week on the first leg of an Asian tour.", "2024-08-20")
     assert [(sorted(names(e)), e["modality"], e["location"]) for e in met] == [(["Japan", "Narendra Modi"], "planned", "Tokyo")]
     assert of_type("meeting", "The first instalment is due in March.", "2024-08-20") == []
+
+
+def test_a_conference_with_two_named_participants_is_a_gathering_and_a_press_conference_is_not():
+    text = "Olaf Scholz hosted a conference on Sudan in Berlin attended by Antony Blinken and Catherine Colonna."
+    met = of_type("meeting", text, "2024-04-16")
+    assert [(sorted(names(e)), e["location"]) for e in met] == [(["Antony Blinken", "Catherine Colonna", "Olaf Scholz"], "Berlin")]
+    text = "Olaf Scholz gave a press conference in Berlin attended by reporters and Antony Blinken's spokesman."
+    assert of_type("meeting", text, "2024-04-16") == []
+    assert of_type("meeting", "The conference on Sudan opened in Berlin on Monday.", "2024-04-16") == []

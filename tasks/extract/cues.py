@@ -28,6 +28,7 @@ class Cues:
         self.on_places = set(cues["on_places"])
         self.gathering_nouns = set(cues["gathering_nouns"])
         self.attendee_nouns = set(cues["attendee_nouns"])
+        self.briefing_words = set(cues["briefing_words"])
         self.chair_verbs = set(cues["chair_verbs"])
         self.agreed_nouns = set(cues["agreed_nouns"])
         self.not_parties = set(cues["not_parties"])

@@ -82,6 +82,8 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
         return None  # "after two years of negotiations": a process, no one meeting
     if _talking_about(finder, head, lemma):
         return None
+    if rule["id"] == "conference-noun" and head.i > 0 and head.doc[head.i - 1].lower_ in finder.cues.briefing_words:
+        return None  # a press, news or video conference is a briefing or a call, not a gathering
     if rule["id"] == "call-noun" and head.lower_.startswith("conversation") and not any(t.lower_ in PHONE_WORDS | {"phone", "called", "call"} for t in span.sent):
         mention.attributes["format"] = "talks"  # "continued their conversation over dinner": face to face
     if needs == "state_destination":
@@ -645,6 +647,11 @@ def _nominal_parties(finder: ArgumentFinder, mention: Mention, noun, governor, p
             if clause.dep_ in {"advcl", "conj"} and clause.lemma_.lower() in {"join", "accompany", "meet", "welcome", "receive"} | GATHERING_VERBS and not any(
                     c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children):
                 mention.parties += finder.parties_from([c for c in clause.children if c.dep_ == "dobj"])
+            # "hosted a conference on Sudan in Berlin attended by Blinken and Colonna": the parser hangs the
+            # participle that tells who else was there on the verb, not on the gathering
+            if path == "dobj" and clause.dep_ == "advcl" and clause.tag_ == "VBN" and clause.lemma_.lower() in finder.cues.chair_verbs and not any(
+                    c.dep_ in {"nsubj", "nsubjpass", "mark"} for c in clause.children):
+                mention.parties += finder.parties_from(finder.agents(clause))
     elif path is None or path.startswith("pobj:"):
         # "Kuleba said after 90 minutes of talks with Lavrov": the clause's subject took part;
         # "after talks in Seoul, Kishida and Yun told a news conference": so did both subjects
