@@ -3738,3 +3738,11 @@ def test_a_conference_with_two_named_participants_is_a_gathering_and_a_press_con
     text = "Olaf Scholz gave a press conference in Berlin attended by reporters and Antony Blinken's spokesman."
     assert of_type("meeting", text, "2024-04-16") == []
     assert of_type("meeting", "The conference on Sudan opened in Berlin on Monday.", "2024-04-16") == []
+
+
+def test_a_state_taking_people_in_gives_them_refuge():
+    got = of_type("asylum", "Uganda offered to take in as many as 2,000 Afghan refugees.", "2021-08-18")
+    assert [(sorted(names(e)), e["attributes"]["action"]) for e in got] == [(["Afghan refugees", "Uganda"], "offered")]
+    got = of_type("asylum", "Saudi Arabia took in Idi Amin in 1979.", "2003-08-16")
+    assert [sorted(names(e)) for e in got] == [["Idi Amin", "Saudi Arabia"]]
+    assert of_type("asylum", "Tourists took in the view from the tower on Sunday.", "2003-08-16") == []

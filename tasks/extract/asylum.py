@@ -10,6 +10,8 @@ from tasks.extract.mentions import Mention, PartyRef
 def build_asylum(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int) -> Mention | None:
     if rule.get("needs") == "asylum_told_before":
         return _request_told_before(finder, span, rule, sent_index)
+    if rule.get("needs") == "taken_in":
+        return _taken_in(finder, span, rule, sent_index)
     noun = span.root
     if noun.lemma_.lower() in REQUEST_NOUNS and span[0].head.i == noun.i:
         noun = span[0]  # "the refugee claim of X": the claim is the request, "refugee" what it asks
@@ -94,6 +96,34 @@ def build_asylum(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int
         mention.parties += _fallback_grantor(finder, span.sent, governor, speaker=action != "requested")
     mention.debug["status_verb"] = status_verb.i if status_verb is not None else None
     return _finish(finder, mention, span, noun, governor)
+
+
+def _taken_in(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int) -> Mention | None:
+    """"North Macedonia would take in up to 450 Afghans", "asked Ottawa to take in Ms al-Qunun", "offered
+    to take in as many as 100,000 refugees", "to be taken in by France": a state taking people in gives
+    them refuge. Only people taken in (named, or counted and called what refugees are called), by a
+    state, a body or a person: not "took in the view", "took in $2 billion", "took in a show"."""
+    verb = span.root
+    if not any(c.dep_ == "prt" and c.lower_ == "in" for c in verb.children):
+        return None
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    takers = finder.agents(verb) if passive else finder.subjects(verb)
+    taken = finder.passive_subjects(verb) if passive else [c for c in verb.children if c.dep_ == "dobj"]
+    people = lambda t: (t.i in finder.ent_of and finder.ent_of[t.i].label_ in {"PERSON", "NORP"}) or t.lemma_.lower() in finder.cues.taken_in_nouns
+    if not taken or not all(people(t) for t in taken):
+        return None  # (not "took him in": whom a pronoun stands for is too often misread to name a refugee)
+    mention = Mention("asylum", rule["id"], span.start, span.end, span.text, sent_index)
+    mention.verbal = True
+    offered = any(a.lemma_.lower() in {"offer", "propose", "volunteer"} for a in verb.ancestors)
+    mention.attributes["action"] = "offered" if offered else "granted"
+    mention.parties += [p for p in finder.parties_from(takers, "grantor") if p.kind in {"GPE", "ORG", "PERSON", "TITLE", "PRON"}]
+    recipients = [p for p in finder.parties_from(taken, "recipient") if p.kind not in {"GPE", "ORG"}]
+    mention.parties += recipients or _described_person(finder, taken)
+    if not any(p.role == "grantor" for p in mention.parties) and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in {"ask", "urge", "allow", "persuade"}:
+        # "the UN refugee agency had asked Ottawa to take in Ms al-Qunun": the one asked takes her in
+        mention.parties += finder.parties_from([c for c in verb.head.children if c.dep_ == "dobj"], "grantor")
+    mention.debug["status_verb"] = verb.i
+    return _finish(finder, mention, span, verb, None)
 
 
 def _a_general_remark(verb, cues) -> bool:

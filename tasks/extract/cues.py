@@ -29,6 +29,7 @@ class Cues:
         self.gathering_nouns = set(cues["gathering_nouns"])
         self.attendee_nouns = set(cues["attendee_nouns"])
         self.briefing_words = set(cues["briefing_words"])
+        self.taken_in_nouns = set(cues["taken_in_nouns"])
         self.chair_verbs = set(cues["chair_verbs"])
         self.agreed_nouns = set(cues["agreed_nouns"])
         self.not_parties = set(cues["not_parties"])
