@@ -3746,3 +3746,10 @@ def test_a_state_taking_people_in_gives_them_refuge():
     got = of_type("asylum", "Saudi Arabia took in Idi Amin in 1979.", "2003-08-16")
     assert [sorted(names(e)) for e in got] == [["Idi Amin", "Saudi Arabia"]]
     assert of_type("asylum", "Tourists took in the view from the tower on Sunday.", "2003-08-16") == []
+
+
+def test_a_release_in_exchange_for_people_another_state_held_is_a_swap():
+    text = "Washington released Viktor Bout in exchange for Brittney Griner, who had been jailed in Russia since February."
+    got = of_type("agreement", text, "2022-12-09")
+    assert [(sorted(names(e)), e["attributes"]["status"]) for e in got] == [(["Russia", "Washington"], "honoured")]
+    assert of_type("agreement", "Hamas released two hostages in exchange for a pause in the fighting.", "2023-11-24") == []

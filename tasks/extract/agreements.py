@@ -37,6 +37,8 @@ def build_agreement(finder: ArgumentFinder, span: Span, rule: dict, sent_index: 
     cues = finder.cues
     if rule.get("needs") == "swap":
         return _swapped(finder, span, rule, sent_index)
+    if rule.get("needs") == "released_for":
+        return _released_for(finder, span, rule, sent_index)
     if noun.pos_ in {"VERB", "AUX"}:
         return _agreed_to(finder, span, rule, sent_index)
     lefts = [t.lower_ for t in noun.lefts]
@@ -393,6 +395,35 @@ def _swapped(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int) ->
     mention.debug["status_verb"] = verb.i
     place = finder.place_of([verb], preps=("in", "at"))
     finder.set_place(mention, place)
+    finder.date_mention(mention, [verb], span.sent)
+    return mention
+
+
+def _released_for(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int) -> Mention | None:
+    """"The United States released Alex Saab in exchange for ten Americans held in Venezuela", "four men
+    released by Moscow in exchange for ten Russian agents arrested in the United States": a release told as
+    done, in exchange for people another state held, is a swap, a deal honoured by the one who released
+    and the state that held the others. Only where both are named (not "released in exchange for a pledge")."""
+    verb = span.root
+    if verb.tag_ not in {"VBD", "VBN"}:
+        return None
+    others = [x for o in finder.prep_objects(verb, {"in"}) if o.lower_ in {"exchange", "return"} for x in finder.prep_objects(o, {"for"})]
+    if not others:
+        return None
+    passive = verb.tag_ == "VBN" and (verb.dep_ == "acl" or any(c.dep_ == "auxpass" for c in verb.children))
+    releasers = [p for p in finder.parties_from(finder.agents(verb) if passive else finder.subjects(verb), "party") if p.kind in {"GPE", "ORG"}]
+    held_where = []
+    for other in others:
+        for clause in (c for c in other.children if c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in finder.cues.holding_verbs):
+            held_where += finder.prep_objects(clause, {"in", "by"})
+    holders = [p for p in finder.parties_from(held_where, "party") if p.kind in {"GPE", "ORG"}]
+    if not releasers or not holders or {p.text for p in holders} <= {p.text for p in releasers}:
+        return None
+    mention = Mention("agreement", rule["id"], span.start, span.end, span.text, sent_index, verbal=True)
+    mention.parties += releasers + holders
+    mention.attributes["status"] = "honoured"
+    mention.debug["status_verb"] = verb.i
+    finder.set_place(mention, finder.place_of([verb], preps=("in", "at")))
     finder.date_mention(mention, [verb], span.sent)
     return mention
 
