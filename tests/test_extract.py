@@ -3753,3 +3753,11 @@ def test_a_release_in_exchange_for_people_another_state_held_is_a_swap():
     got = of_type("agreement", text, "2022-12-09")
     assert [(sorted(names(e)), e["attributes"]["status"]) for e in got] == [(["Russia", "Washington"], "honoured")]
     assert of_type("agreement", "Hamas released two hostages in exchange for a pause in the fighting.", "2023-11-24") == []
+
+
+def test_a_leaders_surname_the_model_takes_for_a_place_is_the_person_the_story_named():
+    text = ("Antony Blinken met Abdel Fattah al-Sisi in Cairo on Sunday.\nWHAT WE'RE WATCHING\n"
+            "Blinken is due back in Tel Aviv today to see Benjamin Netanyahu again before flying home.")
+    met = of_type("meeting", text, "2023-10-16")
+    assert sorted((sorted(names(e)), e["modality"]) for e in met) == [
+        (["Abdel Fattah al-Sisi", "Antony Blinken"], "asserted"), (["Antony Blinken", "Benjamin Netanyahu"], "planned")]

@@ -329,6 +329,12 @@ class NameRepair:
             start += 1
         return Span(doc, start, ent.end, label="PERSON", kb_id=ent.kb_id_) if start > ent.start else ent
 
+    def _no_place_or_body(self, name: str) -> bool:
+        """Not a name the gazetteer knows as a place or a body ("Jordan", "Washington"); a leader's surname
+        it knows ("Blinken", from "Antony Blinken") is a person's all the same."""
+        entry = self.gazetteer.lookup(name)
+        return entry is None or entry.kind == "PERSON"
+
     def _surnames(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """"Atal Bihari Vajpayee" a person, then "Vajpayee" alone taken for a place: the model labels each
         mention on its own, but a story that names a person calls them by surname afterwards, so a name
@@ -338,14 +344,14 @@ class NameRepair:
             | {e.text.split()[-1] for e in ents if e.label_ == "PERSON" and len(e.text.split()) > 1}  # "Hashemi", "al-Hashemi"
         ents = [
             Span(doc, e.start, e.end, label="PERSON")
-            if e.label_ in {"ORG", "GPE", "NORP"} and e.text in people and self.gazetteer.lookup(e.text) is None else e
+            if e.label_ in {"ORG", "GPE", "NORP"} and e.text in people and self._no_place_or_body(e.text) else e
             for e in ents
         ]
         # ... or left unlabelled: "a ceasefire agreed by Lebed and Maskhadov"
         taken = {i for e in ents for i in range(e.start, e.end)}
         bare = [
             Span(doc, t.i, t.i + 1, label="PERSON") for t in doc
-            if t.i not in taken and t.pos_ == "PROPN" and t.text in people and t.is_title and self.gazetteer.lookup(t.text) is None
+            if t.i not in taken and t.pos_ == "PROPN" and t.text in people and t.is_title and self._no_place_or_body(t.text)
             and not (t.i > 0 and doc[t.i - 1].pos_ == "PROPN" and doc[t.i - 1].is_title) and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN" and doc[t.i + 1].is_title)
         ]
         return sorted(ents + bare, key=lambda e: e.start) if bare else ents
