@@ -3761,3 +3761,9 @@ def test_a_leaders_surname_the_model_takes_for_a_place_is_the_person_the_story_n
     met = of_type("meeting", text, "2023-10-16")
     assert sorted((sorted(names(e)), e["modality"]) for e in met) == [
         (["Abdel Fattah al-Sisi", "Antony Blinken"], "asserted"), (["Antony Blinken", "Benjamin Netanyahu"], "planned")]
+
+
+def test_the_timetables_present_with_this_week_is_a_visit_to_come():
+    text = "Anthony Albanese travels to Washington this week for a state visit hosted by President Joe Biden."
+    assert [e["modality"] for e in of_type("meeting", text, "2023-10-22")] == ["planned"]
+    assert [e["modality"] for e in of_type("meeting", "Albanese met Joe Biden in Washington this week.", "2023-10-22")] == ["asserted"]

@@ -27,6 +27,7 @@ from tasks.extract.names import HEAD_TITLES, LinkedName, NameLinker
 from tasks.extract.names import contains_words, words as name_words
 
 _FUTURE_WORDS = re.compile(r"\b(next|coming|upcoming|tomorrow|later this)\b", re.IGNORECASE)
+_THIS_SPAN = re.compile(r"\bthis (week|weekend|month)\b", re.IGNORECASE)
 FORMAT_RANK = {"call": 4, "summit": 3, "visit": 2, "talks": 1, None: 0}
 NOT_HAPPENED = {"planned", "negated", "hypothetical"}
 PEOPLE_WORDS = {"two", "head", "man", "men", "woman", "women", "leader", "president", "minister", "premier", "chancellor", "king", "diplomat", "envoy", "counterpart"}
@@ -278,6 +279,9 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
         # (not a live blog's entry: "11:02 – Trump receives Zelensky today" tells the day as it happens)
         # "Bessent and He Lifeng meet in Stockholm today": the present of a timetable
         mention.modality, mention.modality_cue = "planned", "present tense, today"
+    elif when is None and scheduled and mention.modality in {"asserted", "reported"} and any(_THIS_SPAN.search(w) for w in mention.debug.get("date_candidates", [])):
+        # "Albanese travels to Washington this week for a state visit": the timetable's present, this week
+        mention.modality, mention.modality_cue = "planned", "present tense, this week"
     elif when is None and mention.modality in {"asserted", "reported"} and any(_FUTURE_WORDS.search(w) for w in mention.debug.get("date_candidates", [])):
         # "will meet next month"; not "signed on Tuesday an agreement for next year's election"
         mention.modality, mention.modality_cue = "planned", "future date words"
@@ -294,8 +298,10 @@ def _scheduled_present(trigger) -> bool:
     Not "is under way" or "is meeting" (a copula or progressive tells what goes on now)."""
     if HEADING_DAY.match(trigger.sent.text):
         return False  # "Nov 5: Ukraine and Poland sign a grain deal": a timeline tells the past in the present
-    if any(c.dep_ in {"acl", "relcl"} and c.tag_ in {"VBN", "VBD"} for c in trigger.children):
-        return False  # "the visit follows an accord struck in Switzerland on March 20": told as done
+    if any(c.dep_ in {"acl", "relcl"} and c.tag_ in {"VBN", "VBD"} and any(t.ent_type_ == "DATE" for t in c.subtree) for c in trigger.children):
+        # "the visit follows an accord struck in Switzerland on March 20": told as done, on its own day
+        # (not "travels to Washington this week for a state visit hosted by Biden": who hosts it)
+        return False
     if trigger.dep_ == "dobj" and trigger.head.lemma_ == "follow":
         return False  # "The pact follows talks between Biden and Merkel on July 15": what it follows is past
     verb = trigger
