@@ -3767,3 +3767,8 @@ def test_the_timetables_present_with_this_week_is_a_visit_to_come():
     text = "Anthony Albanese travels to Washington this week for a state visit hosted by President Joe Biden."
     assert [e["modality"] for e in of_type("meeting", text, "2023-10-22")] == ["planned"]
     assert [e["modality"] for e in of_type("meeting", "Albanese met Joe Biden in Washington this week.", "2023-10-22")] == ["asserted"]
+
+
+def test_agreeing_to_a_scheme_or_a_programme_is_a_deal_reached():
+    text = "Rishi Sunak and Giorgia Meloni agreed on Thursday to a joint scheme for returning migrants."
+    assert [(sorted(names(e)), e["attributes"]["status"]) for e in of_type("agreement", text, "2023-04-28")] == [(["Giorgia Meloni", "Rishi Sunak"], "reached")]
