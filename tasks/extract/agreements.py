@@ -387,14 +387,20 @@ def _swapped(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int) ->
         o.ent_type_ == "PERSON" for o in finder.prep_objects(verb, {"for"}))
     if not (captives or person_for_person):
         return None
-    mention = Mention("agreement", rule["id"], span.start, span.end, span.text, sent_index, verbal=True)
-    mention.parties += [p for p in finder.parties_from(finder.subjects(verb), "party") if p.kind in {"GPE", "ORG", "PERSON"}]
-    if len(mention.parties) < 2:
+    sides = [p for p in finder.parties_from(finder.subjects(verb), "party") if p.kind in {"GPE", "ORG", "PERSON"}]
+    if len(sides) < 2:
         return None  # "the Kremlin exchanged him for Corvalán": the other side is not told here
+    return _swap_honoured(finder, span, rule, sent_index, sides)
+
+
+def _swap_honoured(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int, sides: list[PartyRef]) -> Mention:
+    """A swap carried out, as a deal honoured by its sides, where and when the verb tells."""
+    verb = span.root
+    mention = Mention("agreement", rule["id"], span.start, span.end, span.text, sent_index, verbal=True)
+    mention.parties += sides
     mention.attributes["status"] = "honoured"
     mention.debug["status_verb"] = verb.i
-    place = finder.place_of([verb], preps=("in", "at"))
-    finder.set_place(mention, place)
+    finder.set_place(mention, finder.place_of([verb], preps=("in", "at")))
     finder.date_mention(mention, [verb], span.sent)
     return mention
 
@@ -419,13 +425,7 @@ def _released_for(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
     holders = [p for p in finder.parties_from(held_where, "party") if p.kind in {"GPE", "ORG"}]
     if not releasers or not holders or {p.text for p in holders} <= {p.text for p in releasers}:
         return None
-    mention = Mention("agreement", rule["id"], span.start, span.end, span.text, sent_index, verbal=True)
-    mention.parties += releasers + holders
-    mention.attributes["status"] = "honoured"
-    mention.debug["status_verb"] = verb.i
-    finder.set_place(mention, finder.place_of([verb], preps=("in", "at")))
-    finder.date_mention(mention, [verb], span.sent)
-    return mention
+    return _swap_honoured(finder, span, rule, sent_index, releasers + holders)
 
 
 def _agreed_to(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int) -> Mention | None:

@@ -99,7 +99,8 @@ def build_asylum(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int
 
 
 def _taken_in(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int) -> Mention | None:
-    """"North Macedonia would take in up to 450 Afghans", "asked Ottawa to take in Ms al-Qunun", "offered
+    """"North Macedonia would take in up to 450 Afghans", "asked Ottawa to take in Ms al-Qunun" (the one
+    asked, as the subject finder reads it), "offered
     to take in as many as 100,000 refugees", "to be taken in by France": a state taking people in gives
     them refuge. Only people taken in (named, or counted and called what refugees are called), by a
     state, a body or a person: not "took in the view", "took in $2 billion", "took in a show"."""
@@ -119,9 +120,6 @@ def _taken_in(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int) -
     mention.parties += [p for p in finder.parties_from(takers, "grantor") if p.kind in {"GPE", "ORG", "PERSON", "TITLE", "PRON"}]
     recipients = [p for p in finder.parties_from(taken, "recipient") if p.kind not in {"GPE", "ORG"}]
     mention.parties += recipients or _described_person(finder, taken)
-    if not any(p.role == "grantor" for p in mention.parties) and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in {"ask", "urge", "allow", "persuade"}:
-        # "the UN refugee agency had asked Ottawa to take in Ms al-Qunun": the one asked takes her in
-        mention.parties += finder.parties_from([c for c in verb.head.children if c.dep_ == "dobj"], "grantor")
     mention.debug["status_verb"] = verb.i
     return _finish(finder, mention, span, verb, None)
 

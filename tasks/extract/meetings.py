@@ -83,7 +83,7 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
     if _talking_about(finder, head, lemma):
         return None
     if rule["id"] == "conference-noun" and head.i > 0 and head.doc[head.i - 1].lower_ in finder.cues.briefing_words:
-        return None  # a press, news or video conference is a briefing or a call, not a gathering
+        return None  # a press or news conference is a briefing (a phone or video one is the call-phone rule's)
     if rule["id"] == "call-noun" and head.lower_.startswith("conversation") and not any(t.lower_ in PHONE_WORDS | {"phone", "called", "call"} for t in span.sent):
         mention.attributes["format"] = "talks"  # "continued their conversation over dinner": face to face
     if needs == "state_destination":
@@ -252,7 +252,7 @@ def _sees_someone(finder: ArgumentFinder, verb) -> bool:
     titled = lambda t: verb.dep_ not in {"acl", "relcl"} and getattr(finder.party(t), "kind", None) == "TITLE"
     # (a clause that only describes the one seen is no bar: "saw Medvedev, after which both men said ...",
     # "flew to Florida to see Donald Trump, who ..."; one that tells what he was seen doing is)
-    described = lambda c: c.dep_ == "relcl" and c.doc[c.left_edge.i - 1].text == "," if c.left_edge.i > 0 else False
+    described = lambda c: c.dep_ == "relcl" and c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text == ","
     return bool(objects) and all(named(o) and not any(c.dep_ in {"acl", "relcl"} and not described(c) for c in o.children) for o in objects) and any(
         named(s) or s.pos_ == "PRON" or titled(s) for s in subjects)
 
