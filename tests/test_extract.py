@@ -3772,3 +3772,12 @@ def test_the_timetables_present_with_this_week_is_a_visit_to_come():
 def test_agreeing_to_a_scheme_or_a_programme_is_a_deal_reached():
     text = "Rishi Sunak and Giorgia Meloni agreed on Thursday to a joint scheme for returning migrants."
     assert [(sorted(names(e)), e["attributes"]["status"]) for e in of_type("agreement", text, "2023-04-28")] == [(["Giorgia Meloni", "Rishi Sunak"], "reached")]
+
+
+def test_a_deal_signed_and_called_only_by_its_name_is_an_agreement():
+    for text in ("NAFTA was signed by Brian Mulroney and Carlos Salinas in San Antonio on October 7, 1992, after two years of talks.",
+                 "Brian Mulroney and Carlos Salinas signed NAFTA in San Antonio on October 7, 1992."):
+        deals = of_type("agreement", text, "1995-01-01")
+        assert [(sorted(names(e)), e["location"], e["event_date"]) for e in deals] == [(["Brian Mulroney", "Carlos Salinas"], "San Antonio", "1992-10-07")]
+    # a law one leader signs, or signing for a side, is no deal between two
+    assert of_type("agreement", "President Joe Biden signed the CHIPS and Science Act on Tuesday, with Chuck Schumer at his side.", "2022-08-11") == []

@@ -39,6 +39,8 @@ def build_agreement(finder: ArgumentFinder, span: Span, rule: dict, sent_index: 
         return _swapped(finder, span, rule, sent_index)
     if rule.get("needs") == "released_for":
         return _released_for(finder, span, rule, sent_index)
+    if rule.get("needs") == "named_deal":
+        return _signed_by_name(finder, span, rule, sent_index)
     if noun.pos_ in {"VERB", "AUX"}:
         return _agreed_to(finder, span, rule, sent_index)
     lefts = [t.lower_ for t in noun.lefts]
@@ -426,6 +428,36 @@ def _released_for(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
     if not releasers or not holders or {p.text for p in holders} <= {p.text for p in releasers}:
         return None
     return _swap_honoured(finder, span, rule, sent_index, releasers + holders)
+
+
+def _signed_by_name(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int) -> Mention | None:
+    """"New START was signed by Barack Obama and Dmitry Medvedev in Prague", "signed the Holy Alliance",
+    "we signed the USMCA with Canada and Mexico": a deal called only by its name, with no deal noun for the
+    noun rules to find. Only a proper name that is not a person's, a place's or a people's (not "signed
+    the order", "signed for the Forces of Freedom and Change"); its signers are who signed."""
+    verb = span.root
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}] + ([verb.head] if verb.dep_ == "acl" else [])
+    deal_words = {t.i for t in finder.doc.spans.get("event_triggers", []) if t.label_ == "agreement" for t in t}
+    named = [o for o in objects if o.pos_ == "PROPN" and o.ent_type_ not in {"PERSON", "GPE", "NORP"}
+             and not any(t.i in deal_words for t in o.subtree)]
+    if not named:
+        return None
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or verb.dep_ == "acl"
+    mention = Mention("agreement", rule["id"], span.start, span.end, span.text, sent_index, verbal=True)
+    if passive:
+        mention.parties += finder.parties_from(finder.agents(verb), "party")
+    else:
+        mention.parties += finder.parties_from(finder.subjects(verb), "party")
+    # (not "with Chuck Schumer at his side", "with Starmer looking on": one who stood by)
+    by_side = any(o.lemma_.lower() == "side" for o in finder.prep_objects(verb, {"at", "by"}))
+    mention.parties += finder.parties_from([o for o in finder.prep_objects(verb, PARTY_PREPS) if not by_side and not any(
+        c.dep_ in {"acl", "prep"} and c.lower_ not in {"of", "and"} for c in o.children)], "party")
+    mention.attributes["status"] = "signed"
+    mention.attributes["topic"] = None
+    mention.debug["status_verb"] = verb.i
+    finder.date_mention(mention, [verb], span.sent)
+    finder.set_place(mention, finder.place_of([verb], preps=("in", "at")))
+    return mention
 
 
 def _agreed_to(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int) -> Mention | None:
