@@ -3781,3 +3781,10 @@ def test_a_deal_signed_and_called_only_by_its_name_is_an_agreement():
         assert [(sorted(names(e)), e["location"], e["event_date"]) for e in deals] == [(["Brian Mulroney", "Carlos Salinas"], "San Antonio", "1992-10-07")]
     # a law one leader signs, or signing for a side, is no deal between two
     assert of_type("agreement", "President Joe Biden signed the CHIPS and Science Act on Tuesday, with Chuck Schumer at his side.", "2022-08-11") == []
+
+
+def test_a_province_or_region_is_a_side_by_its_name():
+    for text, side in (("Governor Jay Inslee signed a memorandum on clean energy with the province of Sichuan on Tuesday.", "Sichuan"),
+                       ("Mayor Sadiq Khan signed an agreement with Ukraine's Kharkiv region on Tuesday.", "Kharkiv")):
+        deals = of_type("agreement", text, "2023-05-12")
+        assert [side in names(e) for e in deals] == [True], text

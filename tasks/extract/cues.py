@@ -31,6 +31,7 @@ class Cues:
         self.briefing_words = set(cues["briefing_words"])
         self.taken_in_nouns = set(cues["taken_in_nouns"])
         self.holding_verbs = set(cues["holding_verbs"])
+        self.subnational_units = set(cues["subnational_units"])
         self.chair_verbs = set(cues["chair_verbs"])
         self.agreed_nouns = set(cues["agreed_nouns"])
         self.not_parties = set(cues["not_parties"])
