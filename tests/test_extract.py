@@ -3788,3 +3788,8 @@ def test_a_province_or_region_is_a_side_by_its_name():
                        ("Mayor Sadiq Khan signed an agreement with Ukraine's Kharkiv region on Tuesday.", "Kharkiv")):
         deals = of_type("agreement", text, "2023-05-12")
         assert [side in names(e) for e in deals] == [True], text
+
+
+def test_asylum_granted_at_a_journeys_end_is_granted_by_the_state_reached():
+    text = "Kurmanbek Bakiyev fled Kyrgyzstan on Thursday, and by the evening he had reached Minsk and been granted asylum."
+    assert [sorted(names(e)) for e in of_type("asylum", text, "2010-04-20")] == [["Belarus", "Kurmanbek Bakiyev"]]

@@ -1166,11 +1166,31 @@ def _grantor_from_where(participants: list[Participant], cluster: Cluster, linke
     if any(at_mission(linker.doc[m.trigger_start].sent, linker.cues) for m in mentions):
         return  # asylum asked at an embassy is asked of the embassy's state, not of the state around it
     where = next((w for m in mentions if (w := m.location_country or (linker.gaz.country_of(linker.place_name(m.location)) if m.location else None))), None)
+    if where is None:
+        # "had reached Moscow and been granted asylum": where the journey ended
+        where = next((w for m in mentions if (w := _journey_end(linker, linker.doc[m.trigger_start].sent))), None)
     for place in dateline:
         where = where or (linker.gaz.country_of(place) if place else None)
     own = {p.country for p in participants if p.role == "recipient"}
     if where and where not in own:
         participants.append(Participant(where, "grantor", "GPE", where))
+
+
+def _journey_end(linker: NameLinker, sent) -> str | None:
+    """The state a journey in the sentence ends in: "had reached Moscow and been granted asylum",
+    "fled to the United Arab Emirates, which took him in"."""
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in linker.cues.arrival_verbs:
+            continue
+        ends = [c for c in verb.children if c.dep_ == "dobj" and verb.lemma_.lower() == "reach"]
+        ends += [o for c in verb.children if c.dep_ == "prep" and c.lower_ in {"to", "into", "in"} for o in c.children if o.dep_ == "pobj"]
+        for end in ends:
+            ent = next((e for e in sent.ents if e.start <= end.i < e.end), None)
+            text = ent.text if ent is not None else end.text
+            country = linker.gaz.country_of(linker.place_name(text))
+            if country:
+                return country
+    return None
 
 
 def _modality(cluster: Cluster, main: ResolvedMention) -> str:

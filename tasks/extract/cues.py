@@ -32,6 +32,7 @@ class Cues:
         self.taken_in_nouns = set(cues["taken_in_nouns"])
         self.holding_verbs = set(cues["holding_verbs"])
         self.subnational_units = set(cues["subnational_units"])
+        self.arrival_verbs = set(cues["arrival_verbs"])
         self.chair_verbs = set(cues["chair_verbs"])
         self.agreed_nouns = set(cues["agreed_nouns"])
         self.not_parties = set(cues["not_parties"])
