@@ -3366,9 +3366,9 @@ def test_a_request_told_of_the_one_described_or_the_group_counted_before_is_thei
     assert sorted((e["attributes"]["action"], sorted(names(e))) for e in grants) == [
         ("granted", ["Akhmed Zakayev", "Britain"]), ("requested", ["Akhmed Zakayev", "Britain"])]
     text = ("Greece has granted asylum to one of the eight Turkish servicemen who flew to Greece. "
-            "All eight applied for asylum shortly after their arrival.")
+            "All eight applied for asylum in Greece shortly after their arrival.")
     requests = [e for e in of_type("asylum", text, "2017-12-30") if e["attributes"]["action"] == "requested"]
-    assert [sorted(names(e)) for e in requests] == [["eight Turkish servicemen"]]
+    assert [sorted(names(e)) for e in requests] == [["Greece", "eight Turkish servicemen"]]
 
 
 def test_a_company_named_after_its_country_stays_a_company():
@@ -3793,3 +3793,10 @@ def test_a_province_or_region_is_a_side_by_its_name():
 def test_asylum_granted_at_a_journeys_end_is_granted_by_the_state_reached():
     text = "Kurmanbek Bakiyev fled Kyrgyzstan on Thursday, and by the evening he had reached Minsk and been granted asylum."
     assert [sorted(names(e)) for e in of_type("asylum", text, "2010-04-20")] == [["Belarus", "Kurmanbek Bakiyev"]]
+
+
+def test_asylum_with_no_state_to_ask_or_give_it_is_no_event():
+    # (whose the cutter was, the sentence does not say)
+    assert of_type("asylum", "Late that afternoon, a Latvian sailor named Janis Ozols leapt onto the cutter's deck and asked for political asylum.", "1975-11-24") == []
+    # the state is told: an event
+    assert [sorted(names(e)) for e in of_type("asylum", "Janis Ozols, a Latvian sailor, asked the United States for political asylum.", "1975-11-24")] == [["Janis Ozols", "United States"]]

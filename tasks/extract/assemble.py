@@ -657,8 +657,10 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
     _share_circumstances(events)
     _share_grantors(events)
     events = [part for event in events for part in _one_grantor_each(event)]
-    # a meeting or a deal needs two sides to the end: one whose other side was lost in naming is no event
-    events = [e for e in events if e.event_type == "asylum" or len({p.name for p in e.participants}) >= 2]
+    # a meeting or a deal needs two sides to the end: one whose other side was lost in naming is no event;
+    # so does asylum, sought of or given by a state ("sought asylum at the consulate", "had been granted
+    # asylum": whose, no clause, place or dateline says)
+    events = [e for e in events if len({p.name for p in e.participants}) >= 2]
     return _unique_ids(sorted(events, key=lambda e: (e.char_start, e.event_type)))
 
 
