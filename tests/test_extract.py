@@ -3800,3 +3800,12 @@ def test_asylum_with_no_state_to_ask_or_give_it_is_no_event():
     assert of_type("asylum", "Late that afternoon, a Latvian sailor named Janis Ozols leapt onto the cutter's deck and asked for political asylum.", "1975-11-24") == []
     # the state is told: an event
     assert [sorted(names(e)) for e in of_type("asylum", "Janis Ozols, a Latvian sailor, asked the United States for political asylum.", "1975-11-24")] == [["Janis Ozols", "United States"]]
+
+
+def test_names_put_to_a_text_are_signatures():
+    text = "Sergei Lavrov and John Kerry put their names to a two-page text in Geneva on Saturday."
+    assert [(sorted(names(e)), e["attributes"]["status"], e["event_date"]) for e in of_type("agreement", text, "2013-09-16")] == [
+        (["John Kerry", "Sergei Lavrov"], "signed", "2013-09-14")]
+    # an act agreed to "set up" or "put" something stays the agreeing's
+    text = "Russia and Turkey agreed on Tuesday to put monitors along the front line."
+    assert [e["trigger"] for e in of_type("agreement", text, "2017-01-24")] != []

@@ -436,10 +436,17 @@ def _signed_by_name(finder: ArgumentFinder, span: Span, rule: dict, sent_index: 
     noun rules to find. Only a proper name that is not a person's, a place's or a people's (not "signed
     the order", "signed for the Forces of Freedom and Change"); its signers are who signed."""
     verb = span.root
-    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}] + ([verb.head] if verb.dep_ == "acl" else [])
     deal_words = {t.i for t in finder.doc.spans.get("event_triggers", []) if t.label_ == "agreement" for t in t}
-    named = [o for o in objects if o.pos_ == "PROPN" and o.ent_type_ not in {"PERSON", "GPE", "NORP"}
-             and not any(t.i in deal_words for t in o.subtree)]
+    if rule.get("signature_to"):
+        # "put their names to the first permanent maritime boundary", "put his name to a separate text":
+        # a name put to a text is a signature, whatever the text is called
+        if not any(c.dep_ == "dobj" and c.lemma_.lower() in {"name", "signature"} for c in verb.children):
+            return None
+        named = [o for o in finder.prep_objects(verb, {"to"}) if o.pos_ in {"NOUN", "PROPN"} and not any(t.i in deal_words for t in o.subtree)]
+    else:
+        objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}] + ([verb.head] if verb.dep_ == "acl" else [])
+        named = [o for o in objects if o.pos_ == "PROPN" and o.ent_type_ not in {"PERSON", "GPE", "NORP"}
+                 and not any(t.i in deal_words for t in o.subtree)]
     if not named:
         return None
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or verb.dep_ == "acl"
