@@ -3809,3 +3809,9 @@ def test_names_put_to_a_text_are_signatures():
     # an act agreed to "set up" or "put" something stays the agreeing's
     text = "Russia and Turkey agreed on Tuesday to put monitors along the front line."
     assert [e["trigger"] for e in of_type("agreement", text, "2017-01-24")] != []
+
+
+def test_a_statement_a_clause_tells_was_signed_is_an_agreement():
+    assert [sorted(names(e)) for e in of_type("agreement", "Armenia has suspended a joint declaration with Azerbaijan that was signed in Moscow last year.", "2023-03-01")] == [["Armenia", "Azerbaijan"]]
+    # a declaration no one is told to have signed or adopted stays a statement
+    assert of_type("agreement", "Armenia has suspended a joint declaration with Azerbaijan.", "2023-03-01") == []

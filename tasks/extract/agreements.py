@@ -109,7 +109,10 @@ def build_agreement(finder: ArgumentFinder, span: Span, rule: dict, sent_index: 
             status_verb = verb
     if status is None and made:
         status = "reached"
-    if rule.get("needs") == "signed" and status not in {"signed", "reached"}:
+    # (or when a clause tells it was: "suspended a peace declaration that was signed in the presence of
+    # Trump", "violates the declaration Maduro and Ali agreed at Argyle")
+    made_by_clause = any(cues.agreement_status.get(v.lemma_.lower()) in {"signed", "reached"} for v in acl)
+    if rule.get("needs") == "signed" and status not in {"signed", "reached"} and not made_by_clause:
         return None  # a statement is an agreement only when the parties sign or adopt it
     if status is None and path == "dobj" and governor.lemma_.lower() in {"have", "own", "possess"} and governor.tag_ in {"VBZ", "VBP"}:
         return None  # "Japan has similar agreements with Australia": a standing relation, not an event
