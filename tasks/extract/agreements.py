@@ -111,8 +111,8 @@ def build_agreement(finder: ArgumentFinder, span: Span, rule: dict, sent_index: 
         status = "reached"
     # (or when a clause tells it was: "suspended a peace declaration that was signed in the presence of
     # Trump", "violates the declaration Maduro and Ali agreed at Argyle")
-    made_by_clause = any(cues.agreement_status.get(v.lemma_.lower()) in {"signed", "reached"} for v in acl)
-    if rule.get("needs") == "signed" and status not in {"signed", "reached"} and not made_by_clause:
+    if rule.get("needs") == "signed" and status not in {"signed", "reached"} and not any(
+            cues.agreement_status.get(v.lemma_.lower()) in {"signed", "reached"} for v in acl):
         return None  # a statement is an agreement only when the parties sign or adopt it
     if status is None and path == "dobj" and governor.lemma_.lower() in {"have", "own", "possess"} and governor.tag_ in {"VBZ", "VBP"}:
         return None  # "Japan has similar agreements with Australia": a standing relation, not an event
@@ -437,20 +437,19 @@ def _signed_by_name(finder: ArgumentFinder, span: Span, rule: dict, sent_index: 
     """"New START was signed by Barack Obama and Dmitry Medvedev in Prague", "signed the Holy Alliance",
     "we signed the USMCA with Canada and Mexico": a deal called only by its name, with no deal noun for the
     noun rules to find. Only a proper name that is not a person's, a place's or a people's (not "signed
-    the order", "signed for the Forces of Freedom and Change"); its signers are who signed."""
+    the order", "signed for the Forces of Freedom and Change"); its signers are who signed. A name put to
+    a text (rule "signature_to") signs it whatever the text is called: "put their names to the first
+    permanent maritime boundary". A text that holds a deal noun is that noun rule's."""
     verb = span.root
-    deal_words = {t.i for t in finder.doc.spans.get("event_triggers", []) if t.label_ == "agreement" for t in t}
     if rule.get("signature_to"):
-        # "put their names to the first permanent maritime boundary", "put his name to a separate text":
-        # a name put to a text is a signature, whatever the text is called
         if not any(c.dep_ == "dobj" and c.lemma_.lower() in {"name", "signature"} for c in verb.children):
             return None
-        named = [o for o in finder.prep_objects(verb, {"to"}) if o.pos_ in {"NOUN", "PROPN"} and not any(t.i in deal_words for t in o.subtree)]
+        named = [o for o in finder.prep_objects(verb, {"to"}) if o.pos_ in {"NOUN", "PROPN"}]
     else:
         objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}] + ([verb.head] if verb.dep_ == "acl" else [])
-        named = [o for o in objects if o.pos_ == "PROPN" and o.ent_type_ not in {"PERSON", "GPE", "NORP"}
-                 and not any(t.i in deal_words for t in o.subtree)]
-    if not named:
+        named = [o for o in objects if o.pos_ == "PROPN" and o.ent_type_ not in {"PERSON", "GPE", "NORP"}]
+    deal_words = {t.i for t in finder.doc.spans.get("event_triggers", []) if t.label_ == "agreement" for t in t}
+    if not [o for o in named if not any(t.i in deal_words for t in o.subtree)]:
         return None
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or verb.dep_ == "acl"
     mention = Mention("agreement", rule["id"], span.start, span.end, span.text, sent_index, verbal=True)

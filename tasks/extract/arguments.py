@@ -612,8 +612,8 @@ class ArgumentFinder:
             if party is None and token.pos_ == "NOUN" and token.lower_ in self.cues.subnational_units and ent is None:
                 # "a partnership with the southern province of Guangdong", "with Ukraine's Zaporizhzhia region":
                 # the province or region by its name
-                units = [o for o in self.prep_objects(token, {"of"}) if self.ent_of.get(o.i) is not None and self.ent_of[o.i].label_ == "GPE"]
-                units += [c for c in token.children if c.dep_ == "compound" and c.i in self.ent_of and self.ent_of[c.i].label_ == "GPE"]
+                named = self.prep_objects(token, {"of"}) + [c for c in token.children if c.dep_ == "compound"]
+                units = [t for t in named if t.i in self.ent_of and self.ent_of[t.i].label_ == "GPE"]
                 if units:
                     stack.extend(units)
                     continue
