@@ -2419,6 +2419,16 @@ def test_a_surname_the_story_gave_a_person_stays_a_person_but_not_a_known_place(
     assert [(e.text, e.label_) for e in doc.ents if e.text in {"Vajpayee", "Jordan"}] == [("Vajpayee", "PERSON"), ("Jordan", "GPE")]
 
 
+def test_a_full_name_taken_for_a_building_is_the_person_the_story_names_by_that_surname():
+    """The model labels "Stepan Zakharchenko" a facility and "Zakharchenko" a person: one person, granted asylum."""
+    text = ("VILNIUS – Lithuania has granted asylum to Stepan Zakharchenko, a 22-year-old Belarusian conscript. "
+            "Zakharchenko said on Monday that officials had told him.")
+    grants = of_type("asylum", text, "2013-03-19")
+    assert [sorted(names(e)) for e in grants] == [["Lithuania", "Stepan Zakharchenko"]]
+    doc = load_pipeline()("They walked across Kim Il Sung Square to the Palace Museum. Museum officials met them.")
+    assert [e.label_ for e in doc.ents if e.text == "Palace Museum"] != ["PERSON"]
+
+
 def test_one_subject_phrase_the_parser_split_in_two_still_names_both_signatories():
     text = ("NAZRAN, Russia – Russian security chief Alexander Lebed and Chechen rebel chief of staff Aslan Maskhadov "
             "signed an agreement early on Saturday.")

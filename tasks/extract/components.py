@@ -62,6 +62,8 @@ def make_trigger_matcher(nlp: Language, name: str, rules_path: str) -> TriggerMa
 
 NEXT_WORDS = {"then", "afterwards", "subsequently"}  # (not "later": "later that day" may tell the same event's day)
 SENTENCE_ENDS = {".", "!", "?", ":", '"', "”", "’", "'", ")"}
+# labels the small model gives a person's name it takes for a building, a place, a thing or a text
+NOT_NAME_LABELS = {"FAC", "LOC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT"}
 
 
 @Language.component("newsevents_model_bodies")
@@ -339,12 +341,17 @@ class NameRepair:
         """"Atal Bihari Vajpayee" a person, then "Vajpayee" alone taken for a place: the model labels each
         mention on its own, but a story that names a person calls them by surname afterwards, so a name
         that is a person's full name or surname elsewhere in the story is that person (unless the
-        gazetteer knows it as a place or body: "Jordan", "Washington")."""
+        gazetteer knows it as a place or body: "Jordan", "Washington"). The same holds the other way for a
+        full name taken for a facility or a product ("Stepan Zakharchenko" a building, then "Zakharchenko"
+        a person): a name of capitalised words ending in a person's surname is that person's."""
         people = {e.text for e in ents if e.label_ == "PERSON"} | {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1} \
             | {e.text.split()[-1] for e in ents if e.label_ == "PERSON" and len(e.text.split()) > 1}  # "Hashemi", "al-Hashemi"
+        surnames = {e[-1].text for e in ents if e.label_ == "PERSON"}
         ents = [
             Span(doc, e.start, e.end, label="PERSON")
-            if e.label_ in {"ORG", "GPE", "NORP"} and e.text in people and self._no_place_or_body(e.text) else e
+            if (e.label_ in {"ORG", "GPE", "NORP"} | NOT_NAME_LABELS and e.text in people
+                or e.label_ in NOT_NAME_LABELS and len(e) > 1 and e[-1].text in surnames and all(t.pos_ == "PROPN" and t.is_title for t in e))
+            and self._no_place_or_body(e.text) else e
             for e in ents
         ]
         # ... or left unlabelled: "a ceasefire agreed by Lebed and Maskhadov"
