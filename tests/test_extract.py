@@ -2429,6 +2429,13 @@ def test_a_full_name_taken_for_a_building_is_the_person_the_story_names_by_that_
     assert [e.label_ for e in doc.ents if e.text == "Palace Museum"] != ["PERSON"]
 
 
+def test_an_audience_granted_is_a_meeting_the_listeners_of_a_speech_are_not():
+    text = ("VATICAN CITY – Russian President Vladimir Putin arrived almost an hour late on Thursday for his third "
+            "private audience with Pope Francis. Later, Putin told an audience of students that ties were good.")
+    meetings = of_type("meeting", text, "2019-07-05")
+    assert [(sorted(names(e)), e["event_date"]) for e in meetings] == [(["Francis", "Vladimir Putin"], "2019-07-04")]
+
+
 def test_one_subject_phrase_the_parser_split_in_two_still_names_both_signatories():
     text = ("NAZRAN, Russia – Russian security chief Alexander Lebed and Chechen rebel chief of staff Aslan Maskhadov "
             "signed an agreement early on Saturday.")

@@ -33,6 +33,8 @@ class Cues:
         self.holding_verbs = set(cues["holding_verbs"])
         self.subnational_units = set(cues["subnational_units"])
         self.arrival_verbs = set(cues["arrival_verbs"])
+        self.audience_verbs = set(cues["audience_verbs"])
+        self.audience_kinds = set(cues["audience_kinds"])
         self.chair_verbs = set(cues["chair_verbs"])
         self.agreed_nouns = set(cues["agreed_nouns"])
         self.not_parties = set(cues["not_parties"])

@@ -172,6 +172,8 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
         if not companions:
             return None  # "spent the weekend with his family"
         mention.parties += [p for p in companions if all(q.start != p.start for q in mention.parties)]
+    if needs == "audience_granted" and not (_an_audience_granted(finder, head) and len(mention.parties) >= 2):
+        return None  # "told the audience", "a television audience": listeners, not an audience granted
     if needs == "two_parties" and len(mention.parties) < 2:
         return None
     if needs == "by_phone":
@@ -225,6 +227,17 @@ def _object_taken_for_modified(verb) -> list:
     while name.dep_ == "compound" and name.head.i > name.i:
         name = name.head
     return [name] if name.pos_ == "PROPN" else []
+
+
+def _an_audience_granted(finder: ArgumentFinder, noun) -> bool:
+    """"An audience with Pope Francis", "was received in audience", "his third private audience",
+    "was granted an audience by the King": a pope or a monarch receiving someone, which is a meeting.
+    Not the listeners of a speech ("told the audience", "before an audience of 250 officials")."""
+    governor, _path = finder.governor(noun)
+    return (bool(finder.prep_objects(noun, {"with"}))
+            or noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.lemma_.lower() == "receive"
+            or any(c.dep_ in {"amod", "poss"} and (c.dep_ == "poss" or c.lower_ in finder.cues.audience_kinds) for c in noun.children)
+            or governor is not None and governor.lemma_.lower() in finder.cues.audience_verbs and noun.dep_ in {"dobj", "nsubjpass"})
 
 
 def _joins_someone(finder: ArgumentFinder, verb) -> bool:
