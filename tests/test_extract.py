@@ -2436,6 +2436,13 @@ def test_an_audience_granted_is_a_meeting_the_listeners_of_a_speech_are_not():
     assert [(sorted(names(e)), e["event_date"]) for e in meetings] == [(["Francis", "Vladimir Putin"], "2019-07-04")]
 
 
+def test_a_deal_a_clause_with_its_own_subject_tells_as_signed_happened_whatever_the_plan_around_it():
+    """The tagger takes "the Emirates signed" for a participle; with its own subject it is the past."""
+    text = "The UAE programme will operate under a civil nuclear cooperation agreement the Emirates signed with the United States in May."
+    deals = of_type("agreement", text, "2009-12-20")
+    assert [(sorted(names(e)), e["modality"]) for e in deals] == [(["Emirates", "United States"], "asserted")]
+
+
 def test_one_subject_phrase_the_parser_split_in_two_still_names_both_signatories():
     text = ("NAZRAN, Russia – Russian security chief Alexander Lebed and Chechen rebel chief of staff Aslan Maskhadov "
             "signed an agreement early on Saturday.")

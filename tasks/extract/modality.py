@@ -82,10 +82,12 @@ def scope_chain(start: Token) -> list[Token]:
 
 
 def find_modality(trigger: Token, governor: Token | None, sent: Span, cues: Cues, event_type: str, status_verb: Token | None = None) -> tuple[str, str | None]:
-    if status_verb is not None and status_verb.dep_ == "relcl" and status_verb.head.i == trigger.i and status_verb.tag_ == "VBD" \
-            and not any(c.dep_ in {"aux", "neg"} or (c.dep_ == "mark" and c.lower_ != "that") for c in status_verb.children):
+    past = status_verb is not None and (status_verb.tag_ == "VBD" or status_verb.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in status_verb.children))
+    if status_verb is not None and status_verb.dep_ == "relcl" and status_verb.head.i == trigger.i and past \
+            and not any(c.dep_ in {"aux", "auxpass", "neg"} or (c.dep_ == "mark" and c.lower_ != "that") for c in status_verb.children):
         # "would not have been possible without the accords that the Emirates and Bahrain signed with
         # Israel": a relative clause in the past tells the deal as done, whatever the sentence says of it
+        # (the tagger takes "the agreement the Emirates signed" for a participle: with its own subject, it is past)
         return "asserted", f"relcl:{status_verb.text}"
     found: dict[str, str] = {}
     chain = scope_chain(trigger)
