@@ -2443,6 +2443,14 @@ def test_a_deal_a_clause_with_its_own_subject_tells_as_signed_happened_whatever_
     assert [(sorted(names(e)), e["modality"]) for e in deals] == [(["Emirates", "United States"], "asserted")]
 
 
+def test_a_state_ready_to_grant_asylum_has_made_an_offer_a_condition_keeps_it_hypothetical():
+    text = ("PARIS – France is ready to grant asylum to Mohammed Salem, Foreign Minister Laurent Fabius said on Monday. "
+            "Putin said Russia would be ready to give political asylum to James Comey if he faced persecution at home.")
+    grants = of_type("asylum", text, "2014-07-29")
+    assert [(sorted(names(e)), e["modality"], e["attributes"]["action"]) for e in grants] == [
+        (["France", "Mohammed Salem"], "asserted", "offered"), (["James Comey", "Russia"], "hypothetical", "offered")]
+
+
 def test_one_subject_phrase_the_parser_split_in_two_still_names_both_signatories():
     text = ("NAZRAN, Russia – Russian security chief Alexander Lebed and Chechen rebel chief of staff Aslan Maskhadov "
             "signed an agreement early on Saturday.")
