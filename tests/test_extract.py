@@ -2451,6 +2451,14 @@ def test_a_state_ready_to_grant_asylum_has_made_an_offer_a_condition_keeps_it_hy
         (["France", "Mohammed Salem"], "asserted", "offered"), (["James Comey", "Russia"], "hypothetical", "offered")]
 
 
+def test_a_title_with_a_nationality_is_the_one_person_of_that_country_the_story_titles_no_otherwise():
+    text = ("ISLAMABAD – Pakistan and Afghanistan on Thursday signed a transit trade agreement. Federal Minister for Commerce "
+            "Makhdoom Amin Fahim and his Afghan counterpart Dr Anwarul Haq Ahady inked the accord at a ceremony. Dr Ahady said it "
+            "would help Afghan traders. The Afghan minister later called on Prime Minister Gilani at the PM House.")
+    meetings = of_type("meeting", text, "2010-10-29")
+    assert [sorted(names(e)) for e in meetings] == [["Anwarul Haq Ahady", "Gilani"]]
+
+
 def test_one_subject_phrase_the_parser_split_in_two_still_names_both_signatories():
     text = ("NAZRAN, Russia – Russian security chief Alexander Lebed and Chechen rebel chief of staff Aslan Maskhadov "
             "signed an agreement early on Saturday.")
