@@ -2459,6 +2459,13 @@ def test_a_title_with_a_nationality_is_the_one_person_of_that_country_the_story_
     assert [sorted(names(e)) for e in meetings] == [["Anwarul Haq Ahady", "Gilani"]]
 
 
+def test_a_journey_made_to_see_or_ask_someone_is_a_meeting_with_them_not_one_made_to_collect_someone():
+    text = ("BUENOS AIRES – Argentine President Alberto Fernández flew to São Paulo on Monday to congratulate Luiz Inácio Lula da Silva "
+            "in person. Witkoff flew to Moscow on Tuesday to collect Marc Fogel.")
+    meetings = of_type("meeting", text, "2022-11-01")
+    assert [(sorted(names(e)), e["event_date"]) for e in meetings] == [(["Alberto Fernández", "Luiz Inácio Lula da Silva"], "2022-10-31")]
+
+
 def test_one_subject_phrase_the_parser_split_in_two_still_names_both_signatories():
     text = ("NAZRAN, Russia – Russian security chief Alexander Lebed and Chechen rebel chief of staff Aslan Maskhadov "
             "signed an agreement early on Saturday.")

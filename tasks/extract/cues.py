@@ -36,6 +36,7 @@ class Cues:
         self.audience_verbs = set(cues["audience_verbs"])
         self.audience_kinds = set(cues["audience_kinds"])
         self.readiness_words = set(cues["readiness_words"])
+        self.contact_verbs = set(cues["contact_verbs"])
         self.chair_verbs = set(cues["chair_verbs"])
         self.agreed_nouns = set(cues["agreed_nouns"])
         self.not_parties = set(cues["not_parties"])

@@ -87,7 +87,7 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
     if rule["id"] == "call-noun" and head.lower_.startswith("conversation") and not any(t.lower_ in PHONE_WORDS | {"phone", "called", "call"} for t in span.sent):
         mention.attributes["format"] = "talks"  # "continued their conversation over dinner": face to face
     if needs == "state_destination":
-        return _journey(finder, mention, head, span)
+        return _journey_to_see(finder, mention, head) or _journey(finder, mention, head, span)
     if needs == "invited_to_place":
         return _invitation(finder, mention, head, span)
     visitor, clause = _visitor_described(head) if lemma == "visit" else (None, None)
@@ -351,6 +351,32 @@ def _time_spent_with(finder: ArgumentFinder, verb) -> list[PartyRef]:
     inner = [o for c in verb.children if c.dep_ in {"dobj", "prep"} for o in ([c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"])]
     withs = finder.prep_objects(verb, {"with"}) + [w for o in inner for w in finder.prep_objects(o, {"with"})]
     return [p for p in finder.parties_from(withs) if p.kind in {"PERSON", "TITLE"}]
+
+
+def _journey_to_see(finder: ArgumentFinder, mention: Mention, verb) -> Mention | None:
+    """"Seselja flew to Honiara to ask Mr Sogavare not to sign", "travelled to Kyiv to stand with
+    Zelensky", "flew to Florida to see Trump": a journey made to see, ask, urge or brief someone is a
+    meeting with them, whoever the purpose clause's verb leaves its subject to. Not one made to take or
+    arrest someone, nor "went on to ask" (which only goes on talking)."""
+    if any(c.dep_ in {"prt", "advmod"} and c.lower_ == "on" for c in verb.children) and not finder.prep_objects(verb, {"to"}):
+        return None
+    for clause in verb.children:
+        if clause.dep_ not in {"advcl", "xcomp"} or clause.lemma_.lower() not in finder.cues.contact_verbs:
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) or any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children):
+            continue
+        seen = [c for c in clause.children if c.dep_ in {"dobj", "dative"}] + finder.prep_objects(clause, {"with", "beside", "alongside"})
+        met = [p for p in finder.parties_from(seen, "host") if p.kind in {"PERSON", "TITLE", "PRON"}]
+        guests = [p for p in finder.parties_from(finder.subjects(verb), "guest") if p.kind in {"PERSON", "TITLE", "PRON"}]
+        if not met or not guests:
+            continue
+        mention.verbal = True
+        mention.parties += guests + met
+        finder.set_place(mention, finder.place_of([verb]))
+        finder.date_mention(mention, [verb], verb.sent)
+        mention.attributes["topics"] = []
+        return mention
+    return None
 
 
 def _journey(finder: ArgumentFinder, mention: Mention, verb, span: Span) -> Mention | None:
