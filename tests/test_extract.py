@@ -2466,6 +2466,13 @@ def test_a_journey_made_to_see_or_ask_someone_is_a_meeting_with_them_not_one_mad
     assert [(sorted(names(e)), e["event_date"]) for e in meetings] == [(["Alberto Fernández", "Luiz Inácio Lula da Silva"], "2022-10-31")]
 
 
+def test_a_meeting_told_in_another_month_does_not_take_the_deals_day():
+    text = ("ABUJA – King Mohammed VI and President Muhammadu Buhari signed a pipeline deal on Monday. The pipeline project "
+            "was first agreed during the King's state visit to Abuja in December 2016, his first to Nigeria.")
+    events = extract_records([{"id": "t", "text": text, "published": "2018-06-12"}])
+    assert sorted((e["event_type"], e["event_date"]) for e in events) == [("agreement", "2018-06-11"), ("meeting", None)]
+
+
 def test_one_subject_phrase_the_parser_split_in_two_still_names_both_signatories():
     text = ("NAZRAN, Russia – Russian security chief Alexander Lebed and Chechen rebel chief of staff Aslan Maskhadov "
             "signed an agreement early on Saturday.")

@@ -901,8 +901,18 @@ def _share_circumstances(events: list[Event]) -> None:
                 continue
             if event.location is None and other.location and other.attributes.get("format") != "call":
                 event.location = other.location
-            if event.event_date is None and other.event_date:
+            if event.event_date is None and other.event_date and _within(other.event_date, event.debug.get("period")):
+                # (not "first agreed during the King's state visit in December 2016" given the signing's
+                # day of 2018: a time the text tells, if no day, is not a time missing)
                 event.event_date, event.date_text = other.event_date, other.date_text
+
+
+def _within(day_iso: str, period: tuple[int, int | None] | None) -> bool:
+    """Whether a day falls in the month or year an event is told in (any day, if it is told in none)."""
+    if period is None:
+        return True
+    day = date.fromisoformat(day_iso)
+    return day.year == period[0] and period[1] in {None, day.month}
 
 
 def _is_building(location: str, gazetteer: Gazetteer, cues: Cues) -> bool:
@@ -1077,6 +1087,7 @@ def _to_event(cluster: Cluster, doc: Doc, article: dict, offset: int, version: s
             "main_sentence": m.sent_index,
             "party_keys": keys,
             "listed_grantors": len({p.linked.key for p in main.parties if p.role == "grantor"}),
+            "period": main.period,
         },
     )
 
