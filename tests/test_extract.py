@@ -2473,6 +2473,12 @@ def test_a_meeting_told_in_another_month_does_not_take_the_deals_day():
     assert sorted((e["event_type"], e["event_date"]) for e in events) == [("agreement", "2018-06-11"), ("meeting", None)]
 
 
+def test_a_name_the_model_missed_after_an_offices_portfolio_is_the_person_not_the_state():
+    text = "HONIARA – Australia's Minister for the Pacific, Zed Seselja, met Manasseh Sogavare last Wednesday."
+    meetings = of_type("meeting", text, "2022-04-15")
+    assert [sorted(names(e)) for e in meetings] == [["Manasseh Sogavare", "Zed Seselja"]]
+
+
 def test_one_subject_phrase_the_parser_split_in_two_still_names_both_signatories():
     text = ("NAZRAN, Russia – Russian security chief Alexander Lebed and Chechen rebel chief of staff Aslan Maskhadov "
             "signed an agreement early on Saturday.")

@@ -229,6 +229,16 @@ class ArgumentFinder:
                     named = self.ent_of.get(child.i) if child.dep_ == "appos" else None
                     if named is not None and (named.label_ == "PERSON" or named.label_ == "ORG" and self.gaz.lookup(named.text) is None and len(named) > 1 and all(t.pos_ == "PROPN" for t in named)):
                         return PartyRef(named.text, "PERSON", role, named.start, named.end)
+            # "Australia's Minister for the Pacific, Zed Seselja, met Sogavare": a name the model missed, set
+            # after the office's portfolio
+            for obj in self.prep_objects(token, {"of", "for"}):
+                for child in obj.children:
+                    if child.dep_ != "appos" or child.pos_ != "PROPN" or child.i in self.ent_of:
+                        continue
+                    words = [t for t in child.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i not in self.ent_of] + [child]
+                    text = " ".join(t.text for t in words)
+                    if len(words) >= 2 and words[-1].i - words[0].i == len(words) - 1 and self.gaz.lookup(text) is None and not is_bare_title(text, self.cues):
+                        return PartyRef(text, "PERSON", role, words[0].i, child.i + 1)
         # "his Russian counterpart Vladimir Putin": the apposition names the person
         for child in token.children:
             if child.dep_ == "appos":
