@@ -229,26 +229,23 @@ class ArgumentFinder:
                     named = self.ent_of.get(child.i) if child.dep_ == "appos" else None
                     if named is not None and (named.label_ == "PERSON" or named.label_ == "ORG" and self.gaz.lookup(named.text) is None and len(named) > 1 and all(t.pos_ == "PROPN" for t in named)):
                         return PartyRef(named.text, "PERSON", role, named.start, named.end)
-            # "Australia's Minister for the Pacific, Zed Seselja, met Sogavare": a name the model missed, set
-            # after the office's portfolio
+            # "Australia's Minister for the Pacific, Zed Seselja, met Sogavare": the name the parser hangs on
+            # the office's portfolio
             for obj in self.prep_objects(token, {"of", "for"}):
                 for child in obj.children:
-                    if child.dep_ != "appos" or child.pos_ != "PROPN" or child.i in self.ent_of:
-                        continue
-                    words = [t for t in child.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i not in self.ent_of] + [child]
-                    text = " ".join(t.text for t in words)
-                    if len(words) >= 2 and words[-1].i - words[0].i == len(words) - 1 and self.gaz.lookup(text) is None and not is_bare_title(text, self.cues):
-                        return PartyRef(text, "PERSON", role, words[0].i, child.i + 1)
+                    named = self._name_in_apposition(child, role) if child.dep_ == "appos" and child.i not in self.ent_of else None
+                    if named is not None:
+                        return named
         # "his Russian counterpart Vladimir Putin": the apposition names the person
         for child in token.children:
             if child.dep_ == "appos":
                 found = self.party(child, role)
                 if found is not None and found.kind not in {"PRON", "GROUP"}:
                     return found
-                names = [t for t in child.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [child]
-                if found is None and child.pos_ == "PROPN" and len(names) >= 2 and (token.lemma_.lower() in self.cues.person_nouns or token.lower_ in self.cues.person_nouns):
+                named = self._name_in_apposition(child, role) if found is None else None
+                if named is not None and (token.lemma_.lower() in self.cues.person_nouns or token.lower_ in self.cues.person_nouns):
                     # "Australia's Minister for the Pacific, Zed Seselja": a name the model missed, given by its office
-                    return PartyRef(" ".join(t.text for t in names), "PERSON", role, names[0].i, child.i + 1)
+                    return named
         for child in token.children:
             if child.dep_ == "compound" and child.i in self.ent_of and self.ent_of[child.i].label_ == "PERSON":
                 return self._from_ent(self.ent_of[child.i], role)
@@ -528,6 +525,18 @@ class ArgumentFinder:
                 if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == token.i + 1:
                     words += [t for t in prep.subtree if t.dep_ not in {"det", "punct", "poss", "case"} and not t.ent_type_ == "DATE"]
         return " ".join(t.text for t in words)
+
+    def _name_in_apposition(self, token: Token, role: str) -> PartyRef | None:
+        """Two or more capitalised words set in apposition to an office, which the model left unlabelled or
+        labelled as no party ("the opposition Unitary Platform"): the name of who holds it (not a place the
+        gazetteer knows, nor a bare title such as "Prime Minister")."""
+        if token.pos_ != "PROPN":
+            return None
+        words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token]
+        text = " ".join(t.text for t in words)
+        if len(words) < 2 or words[-1].i - words[0].i != len(words) - 1 or self.gaz.lookup(text) is not None or is_bare_title(text, self.cues):
+            return None
+        return PartyRef(text, "PERSON", role, words[0].i, token.i + 1)
 
     def known_person(self, word: str) -> bool:
         """A surname the model labels as a person somewhere else in the article."""

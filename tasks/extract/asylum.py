@@ -4,6 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from tasks.extract.arguments import ArgumentFinder
+from tasks.extract.cues import Cues
 from tasks.extract.mentions import Mention, PartyRef
 
 
@@ -589,3 +590,13 @@ def _told_to_each(finder: ArgumentFinder, mention: Mention) -> None:
     if timed and (any(finder.doc[i].dep_ == "conj" for i in preps) or len({finder.doc[i].head.i for i in preps}) == 1):
         mention.debug["separate_parties"] = [start for starts in preps.values() for start in starts]
 
+
+def offer_made(mention: Mention, sent: Span, cues: Cues) -> None:
+    """"France is ready to grant asylum to Iraqi Christians": a state that says it is ready, willing or
+    prepared to grant asylum has made an offer, and the offer happened; read as planned by the verb of
+    readiness, it is asserted (a condition on it, "if he asks", still makes it hypothetical)."""
+    if mention.modality != "planned" or mention.attributes.get("action") not in {"granted", "offered"} \
+            or (mention.modality_cue or "").removeprefix("governor:") not in cues.readiness_words:
+        return
+    conditional = any(t.dep_ == "mark" and t.lower_ in cues.hypothetical_marks for t in sent)
+    mention.modality, mention.attributes["action"] = "hypothetical" if conditional else "asserted", "offered"

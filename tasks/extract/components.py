@@ -20,7 +20,7 @@ from spacy.util import filter_spans
 
 from tasks.extract.agreements import build_agreement
 from tasks.extract.arguments import ArgumentFinder
-from tasks.extract.asylum import build_asylum
+from tasks.extract.asylum import build_asylum, offer_made
 from tasks.extract.cues import load_cues
 from tasks.extract.dateline import line_starts
 from tasks.extract.dates import TIMELINE_ENTRY, is_calendar_word
@@ -403,12 +403,8 @@ class MentionFinder:
             if rule.get("modality") and mention.modality in {"asserted", "reported"}:
                 # "invited Putin to his ranch": the invitation happened, the visit is still to come
                 mention.modality, mention.modality_cue = rule["modality"], f"rule:{rule['id']}"
-            if rule["type"] == "asylum" and mention.modality == "planned" and mention.attributes.get("action") in {"granted", "offered"} \
-                    and (mention.modality_cue or "").removeprefix("governor:") in self.cues.readiness_words:
-                # "France is ready to grant asylum to Iraqi Christians": a state that says it is ready has made
-                # an offer, and the offer happened (a condition on it, "if he asks", still makes it hypothetical)
-                conditional = any(t.dep_ == "mark" and t.lower_ in self.cues.hypothetical_marks for t in span.sent)
-                mention.modality, mention.attributes["action"] = "hypothetical" if conditional else "asserted", "offered"
+            if rule["type"] == "asylum":
+                offer_made(mention, span.sent, self.cues)
             if (mention.modality_cue or "").lower() == "mark:whether" and _left_unsaid(span.root, self.cues):
                 continue  # "declined to say whether he had sought protection": a question left open, not an event
             mention.debug.update(rule=rule["id"], cue=mention.modality_cue)

@@ -236,7 +236,7 @@ def _an_audience_granted(finder: ArgumentFinder, noun) -> bool:
     governor, _path = finder.governor(noun)
     return (bool(finder.prep_objects(noun, {"with"}))
             or noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.lemma_.lower() == "receive"
-            or any(c.dep_ in {"amod", "poss"} and (c.dep_ == "poss" or c.lower_ in finder.cues.audience_kinds) for c in noun.children)
+            or any(c.dep_ == "poss" or c.dep_ == "amod" and c.lower_ in finder.cues.audience_kinds for c in noun.children)
             or governor is not None and governor.lemma_.lower() in finder.cues.audience_verbs and noun.dep_ in {"dobj", "nsubjpass"})
 
 
@@ -360,6 +360,9 @@ def _journey_to_see(finder: ArgumentFinder, mention: Mention, verb) -> Mention |
     arrest someone, nor "went on to ask" (which only goes on talking)."""
     if any(c.dep_ in {"prt", "advmod"} and c.lower_ == "on" for c in verb.children) and not finder.prep_objects(verb, {"to"}):
         return None
+    guests = [p for p in finder.parties_from(finder.subjects(verb), "guest") if p.kind in {"PERSON", "TITLE", "PRON"}]
+    if not guests:
+        return None
     for clause in verb.children:
         if clause.dep_ not in {"advcl", "xcomp"} or clause.lemma_.lower() not in finder.cues.contact_verbs:
             continue
@@ -367,8 +370,7 @@ def _journey_to_see(finder: ArgumentFinder, mention: Mention, verb) -> Mention |
             continue
         seen = [c for c in clause.children if c.dep_ in {"dobj", "dative"}] + finder.prep_objects(clause, {"with", "beside", "alongside"})
         met = [p for p in finder.parties_from(seen, "host") if p.kind in {"PERSON", "TITLE", "PRON"}]
-        guests = [p for p in finder.parties_from(finder.subjects(verb), "guest") if p.kind in {"PERSON", "TITLE", "PRON"}]
-        if not met or not guests:
+        if not met:
             continue
         mention.verbal = True
         mention.parties += guests + met

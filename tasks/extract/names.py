@@ -724,9 +724,8 @@ class NameLinker:
             else:
                 titled = [f for f in candidates if wanted <= self.person_titles.get(fold(f), set())]
             if not titled and party.size != 0:
-                # "Junichiro Koizumi's second journey ... The Japanese prime minister flew in", "his Afghan
-                # counterpart Dr Anwarul Haq Ahady ... the Afghan minister": the one person of that country the
-                # article gives no other title
+                # "his Afghan counterpart Dr Anwarul Haq Ahady ... the Afghan minister": the one person of that
+                # country the article gives no other title
                 titled = [f for f in candidates if not self.person_titles.get(fold(f), set()) - {"counterpart"}]
                 titled = titled if len(titled) == 1 else []
             # "officials from India and Pakistan" are not the one Pakistani the article names
