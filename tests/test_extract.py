@@ -3875,3 +3875,13 @@ def test_a_statement_a_clause_tells_was_signed_is_an_agreement():
     assert [sorted(names(e)) for e in of_type("agreement", "Armenia has suspended a joint declaration with Azerbaijan that was signed in Moscow last year.", "2023-03-01")] == [["Armenia", "Azerbaijan"]]
     # a declaration no one is told to have signed or adopted stays a statement
     assert of_type("agreement", "Armenia has suspended a joint declaration with Azerbaijan.", "2023-03-01") == []
+
+
+def test_a_dinner_told_by_its_verb_is_a_meeting_whatever_its_tense():
+    # the model's lemma of "dined" is "din": the trigger names the verb's forms
+    for text in ("Jill Biden dined with Yoshihide Suga at the state guest house on Thursday.",
+                 "Jill Biden lunched with Yoshihide Suga at the state guest house on Thursday.",
+                 "Jill Biden will dine with Yoshihide Suga at the state guest house on Thursday."):
+        assert [sorted(names(e)) for e in of_type("meeting", text, "2021-07-25")] == [["Jill Biden", "Yoshihide Suga"]], text
+    # dining with people who are no party is no meeting
+    assert of_type("meeting", "The two presidents later dined with business leaders from both countries.", "2021-07-25") == []
