@@ -3885,3 +3885,12 @@ def test_a_dinner_told_by_its_verb_is_a_meeting_whatever_its_tense():
         assert [sorted(names(e)) for e in of_type("meeting", text, "2021-07-25")] == [["Jill Biden", "Yoshihide Suga"]], text
     # dining with people who are no party is no meeting
     assert of_type("meeting", "The two presidents later dined with business leaders from both countries.", "2021-07-25") == []
+
+
+def test_the_two_presidents_lead_two_states():
+    # a past president of one of the two states, named in passing, is not one of "the two presidents"
+    text = ("HAVANA – Barack Obama and Raúl Castro sat side by side at the Estadio Latinoamericano on Tuesday. "
+            "Obama's visit was the first to the island by a sitting US president since Calvin Coolidge in 1928. "
+            "On Monday the two presidents held talks at the Palace of the Revolution.")
+    talks = [e for e in of_type("meeting", text, "2016-03-23") if e["event_date"] == "2016-03-21"]
+    assert [sorted(names(e)) for e in talks] == [["Barack Obama", "Raúl Castro"]]

@@ -224,8 +224,10 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
             paragraph_end = next((t.i for t in linker.doc[mention.trigger_start:] if "\n" in t.text), len(linker.doc))
             titled = linker.persons_titled(group_title, paragraph_end)
         if len(titled) >= 2:
-            # "the two presidents": the last two people the article calls president
-            previous = [Party(name, "participant") for name in titled[-group_size:]]
+            # "the two presidents": the last two people the article calls president, of as many states
+            # ("Obama ... Calvin Coolidge, the last US president to visit ... the two presidents": Obama and Castro)
+            counts = linker.mention_counts(len(linker.doc))
+            previous = [Party(name, "participant") for name in _of_distinct_states(titled, counts)[-group_size:]]
     if group and group_people and len({p.linked.key for p in parties}) < 2 and len({p.linked.key for p in previous if p.linked.kind == "PERSON"}) < 2:
         # "Scholz ... visit China ... The two men met": people, not the visitor and the state visited
         previous = []
@@ -290,6 +292,20 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
             and mention.modality in {"asserted", "reported"}:
         mention.modality, mention.modality_cue = "planned", "present progressive, a month to come"
     return ResolvedMention(mention, parties, when, group, period, future)
+
+
+def _of_distinct_states(people: list[LinkedName], counts: dict[str, int]) -> list[LinkedName]:
+    """The people, one per state: two presidents who meet lead two states, so of two of one state
+    the one the whole article names more often stays, the later on a tie ("Obama ... Calvin Coolidge, the
+    last US president to visit ... the two presidents": Obama and Castro). People of no known state
+    all stay; the order of last mention is kept."""
+    best: dict[str, int] = {}
+    for i, person in enumerate(people):
+        if person.country is not None:
+            j = best.get(person.country)
+            if j is None or counts.get(person.key, 0) >= counts.get(people[j].key, 0):
+                best[person.country] = i
+    return [p for i, p in enumerate(people) if p.country is None or best[p.country] == i]
 
 
 def _scheduled_present(trigger) -> bool:

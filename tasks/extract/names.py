@@ -758,6 +758,18 @@ class NameLinker:
                 order[linked.key] = linked
         return list(order.values())
 
+    def mention_counts(self, token_i: int) -> dict[str, int]:
+        """How often each person is named before a token (the whole story, given its length), by linked key:
+        who the story is about."""
+        counts: dict[str, int] = {}
+        for i, span, _ in self.person_mentions:
+            if i >= token_i:
+                break
+            linked = self.link(PartyRef(span.text, "PERSON", start=span.start, end=span.end))
+            if linked is not None:
+                counts[linked.key] = counts.get(linked.key, 0) + 1
+        return counts
+
     def pair_before(self, token_i: int, size: int = 2) -> list[LinkedName]:
         """The people last named together ("Araghchi and Witkoff spent two hours ...") in the few
         sentences before a token: who "the two men" are, rather than the last two names, which may be
