@@ -3894,3 +3894,12 @@ def test_the_two_presidents_lead_two_states():
             "On Monday the two presidents held talks at the Palace of the Revolution.")
     talks = [e for e in of_type("meeting", text, "2016-03-23") if e["event_date"] == "2016-03-21"]
     assert [sorted(names(e)) for e in talks] == [["Barack Obama", "Raúl Castro"]]
+
+
+def test_a_legislatures_ratifying_is_its_state_and_one_more_mention_of_the_agreement():
+    # "Albania's parliament" ratifies for Albania; the vote's day is not the protocol's
+    text = ("Edi Rama and Giorgia Meloni signed the migration protocol in Rome on November 6. "
+            "Albania's parliament ratified the migration protocol with Italy on Thursday.")
+    deals = of_type("agreement", text, "2024-02-23")
+    assert [(e["event_date"], {"Albania", "Italy"} <= names(e)) for e in deals] == [("2023-11-06", True)]
+    assert names(of_type("agreement", "Argentina's Chamber of Deputies approved the memorandum of understanding with Iran on Thursday.", "2013-03-01")[0]) == {"Argentina", "Iran"}

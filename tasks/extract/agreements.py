@@ -32,6 +32,16 @@ def _into_force(verb) -> bool:
     return False
 
 
+def ratified_by_legislature(finder: ArgumentFinder, noun) -> bool:
+    """"Albania's parliament ratified the protocol with Italy on Thursday", "the Senate approved the
+    treaty": a legislature's vote on an agreement. Its day is the vote's, not the agreement's."""
+    governor, _ = finder.governor(noun)
+    if governor is None or governor.lemma_.lower() not in finder.cues.ratifying_verbs:
+        return False
+    voters = finder.subjects(governor) + [o for c in governor.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    return any(v.lemma_.lower() in finder.cues.legislature_nouns for v in voters)
+
+
 def build_agreement(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int) -> Mention | None:
     noun = span.root
     cues = finder.cues

@@ -126,6 +126,9 @@ class ArgumentFinder:
         named = self._named_by_apposition(token, ent)
         if named is not None:
             return self._from_ent(named, role)
+        legislature = self._legislature_of(token, ent, role)
+        if legislature is not None:
+            return legislature
         office = self._office_of(ent) if ent is not None and ent.label_ == "ORG" else None
         if office is not None:
             # "the Minister of Science, Technology ..., Marcos Pontes", "Defence Secretary Chuck Hagel":
@@ -581,6 +584,27 @@ class ArgumentFinder:
         if office:
             return PartyRef(doc[token.i + 1: i].text, "TITLE", role, token.i, i, title=" ".join(office))
         return PartyRef(token.text, "TITLE", role, token.i, token.i + 1, title=key)
+
+    def _legislature_of(self, token: Token, ent: Span | None, role: str) -> PartyRef | None:
+        """"Albania's parliament ratified the protocol with Italy", "the US Senate ratified it", "the Iraqi
+        parliament approved them": a legislature ratifies or rejects for its state, so the state is the
+        party (the ratifying is then one more mention of the agreement). A legislature the gazetteer knows
+        by name ("the Knesset") already stands for its state."""
+        head = ent.root if ent is not None else token
+        if head.lemma_.lower() not in self.cues.legislature_nouns or head.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        if ent is not None and self.gaz.lookup(ent.text) is not None:
+            return None
+        modifiers = [c for c in head.children if c.dep_ in {"poss", "amod", "compound", "nmod"}]
+        modifiers += [o for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+        for modifier in modifiers:
+            named = self.ent_of.get(modifier.i)
+            entry = self.gaz.lookup(named.text if named is not None and named != ent else modifier.text)
+            if entry is not None and entry.kind in {"GPE", "NORP"} and entry.country:
+                country = entry.country
+                start, end = (ent.start, ent.end) if ent is not None else (token.i, token.i + 1)
+                return PartyRef(country, "GPE", role, start, end, ent_id=f"country:{country}", country_hint=country)
+        return None
 
     def _from_ent(self, ent: Span, role: str) -> PartyRef:
         entry = self.gaz.lookup(ent.text)

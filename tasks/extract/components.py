@@ -18,7 +18,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from tasks.extract.agreements import build_agreement
+from tasks.extract.agreements import build_agreement, ratified_by_legislature
 from tasks.extract.arguments import ArgumentFinder
 from tasks.extract.asylum import build_asylum, offer_made
 from tasks.extract.cues import load_cues
@@ -414,6 +414,9 @@ class MentionFinder:
                 mention.debug["told_next"] = True  # "held talks with Gbagbo before crossing the lagoon to meet Ouattara"
             if mention.date_text is None or _BARE_SPAN.fullmatch(mention.date_text):
                 _date_from_anchor(finder, mention, span)  # "a day" is no date: "a day after X" may be one
+            if rule["type"] == "agreement" and ratified_by_legislature(finder, span.root):
+                # the vote is one more mention of the agreement, dated by its signing, not by the vote
+                mention.date_text, mention.debug["date_candidates"] = None, []
             mentions += one_each(mention)
         _circumstances_from_the_occasion(doc, mentions)
         _circumstances_from_the_heading(doc, mentions)

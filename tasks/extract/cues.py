@@ -86,6 +86,8 @@ class Cues:
         self.person_nouns = set(titles["person_nouns"])
         self.institution_nouns = set(titles["institution_nouns"])
         self.group_anaphors = set(titles["group_anaphors"])
+        self.legislature_nouns = set(titles["legislature_nouns"])
+        self.ratifying_verbs = set(titles["ratifying_verbs"])
         self.collective_actors = set(titles.get("collective_actors", []))
         self.counterparty_groups = set(titles.get("counterparty_groups", []))
         self.armed_modifiers = set(titles.get("armed_modifiers", []))
