@@ -3903,3 +3903,10 @@ def test_a_legislatures_ratifying_is_its_state_and_one_more_mention_of_the_agree
     deals = of_type("agreement", text, "2024-02-23")
     assert [(e["event_date"], {"Albania", "Italy"} <= names(e)) for e in deals] == [("2023-11-06", True)]
     assert names(of_type("agreement", "Argentina's Chamber of Deputies approved the memorandum of understanding with Iran on Thursday.", "2013-03-01")[0]) == {"Argentina", "Iran"}
+
+
+def test_a_surname_after_a_form_of_address_is_the_person_named_in_full_before():
+    # the model leaves "Vance" and "Rubio" unlabelled after "Mr"; the story named them in full
+    text = ("US Vice President JD Vance and Secretary of State Marco Rubio were in Rome. "
+            "Mr Zelensky went on to see Mr Vance and Mr Rubio at the residence of the American ambassador in Rome.")
+    assert [sorted(names(e)) for e in of_type("meeting", text, "2025-05-20")] == [["JD Vance", "Marco Rubio", "Zelensky"]]

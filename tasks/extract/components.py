@@ -359,7 +359,8 @@ class NameRepair:
         bare = [
             Span(doc, t.i, t.i + 1, label="PERSON") for t in doc
             if t.i not in taken and t.pos_ == "PROPN" and t.text in people and t.is_title and self._no_place_or_body(t.text)
-            and not (t.i > 0 and doc[t.i - 1].pos_ == "PROPN" and doc[t.i - 1].is_title) and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN" and doc[t.i + 1].is_title)
+            # (not a word of a longer name; "Mr Vance", "President Kagame": a title before it is no name)
+            and not (t.i > 0 and doc[t.i - 1].pos_ == "PROPN" and doc[t.i - 1].is_title and doc[t.i - 1].lower_ not in self.title_words) and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN" and doc[t.i + 1].is_title)
         ]
         return sorted(ents + bare, key=lambda e: e.start) if bare else ents
 
