@@ -3910,3 +3910,10 @@ def test_a_surname_after_a_form_of_address_is_the_person_named_in_full_before():
     text = ("US Vice President JD Vance and Secretary of State Marco Rubio were in Rome. "
             "Mr Zelensky went on to see Mr Vance and Mr Rubio at the residence of the American ambassador in Rome.")
     assert [sorted(names(e)) for e in of_type("meeting", text, "2025-05-20")] == [["JD Vance", "Marco Rubio", "Zelensky"]]
+
+
+def test_the_middle_verb_of_a_list_of_three_has_the_first_ones_subject():
+    # the parser hangs "walked" on "slipped" as an unlabelled dependent; "was granted" is coordinated with it
+    text = ("Godunov, the company's leading man, slipped past his minders at the troupe's hotel last Thursday, "
+            "walked into the offices of the Immigration and Naturalization Service and was granted political asylum in the United States.")
+    assert [sorted(names(e)) for e in of_type("asylum", text, "1979-08-28")] == [["Godunov", "United States"]]

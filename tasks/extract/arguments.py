@@ -1092,7 +1092,7 @@ class ArgumentFinder:
                 return [before.root]
         if not subj and any(c.dep_ == "nsubjpass" for c in verb.children):
             return []  # "a day after he was granted asylum": a passive clause has its own subject
-        if not subj and verb.dep_ in {"xcomp", "conj", "advcl", "acl", "relcl", "acomp"}:
+        if not subj and (verb.dep_ in {"xcomp", "conj", "advcl", "acl", "relcl", "acomp"} or self._listed_verb(verb)):
             # "agreed to meet", "flew to Moscow and met Putin": the subject is the head's
             head = verb.head
             if verb.dep_ == "conj" and head.dep_ == "advcl" and any(c.dep_ == "mark" for c in head.children) and verb.i >= 2 and (
@@ -1136,7 +1136,7 @@ class ArgumentFinder:
             subj = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
             if subj and head.dep_ == "relcl" and subj[0].lower_ in {"who", "that", "which"}:
                 subj = self.subjects(head)  # "Netanyahu, who is due to meet Obama": the relative's head
-            if not subj and head.dep_ in {"xcomp", "conj", "advcl", "acomp", "pcomp"} and head.head.i != head.i:
+            if not subj and (head.dep_ in {"xcomp", "conj", "advcl", "acomp", "pcomp"} or self._listed_verb(head)) and head.head.i != head.i:
                 # "stressed ... and agreed to meet": climb until a clause has a subject ("held talks with Gbagbo
                 # before crossing the lagoon to meet Ouattara": through the "before" clause to the sentence's)
                 subj = self.subjects(head)
@@ -1146,6 +1146,14 @@ class ArgumentFinder:
                 if objects and head.lemma_ in {"invite", "ask", "urge", "allow", "persuade", "encourage", "direct", "instruct", "order", "task", "mandate", "tell", "authorise", "authorize", "call"}:
                     subj = objects
         return subj
+
+    @staticmethod
+    def _listed_verb(verb: Token) -> bool:
+        """"Godunov slipped past his minders, walked into the offices of the INS and was granted asylum":
+        the parser hangs the middle verb of a list of three on the first as an unlabelled dependent; it
+        is said of the first verb's subject all the same."""
+        return verb.dep_ == "dep" and verb.pos_ == "VERB" and verb.head.pos_ == "VERB" and verb.i > verb.head.i \
+            and verb.i > 0 and verb.doc[verb.i - 1].text == "," and any(c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} for c in verb.children)
 
     def _headline_pair(self, verb: Token, subj: list[Token]) -> list[Token]:
         """"Russia, China sign energy pact", "Putin, Xi hold talks": a headline joins its subjects with a
