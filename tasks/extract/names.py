@@ -746,28 +746,28 @@ class NameLinker:
             return LinkedName(name, "GPE", country, "c:" + country)
         return None
 
+    def _people_named_before(self, token_i: int):
+        """Each person mention before a token, linked, in text order."""
+        for i, span, _ in self.person_mentions:
+            if i >= token_i:
+                break
+            linked = self.link(PartyRef(span.text, "PERSON", start=span.start, end=span.end))
+            if linked is not None:
+                yield linked
+
     def persons_before(self, token_i: int) -> list[LinkedName]:
         """Distinct people named before a token, in order of their last mention."""
         order: dict[str, LinkedName] = {}
-        for i, span, _ in self.person_mentions:
-            if i >= token_i:
-                break
-            linked = self.link(PartyRef(span.text, "PERSON", start=span.start, end=span.end))
-            if linked is not None:
-                order.pop(linked.key, None)
-                order[linked.key] = linked
+        for linked in self._people_named_before(token_i):
+            order.pop(linked.key, None)
+            order[linked.key] = linked
         return list(order.values())
 
-    def mention_counts(self, token_i: int) -> dict[str, int]:
-        """How often each person is named before a token (the whole story, given its length), by linked key:
-        who the story is about."""
+    def mention_counts(self) -> dict[str, int]:
+        """How often the story names each person, by linked key: who the story is about."""
         counts: dict[str, int] = {}
-        for i, span, _ in self.person_mentions:
-            if i >= token_i:
-                break
-            linked = self.link(PartyRef(span.text, "PERSON", start=span.start, end=span.end))
-            if linked is not None:
-                counts[linked.key] = counts.get(linked.key, 0) + 1
+        for linked in self._people_named_before(len(self.doc)):
+            counts[linked.key] = counts.get(linked.key, 0) + 1
         return counts
 
     def pair_before(self, token_i: int, size: int = 2) -> list[LinkedName]:
