@@ -226,7 +226,7 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
         if len(titled) >= 2:
             # "the two presidents": the last two people the article calls president, of as many states
             # ("Obama ... Calvin Coolidge, the last US president to visit ... the two presidents": Obama and Castro)
-            counts = linker.mention_counts()
+            counts = linker.mention_counts
             previous = [Party(name, "participant") for name in _of_distinct_states(titled, counts)[-group_size:]]
     if group and group_people and len({p.linked.key for p in parties}) < 2 and len({p.linked.key for p in previous if p.linked.kind == "PERSON"}) < 2:
         # "Scholz ... visit China ... The two men met": people, not the visitor and the state visited

@@ -9,6 +9,7 @@ of a person mention elsewhere in the article is a person, whatever its label.
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -763,8 +764,10 @@ class NameLinker:
             order[linked.key] = linked
         return list(order.values())
 
+    @cached_property
     def mention_counts(self) -> dict[str, int]:
-        """How often the story names each person, by linked key: who the story is about."""
+        """How often the story names each person, by linked key: who the story is about (counted once
+        per article, however many mentions ask)."""
         counts: dict[str, int] = {}
         for linked in self._people_named_before(len(self.doc)):
             counts[linked.key] = counts.get(linked.key, 0) + 1
