@@ -3883,8 +3883,8 @@ def test_a_dinner_told_by_its_verb_is_a_meeting_whatever_its_tense():
                  "Jill Biden lunched with Yoshihide Suga at the state guest house on Thursday.",
                  "Jill Biden will dine with Yoshihide Suga at the state guest house on Thursday."):
         assert [sorted(names(e)) for e in of_type("meeting", text, "2021-07-25")] == [["Jill Biden", "Yoshihide Suga"]], text
-    # dining with people who are no party is no meeting
-    assert of_type("meeting", "The two presidents later dined with business leaders from both countries.", "2021-07-25") == []
+    # dining with people who are no party is no meeting between the diners
+    assert of_type("meeting", "Donald Trump and Andres Manuel Lopez Obrador later dined with business leaders from both countries.", "2020-07-09") == []
 
 
 def test_the_two_presidents_lead_two_states():
