@@ -3917,3 +3917,10 @@ def test_the_middle_verb_of_a_list_of_three_has_the_first_ones_subject():
     text = ("Godunov, the company's leading man, slipped past his minders at the troupe's hotel last Thursday, "
             "walked into the offices of the Immigration and Naturalization Service and was granted political asylum in the United States.")
     assert [sorted(names(e)) for e in of_type("asylum", text, "1979-08-28")] == [["Godunov", "United States"]]
+
+
+def test_a_passive_verbs_only_object_is_what_was_granted_even_when_parsed_as_a_dative():
+    # the parser labels "refugee status" a dative of "was granted": with no other object, it is the thing granted
+    text = ("Nasser Haddad, whose brother is a minister, arrived in Sweden in 2015 on a tourist visa "
+            "and was granted refugee status the following year.")
+    assert [sorted(names(e)) for e in of_type("asylum", text, "2020-03-01")] == [["Nasser Haddad", "Sweden"]]

@@ -1219,6 +1219,10 @@ class ArgumentFinder:
                 return raised, "nsubjpass" if any(c.dep_ == "auxpass" for c in raised.children) else dep
         if dep in {"dobj", "nsubj", "nsubjpass", "attr", "oprd"} and noun.head.pos_ in {"VERB", "AUX", "ADJ"}:
             return noun.head, dep
+        if dep == "dative" and noun.head.pos_ == "VERB" and not any(c.dep_ == "dobj" for c in noun.head.children):
+            # "was granted refugee status the following year": the parser calls a passive verb's
+            # only object a dative; with no other object beside it, it is what was granted
+            return noun.head, "dobj"
         if dep == "pobj" and noun.head.dep_ in {"prep", "agent", "dative"}:
             prep = noun.head
             head = prep.head
