@@ -3924,3 +3924,9 @@ def test_a_passive_verbs_only_object_is_what_was_granted_even_when_parsed_as_a_d
     text = ("Nasser Haddad, whose brother is a minister, arrived in Sweden in 2015 on a tourist visa "
             "and was granted refugee status the following year.")
     assert [sorted(names(e)) for e in of_type("asylum", text, "2020-03-01")] == [["Nasser Haddad", "Sweden"]]
+
+
+def test_the_one_granted_the_asylum_revoked_is_the_object_of_the_relative_clause():
+    # "the asylum it had given him": whom it was given to receives it, a pronoun as much as a name
+    text = "Carlos Mendoza, an opposition mayor, was detained on Friday, a week after Costa Rica revoked the asylum it had given him."
+    assert [(sorted(names(e)), e["attributes"]["action"]) for e in of_type("asylum", text, "2021-05-10")] == [(["Carlos Mendoza", "Costa Rica"], "revoked")]

@@ -330,8 +330,9 @@ def _roles(finder: ArgumentFinder, mention: Mention, noun, governor, path) -> No
             # "asylum for Assange", "revoked the asylum of Abu Qatada"
             mention.parties += finder.parties_from([c for c in child.children if c.dep_ == "pobj"], "recipient")
         if child.dep_ == "relcl" and child.lemma_.lower() in finder.cues.asylum_action:
-            # "withdrew the asylum it had granted to Julian Assange"
+            # "withdrew the asylum it had granted to Julian Assange", "revoked the asylum it had granted him"
             mention.parties += finder.parties_from(finder.prep_objects(child, {"to"}), "recipient")
+            mention.parties += finder.parties_from([c for c in child.children if c.dep_ in {"dobj", "dative"}], "recipient")
         if child.dep_ == "relcl" and child.lemma_.lower() in {"shield", "protect", "shelter", "allow", "let", "keep", "save"}:
             # "revoked the asylum that had shielded him from arrest"
             mention.parties += finder.parties_from([c for c in child.children if c.dep_ == "dobj"], "recipient")
