@@ -3930,3 +3930,10 @@ def test_the_one_granted_the_asylum_revoked_is_the_object_of_the_relative_clause
     # "the asylum it had given him": whom it was given to receives it, a pronoun as much as a name
     text = "Carlos Mendoza, an opposition mayor, was detained on Friday, a week after Costa Rica revoked the asylum it had given him."
     assert [(sorted(names(e)), e["attributes"]["action"]) for e in of_type("asylum", text, "2021-05-10")] == [(["Carlos Mendoza", "Costa Rica"], "revoked")]
+
+
+def test_two_states_whose_shared_name_is_told_once_are_two_parties():
+    # the model reads "West Germany" and a bare "East", or "South" and "North Korea"
+    for text, pair in (("East and West Germany signed the Basic Treaty in East Berlin on Thursday.", ["East Germany", "West Germany"]),
+                       ("South and North Korea reached an agreement on Thursday to reopen the liaison office.", ["North Korea", "South Korea"])):
+        assert [sorted(names(e)) for e in of_type("agreement", text, "1972-12-22")] == [pair], text

@@ -46,6 +46,7 @@ NUMBER_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6,
 PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 PLURAL_PRONOUNS = {"they", "them", "their", "we", "us", "our"}
 NOUNISH = {"NOUN", "PROPN"}
+COMPASS_WORDS = {"north", "south", "east", "west"}
 # prepositions that attach the other party of an event
 PARTY_PREPS = {"with", "between", "among", "amongst", "alongside"}
 # verbs whose subject organises rather than takes part ("Turkey brokered a deal between ...")
@@ -646,6 +647,11 @@ class ArgumentFinder:
             seen.update(t.i for t in members)
             if ent is not None and ent.label_ == "NORP" and token.dep_ == "conj" and ent.end < len(self.doc) and self.doc[ent.end].pos_ in {"NOUN", "ADJ"}:
                 continue  # "Lebed and Chechen rebel chief of staff Maskhadov": a nationality describing the next name
+            pair = self._elliptical_states(token, role)
+            if pair:
+                seen.update(range(pair[0].start, pair[-1].end))
+                found.extend(pair)
+                continue
             sides = [] if self._listed_members(token) else self._coordinated_nationalities(token, role)
             if sides:
                 # "Saudi and Iranian officials", "Russian and Ukrainian delegations": one side per nationality
@@ -832,6 +838,22 @@ class ArgumentFinder:
             named = {self.ent_of[t.i].root.i for o in listed for t in o.head.subtree if t.i in self.ent_of and self.ent_of[t.i].label_ == self.ent_of[o.i].label_}
             listed += [self.doc[i] for i in sorted(named) if i not in {o.i for o in listed}]
         return listed
+
+    def _elliptical_states(self, token: Token, role: str) -> list[PartyRef]:
+        """"South and North Korea", "North and South Vietnam", "East and West Germany": two states
+        whose shared name is told once. The model reads one of them ("North Korea") and a bare
+        compass word, or the whole phrase as one place; the gazetteer knows both states."""
+        doc = self.doc
+        for start in range(max(0, token.i - 3), min(token.i, len(doc) - 4) + 1):
+            first, cc, second, name = doc[start:start + 4]
+            if not (first.lower_ in COMPASS_WORDS and second.lower_ in COMPASS_WORDS and first.lower_ != second.lower_
+                    and cc.lower_ in {"and", "or"} and first.text[0].isupper() and second.text[0].isupper() and name.pos_ == "PROPN"):
+                continue
+            states = [self.gaz.lookup(f"{word.text} {name.text}") for word in (first, second)]
+            if all(s is not None and s.key.startswith("country:") for s in states):
+                return [PartyRef(s.country, "GPE", role, i, end, ent_id=s.key, country_hint=s.country)
+                        for s, i, end in ((states[0], start, start + 1), (states[1], start + 2, start + 4))]
+        return []
 
     def _coordinated_nationalities(self, token: Token, role: str) -> list[PartyRef]:
         if token.pos_ != "NOUN" or token.tag_ not in {"NNS", "NNPS"}:
