@@ -3937,3 +3937,12 @@ def test_two_states_whose_shared_name_is_told_once_are_two_parties():
     for text, pair in (("East and West Germany signed the Basic Treaty in East Berlin on Thursday.", ["East Germany", "West Germany"]),
                        ("South and North Korea reached an agreement on Thursday to reopen the liaison office.", ["North Korea", "South Korea"])):
         assert [sorted(names(e)) for e in of_type("agreement", text, "1972-12-22")] == [pair], text
+
+
+def test_a_purpose_told_after_a_timetable_verb_looks_forward():
+    # "heads to Geneva to meet Putin on Wednesday": the journey is told in the present of a timetable,
+    # so Wednesday is the one to come; "go on to meet" in a chronicle is its next step, told as done
+    text = "Joe Biden heads to Lisbon to meet Antonio Costa on Wednesday."
+    assert [(e["modality"], e["event_date"]) for e in of_type("meeting", text, "2021-06-11")] == [("planned", "2021-06-16")]
+    text = "Donald Trump and Kim Jong Un go on to meet in Singapore on June 12."
+    assert [e["modality"] for e in of_type("meeting", text, "2019-06-30")] == ["asserted"]

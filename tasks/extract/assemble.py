@@ -327,6 +327,10 @@ def _scheduled_present(trigger) -> bool:
         if verb.dep_ == "prep" and verb.lower_ in {"after", "since", "following", "before"}:
             return False  # "three days after his summit with Putin, Trump receives Zelensky": the summit is past
         verb = verb.head
+    if verb.tag_ == "VB" and verb.dep_ in {"advcl", "xcomp"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        if any(c.dep_ in {"prt", "advmod"} and c.lower_ == "on" for c in verb.head.children):
+            return False  # "Trump and Kim go on to meet in Singapore on June 12": a chronicle's next step
+        verb = verb.head  # "heads to Geneva to meet Putin on Wednesday": a purpose has the tense of the journey
     # ("Biden and Putin meet this afternoon": the model tags a plural's present as the bare form, VB;
     # with a subject and no auxiliary it is the present all the same)
     bare_present = verb.tag_ == "VB" and any(c.dep_ == "nsubj" for c in verb.children)
