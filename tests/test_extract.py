@@ -3946,3 +3946,11 @@ def test_a_purpose_told_after_a_timetable_verb_looks_forward():
     assert [(e["modality"], e["event_date"]) for e in of_type("meeting", text, "2021-06-11")] == [("planned", "2021-06-16")]
     text = "Donald Trump and Kim Jong Un go on to meet in Singapore on June 12."
     assert [e["modality"] for e in of_type("meeting", text, "2019-06-30")] == ["asserted"]
+
+
+def test_a_described_subject_of_a_meeting_is_the_person_last_spoken_of():
+    # "the Ethiopian-born official" names no one: he is the one the story is about, not a second party
+    text = ("Tedros Adhanom Ghebreyesus met Chinese President Xi Jinping in Beijing on Tuesday. "
+            "The Ethiopian-born official also held talks on Tuesday with Foreign Minister Wang Yi.")
+    assert sorted(sorted(names(e)) for e in of_type("meeting", text, "2020-01-29")) == [
+        ["Tedros Adhanom Ghebreyesus", "Wang Yi"], ["Tedros Adhanom Ghebreyesus", "Xi Jinping"]]

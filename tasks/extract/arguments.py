@@ -165,6 +165,11 @@ class ArgumentFinder:
             # "The 83-year-old had already sat down with Hamas leaders", "The 44-year-old former actor ...
             # applied for asylum": the person last spoken of
             return PartyRef(token.text, "PRON", role, token.i, token.i + 1)
+        if role in {"participant", "host", "guest"} and self._epithet(token):
+            # "The Ethiopian-born official also held talks with Wang Yi": a person the story describes
+            # rather than names, as the subject of a meeting, is the person last spoken of (not of an
+            # asylum told with "his": "the Australian-born activist ... until Quito revoked his asylum")
+            return PartyRef(token.text, "PRON", role, token.i, token.i + 1)
         if lower in {"whom", "which"} and token.dep_ == "pobj":
             # "Kuleba, with whom he had held talks": the one the relative clause is about
             relcl = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
@@ -838,6 +843,17 @@ class ArgumentFinder:
             named = {self.ent_of[t.i].root.i for o in listed for t in o.head.subtree if t.i in self.ent_of and self.ent_of[t.i].label_ == self.ent_of[o.i].label_}
             listed += [self.doc[i] for i in sorted(named) if i not in {o.i for o in listed}]
         return listed
+
+    def _epithet(self, token: Token) -> bool:
+        """"the Ethiopian-born official", "the veteran diplomat": a singular person word that is no
+        title (titles name whoever holds them), after "the" and a word that describes, as a subject."""
+        if token.tag_ != "NN" or token.lower_ not in self.cues.person_nouns or token.lower_ in self.cues.titles \
+                or token.dep_ not in {"nsubj", "nsubjpass"} or token.i in self.ent_of:
+            return False
+        children = list(token.children)
+        return any(c.dep_ == "det" and c.lower_ == "the" for c in children) and any(
+            c.dep_ in {"amod", "compound"} and c.i < token.i and c.ent_type_ not in {"GPE", "ORG"} for c in children) and not any(
+            c.dep_ in {"prep", "relcl", "acl", "appos"} for c in children)
 
     def _elliptical_states(self, token: Token, role: str) -> list[PartyRef]:
         """"South and North Korea", "North and South Vietnam", "East and West Germany": two states
