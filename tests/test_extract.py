@@ -3954,3 +3954,11 @@ def test_a_described_subject_of_a_meeting_is_the_person_last_spoken_of():
             "The Ethiopian-born official also held talks on Tuesday with Foreign Minister Wang Yi.")
     assert sorted(sorted(names(e)) for e in of_type("meeting", text, "2020-01-29")) == [
         ["Tedros Adhanom Ghebreyesus", "Wang Yi"], ["Tedros Adhanom Ghebreyesus", "Xi Jinping"]]
+
+
+def test_an_asylum_application_refused_however_its_words_are_parsed():
+    # the parser hangs "political" on the application, not on "asylum": the asylum asked is still the trigger
+    text = "The Austrian government on Friday rejected the political asylum application of Karim Haddad."
+    assert [(sorted(names(e)), e["attributes"]["action"]) for e in of_type("asylum", text, "2019-05-20")] == [(["Austria", "Karim Haddad"], "refused")]
+    text = "Austria on Friday turned down the political asylum application of Karim Haddad."
+    assert [(sorted(names(e)), e["attributes"]["action"]) for e in of_type("asylum", text, "2019-05-20")] == [(["Austria", "Karim Haddad"], "refused")]

@@ -14,6 +14,8 @@ def build_asylum(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int
     if rule.get("needs") == "taken_in":
         return _taken_in(finder, span, rule, sent_index)
     noun = span.root
+    if noun.dep_ == "amod" and noun.i < span[-1].i:
+        noun = span[-1]  # "the political asylum application": the parser hangs "political" on the application
     if noun.lemma_.lower() in REQUEST_NOUNS and span[0].head.i == noun.i:
         noun = span[0]  # "the refugee claim of X": the claim is the request, "refugee" what it asks
     cues = finder.cues
