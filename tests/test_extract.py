@@ -3962,3 +3962,11 @@ def test_an_asylum_application_refused_however_its_words_are_parsed():
     assert [(sorted(names(e)), e["attributes"]["action"]) for e in of_type("asylum", text, "2019-05-20")] == [(["Austria", "Karim Haddad"], "refused")]
     text = "Austria on Friday turned down the political asylum application of Karim Haddad."
     assert [(sorted(names(e)), e["attributes"]["action"]) for e in of_type("asylum", text, "2019-05-20")] == [(["Austria", "Karim Haddad"], "refused")]
+
+
+def test_topics_are_what_a_meeting_is_about_not_when_or_where():
+    # "on the sidelines", "on Tuesday evening", "over lunch" are the setting; "on air defence" is the topic
+    text = "Lloyd Austin met Rustem Umerov on the sidelines of the summit on Tuesday evening for talks on air defence."
+    assert [e["attributes"]["topics"] for e in of_type("meeting", text, "2024-03-07")] == [["air defence"]]
+    text = "Lloyd Austin met Rustem Umerov over lunch on Tuesday to discuss air defence."
+    assert [e["attributes"]["topics"] for e in of_type("meeting", text, "2024-03-07")] == [["air defence"]]

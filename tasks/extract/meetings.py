@@ -797,7 +797,11 @@ def _topics(finder: ArgumentFinder, heads) -> list[str]:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in TOPIC_PREPS or (child.dep_ == "prep" and child.lemma_ in {"regard", "concern"}):
                 for pobj in child.children:
-                    if pobj.dep_ == "pobj" and pobj.pos_ == "NOUN":
+                    # "on the sidelines", "on Tuesday evening", "on his first visit", "over lunch": when and
+                    # where, not what about
+                    setting = pobj.ent_type_ in {"DATE", "TIME"} or (child.lower_ in {"on", "over"} and (
+                        pobj.lemma_.lower() in finder.cues.setting_nouns or pobj.lower_ in finder.cues.setting_nouns))
+                    if pobj.dep_ == "pobj" and pobj.pos_ == "NOUN" and not setting:
                         topics.append(_phrase(pobj))
             if child.dep_ in {"advcl", "xcomp", "conj"} and child.lemma_ in {"discuss", "address", "focus"}:
                 for obj in child.children:
