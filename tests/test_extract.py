@@ -3970,3 +3970,12 @@ def test_topics_are_what_a_meeting_is_about_not_when_or_where():
     assert [e["attributes"]["topics"] for e in of_type("meeting", text, "2024-03-07")] == [["air defence"]]
     text = "Lloyd Austin met Rustem Umerov over lunch on Tuesday to discuss air defence."
     assert [e["attributes"]["topics"] for e in of_type("meeting", text, "2024-03-07")] == [["air defence"]]
+
+
+def test_an_agreements_topic_is_what_it_is_about_not_how_it_was_made():
+    text = "North Korea and South Korea signed a joint declaration on Friday."
+    assert [e["attributes"]["topic"] for e in of_type("agreement", text, "2018-04-28")] == [None]
+    text = "North Korea and South Korea reached a six-point agreement on Friday."
+    assert [e["attributes"]["topic"] for e in of_type("agreement", text, "2018-04-28")] == [None]
+    text = "Japan and South Korea signed a fisheries agreement on Friday."
+    assert [e["attributes"]["topic"] for e in of_type("agreement", text, "2018-04-28")] == ["fisheries"]

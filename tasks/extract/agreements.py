@@ -9,7 +9,6 @@ from tasks.extract.mentions import Mention, PartyRef
 # "agreed on a deal", "withdrew from the treaty", "abide by the accord"; not "under the pact, X will ..."
 GOVERNING_PREPS = {"on", "to", "from", "of", "by", "into", "upon", "over", "with"}
 MEDIATOR_NOUNS = {"mediator", "guarantor", "witness", "broker", "facilitator", "observer", "sponsor"}  # "with Turkey as mediator"
-TOPIC_STOPWORDS = {"new", "former", "previous", "historic", "landmark", "final", "first", "all", "existing", "old", "current", "major", "key", "broad", "comprehensive", "bilateral", "long", "term", "long-term", "interim", "initial", "formal", "draft", "tentative", "provisional", "preliminary", "such", "same", "other", "earlier", "last", "recent", "proposed", "signed", "fragile", "separate", "several", "two", "three", "many"}
 
 
 def _plural(noun) -> bool:
@@ -364,7 +363,8 @@ def _parties(finder: ArgumentFinder, mention: Mention, noun, governor, path, acl
 def _topic(finder: ArgumentFinder, noun) -> str | None:
     words = []
     for child in noun.lefts:
-        if child.dep_ in {"amod", "compound"} and child.pos_ in {"ADJ", "NOUN"} and child.lower_ not in TOPIC_STOPWORDS:
+        # (not "the joint declaration", "a six-point agreement": how it was made, not what about)
+        if child.dep_ in {"amod", "compound"} and child.pos_ in {"ADJ", "NOUN"} and child.lower_ not in finder.cues.topic_stopwords:
             if child.i in finder.ent_of:
                 continue
             words.append(child.lower_)

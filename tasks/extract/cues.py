@@ -39,6 +39,7 @@ class Cues:
         self.contact_verbs = set(cues["contact_verbs"])
         self.ratifying_verbs = set(cues["ratifying_verbs"])
         self.setting_nouns = set(cues["setting_nouns"])
+        self.topic_stopwords = set(cues["topic_stopwords"])
         self.chair_verbs = set(cues["chair_verbs"])
         self.agreed_nouns = set(cues["agreed_nouns"])
         self.not_parties = set(cues["not_parties"])
