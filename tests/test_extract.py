@@ -3979,3 +3979,22 @@ def test_an_agreements_topic_is_what_it_is_about_not_how_it_was_made():
     assert [e["attributes"]["topic"] for e in of_type("agreement", text, "2018-04-28")] == [None]
     text = "Japan and South Korea signed a fisheries agreement on Friday."
     assert [e["attributes"]["topic"] for e in of_type("agreement", text, "2018-04-28")] == ["fisheries"]
+
+
+def test_a_telephone_call_joins_two():
+    # one caller and two called is a call with each; a call told as joint, or by video, is one
+    text = "Emmanuel Macron telephoned Olaf Scholz and Giorgia Meloni on Thursday to brief them on the talks."
+    assert sorted(sorted(names(e)) for e in of_type("meeting", text, "2023-05-12")) == [
+        ["Emmanuel Macron", "Giorgia Meloni"], ["Emmanuel Macron", "Olaf Scholz"]]
+    text = "Emmanuel Macron held a three-way telephone call with Olaf Scholz and Giorgia Meloni on Thursday."
+    assert [len(names(e)) for e in of_type("meeting", text, "2023-05-12")] == [3]
+    text = "Emmanuel Macron held a video call with Olaf Scholz and Giorgia Meloni on Thursday."
+    assert [len(names(e)) for e in of_type("meeting", text, "2023-05-12")] == [3]
+
+
+def test_a_conversation_told_again_is_the_call():
+    # the medium is told once; "in the conversation with Scholz" is that call, not talks of their own
+    text = ("Emmanuel Macron held telephone conversations with Olaf Scholz and Giorgia Meloni on Thursday. "
+            "In the conversation with Scholz, Macron raised the budget.")
+    assert sorted(sorted(names(e)) for e in of_type("meeting", text, "2023-05-12")) == [
+        ["Emmanuel Macron", "Giorgia Meloni"], ["Emmanuel Macron", "Olaf Scholz"]]

@@ -511,12 +511,20 @@ def _conflict(a: Mention, b: Mention) -> bool:
     if a.event_type == "asylum" and a.modality in NOT_HAPPENED and b.modality in NOT_HAPPENED:
         # "ready to offer asylum" and "would give him protection": one promise
         act_a, act_b = ("grant" if act == "offer" else act for act in (act_a, act_b))
-    if act_a and act_b and act_a != act_b:
+    if act_a and act_b and act_a != act_b and not ({act_a, act_b} == {"call", "met"} and (_the_call_again(a) or _the_call_again(b))):
         return True
     # asylum is asked at an embassy in one state of another: places do not split it
     if a.event_type != "asylum" and a.location and b.location and a.location_country and b.location_country and a.location_country != b.location_country:
         return True
     return False
+
+
+def _the_call_again(mention: Mention) -> bool:
+    """"Putin held telephone conversations with Pezeshkian ... In the conversation with Pezeshkian, Putin
+    offered condolences": a conversation whose medium is not told, with someone named and no day of its
+    own, is the call told again. Not "their first conversation on 12 February", nor "the last time the
+    two defence chiefs talked": another day, or only a group that may be anyone."""
+    return bool(mention.debug.get("format_guessed")) and not mention.date_text and any(p.kind not in {"GROUP", "PRON"} for p in mention.parties)
 
 
 def _signatories_of(cluster: Cluster, item: ResolvedMention, overlap: int, needed: int) -> bool:

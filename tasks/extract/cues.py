@@ -40,6 +40,7 @@ class Cues:
         self.ratifying_verbs = set(cues["ratifying_verbs"])
         self.setting_nouns = set(cues["setting_nouns"])
         self.topic_stopwords = set(cues["topic_stopwords"])
+        self.joint_call_words = set(cues["joint_call_words"])
         self.chair_verbs = set(cues["chair_verbs"])
         self.agreed_nouns = set(cues["agreed_nouns"])
         self.not_parties = set(cues["not_parties"])

@@ -1,6 +1,7 @@
 """Meeting mentions: who met whom, as host or guest, where and when."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Span
@@ -46,7 +47,8 @@ def one_each(mention: Mention) -> list[Mention]:
         return [mention]
     common = [p for p in mention.parties if p.start not in separate]
     pieces = [replace(mention, parties=[*common, other], debug=dict(mention.debug)) for other in others]
-    if mention.event_type == "meeting":
+    if mention.event_type == "meeting" and not mention.debug.get("calls_apart"):
+        # (calls told one by one are told again freely: "In the conversation with Pezeshkian, Putin ...")
         for piece in pieces:
             piece.debug["one_of_several"] = mention.trigger_start
     return pieces
@@ -86,6 +88,7 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
         return None  # a press or news conference is a briefing (a phone or video one is the call-phone rule's)
     if rule["id"] == "call-noun" and head.lower_.startswith("conversation") and not any(t.lower_ in PHONE_WORDS | {"phone", "called", "call"} for t in span.sent):
         mention.attributes["format"] = "talks"  # "continued their conversation over dinner": face to face
+        mention.debug["format_guessed"] = True
     if needs == "state_destination":
         return _journey_to_see(finder, mention, head) or _journey(finder, mention, head, span)
     if needs == "invited_to_place":
@@ -114,6 +117,7 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
             mention.attributes["format"] = "call"
         elif lemma in {"speak", "talk", "confer"}:
             mention.attributes["format"] = "talks"
+            mention.debug["format_guessed"] = True  # no medium told: talks, unless told elsewhere as a call
     else:
         governor, path = finder.governor(head)
         _nominal_parties(finder, mention, head, governor, path)
@@ -201,7 +205,39 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
     _imply_host(mention, place)
     finder.date_mention(mention, heads, span.sent)
     mention.attributes["topics"] = _topics(finder, heads)
+    if _purpose_of_a_call(head):
+        mention.attributes["format"] = "call"
+    _calls_one_to_one(finder, mention, head)
     return mention
+
+
+CALLING_VERBS = {"telephone", "phone", "call", "ring", "dial"}
+
+
+def _purpose_of_a_call(head) -> bool:
+    """"Putin telephoned Erdogan and King Salman to brief them on the visit", "Aliyev phoned Putin to
+    congratulate him": what a call was made to do is done in the call, so it is told over the phone."""
+    return (head.dep_ in {"advcl", "xcomp"} and head.head.lemma_.lower() in CALLING_VERBS
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children))
+
+
+def _calls_one_to_one(finder: ArgumentFinder, mention: Mention, head) -> None:
+    """"Putin telephoned Erdogan and King Salman", "held telephone conversations with Pezeshkian and
+    Netanyahu": a telephone call joins two; one caller and several called is a call with each. Not a
+    call told as joint ("a three-way call among Trump, Netanyahu and Mohammed bin Zayed", "a joint call
+    with Macron, Merkel and Draghi"), and not by video, where several leaders sit in one conference."""
+    if mention.attributes.get("format") != "call" or mention.debug.get("separate_parties"):
+        return
+    words = set(re.findall(r"[\w-]+", head.sent.text.lower()))  # "three-way" is three tokens
+    if words & finder.cues.joint_call_words:
+        return
+    callers = [p for p in mention.parties if p.start < mention.trigger_start]
+    called = [p for p in mention.parties if p.start >= mention.trigger_end]
+    if len({p.text for p in callers}) == 1 and len({p.text for p in called}) >= 2 and len(callers) + len(called) == len(mention.parties) \
+            and all(p.kind in {"PERSON", "TITLE", "GPE"} for p in callers + called):
+        mention.debug["separate_parties"] = [p.start for p in called]
+        mention.debug["calls_apart"] = True
 
 
 def _late_object(finder: ArgumentFinder, verb) -> list:
