@@ -3998,3 +3998,12 @@ def test_a_conversation_told_again_is_the_call():
             "In the conversation with Scholz, Macron raised the budget.")
     assert sorted(sorted(names(e)) for e in of_type("meeting", text, "2023-05-12")) == [
         ["Emmanuel Macron", "Giorgia Meloni"], ["Emmanuel Macron", "Olaf Scholz"]]
+
+
+def test_talks_of_two_are_not_the_summit_a_third_hosts_them_at():
+    # "hosted ... at the summit" is the summit; two leaders' own talks that day are another meeting
+    text = ("Narendra Modi held talks with Xi Jinping in Tianjin on Sunday. "
+            "Xi hosted more than 20 leaders, among them Vladimir Putin, Recep Tayyip Erdogan and Modi, at the "
+            "Shanghai Cooperation Organisation summit.")
+    assert sorted(sorted(names(e)) for e in of_type("meeting", text, "2025-09-02")) == [
+        ["Narendra Modi", "Recep Tayyip Erdogan", "Vladimir Putin", "Xi Jinping"], ["Narendra Modi", "Xi Jinping"]]

@@ -11,6 +11,7 @@ from tasks.extract.mentions import Mention, PartyRef
 
 HOST_VERBS = {"host", "receive", "welcome", "greet"}
 GUEST_VERBS = {"visit"}
+SUMMIT_WORDS = {"summit", "summitry"}
 PHONE_WORDS = {"phone", "telephone", "video", "videoconference", "video-link", "telephonic"}
 COMMUNICATION_VERBS = {"warn", "tell", "assure", "urge", "ask", "inform", "thank", "congratulate", "press", "invite", "promise", "reassure", "caution", "brief", "apologise", "apologize", "complain", "explain", "express", "convey", "pledge", "say"}
 # what a gathering's own name ends in ("the 41st Extraordinary Assembly", "the Ordinary Session")
@@ -111,6 +112,10 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
         mention.parties += finder.parties_from(_with_by_medium(finder, head))
         # "sat across the table from Reagan": the rule names the prepositions of the other side
         mention.parties += finder.parties_from(finder.prep_objects(head, set(rule.get("object_preps", []))))
+        if lemma in HOST_VERBS and _hosted_at_a_summit(head):
+            # "Xi hosted more than 20 leaders, among them Putin, Erdogan and Modi, at the SCO summit": the
+            # summit itself, in which two of them may hold talks of their own
+            mention.attributes["format"] = "summit"
         if lemma == "call":
             _called_on(finder, mention, head)
         if lemma in {"speak", "talk", "confer"} and any(c.lower_ in PHONE_WORDS for c in head.subtree):
@@ -209,6 +214,20 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
         mention.attributes["format"] = "call"
     _calls_one_to_one(finder, mention, head)
     return mention
+
+
+def _hosted_at_a_summit(verb) -> bool:
+    """"hosted X at the summit", "for the first three-way summit": the parser may hang the "at" on the
+    last guest listed, so any "at" or "for" a summit under the verb counts, short of another verb."""
+    for prep in (t for t in verb.subtree if t.dep_ == "prep" and t.lower_ in {"at", "for"}):
+        if not any(o.dep_ == "pobj" and o.lemma_.lower() in SUMMIT_WORDS for o in prep.children):
+            continue
+        up = prep.head
+        while up.i != verb.i and up.pos_ not in {"VERB", "AUX"}:
+            up = up.head
+        if up.i == verb.i:
+            return True
+    return False
 
 
 CALLING_VERBS = {"telephone", "phone", "call", "ring", "dial"}
