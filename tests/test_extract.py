@@ -4007,3 +4007,12 @@ def test_talks_of_two_are_not_the_summit_a_third_hosts_them_at():
             "Shanghai Cooperation Organisation summit.")
     assert sorted(sorted(names(e)) for e in of_type("meeting", text, "2025-09-02")) == [
         ["Narendra Modi", "Recep Tayyip Erdogan", "Vladimir Putin", "Xi Jinping"], ["Narendra Modi", "Xi Jinping"]]
+
+
+def test_meetings_with_two_are_a_meeting_with_each():
+    # the plural counts meetings: "back-to-back meetings with A and B" is two; "talks with A and B" is one round
+    text = "Justin Trudeau held back-to-back meetings with Paul Ryan and Mitch McConnell on Monday."
+    assert sorted(sorted(names(e)) for e in of_type("meeting", text, "2017-02-14")) == [
+        ["Justin Trudeau", "Mitch McConnell"], ["Justin Trudeau", "Paul Ryan"]]
+    text = "Justin Trudeau held talks with Paul Ryan and Mitch McConnell on Monday."
+    assert [len(names(e)) for e in of_type("meeting", text, "2017-02-14")] == [3]

@@ -12,6 +12,7 @@ from tasks.extract.mentions import Mention, PartyRef
 HOST_VERBS = {"host", "receive", "welcome", "greet"}
 GUEST_VERBS = {"visit"}
 SUMMIT_WORDS = {"summit", "summitry"}
+COUNTED_MEETINGS = {"meetings", "bilaterals", "conversations"}  # plurals of one meeting each (not "talks")
 PHONE_WORDS = {"phone", "telephone", "video", "videoconference", "video-link", "telephonic"}
 COMMUNICATION_VERBS = {"warn", "tell", "assure", "urge", "ask", "inform", "thank", "congratulate", "press", "invite", "promise", "reassure", "caution", "brief", "apologise", "apologize", "complain", "explain", "express", "convey", "pledge", "say"}
 # what a gathering's own name ends in ("the 41st Extraordinary Assembly", "the Ordinary Session")
@@ -133,8 +134,9 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
             mention.parties += [p for p in finder.parties_from(finder.prep_objects(head, {"of"})) if p.kind == "ORG"]
         if governor is not None and governor.lemma_.lower() not in finder.cues.commenting_verbs:
             heads.append(governor)  # not "In Moscow, Medvedev mocked the trip": where it is spoken of
-        if head.tag_ == "NNS" and any(c.dep_ == "amod" and c.lower_ == "separate" for c in head.children):
+        if head.tag_ == "NNS" and (any(c.dep_ == "amod" and c.lower_ == "separate" for c in head.children) or head.lower_ in COUNTED_MEETINGS):
             # "Putin's separate meetings with the Egyptian and Ethiopian leaders": a meeting with each
+            # (so are "back-to-back meetings with Ryan and McConnell", "bilaterals with A and B": not "talks")
             # (and "separate meetings in the Oval Office with A and with B": "with" hung on the place, or on the verb)
             hosts = [head, *finder.prep_objects(head, {"in", "at"})] + ([governor] if governor is not None and head.dep_ == "dobj" else [])
             apart = {p.start for p in finder.parties_from([o for h in hosts for o in finder.prep_objects(h, {"with"})])}
