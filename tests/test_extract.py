@@ -4016,3 +4016,17 @@ def test_meetings_with_two_are_a_meeting_with_each():
         ["Justin Trudeau", "Mitch McConnell"], ["Justin Trudeau", "Paul Ryan"]]
     text = "Justin Trudeau held talks with Paul Ryan and Mitch McConnell on Monday."
     assert [len(names(e)) for e in of_type("meeting", text, "2017-02-14")] == [3]
+
+
+def test_a_claim_a_fact_check_rates_false_did_not_happen():
+    # the claim line alone asserts; the verdict line after it says whether it happened
+    text = ("Posts about the summit have spread quickly. Here is what we found.\n"
+            "Claim: Emmanuel Macron met Xi Jinping in Paris on Monday.\n"
+            "Verdict: False. Macron was in Brussels all day.\n"
+            "Claim: Olaf Scholz met Xi Jinping in Berlin on Tuesday.\n"
+            "Verdict: Misleading. The two spoke only briefly at a reception.\n"
+            "Claim: Giorgia Meloni met Xi Jinping in Rome on Wednesday.\n"
+            "Verdict: True. Their talks lasted an hour.")
+    found = {tuple(sorted(names(e))): e["modality"] for e in of_type("meeting", text, "2024-05-10")}
+    assert found == {("Emmanuel Macron", "Xi Jinping"): "negated", ("Olaf Scholz", "Xi Jinping"): "reported",
+                     ("Giorgia Meloni", "Xi Jinping"): "asserted"}

@@ -24,6 +24,7 @@ from tasks.extract.asylum import build_asylum, offer_made
 from tasks.extract.cues import load_cues
 from tasks.extract.dateline import line_starts
 from tasks.extract.dates import TIMELINE_ENTRY, is_calendar_word
+from tasks.extract.factcheck import rate_claims
 from tasks.extract.gazetteer import load_gazetteer
 from tasks.extract.meetings import build_meeting, one_each
 from tasks.extract.modality import find_modality
@@ -421,6 +422,7 @@ class MentionFinder:
             mentions += one_each(mention)
         _circumstances_from_the_occasion(doc, mentions)
         _circumstances_from_the_heading(doc, mentions)
+        rate_claims(doc, mentions, self.cues)
         doc._.event_mentions = mentions
         return doc
 
