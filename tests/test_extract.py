@@ -4030,3 +4030,9 @@ def test_a_claim_a_fact_check_rates_false_did_not_happen():
     found = {tuple(sorted(names(e))): e["modality"] for e in of_type("meeting", text, "2024-05-10")}
     assert found == {("Emmanuel Macron", "Xi Jinping"): "negated", ("Olaf Scholz", "Xi Jinping"): "reported",
                      ("Giorgia Meloni", "Xi Jinping"): "asserted"}
+
+
+def test_a_name_the_parser_takes_into_the_fronted_day_is_the_subject():
+    # "on Sunday Rubio": the model reads the unlabelled name as part of the day's phrase
+    text = "In Panama City on Sunday Rubio met President José Raúl Mulino at the palace."
+    assert [sorted(names(e)) for e in of_type("meeting", text, "2025-02-03")] == [["José Raúl Mulino", "Rubio"]]

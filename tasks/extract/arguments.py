@@ -1123,6 +1123,9 @@ class ArgumentFinder:
                     ent = self.ent_of.get(obj.i)
                     if ent is not None and ent.label_ == "PERSON" and any(c.ent_type_ == "DATE" and c.i < ent.start for c in obj.children):
                         return [obj]
+                    if ent is None and obj.pos_ == "PROPN" and obj.i == verb.i - 1 and any(c.dep_ == "compound" and c.ent_type_ == "DATE" for c in obj.children):
+                        # "In Panama City on Sunday Rubio met President Mulino": the name, unlabelled, taken for the day's
+                        return [obj]
         if not subj and verb.dep_ == "ROOT" and verb.i > 0 and verb.i - 1 in self.ent_of:
             # "Earlier on Friday Abe sat down with Li": the parser took the subject into the date
             before = self.ent_of[verb.i - 1]
