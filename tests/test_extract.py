@@ -4036,3 +4036,11 @@ def test_a_name_the_parser_takes_into_the_fronted_day_is_the_subject():
     # "on Sunday Rubio": the model reads the unlabelled name as part of the day's phrase
     text = "In Panama City on Sunday Rubio met President José Raúl Mulino at the palace."
     assert [sorted(names(e)) for e in of_type("meeting", text, "2025-02-03")] == [["José Raúl Mulino", "Rubio"]]
+
+
+def test_a_live_blogs_time_stamp_is_no_part_of_a_name():
+    # "20:50 - Xi ...": the model runs the entry's time into the name after the dash
+    text = "20:50 - Xi Jinping has welcomed Emmanuel Macron at the Great Hall of the People."
+    assert [sorted(names(e)) for e in of_type("meeting", text, "2023-04-06")] == [["Emmanuel Macron", "Xi Jinping"]]
+    text = "11:20 GMT - Biden has greeted Xi at the entrance to the estate."
+    assert [sorted(names(e)) for e in of_type("meeting", text, "2023-11-15")] == [["Biden", "Xi"]]

@@ -125,6 +125,7 @@ class NameRepair:
         self.gazetteer = load_gazetteer()
         self.honorifics = {h.lower() for h in cues.honorifics} | {"his", "her", "royal"}
         self.body_heads = cues.body_heads_over_places
+        self.not_parties = cues.not_parties
 
     def _given_names(self, doc: Doc, ent: Span) -> int:
         """How many capitalised names the model left unlabelled stand right before a one-word entity:
@@ -236,9 +237,27 @@ class NameRepair:
             out.append(ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_, kb_id=ent.kb_id_))
         return out
 
+    def _time_stamped(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """"20:50 - Xi has welcomed Macron", "11:20 GMT - Trump says": a live blog's entry opens with its time,
+        which the model runs into the name after the dash (as a date, a number or an organisation). The stamp
+        is no part of the name: the name is what follows the dash, a person's if the model called it a time."""
+        out = []
+        for ent in ents:
+            dash = next((t.i for t in ent if t.text in {"-", "–", "—"}), None)
+            stamp = dash is not None and dash > ent.start and all(
+                re.fullmatch(r"\d{1,2}[:.]\d{2}", t.text) or t.lower_ in self.not_parties for t in doc[ent.start: dash])
+            if not stamp:
+                out.append(ent)
+                continue
+            rest = doc[dash + 1: ent.end]
+            if len(rest) and all(t.pos_ == "PROPN" and t.tag_ != "NNPS" for t in rest):
+                label = "PERSON" if ent.label_ in {"DATE", "TIME", "CARDINAL"} else ent.label_
+                out.append(Span(doc, rest.start, rest.end, label=label))
+        return out
+
     def __call__(self, doc: Doc) -> Doc:
         ents = []
-        for ent in self._dates_split(doc, self._unlabelled_bodies(doc, self._bodies_over_places(doc, self._trimmed(doc, self._days_of_months(doc, list(doc.ents)))))):
+        for ent in self._dates_split(doc, self._unlabelled_bodies(doc, self._bodies_over_places(doc, self._trimmed(doc, self._days_of_months(doc, self._time_stamped(doc, list(doc.ents))))))):
             ent = self._titled(doc, ent)
             given = self._given_names(doc, ent) if len(ent) == 1 and ent.label_ in {"ORG", "GPE", "NORP"} else 0
             if given:
