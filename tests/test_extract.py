@@ -4044,3 +4044,9 @@ def test_a_live_blogs_time_stamp_is_no_part_of_a_name():
     assert [sorted(names(e)) for e in of_type("meeting", text, "2023-04-06")] == [["Emmanuel Macron", "Xi Jinping"]]
     text = "11:20 GMT - Biden has greeted Xi at the entrance to the estate."
     assert [sorted(names(e)) for e in of_type("meeting", text, "2023-11-15")] == [["Biden", "Xi"]]
+
+
+def test_a_string_of_meetings_is_one_with_each():
+    text = "On Tuesday Putin held a string of bilateral meetings: with India's Narendra Modi, with China's Xi Jinping and with South Africa's Cyril Ramaphosa."
+    assert sorted(sorted(names(e)) for e in of_type("meeting", text, "2024-10-23")) == [
+        ["Cyril Ramaphosa", "Putin"], ["Narendra Modi", "Putin"], ["Putin", "Xi Jinping"]]

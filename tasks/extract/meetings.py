@@ -138,7 +138,9 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
             # "Putin's separate meetings with the Egyptian and Ethiopian leaders": a meeting with each
             # (so are "back-to-back meetings with Ryan and McConnell", "bilaterals with A and B": not "talks")
             # (and "separate meetings in the Oval Office with A and with B": "with" hung on the place, or on the verb)
-            hosts = [head, *finder.prep_objects(head, {"in", "at"})] + ([governor] if governor is not None and head.dep_ == "dobj" else [])
+            # ("held a string of bilateral meetings: with Modi, with Xi and with Ramaphosa": the verb of the count)
+            counted = head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.dep_ == "dobj"
+            hosts = [head, *finder.prep_objects(head, {"in", "at"})] + ([governor] if governor is not None and (head.dep_ == "dobj" or counted) else [])
             apart = {p.start for p in finder.parties_from([o for h in hosts for o in finder.prep_objects(h, {"with"})])}
             mention.debug["separate_parties"] = [p.start for p in mention.parties if p.start in apart]
     # "Obama's first Summit of the Americas": the gathering's own name is no party to it
