@@ -29,6 +29,7 @@ def _labelled(line: str, labels: set[str]) -> str | None:
 
 
 def _rating(verdict: str, cues: Cues) -> str:
+    """"false", "true" or "other", from the verdict's first words ("False.", "Mostly true:", "No evidence")."""
     words = " ".join(re.findall(r"[a-z]+", verdict.lower())[:3])
     if any(words == r or words.startswith(r + " ") for r in cues.false_ratings):
         return "false"

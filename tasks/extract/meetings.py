@@ -11,7 +11,8 @@ from tasks.extract.mentions import Mention, PartyRef
 
 HOST_VERBS = {"host", "receive", "welcome", "greet"}
 GUEST_VERBS = {"visit"}
-SUMMIT_WORDS = {"summit", "summitry"}
+SUMMIT_WORDS = {"summit"}
+CALLING_VERBS = {"telephone", "phone", "call", "ring", "dial"}  # verbs whose purpose clause is done in the call
 COUNTED_MEETINGS = {"meetings", "bilaterals", "conversations"}  # plurals of one meeting each (not "talks")
 PHONE_WORDS = {"phone", "telephone", "video", "videoconference", "video-link", "telephonic"}
 COMMUNICATION_VERBS = {"warn", "tell", "assure", "urge", "ask", "inform", "thank", "congratulate", "press", "invite", "promise", "reassure", "caution", "brief", "apologise", "apologize", "complain", "explain", "express", "convey", "pledge", "say"}
@@ -233,8 +234,6 @@ def _hosted_at_a_summit(verb) -> bool:
             return True
     return False
 
-
-CALLING_VERBS = {"telephone", "phone", "call", "ring", "dial"}
 
 
 def _purpose_of_a_call(head) -> bool:
