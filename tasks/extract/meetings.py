@@ -235,13 +235,17 @@ def _hosted_at_a_summit(verb) -> bool:
     return False
 
 
+def _purpose_clause(verb) -> bool:
+    """"flew to Honiara to ask Sogavare", "telephoned Erdogan to brief him": an infinitive of purpose
+    under a verb, with no subject of its own (it is said of the verb's)."""
+    return (verb.dep_ in {"advcl", "xcomp"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children))
+
 
 def _purpose_of_a_call(head) -> bool:
     """"Putin telephoned Erdogan and King Salman to brief them on the visit", "Aliyev phoned Putin to
     congratulate him": what a call was made to do is done in the call, so it is told over the phone."""
-    return (head.dep_ in {"advcl", "xcomp"} and head.head.lemma_.lower() in CALLING_VERBS
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
-            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children))
+    return _purpose_clause(head) and head.head.lemma_.lower() in CALLING_VERBS
 
 
 def _calls_one_to_one(finder: ArgumentFinder, mention: Mention, head) -> None:
@@ -422,9 +426,7 @@ def _journey_to_see(finder: ArgumentFinder, mention: Mention, verb) -> Mention |
     if not guests:
         return None
     for clause in verb.children:
-        if clause.dep_ not in {"advcl", "xcomp"} or clause.lemma_.lower() not in finder.cues.contact_verbs:
-            continue
-        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) or any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children):
+        if not _purpose_clause(clause) or clause.lemma_.lower() not in finder.cues.contact_verbs:
             continue
         seen = [c for c in clause.children if c.dep_ in {"dobj", "dative"}] + finder.prep_objects(clause, {"with", "beside", "alongside"})
         met = [p for p in finder.parties_from(seen, "host") if p.kind in {"PERSON", "TITLE", "PRON"}]

@@ -9,9 +9,9 @@ of a person mention elsewhere in the article is a person, whatever its label.
 from __future__ import annotations
 
 import re
-from functools import cached_property
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
