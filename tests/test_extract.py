@@ -4050,3 +4050,11 @@ def test_a_string_of_meetings_is_one_with_each():
     text = "On Tuesday Putin held a string of bilateral meetings: with India's Narendra Modi, with China's Xi Jinping and with South Africa's Cyril Ramaphosa."
     assert sorted(sorted(names(e)) for e in of_type("meeting", text, "2024-10-23")) == [
         ["Cyril Ramaphosa", "Putin"], ["Narendra Modi", "Putin"], ["Putin", "Xi Jinping"]]
+
+
+def test_a_name_closing_an_office_with_its_of_phrase_is_the_holder():
+    # the parser hangs the name on the office's "of" as its object
+    text = "The Afghan president held talks with Minister of Foreign Affairs Sergei Lavrov in Moscow on Monday."
+    assert [sorted(names(e)) for e in of_type("meeting", text, "2019-05-29")] == [["Afghanistan", "Sergei Lavrov"]]
+    text = "Ghani met Chief of Army Staff General Raheel Sharif at the General Headquarters."
+    assert [sorted(names(e)) for e in of_type("meeting", text, "2015-05-13")] == [["Ghani", "Raheel Sharif"]]

@@ -484,6 +484,9 @@ class ArgumentFinder:
         for child in token.children:
             if child.dep_ == "appos" and child.i in self.ent_of and self.ent_of[child.i].label_ == "PERSON":
                 return self.ent_of[child.i]
+        closing = self._name_closing_the_office(token)
+        if closing is not None:
+            return closing
         root = self._person_after(token)
         if root is None:
             return None
@@ -492,6 +495,20 @@ class ArgumentFinder:
         # not "met the president, Putin said": a name that goes on to speak is no apposition
         # (a name the model cut short runs on: "Miguel Díaz-Canel" + "Bermúdez")
         return name if closing is None or closing.is_punct or (closing.pos_ == "PROPN" and closing.is_title) else None
+
+    def _name_closing_the_office(self, title: Token) -> Span | None:
+        """"held talks with Minister of Foreign Affairs Sergei Lavrov", "with Chief of Army Staff General
+        Raheel Sharif": an office told with its "of" phrase, then its holder's name with no comma, which
+        the parser hangs on the "of" as its object. One office, one holder: not "Negotiators for
+        President Zelaya", who speak for the one they name."""
+        if title.tag_ not in {"NN", "NNP"} or not title.is_title:
+            return None
+        for prep in title.children:
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep.dep_ == "prep" and prep.lower_ in {"of", "for"} else None
+            name = self.ent_of.get(obj.i) if obj is not None else None
+            if name is not None and name.label_ == "PERSON" and not any(t.is_punct for t in self.doc[title.i:name.start]):
+                return name
+        return None
 
     def listed_among(self, noun: Token, heads: set[str]) -> list[PartyRef]:
         """Parties listed in this sentence or the next two as "among the leaders / signatories":
