@@ -17,7 +17,7 @@ from tasks.extract import extract_records
 from tasks.extract.arguments import ArgumentFinder
 from tasks.extract.cues import load_cues
 from tasks.extract.dateline import split_dateline
-from tasks.extract.dates import coarse_period, resolve_chained_date, resolve_date
+from tasks.extract.dates import coarse_period, entry_year, resolve_chained_date, resolve_date
 from tasks.extract.gazetteer import load_gazetteer
 from tasks.extract.names import NameLinker
 from tasks.extract.pipeline import load_pipeline
@@ -4058,3 +4058,25 @@ def test_a_name_closing_an_office_with_its_of_phrase_is_the_holder():
     assert [sorted(names(e)) for e in of_type("meeting", text, "2019-05-29")] == [["Afghanistan", "Sergei Lavrov"]]
     text = "Ghani met Chief of Army Staff General Raheel Sharif at the General Headquarters."
     assert [sorted(names(e)) for e in of_type("meeting", text, "2015-05-13")] == [["Ghani", "Raheel Sharif"]]
+
+
+def test_a_timeline_entry_tells_its_own_year_and_people():
+    # a day without its year is the entry's or its heading's year, not the paper's
+    text = ("The Gulf crisis, as it unfolded.\n1990\nAugust 5: President George Bush meets Saudi Ambassador Prince Bandar "
+            "bin Sultan at the White House.\n1991\nJanuary 9: Secretary of State James Baker meets Iraqi Foreign Minister "
+            "Tariq Aziz in Geneva.")
+    assert sorted(e["event_date"] for e in of_type("meeting", text, "2024-01-02")) == ["1990-08-05", "1991-01-09"]
+    # "they" in an entry that names its own people are those people, not the pair the article is about
+    text = ("Moon Jae-in and Kim Jong Un opened their third summit in Pyongyang on Tuesday. The summits before:\n"
+            "OCTOBER 2007 - Roh Moo-hyun walks across the demarcation line before driving on to Pyongyang for talks "
+            "with Kim Jong Il. On October 4 they sign a declaration on economic cooperation.")
+    [agreement] = of_type("agreement", text, "2018-09-18")
+    assert (sorted(names(agreement)), agreement["event_date"], agreement["modality"]) == (["Kim Jong Il", "Roh Moo-hyun"], "2007-10-04", "asserted")
+
+
+def test_entry_year_is_the_entrys_or_the_last_year_heading():
+    text = "Intro.\n1990\nAugust 5: Bush meets Bandar.\nOCTOBER 2007 - Roh walks. On October 4 they sign.\nNo heading here."
+    assert entry_year(text, text.index("Intro")) is None
+    assert entry_year(text, text.index("Bush")) == 1990
+    assert entry_year(text, text.index("October 4")) == 2007
+    assert entry_year(text, text.index("No heading")) == 1990

@@ -116,6 +116,23 @@ def on_timeline_entry(text: str, at: int) -> bool:
     return TIMELINE_ENTRY.match(text, text.rfind("\n", 0, at) + 1) is not None
 
 
+# a heading that is a year alone: "1990", "In 1991:", "2019 —"
+_YEAR_HEADING = re.compile(r"^[ \t]*(?:In\s+)?((?:1[89]|20)\d\d)[ \t]*[:.\-–—]?[ \t]*$", re.MULTILINE)
+
+
+def entry_year(text: str, at: int) -> int | None:
+    """The year a timeline gives the days it tells without one: that of the entry the line opens
+    with ("OCTOBER 2007 - Roh walks across the line ... On October 4 they sign a declaration"), or
+    of the last heading that is a year alone ("1990" over "August 5: Bush meets Prince Bandar").
+    Read against the paper's date, such a day would land in the paper's own year."""
+    line_start = text.rfind("\n", 0, at) + 1
+    entry = TIMELINE_ENTRY.match(text, line_start)
+    if entry is not None:
+        return int(re.search(r"\d{4}", entry.group(1)).group())
+    headings = [m for m in _YEAR_HEADING.finditer(text, 0, line_start)]
+    return int(headings[-1].group(1)) if headings else None
+
+
 # "The following month ...", "Two years later ...": a time counted from the one just told
 _ANOTHER_TIME = re.compile(
     r"\b(?:the\s+(?:following|next|previous)|following)\s+(?:day|week|month|year)\b|\b(?:days?|weeks?|months?|years?)\s+(?:later|earlier|on)\b", re.IGNORECASE)
