@@ -4080,3 +4080,10 @@ def test_entry_year_is_the_entrys_or_the_last_year_heading():
     assert entry_year(text, text.index("Bush")) == 1990
     assert entry_year(text, text.index("October 4")) == 2007
     assert entry_year(text, text.index("No heading")) == 1990
+
+
+def test_host_the_model_tags_a_noun_is_still_hosting():
+    # "is due to host Saied": the small model reads "host" as a noun, though it takes an object
+    text = "Meloni is due to host Saied and other Mediterranean leaders at a conference on migration in Rome next Sunday."
+    [meeting] = of_type("meeting", text, "2023-07-16")
+    assert (sorted(names(meeting)), meeting["modality"], meeting["event_date"]) == (["Meloni", "Saied"], "planned", "2023-07-23")
