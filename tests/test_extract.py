@@ -4087,3 +4087,11 @@ def test_host_the_model_tags_a_noun_is_still_hosting():
     text = "Meloni is due to host Saied and other Mediterranean leaders at a conference on migration in Rome next Sunday."
     [meeting] = of_type("meeting", text, "2023-07-16")
     assert (sorted(names(meeting)), meeting["modality"], meeting["event_date"]) == (["Meloni", "Saied"], "planned", "2023-07-23")
+
+
+def test_who_hosts_or_attends_a_gathering_told_with_its_place_takes_part():
+    # the parser hangs "hosted by" on the place or body the summit is told with, "attended by" on the first participle
+    text = "Putin stayed on in Shanghai on Wednesday for a regional security summit hosted by Xi and attended by Hassan Rouhani."
+    assert [sorted(names(e)) for e in of_type("meeting", text, "2014-05-22")] == [["Hassan Rouhani", "Putin", "Xi"]]
+    text = "The visit comes six weeks after Cairo hosted a summit of Sudan's neighbours attended by Ethiopian Prime Minister Abiy Ahmed and South Sudan's President Salva Kiir."
+    assert [sorted(names(e)) for e in of_type("meeting", text, "2023-08-29")] == [["Abiy Ahmed", "Cairo", "Salva Kiir"]]

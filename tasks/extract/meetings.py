@@ -646,15 +646,17 @@ def _nominal_parties(finder: ArgumentFinder, mention: Mention, noun, governor, p
             mention.parties += finder.parties_from(finder.prep_objects(inner, {"with", "between"}))
     # "a summit that was to have brought together Biden, King Abdullah II and Sisi",
     # "a video conference chaired by Abdulaziz bin Salman and Alexander Novak"
-    for clause in noun.children:
+    for clause in [*noun.children, *_participles_on_its_objects(finder, noun)]:
         if clause.dep_ not in {"relcl", "acl"}:
             continue
         verbs = [clause, *(c for c in clause.children if c.dep_ == "xcomp")]
+        # "hosted by Macron and attended by Merkel": the second participle, too
+        verbs += [c for c in clause.children if c.dep_ == "conj" and c.pos_ == "VERB" and finder.agents(c)]
         for verb in verbs:
             vlemma = verb.lemma_.lower()
             if vlemma in GATHERING_VERBS:
                 mention.parties += finder.parties_from([c for c in verb.children if c.dep_ == "dobj"])
-            elif vlemma in finder.cues.chair_verbs and any(c.dep_ == "auxpass" for c in verb.children) | (verb.dep_ == "acl"):
+            elif vlemma in finder.cues.chair_verbs and any(c.dep_ == "auxpass" for c in verb.children) | (verb.dep_ in {"acl", "conj"}):
                 mention.parties += finder.parties_from(finder.agents(verb), "host" if vlemma in {"host"} else "participant")
             elif vlemma in finder.cues.placing_verbs and clause.dep_ == "relcl" and mention.attributes.get("format") == "call":
                 # "a phone call that General Abdullah placed to his counterpart, General Ghai"
@@ -796,6 +798,16 @@ def _addressed_after_their(finder: ArgumentFinder, mention: Mention, noun, verb,
         return []
     told = [c for c in verb.children if c.dep_ in {"dobj", "dative"}] + finder.prep_objects(verb, {"to"})
     return [p for p in finder.parties_from(told) if p.kind in {"PERSON", "TITLE"}]
+
+
+def _participles_on_its_objects(finder: ArgumentFinder, noun) -> list:
+    """"a summit in Paris hosted by Macron", "a summit of Sudan's neighbours attended by Abiy and Kiir":
+    the parser hangs the participle on the place or the body the gathering is told with; who hosts
+    or attends by it does so at the gathering."""
+    if noun.lemma_.lower() not in finder.cues.gathering_nouns:
+        return []
+    objects = [o for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in {"of", "in", "at"} for o in prep.children if o.dep_ == "pobj"]
+    return [c for o in objects for c in o.children if c.dep_ == "acl" and finder.agents(c)]
 
 
 def _attendees(finder: ArgumentFinder, noun) -> list[PartyRef]:
