@@ -4095,3 +4095,10 @@ def test_who_hosts_or_attends_a_gathering_told_with_its_place_takes_part():
     assert [sorted(names(e)) for e in of_type("meeting", text, "2014-05-22")] == [["Hassan Rouhani", "Putin", "Xi"]]
     text = "The visit comes six weeks after Cairo hosted a summit of Sudan's neighbours attended by Ethiopian Prime Minister Abiy Ahmed and South Sudan's President Salva Kiir."
     assert [sorted(names(e)) for e in of_type("meeting", text, "2023-08-29")] == [["Abiy Ahmed", "Cairo", "Salva Kiir"]]
+
+
+def test_a_states_junta_or_military_rulers_are_the_state_acting():
+    text = "Niger's military rulers on Thursday announced that they were tearing up a series of military cooperation agreements with France."
+    assert [sorted(names(e)) for e in of_type("agreement", text, "2023-08-04")] == [["France", "Niger"]]
+    text = "Mali's junta renounced its defence accords with France in May 2022."
+    assert [sorted(names(e)) for e in of_type("agreement", text, "2023-08-04")] == [["France", "Mali"]]

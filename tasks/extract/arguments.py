@@ -188,6 +188,13 @@ class ArgumentFinder:
                 # "In 1994 it gave asylum to Cédras": the state that granted last (resolved in assembly)
                 return PartyRef(token.text, "PRON", role, token.i, token.i + 1)
             return self.party(sayer, role) if sayer is not None else None
+        if lower == "they" and token.dep_ in {"nsubj", "nsubjpass"}:
+            # "Niger's military rulers announced that they were tearing up the agreements": the state that
+            # speaks, told in the plural
+            sayer = self._sayer(token)
+            found = self.party(sayer, role) if sayer is not None and sayer.tag_ in {"NNS", "NNPS"} else None
+            if found is not None and found.kind == "GPE":
+                return found
         if lower in {"i", "me"} and self.turns:
             speaker = self._speaker(token)
             if speaker is not None:
@@ -358,8 +365,8 @@ class ArgumentFinder:
                 title = " ".join([*office, lemma])
                 return PartyRef(token.text, "TITLE", role, token.i, token.i + 1, title=title)
             if country:
-                if {lemma, lower} & {"government", "administration", "authorities", "cabinet", "regime", "ministry"}:
-                    # "Colombia's government", "the Afghan authorities": the state acting
+                if {lemma, lower} & {"government", "administration", "authorities", "cabinet", "regime", "ministry", "junta", "rulers"}:
+                    # "Colombia's government", "the Afghan authorities", "Niger's military rulers": the state acting
                     return PartyRef(country, "GPE", role, token.i, token.i + 1, ent_id=f"country:{country}", country_hint=country)
                 if {lemma, lower} & self.cues.institution_nouns:
                     # "Sudan's army": named as the article names it
@@ -534,7 +541,7 @@ class ArgumentFinder:
                     ent = self.ent_of.get(child.i)
                     if ent is not None and ent.label_ in {"GPE", "ORG"}:
                         return child
-                    if ent is None and child.lemma_.lower() in {"government", "administration", "authorities", "cabinet", "regime"}:
+                    if ent is None and {child.lemma_.lower(), child.lower_} & {"government", "administration", "authorities", "cabinet", "regime", "junta", "rulers"}:
                         found = self.party(child)
                         return child if found is not None and found.kind == "GPE" else None
                 return None
