@@ -4102,3 +4102,11 @@ def test_a_states_junta_or_military_rulers_are_the_state_acting():
     assert [sorted(names(e)) for e in of_type("agreement", text, "2023-08-04")] == [["France", "Niger"]]
     text = "Mali's junta renounced its defence accords with France in May 2022."
     assert [sorted(names(e)) for e in of_type("agreement", text, "2023-08-04")] == [["France", "Mali"]]
+
+
+def test_what_is_said_to_be_under_way_happens_on_the_day_of_the_saying():
+    text = "President Vladimir Putin said on Tuesday that Russia was suspending its participation in New START, the last arms control treaty with Washington."
+    assert [e["event_date"] for e in of_type("agreement", text, "2023-02-22")] == ["2023-02-21"]
+    # not what had been done before the saying
+    text = "President Vladimir Putin said on Tuesday that Russia had suspended its participation in New START, the last arms control treaty with Washington."
+    assert [e["event_date"] for e in of_type("agreement", text, "2023-02-22")] == [None]

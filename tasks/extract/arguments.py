@@ -1510,7 +1510,7 @@ class ArgumentFinder:
             mention.debug["date_candidates"] = [self.date_text(d) for d in dates]
         else:
             # a weaker day: it dates the event when nothing better does, but does not part mentions
-            mention.debug["sentence_day"] = [self.date_text(d) for d in self._the_sentence_day(heads, sent)]
+            mention.debug["sentence_day"] = [self.date_text(d) for d in self._the_sentence_day(heads, sent) or self._day_of_saying_it_is_under_way(heads, sent)]
             if heading and not mention.debug["sentence_day"]:
                 # "Nov 5: Ukraine and Poland sign a grain deal": a timeline's entry is dated by its heading
                 mention.debug["sentence_day"] = [heading.group(1)]
@@ -1561,6 +1561,17 @@ class ArgumentFinder:
             if not aside:
                 found.append(ent)
         return found if len(found) == 1 else []
+
+    def _day_of_saying_it_is_under_way(self, heads: list[Token], sent: Span) -> list[Span]:
+        """"Putin said on Tuesday that Russia was suspending its participation in New START", "Trump
+        announced on Tuesday that the United States was withdrawing from the deal": what is said to be
+        under way as it is said happens on the day of the saying (not "had suspended": some time before)."""
+        verb = next((t for t in [heads[0], *heads[0].ancestors] if t.pos_ in {"VERB", "AUX"}), None)
+        if verb is None or verb.tag_ != "VBG" or verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in self.cues.statement_verbs:
+            return []
+        if not any(c.dep_ == "aux" and c.lower_ in {"is", "are", "was", "were", "'s", "'re"} for c in verb.children):
+            return []
+        return self.dates_of([verb.head], sent)[:1]
 
     def dates_of(self, heads: list[Token], sent: Span, agreeing_is_another_day: bool = False) -> list[Span]:
         """A DATE entity whose head chain reaches one of the heads within the clause.
