@@ -4110,3 +4110,9 @@ def test_what_is_said_to_be_under_way_happens_on_the_day_of_the_saying():
     # not what had been done before the saying
     text = "President Vladimir Putin said on Tuesday that Russia had suspended its participation in New START, the last arms control treaty with Washington."
     assert [e["event_date"] for e in of_type("agreement", text, "2023-02-22")] == [None]
+
+
+def test_the_other_side_of_an_act_agreed_is_the_other_party():
+    # "agreed to establish ties with Israel": one subject, the other side told with the act
+    text = "Bahrain agreed to establish ties with Israel on Sept. 11, Trump announced."
+    assert [sorted(names(e)) for e in of_type("agreement", text, "2020-09-14")] == [["Bahrain", "Israel"]]
