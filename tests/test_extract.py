@@ -4116,3 +4116,10 @@ def test_the_other_side_of_an_act_agreed_is_the_other_party():
     # "agreed to establish ties with Israel": one subject, the other side told with the act
     text = "Bahrain agreed to establish ties with Israel on Sept. 11, Trump announced."
     assert [sorted(names(e)) for e in of_type("agreement", text, "2020-09-14")] == [["Bahrain", "Israel"]]
+
+
+def test_a_conjoined_clause_with_its_own_subject_and_auxiliary_keeps_its_own_tense():
+    # the second "that" clause has its own subject and "had": the first clause's "would" is not its
+    text = ("Trump announced on Thursday that Washington would recognise Moroccan sovereignty over Western Sahara, "
+            "and that Morocco had agreed to normalise relations with Israel.")
+    assert [e["modality"] for e in of_type("agreement", text, "2020-12-11")] == ["asserted"]

@@ -107,9 +107,12 @@ def find_modality(trigger: Token, governor: Token | None, sent: Span, cues: Cues
         purpose = below is not None and below.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in below.children)
         if below is not None and below.dep_ in {"ccomp", "advcl", "relcl", "parataxis", "acl"} and not purpose:
             crossed = True  # "will travel to Washington to meet Trump": a purpose clause shares the plan
-        if below is not None and below.dep_ == "conj" and below.tag_ in {"VBD", "VBZ", "VBP"} and any(c.dep_ in {"nsubj", "nsubjpass"} for c in below.children):
-            # "would kill her ... a day after Canada granted her asylum": a clause with its own subject and
-            # tense does not share the auxiliaries of the verb it hangs from ("only if it accepts and signs" does)
+        if below is not None and below.dep_ == "conj" and (below.tag_ in {"VBD", "VBZ", "VBP"} or any(c.dep_ in {"aux", "mark"} for c in below.children)) \
+                and any(c.dep_ in {"nsubj", "nsubjpass"} for c in below.children):
+            # "would kill her ... a day after Canada granted her asylum", "that Washington would recognise ...,
+            # and that Morocco had agreed to normalise relations": a clause with its own subject and tense (or
+            # its own auxiliary) does not share the auxiliaries of the verb it hangs from ("only if it accepts
+            # and signs" does)
             crossed = True
         lemma = lemma_of(token, cues)
         if below is not None and below.i == trigger.i and trigger.dep_ == "nsubj" and lemma in cues.effect_verbs:
