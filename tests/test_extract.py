@@ -4123,3 +4123,11 @@ def test_a_conjoined_clause_with_its_own_subject_and_auxiliary_keeps_its_own_ten
     text = ("Trump announced on Thursday that Washington would recognise Moroccan sovereignty over Western Sahara, "
             "and that Morocco had agreed to normalise relations with Israel.")
     assert [e["modality"] for e in of_type("agreement", text, "2020-12-11")] == ["asserted"]
+
+
+def test_a_session_of_the_summit_is_the_summit():
+    # two leaders' own talks on the sidelines stay apart from the summit's session they both sat in
+    text = ("Modi and Xi held their first formal bilateral talks in five years on Wednesday in Kazan. "
+            "Earlier, Putin opened the summit's main session with leaders including Xi, Modi and South Africa's Cyril Ramaphosa.")
+    assert sorted(sorted(names(e)) for e in of_type("meeting", text, "2024-10-23")) == [
+        ["Cyril Ramaphosa", "Modi", "Putin", "Xi"], ["Modi", "Xi"]]
