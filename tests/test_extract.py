@@ -4131,3 +4131,11 @@ def test_a_session_of_the_summit_is_the_summit():
             "Earlier, Putin opened the summit's main session with leaders including Xi, Modi and South Africa's Cyril Ramaphosa.")
     assert sorted(sorted(names(e)) for e in of_type("meeting", text, "2024-10-23")) == [
         ["Cyril Ramaphosa", "Modi", "Putin", "Xi"], ["Modi", "Xi"]]
+
+
+def test_a_ceremony_joined_by_video_link_is_no_meeting():
+    # the link is how they took part in something else, not a conversation
+    text = "Modi and Muizzu also inaugurated, by video link, a new runway at Hanimaadhoo International Airport."
+    assert of_type("meeting", text, "2024-10-08") == []
+    text = "Modi and Muizzu held talks by video link on Monday."
+    assert [sorted(names(e)) for e in of_type("meeting", text, "2024-10-08")] == [["Modi", "Muizzu"]]
