@@ -4139,3 +4139,11 @@ def test_a_ceremony_joined_by_video_link_is_no_meeting():
     assert of_type("meeting", text, "2024-10-08") == []
     text = "Modi and Muizzu held talks by video link on Monday."
     assert [sorted(names(e)) for e in of_type("meeting", text, "2024-10-08")] == [["Modi", "Muizzu"]]
+
+
+def test_people_counted_over_a_year_are_a_statistic_not_an_asylum_event():
+    text = "Japan granted refugee status to 44 people last year out of 10,375 applicants, the Immigration Services Agency said on Friday."
+    assert of_type("asylum", text, "2024-03-29") == []
+    # a group given asylum on a day, or to come, is still an act
+    text = "Portugal granted asylum on Tuesday to 273 people from the school community in Kabul."
+    assert [e["attributes"]["action"] for e in of_type("asylum", text, "2021-09-02")] == ["granted"]

@@ -1,6 +1,8 @@
 """Asylum mentions: who grants, offers, refuses or revokes asylum, and who receives or seeks it."""
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span
 
 from tasks.extract.arguments import ArgumentFinder
@@ -248,7 +250,21 @@ def _request_noun(noun):
     return None
 
 
-def _finish(finder: ArgumentFinder, mention: Mention, span: Span, noun, governor) -> Mention:
+def _a_tally(finder: ArgumentFinder, mention: Mention, sent: Span) -> bool:
+    """"Last year 351,915 people applied for asylum in Germany", "Japan granted refugee status to 44 people
+    last year out of 10,375 applicants": people counted over a period are a statistic, not someone given
+    or refused asylum."""
+    recipients = [finder.doc[p.end - 1] for p in mention.parties if p.role == "recipient"]
+    counted = bool(recipients) and all(t.lower_ in finder.cues.tally_nouns and any(c.dep_ == "nummod" for c in t.children) for t in recipients)
+    # a year, a month or a run of them ("last year", "in the year to June", "in 2015"), not a day
+    period = any(e.label_ == "DATE" and re.search(r"\byears?\b|\bmonths?\b|\b(?:19|20)\d\d\b", e.text, re.IGNORECASE)
+                 and not re.search(r"\b\d{1,2}\b|day|night", e.text, re.IGNORECASE) for e in sent.ents)
+    return counted and period
+
+
+def _finish(finder: ArgumentFinder, mention: Mention, span: Span, noun, governor) -> Mention | None:
+    if _a_tally(finder, mention, span.sent):
+        return None
     for i, party in enumerate(mention.parties):
         if party.role == "recipient" and party.kind == "GROUP" and party.text.lower() in {"them", "they"}:
             # "Four Uighur detainees arrived in Bermuda ... Bermuda had granted them asylum": the group told before
