@@ -510,11 +510,10 @@ def _agreed_to(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int) 
     mention = Mention("agreement", rule["id"], span.start, span.end, span.text, sent_index, verbal=True)
     mention.parties += finder.parties_from(finder.subjects(verb), "party")
     mention.parties += finder.parties_from(finder.prep_objects(verb, PARTY_PREPS), "party")
+    objects = [c for c in act.children if c.dep_ == "dobj"]
     if len({p.text for p in mention.parties}) == 1:
         # "Bahrain agreed to establish ties with Israel": the other side, told with the act agreed
-        told_with = [act, *(c for c in act.children if c.dep_ == "dobj")]
-        mention.parties += finder.parties_from([o for t in told_with for o in finder.prep_objects(t, {"with"})], "party")
-    objects = [c for c in act.children if c.dep_ == "dobj"]
+        mention.parties += finder.parties_from([o for t in [act, *objects] for o in finder.prep_objects(t, {"with"})], "party")
     mention.attributes["status"] = "reached"
     mention.attributes["topic"] = " ".join([act.lemma_, *(o.text for o in objects[:1])])
     mention.trigger_text = f"{verb.text} to {act.text}"

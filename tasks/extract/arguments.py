@@ -39,6 +39,8 @@ def clock_entry_line(text: str, at: int) -> int | None:
     return line_start if CLOCK_ENTRY.match(text, line_start) else None
 
 PARTY_LABELS = {"PERSON", "GPE", "ORG", "NORP"}
+# the body that governs a state, which acts and speaks as the state ("Colombia's government", "Niger's military rulers")
+STATE_BODIES = {"government", "administration", "authorities", "cabinet", "regime", "junta", "rulers"}
 PLACE_NOUNS = {"city", "resort", "town", "village", "capital", "port", "island", "region", "province", "enclave", "town", "district"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 WEEKDAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tomorrow"}
@@ -365,7 +367,7 @@ class ArgumentFinder:
                 title = " ".join([*office, lemma])
                 return PartyRef(token.text, "TITLE", role, token.i, token.i + 1, title=title)
             if country:
-                if {lemma, lower} & {"government", "administration", "authorities", "cabinet", "regime", "ministry", "junta", "rulers"}:
+                if {lemma, lower} & (STATE_BODIES | {"ministry"}):
                     # "Colombia's government", "the Afghan authorities", "Niger's military rulers": the state acting
                     return PartyRef(country, "GPE", role, token.i, token.i + 1, ent_id=f"country:{country}", country_hint=country)
                 if {lemma, lower} & self.cues.institution_nouns:
@@ -541,7 +543,7 @@ class ArgumentFinder:
                     ent = self.ent_of.get(child.i)
                     if ent is not None and ent.label_ in {"GPE", "ORG"}:
                         return child
-                    if ent is None and {child.lemma_.lower(), child.lower_} & {"government", "administration", "authorities", "cabinet", "regime", "junta", "rulers"}:
+                    if ent is None and {child.lemma_.lower(), child.lower_} & STATE_BODIES:
                         found = self.party(child)
                         return child if found is not None and found.kind == "GPE" else None
                 return None

@@ -18,7 +18,7 @@ from tasks.clean import stable_hash
 from tasks.extract.arguments import HEADING_DAY, NUMBER_WORDS, WEEKDAY_WORDS, clock_entry_line
 from tasks.extract.asylum import at_mission
 from tasks.extract.cues import Cues
-from tasks.extract.dates import (coarse_period, counts_from_day_told, entry_year, in_story_year, is_chained, names_a_year, names_month_day, names_today, on_timeline_entry,
+from tasks.extract.dates import (coarse_period, counts_from_day_told, entry_year, in_story_year, in_year, is_chained, names_a_year, names_month_day, names_today, on_timeline_entry,
                                  parse_published, resolve_chained_date, resolve_date, tells_another_time)
 from tasks.extract.events import Event, Participant
 from tasks.extract.gazetteer import Gazetteer, fold
@@ -266,7 +266,7 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
         anchor = told or last_day if is_chained(words) else last_day
         when = resolve_date(words, published, future=future) or resolve_chained_date(words, anchor)
         if when is not None and timeline_year is not None and names_month_day(words) and not names_a_year(words):
-            when = _in_year(when, timeline_year)
+            when = in_year(when, timeline_year)
         elif when is not None and story_day is not None and names_month_day(words) and not names_a_year(words):
             when = in_story_year(when, story_day)
         if when is not None and mention.debug.get("date_offset"):
@@ -300,14 +300,6 @@ def _entry_names_two(doc: Doc, before: int) -> bool:
     """Whether the line a token is on names two people before it."""
     line_start = doc.text.rfind("\n", 0, doc[before].idx) + 1
     return len({ent.text for ent in doc.ents if ent.label_ == "PERSON" and ent.start_char >= line_start and ent.end <= before}) >= 2
-
-
-def _in_year(day: date, year: int) -> date:
-    """The same day of the month in the year a timeline gives ("1990 ... August 5")."""
-    try:
-        return day.replace(year=year)
-    except ValueError:
-        return day  # February 29 of a year without one: left as read
 
 
 def _of_distinct_states(people: list[LinkedName], counts: dict[str, int]) -> list[LinkedName]:
@@ -625,8 +617,9 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
         # "a government formed after the 11 May vote would annul it. On the same day, Fiat signed": what is
         # done counts from the days of things done, what is to come from any day told
         anchor_day = last_day if mention.modality in TO_COME else last_done_day
+        mention.debug["timeline_year"] = entry_year(text, doc[mention.trigger_start].idx)
         item = _resolve(mention, linker, published, previous, anchor_day, told[-1][1] if told else None, clause_told[-1] if clause_told else None, story_day,
-                        entry_year(text, doc[mention.trigger_start].idx))
+                        mention.debug["timeline_year"])
         if item.event_date:
             last_day, last_day_at = item.event_date, sent_start
             if item.mention.modality not in TO_COME:
@@ -993,14 +986,14 @@ def _lede_day(doc: Doc, published: date | None) -> date | None:
     return None
 
 
-def _sentence_day(item: ResolvedMention, published: date | None, doc: Doc) -> date | None:
+def _sentence_day(item: ResolvedMention, published: date | None) -> date | None:
     """The one day the mention's sentence names beside it (ArgumentFinder.date_mention), resolved
     (in the year of the timeline entry it is told in, if it names none)."""
+    year = item.mention.debug.get("timeline_year")
     for words in item.mention.debug.get("sentence_day") or []:
         day = resolve_date(words, published, future=item.future)
         if day is not None:
-            year = entry_year(doc.text, doc[item.mention.trigger_start].idx)
-            return _in_year(day, year) if year is not None and names_month_day(words) and not names_a_year(words) else day
+            return in_year(day, year) if year is not None and names_month_day(words) and not names_a_year(words) else day
     return None
 
 
@@ -1099,7 +1092,7 @@ def _to_event(cluster: Cluster, doc: Doc, article: dict, offset: int, version: s
         # the day its sentence names beside it, when no mention has a day or a month of its own
         # ("has applied for asylum, the ministry said on Friday" tells of some time before)
         # (resolved here, not for every mention: most events have a day of their own)
-        day = next((d for x in [main, *everything] if (d := _sentence_day(x, published, doc))), None)
+        day = next((d for x in [main, *everything] if (d := _sentence_day(x, published))), None)
         date_iso = day.isoformat() if day else None
     if date_iso is None and story_day and modality == "asserted" and _untimed(doc, everything):
         # "Blinken also met leaders of the Pacific Islands Forum": told among the day's events, on the day

@@ -129,7 +129,7 @@ def entry_year(text: str, at: int) -> int | None:
     entry = TIMELINE_ENTRY.match(text, line_start)
     if entry is not None:
         return int(re.search(r"\d{4}", entry.group(1)).group())
-    headings = [m for m in _YEAR_HEADING.finditer(text, 0, line_start)]
+    headings = list(_YEAR_HEADING.finditer(text, 0, line_start))
     return int(headings[-1].group(1)) if headings else None
 
 
@@ -155,6 +155,14 @@ def names_a_year(text: str) -> bool:
 def names_month_day(text: str) -> bool:
     """"July 30", "30 July": a day of a month, with or without its year."""
     return bool(_MONTH_DAY.search(text))
+
+
+def in_year(day: date, year: int) -> date:
+    """The same day of the month in the year a timeline gives ("1990 ... August 5")."""
+    try:
+        return day.replace(year=year)
+    except ValueError:
+        return day  # February 29 of a year without one: left as read
 
 
 def in_story_year(day: date, story_day: date) -> date:

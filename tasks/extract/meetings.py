@@ -145,7 +145,7 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
             apart = {p.start for p in finder.parties_from([o for h in hosts for o in finder.prep_objects(h, {"with"})])}
             mention.debug["separate_parties"] = [p.start for p in mention.parties if p.start in apart]
     if not mention.verbal and lemma in {"session", "sessions", "plenary"} and any(
-            (c.dep_ == "poss" and c.lemma_.lower() == "summit") or (c.dep_ == "prep" and c.lower_ == "of" and any(o.lemma_.lower() == "summit" for o in c.children))
+            (c.dep_ == "poss" and c.lemma_.lower() in SUMMIT_WORDS) or (c.dep_ == "prep" and c.lower_ == "of" and any(o.lemma_.lower() in SUMMIT_WORDS for o in c.children))
             for c in head.children):
         # "Putin opened the summit's main session with Xi, Modi and Ramaphosa": a sitting of the summit is the
         # summit, in which two of those there may hold talks of their own
