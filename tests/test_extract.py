@@ -4074,6 +4074,13 @@ def test_a_timeline_entry_tells_its_own_year_and_people():
     assert (sorted(names(agreement)), agreement["event_date"], agreement["modality"]) == (["Kim Jong Il", "Roh Moo-hyun"], "2007-10-04", "asserted")
 
 
+def test_a_timeline_entrys_day_is_no_part_of_the_name_after_its_dash():
+    # the model runs "April 10, 1978 - Arkady Shevchenko" into one date, and the day's own pattern cuts the name out unlabelled
+    text = "Defections, a chronology.\nApril 10, 1978 - Arkady Shevchenko asks for asylum in the United States."
+    [asylum] = of_type("asylum", text, "1980-12-30")
+    assert (sorted(names(asylum)), asylum["event_date"]) == (["Arkady Shevchenko", "United States"], "1978-04-10")
+
+
 def test_entry_year_is_the_entrys_or_the_last_year_heading():
     text = "Intro.\n1990\nAugust 5: Bush meets Bandar.\nOCTOBER 2007 - Roh walks. On October 4 they sign.\nNo heading here."
     assert entry_year(text, text.index("Intro")) is None

@@ -240,9 +240,15 @@ class NameRepair:
     def _time_stamped(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """"20:50 - Xi has welcomed Macron", "11:20 GMT - Trump says": a live blog's entry opens with its time,
         which the model runs into the name after the dash (as a date, a number or an organisation). The stamp
-        is no part of the name: the name is what follows the dash, a person's if the model called it a time."""
+        is no part of the name: the name is what follows the dash, a person's if the model called it a time.
+        A timeline's entry does the same with its day ("July 9 - Abiy and Isaias sign", "September 6, 1976 -
+        Viktor Belenko lands"): the day stays a date, for the event to be dated by."""
         out = []
         for ent in ents:
+            dated = self._dated_entry(doc, ent)
+            if dated is not None:
+                out += dated
+                continue
             dash = next((t.i for t in ent if t.text in {"-", "–", "—"}), None)
             stamp = dash is not None and dash > ent.start and all(
                 re.fullmatch(r"\d{1,2}[:.]\d{2}", t.text) or t.lower_ in self.not_parties for t in doc[ent.start: dash])
@@ -254,6 +260,43 @@ class NameRepair:
                 label = "PERSON" if ent.label_ in {"DATE", "TIME", "CARDINAL"} else ent.label_
                 out.append(Span(doc, rest.start, rest.end, label=label))
         return out
+
+    def _dated_entry(self, doc: Doc, ent: Span) -> list[Span] | None:
+        """The day heading a timeline's entry and the name run into it or left after it, as two: None when
+        the entity is no such day. The model may take the name into the day, or the day's own pattern may
+        have cut it back out, unlabelled; either way it is the words after the dash that are all part of
+        a proper name ("Viktor", which the model calls a noun, in "Viktor Belenko"), the title before it aside."""
+        dashes = {"-", "–", "—"}
+        if ent.label_ != "DATE":
+            return None
+        dash = next((t.i for t in ent if t.text in dashes and t.i > ent.start and doc[t.i - 1].whitespace_ and t.whitespace_), None)
+        after = dash is None and ent.end < len(doc) and doc[ent.end].text in dashes and doc[ent.end - 1].whitespace_ and doc[ent.end].whitespace_
+        if after:
+            dash = ent.end
+        after = after or dash == ent.end - 1  # ("December 7 -", the dash taken in and the name left out)
+        if dash is None or not all(t.like_num or t.is_punct or is_calendar_word(t.text) for t in doc[ent.start: dash]):
+            return None
+
+        def name_word(t) -> bool:
+            return t.is_title and not is_calendar_word(t.text) and (t.pos_ == "PROPN" or (t.dep_ == "compound" and t.head.pos_ == "PROPN"))
+
+        start = dash + 1
+        while start < len(doc) and doc[start].lower_ in self.titles and not (doc[start].ent_type_ and after):
+            start += 1
+        if after:
+            end = start
+            while end < len(doc) and not doc[end].ent_type_ and name_word(doc[end]):
+                end += 1
+            if end == start:
+                return None
+        else:
+            end = ent.end
+            if start >= end or not all(name_word(t) for t in doc[start:end]):
+                return [Span(doc, ent.start, dash, label="DATE")]
+        name = doc[start:end]
+        entry = self.gazetteer.lookup(name.text)
+        return [Span(doc, ent.start, dash, label="DATE"),
+                Span(doc, start, end, label=entry.kind if entry is not None and entry.kind in {"GPE", "ORG"} else "PERSON")]
 
     def __call__(self, doc: Doc) -> Doc:
         ents = []
