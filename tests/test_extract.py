@@ -4081,6 +4081,15 @@ def test_a_timeline_entrys_day_is_no_part_of_the_name_after_its_dash():
     assert (sorted(names(asylum)), asylum["event_date"]) == (["Arkady Shevchenko", "United States"], "1978-04-10")
 
 
+def test_a_timeline_entrys_words_are_a_sentence_of_their_own_dated_by_its_day():
+    # the parser hangs the entry's first name on its day, as an apposition, and the clause loses its subject
+    text = ("The year in diplomacy, month by month.\nNovember 14 - Biden and Xi meet in Bali on the eve of the G20 summit.\n"
+            "December 7 - Biden and Putin hold a two-hour video call.")
+    meetings = of_type("meeting", text, "2022-12-30")
+    assert sorted((sorted(names(e)), e["event_date"], e["modality"]) for e in meetings) == [
+        (["Biden", "Putin"], "2022-12-07", "asserted"), (["Biden", "Xi"], "2022-11-14", "asserted")]
+
+
 def test_entry_year_is_the_entrys_or_the_last_year_heading():
     text = "Intro.\n1990\nAugust 5: Bush meets Bandar.\nOCTOBER 2007 - Roh walks. On October 4 they sign.\nNo heading here."
     assert entry_year(text, text.index("Intro")) is None

@@ -1490,10 +1490,11 @@ class ArgumentFinder:
         entry_opening = heading is not None and not self.text[heading_end:sent.start_char].strip(" -–—:")
         if heading and not entry_opening and (dates or any(e.label_ == "DATE" for e in sent.ents) or tells_another_time(sent.text)):
             heading = None  # a later sentence of the entry with a time of its own: "The following month ..."
-        if heading and re.search(r"\d{4}$", heading.group(1)):
+        if heading and (re.search(r"\d{4}$", heading.group(1)) or (entry_opening and not dates and sent.start_char >= heading_end)):
             # "- Feb. 27-28, 2019: Trump and Kim meet in Hanoi": a timeline's entry, dated in full by its heading,
             # is an event of that day, apart from the other entries' (the model may read only "16, 2001" of
-            # "JUNE 16, 2001 -")
+            # "JUNE 16, 2001 -"); so is one the entry's words, a sentence of their own, tell no day of
+            # ("April 11 - Obama and Castro meet in Panama City")
             mention.date_text = heading.group(1)
             mention.debug["date_candidates"] = [heading.group(1)]
             return

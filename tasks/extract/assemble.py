@@ -320,7 +320,8 @@ def _scheduled_present(trigger) -> bool:
     """Whether the trigger's clause is in the simple present, the tense of a timetable: "Xi meets
     Putin on Friday", "Lula heads to Abu Dhabi on Saturday for talks". Its weekdays look forward.
     Not "is under way" or "is meeting" (a copula or progressive tells what goes on now)."""
-    if HEADING_DAY.match(trigger.sent.text):
+    text = trigger.doc.text
+    if HEADING_DAY.match(trigger.sent.text) or HEADING_DAY.match(text, text.rfind("\n", 0, trigger.idx) + 1):
         return False  # "Nov 5: Ukraine and Poland sign a grain deal": a timeline tells the past in the present
     if any(c.dep_ in {"acl", "relcl"} and c.tag_ in {"VBN", "VBD"} and any(t.ent_type_ == "DATE" for t in c.subtree) for c in trigger.children):
         # "the visit follows an accord struck in Switzerland on March 20": told as done, on its own day

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from tasks.extract.agreements import build_agreement, ratified_by_legislature
-from tasks.extract.arguments import ArgumentFinder
+from tasks.extract.arguments import HEADING_DAY, ArgumentFinder
 from tasks.extract.asylum import build_asylum, offer_made
 from tasks.extract.cues import load_cues
 from tasks.extract.dateline import line_starts
@@ -92,6 +92,20 @@ def paragraphs_end_sentences(doc: Doc) -> Doc:
         entry = TIMELINE_ENTRY.match(text, token.idx)
         if before is None or before.text in SENTENCE_ENDS or _heading(text[text.rfind("\n", 0, before.idx) + 1: before.idx + len(before)], token) or entry:
             token.is_sent_start = True
+        day = HEADING_DAY.match(text, token.idx) or entry
+        if day is not None:
+            # "April 11 - Obama and Castro meet": the parser hangs the entry's first name on its day, as if
+            # in apposition, and the clause loses its subject; the entry's words are a sentence of their own
+            # (its day still dates it, read from the line)
+            after = next((t for t in doc[start:] if t.idx >= day.end()), None)
+            if after is not None and not after.is_space and after.idx < text.find("\n", token.idx) % (len(text) + 1):
+                after.is_sent_start = True
+                # (and, told where its sentences start, the parser may start one at its "and": only a stop does)
+                for word in doc[after.i + 1:]:
+                    if "\n" in word.text:
+                        break
+                    if doc[word.i - 1].text not in SENTENCE_ENDS and not word.is_space:
+                        word.is_sent_start = False
     # "talks with the President of Poland H.E. Mr. Donald Tusk": the parser ends a sentence at the
     # abbreviated form of address of official copy; the name it addresses follows in the same sentence
     addresses = {form for form in load_cues().honorifics if form.endswith(".")}
