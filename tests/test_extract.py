@@ -4090,6 +4090,15 @@ def test_a_timeline_entrys_words_are_a_sentence_of_their_own_dated_by_its_day():
         (["Biden", "Putin"], "2022-12-07", "asserted"), (["Biden", "Xi"], "2022-11-14", "asserted")]
 
 
+def test_a_length_of_time_in_a_timeline_entry_leaves_it_the_day_heading_it():
+    # "a two-day summit" is a date to the model, but tells no day of the entry's own
+    text = ("The year's diplomatic landmarks:\nJune 6 - Narendra Modi and Hasina open a two-day summit in Dhaka.\n"
+            "September 12 - Xi Jinping and Vladimir Putin hold three hours of talks in Vladivostok.")
+    meetings = of_type("meeting", text, "2015-12-30")
+    assert sorted((sorted(names(e)), e["event_date"]) for e in meetings) == [
+        (["Hasina", "Narendra Modi"], "2015-06-06"), (["Vladimir Putin", "Xi Jinping"], "2015-09-12")]
+
+
 def test_entry_year_is_the_entrys_or_the_last_year_heading():
     text = "Intro.\n1990\nAugust 5: Bush meets Bandar.\nOCTOBER 2007 - Roh walks. On October 4 they sign.\nNo heading here."
     assert entry_year(text, text.index("Intro")) is None

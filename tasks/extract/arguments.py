@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tasks.extract.cues import Cues
 from tasks.extract.dateline import line_starts, split_dateline
-from tasks.extract.dates import MONTH_WORD, TIMELINE_ENTRY, is_chained, names_today, tells_another_time
+from tasks.extract.dates import MONTH_WORD, TIMELINE_ENTRY, is_calendar_word, is_chained, names_today, tells_another_time
 from tasks.extract.gazetteer import Gazetteer
 from tasks.extract.mentions import Mention, PartyRef
 from tasks.extract.names import HEAD_TITLES, honorific_key, is_bare_title
@@ -1490,7 +1490,9 @@ class ArgumentFinder:
         entry_opening = heading is not None and not self.text[heading_end:sent.start_char].strip(" -–—:")
         if heading and not entry_opening and (dates or any(e.label_ == "DATE" for e in sent.ents) or tells_another_time(sent.text)):
             heading = None  # a later sentence of the entry with a time of its own: "The following month ..."
-        if heading and (re.search(r"\d{4}$", heading.group(1)) or (entry_opening and not dates and sent.start_char >= heading_end)):
+        # ("a two-day summit", "for three hours": a length of time tells no other day than the heading's)
+        days = [d for d in dates if any(is_calendar_word(t.text) or t.like_num and len(t.text) == 4 for t in d) or re.search(r"\b(?:yesterday|today|tomorrow|later|earlier|next|following|previous)\b", d.text, re.IGNORECASE)]
+        if heading and (re.search(r"\d{4}$", heading.group(1)) or (entry_opening and not days and sent.start_char >= heading_end)):
             # "- Feb. 27-28, 2019: Trump and Kim meet in Hanoi": a timeline's entry, dated in full by its heading,
             # is an event of that day, apart from the other entries' (the model may read only "16, 2001" of
             # "JUNE 16, 2001 -"); so is one the entry's words, a sentence of their own, tell no day of
