@@ -4099,6 +4099,13 @@ def test_a_length_of_time_in_a_timeline_entry_leaves_it_the_day_heading_it():
         (["Hasina", "Narendra Modi"], "2015-06-06"), (["Vladimir Putin", "Xi Jinping"], "2015-09-12")]
 
 
+def test_no_name_goes_on_past_a_spaced_dash():
+    # the model runs "Askar Akayev - meet" into one name
+    doc = load_pipeline()("At a dacha outside Almaty, the presidents of Kazakhstan, Uzbekistan and Kyrgyzstan - Nursultan Nazarbayev, "
+                          "Islam Karimov and Askar Akayev - meet and sign a treaty.")
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Nursultan Nazarbayev", "Islam Karimov", "Askar Akayev"]
+
+
 def test_entry_year_is_the_entrys_or_the_last_year_heading():
     text = "Intro.\n1990\nAugust 5: Bush meets Bandar.\nOCTOBER 2007 - Roh walks. On October 4 they sign.\nNo heading here."
     assert entry_year(text, text.index("Intro")) is None

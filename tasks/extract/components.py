@@ -241,10 +241,13 @@ class NameRepair:
     def _trimmed(doc: Doc, ents: list[Span]) -> list[Span]:
         """"the Great Hall of the People and", "the Great Hall of the People.", "Queen Wilhelmina's", "granted
         Ahmed Ali refuge": the model sometimes runs a name into the conjunction, the stop, the possessive or
-        (a person's) the common noun after it; no name ends on one."""
+        (a person's) the common noun after it; no name ends on one, nor goes on past a spaced dash."""
         out = []
         for ent in ents:
             end = ent.end
+            if ent.label_ in {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}:
+                # "Boris Yeltsin, Leonid Kravchuk and Stanislav Shushkevich - meet and sign": nor on a dash between spaces
+                end = next((t.i for t in ent[1:] if t.text in {"-", "–", "—"} and doc[t.i - 1].whitespace_ and t.whitespace_), end)
             while end - ent.start > 1 and (doc[end - 1].pos_ == "CCONJ" or doc[end - 1].text in {".", ",", ";", ":"} or doc[end - 1].tag_ == "POS"
                                            or (ent.label_ == "PERSON" and doc[end - 1].pos_ == "NOUN" and doc[end - 1].is_lower and doc[end - 2].whitespace_)):
                 end -= 1
