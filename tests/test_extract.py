@@ -4106,6 +4106,15 @@ def test_no_name_goes_on_past_a_spaced_dash():
     assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Nursultan Nazarbayev", "Islam Karimov", "Askar Akayev"]
 
 
+def test_a_form_of_address_used_alone_is_for_the_one_first_addressed_so():
+    # three people are "HH" here; "His Highness" alone is the Amir the story opened on, though he was no plain subject
+    text = ("His Highness the Amir Sheikh Sabah Al Ahmad Al Jaber Al Sabah returned home on Wednesday from a tour of Gulf capitals.\n"
+            "On Monday the Kuwaiti delegation was welcomed at Dubai airport by HH Sheikh Mohammed bin Rashid Al Maktoum.\n"
+            "His Highness arrived in Doha on Tuesday and met HH Sheikh Tamim bin Hamad Al Thani, the Amir of Qatar.")
+    meetings = of_type("meeting", text, "2017-06-08")
+    assert [sorted(names(e)) for e in meetings if "Tamim bin Hamad Al Thani" in names(e)] == [["Sabah Al Ahmad Al Jaber Al Sabah", "Tamim bin Hamad Al Thani"]]
+
+
 def test_entry_year_is_the_entrys_or_the_last_year_heading():
     text = "Intro.\n1990\nAugust 5: Bush meets Bandar.\nOCTOBER 2007 - Roh walks. On October 4 they sign.\nNo heading here."
     assert entry_year(text, text.index("Intro")) is None

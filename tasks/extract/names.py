@@ -713,7 +713,13 @@ class NameLinker:
             if len(titled) > 1:
                 # "the prime minister will then fly on": of two prime ministers, the one the story last made its subject
                 subjects = [self.canonical_person(self.clean(span.text)) for i, span, is_subject in self.person_mentions if is_subject and i < party.start]
-                titled = [f for f in reversed(subjects) if f in titled][:1]
+                last_subject = [f for f in reversed(subjects) if f in titled][:1]
+                if not last_subject and party.title in set(self.cues.honorifics.values()):
+                    # "His Highness the Amir Sheikh Sabah returned ... His Highness held talks with King Salman":
+                    # a form of address used alone is for the one the article first addressed so
+                    first = [self.canonical_person(name) for i, name in self.named_at if i < party.start]
+                    last_subject = [f for f in first if f in titled][:1]
+                titled = last_subject
             if len(titled) == 1:
                 return LinkedName(titled[0], "PERSON", self.person_country.get(fold(titled[0])), "p:" + " ".join(words(titled[0])))
             return None
