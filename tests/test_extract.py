@@ -4115,6 +4115,12 @@ def test_a_form_of_address_used_alone_is_for_the_one_first_addressed_so():
     assert [sorted(names(e)) for e in meetings if "Tamim bin Hamad Al Thani" in names(e)] == [["Sabah Al Ahmad Al Jaber Al Sabah", "Tamim bin Hamad Al Thani"]]
 
 
+def test_the_custodian_of_the_two_holy_mosques_is_the_king_named_after_it():
+    # the parser hangs the king's name on the "of" of his title, as the object of the mosques
+    text = "President Abdel Fattah al-Sisi met the Custodian of the Two Holy Mosques King Salman bin Abdulaziz in Riyadh on Sunday."
+    assert [sorted(names(e)) for e in of_type("meeting", text, "2016-04-12")] == [["Abdel Fattah al-Sisi", "Salman bin Abdulaziz"]]
+
+
 def test_entry_year_is_the_entrys_or_the_last_year_heading():
     text = "Intro.\n1990\nAugust 5: Bush meets Bandar.\nOCTOBER 2007 - Roh walks. On October 4 they sign.\nNo heading here."
     assert entry_year(text, text.index("Intro")) is None
