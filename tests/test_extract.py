@@ -4121,6 +4121,16 @@ def test_the_custodian_of_the_two_holy_mosques_is_the_king_named_after_it():
     assert [sorted(names(e)) for e in of_type("meeting", text, "2016-04-12")] == [["Abdel Fattah al-Sisi", "Salman bin Abdulaziz"]]
 
 
+def test_who_presides_over_a_signing_is_no_party_to_the_deal():
+    # "with X as host / as witness": named with the signers, but over them
+    text = "Kagame and Tshisekedi signed a peace agreement in Luanda on Tuesday, with Angola's President Joao Lourenco as host."
+    [deal] = of_type("agreement", text, "2022-07-07")
+    assert sorted(names(deal)) == ["Kagame", "Tshisekedi"]
+    text = "Rabin and Arafat signed the accord at the White House on Monday, with Bill Clinton as witness."
+    [deal] = of_type("agreement", text, "1993-09-14")
+    assert sorted(names(deal)) == ["Arafat", "Rabin"]
+
+
 def test_entry_year_is_the_entrys_or_the_last_year_heading():
     text = "Intro.\n1990\nAugust 5: Bush meets Bandar.\nOCTOBER 2007 - Roh walks. On October 4 they sign.\nNo heading here."
     assert entry_year(text, text.index("Intro")) is None

@@ -1,7 +1,7 @@
 """Agreement mentions: the parties to a deal, accord, treaty or memorandum, and its status."""
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from tasks.extract.arguments import MEDIATOR_VERBS, PARTY_PREPS, ArgumentFinder
 from tasks.extract.mentions import Mention, PartyRef
@@ -9,6 +9,7 @@ from tasks.extract.mentions import Mention, PartyRef
 # "agreed on a deal", "withdrew from the treaty", "abide by the accord"; not "under the pact, X will ..."
 GOVERNING_PREPS = {"on", "to", "from", "of", "by", "into", "upon", "over", "with"}
 MEDIATOR_NOUNS = {"mediator", "guarantor", "witness", "broker", "facilitator", "observer", "sponsor"}  # "with Turkey as mediator"
+PRESIDING_NOUNS = MEDIATOR_NOUNS | {"host", "chair", "co-chair", "moderator", "intermediary"}
 
 
 def _plural(noun) -> bool:
@@ -39,6 +40,16 @@ def ratified_by_legislature(finder: ArgumentFinder, noun) -> bool:
         return False
     voters = finder.subjects(governor) + [o for c in governor.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
     return any(v.lemma_.lower() in finder.cues.legislature_nouns for v in voters)
+
+
+def _party_objects(finder: ArgumentFinder, head: Token) -> list[Token]:
+    """Who a deal is made with, by or between: not one named there in another part ("signed the accords at the
+    White House, with Carter as witness", "with Cuba's President as host"), who presides over it."""
+    def presides(token: Token) -> bool:
+        return any(a.lemma_.lower() in PRESIDING_NOUNS for c in token.children if c.dep_ == "prep" and c.lower_ == "as" for a in c.children if a.dep_ == "pobj")
+
+    # (the parser hangs the "as" on the one named, or beside the "with" on the verb)
+    return [o for o in finder.prep_objects(head, PARTY_PREPS) if not presides(o) and not (o.head.lower_ == "with" and presides(head))]
 
 
 def build_agreement(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int) -> Mention | None:
@@ -295,7 +306,7 @@ def _parties(finder: ArgumentFinder, mention: Mention, noun, governor, path, acl
             if party is not None and party.kind in {"PERSON", "GPE", "ORG", "NORP"}:
                 mention.parties.append(party)
                 mention.parties += finder.hyphened_sides(child, "party")
-    mention.parties += finder.parties_from(finder.prep_objects(noun, PARTY_PREPS), "party")
+    mention.parties += finder.parties_from(_party_objects(finder, noun), "party")
     if path == "nsubj" and governor is not None and governor.lemma_.lower() in finder.cues.binding_verbs:
         # "The Tashkent Declaration commits India and Pakistan to withdraw their forces": whom a deal binds are its
         # sides (the parser may make them the subject of the infinitive)
@@ -309,7 +320,7 @@ def _parties(finder: ArgumentFinder, mention: Mention, noun, governor, path, acl
             continue
         as_mediators = any(o.lemma_.lower() in MEDIATOR_NOUNS for o in finder.prep_objects(verb, {"as"}))
         if not as_mediators:  # not "reached in Istanbul with Turkey and the UN as mediators"
-            mention.parties += finder.parties_from(finder.prep_objects(verb, PARTY_PREPS), "party")
+            mention.parties += finder.parties_from(_party_objects(finder, verb), "party")
         if verb.lemma_.lower() not in finder.cues.statement_verbs | finder.cues.commenting_verbs:
             mention.parties += finder.parties_from(finder.agents(verb), "party")  # not "announced by the UN chief"
         if verb.lemma_.lower() in finder.cues.agreement_status:
@@ -326,7 +337,7 @@ def _parties(finder: ArgumentFinder, mention: Mention, noun, governor, path, acl
                 continue
             if arg.dep_ == "dobj" and arg.lemma_.lower() in finder.cues.relation_nouns:
                 # "agreements establishing full diplomatic relations with the UAE and Bahrain"
-                mention.parties += finder.parties_from(finder.prep_objects(arg, PARTY_PREPS), "party")
+                mention.parties += finder.parties_from(_party_objects(finder, arg), "party")
             # "allowed Ukraine to export", "allowed U.S. troops to operate"
             for candidate in [arg, *(c for c in arg.children if c.dep_ in {"compound", "amod", "poss"})]:
                 if any(c.lower_ == "former" and c.i < candidate.i for c in arg.children):
@@ -342,14 +353,14 @@ def _parties(finder: ArgumentFinder, mention: Mention, noun, governor, path, acl
     if path is not None and ":via:" in path:
         # "suspended its participation in the Indus Waters Treaty with Pakistan": "with" hung on the noun between
         via = noun.head.head
-        mention.parties += finder.parties_from(finder.prep_objects(via, PARTY_PREPS), "party")
+        mention.parties += finder.parties_from(_party_objects(finder, via), "party")
     if governs:
         if not mediator_subject:
             mention.parties += finder.parties_from(finder.subjects(governor), "party")
             # "brokered the deal together with the UN": co-mediators, not parties
-            mention.parties += finder.parties_from(finder.prep_objects(governor, PARTY_PREPS), "party")
+            mention.parties += finder.parties_from(_party_objects(finder, governor), "party")
     elif path == "nsubjpass":
-        mention.parties += finder.parties_from(finder.prep_objects(governor, PARTY_PREPS), "party")
+        mention.parties += finder.parties_from(_party_objects(finder, governor), "party")
         if governor.lemma_.lower() not in MEDIATOR_VERBS:
             mention.parties += finder.parties_from(finder.agents(governor), "party")
         if not mention.parties and not finder.agents(governor) and governor.lemma_.lower() in finder.cues.agreement_status:
@@ -357,7 +368,7 @@ def _parties(finder: ArgumentFinder, mention: Mention, noun, governor, path, acl
             presence = [o for o in finder.prep_objects(governor, {"in"}) if o.lemma_.lower() == "presence"]
             mention.parties += finder.parties_from([o for p in presence for o in finder.prep_objects(p, {"of"})], "party")
     elif path == "nsubj":
-        mention.parties += finder.parties_from(finder.prep_objects(governor, PARTY_PREPS), "party")
+        mention.parties += finder.parties_from(_party_objects(finder, governor), "party")
 
 
 def _topic(finder: ArgumentFinder, noun) -> str | None:
@@ -469,7 +480,7 @@ def _signed_by_name(finder: ArgumentFinder, span: Span, rule: dict, sent_index: 
         mention.parties += finder.parties_from(finder.subjects(verb), "party")
     # (not "with Chuck Schumer at his side", "with Starmer looking on": one who stood by)
     by_side = any(o.lemma_.lower() == "side" for o in finder.prep_objects(verb, {"at", "by"}))
-    mention.parties += finder.parties_from([o for o in finder.prep_objects(verb, PARTY_PREPS) if not by_side and not any(
+    mention.parties += finder.parties_from([o for o in _party_objects(finder, verb) if not by_side and not any(
         c.dep_ in {"acl", "prep"} and c.lower_ not in {"of", "and"} for c in o.children)], "party")
     mention.attributes["status"] = "signed"
     mention.attributes["topic"] = None
@@ -509,7 +520,7 @@ def _agreed_to(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int) 
         return None
     mention = Mention("agreement", rule["id"], span.start, span.end, span.text, sent_index, verbal=True)
     mention.parties += finder.parties_from(finder.subjects(verb), "party")
-    mention.parties += finder.parties_from(finder.prep_objects(verb, PARTY_PREPS), "party")
+    mention.parties += finder.parties_from(_party_objects(finder, verb), "party")
     objects = [c for c in act.children if c.dep_ == "dobj"]
     if len({p.text for p in mention.parties}) == 1:
         # "Bahrain agreed to establish ties with Israel": the other side, told with the act agreed
