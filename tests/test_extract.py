@@ -4139,6 +4139,15 @@ def test_entry_year_is_the_entrys_or_the_last_year_heading():
     assert entry_year(text, text.index("No heading")) == 1990
 
 
+def test_a_timeline_day_without_a_year_is_in_the_year_of_the_last_entry_that_gave_one():
+    text = ("The road to the treaty:\nNovember 9, 1977 - Sadat tells parliament he is ready.\nNovember 19 - Sadat lands in Israel.\n"
+            "January 1978 - Talks break up.\nSeptember 5 - A summit opens at Camp David.\nMarch 26, 1979 - The treaty is signed.\nThe text runs on.")
+    assert [entry_year(text, text.index(k)) for k in ("November 19", "September 5", "March 26")] == [1977, 1978, 1979]
+    assert entry_year(text, text.index("The text")) is None  # not a line of the timeline
+    meetings = of_type("meeting", "Key dates:\nJune 16, 2001 - Bush and Putin meet for the first time.\nNovember 13 - Putin visits Bush in Washington.", "2008-04-06")
+    assert sorted(e["event_date"] for e in meetings) == ["2001-06-16", "2001-11-13"]
+
+
 def test_host_the_model_tags_a_noun_is_still_hosting():
     # "is due to host Saied": the small model reads "host" as a noun, though it takes an object
     text = "Meloni is due to host Saied and other Mediterranean leaders at a conference on migration in Rome next Sunday."

@@ -17,14 +17,10 @@ from spacy.tokens import Doc, Span, Token
 
 from tasks.extract.cues import Cues
 from tasks.extract.dateline import line_starts, split_dateline
-from tasks.extract.dates import MONTH_WORD, TIMELINE_ENTRY, is_calendar_word, is_chained, names_today, tells_another_time
+from tasks.extract.dates import HEADING_DAY, MONTH_WORD, TIMELINE_ENTRY, is_calendar_word, is_chained, names_today, tells_another_time
 from tasks.extract.gazetteer import Gazetteer
 from tasks.extract.mentions import Mention, PartyRef
 from tasks.extract.names import HEAD_TITLES, honorific_key, is_bare_title
-
-# a day heading a line of a timeline or a live blog, before a colon or a dash
-HEADING_DAY = re.compile(
-    rf"\s*(?:[-–•*]\s*)?((?:{MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:[-–]\d{{1,2}})?|\d{{1,2}}(?:[-–]\d{{1,2}})?\s+{MONTH_WORD})(?:,?\s+\d{{4}})?|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\s*[:–—-]\s")
 
 # a transcript's turn, opened by who speaks it: "SERGEI LAVROV: ...", "ANCHOR: ..."
 TURN_LABEL = re.compile(r"^[ \t]*([A-Z][A-Z.'’\- ]{0,40}[A-Z.]):[ \t]", re.MULTILINE)

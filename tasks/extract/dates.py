@@ -19,6 +19,10 @@ MONTH_WORD = r"(?i:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]
 # A timeline's entry, and the time that heads it: "Feb 21, 1999 - ...", "July 2001 – ...", "2019: ...", "12 March 2003 — ..."
 TIMELINE_ENTRY = re.compile(
     rf"(?:[-–•*]\s*)?((?:\d{{1,2}}\s+)?(?:{MONTH_WORD}\s*(?:\d{{1,2}}(?:st|nd|rd|th)?)?,?\s*)?\d{{4}})\s*[-–—:]\s")
+# a day heading a line of a timeline or a live blog, before a colon or a dash
+HEADING_DAY = re.compile(
+    rf"\s*(?:[-–•*]\s*)?((?:{MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:[-–]\d{{1,2}})?|\d{{1,2}}(?:[-–]\d{{1,2}})?\s+{MONTH_WORD})(?:,?\s+\d{{4}})?|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\s*[:–—-]\s")
+
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _WEEKDAY = re.compile(r"\b(?:(last|next|this|on|coming)\s+)?(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 _VAGUE = re.compile(
@@ -116,6 +120,9 @@ def on_timeline_entry(text: str, at: int) -> bool:
     return TIMELINE_ENTRY.match(text, text.rfind("\n", 0, at) + 1) is not None
 
 
+# a timeline's entry at the start of any line
+_ENTRY_LINE = re.compile(r"^[ \t]*" + TIMELINE_ENTRY.pattern, re.MULTILINE)
+
 # a heading that is a year alone: "1990", "In 1991:", "2019 —"
 _YEAR_HEADING = re.compile(r"^[ \t]*(?:In\s+)?((?:1[89]|20)\d\d)[ \t]*[:.\-–—]?[ \t]*$", re.MULTILINE)
 
@@ -123,14 +130,19 @@ _YEAR_HEADING = re.compile(r"^[ \t]*(?:In\s+)?((?:1[89]|20)\d\d)[ \t]*[:.\-–�
 def entry_year(text: str, at: int) -> int | None:
     """The year a timeline gives the days it tells without one: that of the entry the line opens
     with ("OCTOBER 2007 - Roh walks across the line ... On October 4 they sign a declaration"), or
-    of the last heading that is a year alone ("1990" over "August 5: Bush meets Prince Bandar").
+    of the last heading that is a year alone ("1990" over "August 5: Bush meets Prince Bandar"), or, on a
+    line headed by a day alone, of the last entry that gave its year.
     Read against the paper's date, such a day would land in the paper's own year."""
     line_start = text.rfind("\n", 0, at) + 1
     entry = TIMELINE_ENTRY.match(text, line_start)
     if entry is not None:
         return int(re.search(r"\d{4}", entry.group(1)).group())
-    headings = list(_YEAR_HEADING.finditer(text, 0, line_start))
-    return int(headings[-1].group(1)) if headings else None
+    years = [(m.start(), int(m.group(1))) for m in _YEAR_HEADING.finditer(text, 0, line_start)]
+    if HEADING_DAY.match(text, line_start):
+        # "November 9, 1977 - Sadat tells parliament ...", then "November 19 - Sadat lands": an entry with a day
+        # and no year is in the year of the last entry that told one
+        years += [(m.start(), int(re.search(r"\d{4}", m.group(1)).group())) for m in _ENTRY_LINE.finditer(text, 0, line_start)]
+    return max(years)[1] if years else None
 
 
 # "The following month ...", "Two years later ...": a time counted from the one just told
