@@ -4148,6 +4148,14 @@ def test_a_timeline_day_without_a_year_is_in_the_year_of_the_last_entry_that_gav
     assert sorted(e["event_date"] for e in meetings) == ["2001-06-16", "2001-11-13"]
 
 
+def test_a_place_before_by_is_not_the_country_of_the_one_named_after_it():
+    # "a visit to Amman by Prince Mohammed": Amman is where he went, not whose prince he is
+    text = ("Jordan and Saudi Arabia on Tuesday signed fifteen agreements during a visit to Amman by Prince Mohammed bin Salman, the Crown Prince. "
+            "King Abdullah II received the Saudi prince at the Husseiniya Palace.")
+    meetings = of_type("meeting", text, "2022-06-22")
+    assert ["Abdullah II", "Mohammed bin Salman"] in [sorted(names(e)) for e in meetings]
+
+
 def test_host_the_model_tags_a_noun_is_still_hosting():
     # "is due to host Saied": the small model reads "host" as a noun, though it takes an object
     text = "Meloni is due to host Saied and other Mediterranean leaders at a conference on migration in Rome next Sunday."

@@ -257,8 +257,8 @@ class NameLinker:
         while i >= sent_start and ent.start - i <= 8:
             token = self.doc[i]
             inside_title = token.lower_ == "and" and i > 0 and self.doc[i - 1].is_title and self.doc[i - 1].ent_type_ not in {"PERSON", "GPE", "NORP"} and self.doc[i + 1].is_title
-            if (token.lower_ in {"and", ",", ";", "(", "with", "between"} and not inside_title) or (token.ent_type_ == "PERSON" and token.i < ent.start):
-                break  # not "Justice and Human Rights Minister X", an office in two words
+            if (token.lower_ in {"and", ",", ";", "(", "with", "between", "by"} and not inside_title) or (token.ent_type_ == "PERSON" and token.i < ent.start):
+                break  # not "Justice and Human Rights Minister X", an office in two words; nor "a visit to Cairo by Prince X"
             if token.pos_ in {"VERB", "AUX"} and token.dep_ != "amod":
                 break  # "The Indian leader had met Vice President Kamala Harris": the title is hers, the subject's is not
             around.append(token)
