@@ -4156,6 +4156,16 @@ def test_a_place_before_by_is_not_the_country_of_the_one_named_after_it():
     assert ["Abdullah II", "Mohammed bin Salman"] in [sorted(names(e)) for e in meetings]
 
 
+def test_the_one_invited_does_what_the_invitation_is_to():
+    # not the one who invites; and what one is invited to is planned
+    text = "Peskov said Erdogan's invitation to Putin to visit Turkey remained in force."
+    [meeting] = of_type("meeting", text, "2023-05-02")
+    assert (sorted(names(meeting)), meeting["modality"]) == (["Erdogan", "Putin"], "planned")
+    text = "Mr Lula renewed his invitation to President Macron to visit Brazil at the earliest opportunity."
+    [meeting] = of_type("meeting", text, "2023-05-02")
+    assert (sorted(names(meeting)), meeting["modality"]) == (["Lula", "Macron"], "planned")
+
+
 def test_host_the_model_tags_a_noun_is_still_hosting():
     # "is due to host Saied": the small model reads "host" as a noun, though it takes an object
     text = "Meloni is due to host Saied and other Mediterranean leaders at a conference on migration in Rome next Sunday."

@@ -1109,6 +1109,9 @@ class ArgumentFinder:
         if subj and verb.dep_ == "relcl" and (subj[0].lower_ == "who" or (subj[0].lower_ == "that" and (verb.head.lower_ in self.cues.group_anaphors or self._antecedent(verb).ent_type_ == "PERSON"))):
             # "the two leaders, who first met in April 2019": they met; "Biden, who spoke with Erdogan": he spoke
             return [self._antecedent(verb)]
+        invitee = self._invitee(verb) if not subj else None
+        if invitee is not None:
+            return [invitee]
         if not subj and verb.dep_ == "acl" and any(c.dep_ == "poss" for c in verb.head.children):
             # "Russia's decision to grant asylum": the possessor decides
             return [c for c in verb.head.children if c.dep_ == "poss"]
@@ -1209,6 +1212,25 @@ class ArgumentFinder:
                 if objects and head.lemma_ in {"invite", "ask", "urge", "allow", "persuade", "encourage", "direct", "instruct", "order", "task", "mandate", "tell", "authorise", "authorize", "call"}:
                     subj = objects
         return subj
+
+    def _invitee(self, verb: Token) -> Token | None:
+        """"Putin's invitation to Kim to visit Russia", "renewed his invitation to King Salman to visit
+        Egypt": the one invited does what the invitation is to, not the one who invites (the parser hangs
+        the infinitive on the noun or on the verb the noun is the object of, the "to" with it)."""
+        if verb.dep_ not in {"acl", "advcl", "xcomp"} or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return None
+        head = verb.head
+        invitation = head if head.lemma_.lower() in self.cues.invitation_nouns else next(
+            (c for c in head.children if c.dep_ == "dobj" and c.lemma_.lower() in self.cues.invitation_nouns), None)
+        if invitation is None:
+            return None
+        for holder in (invitation, invitation.head):
+            for prep in holder.children:
+                if prep.dep_ == "prep" and prep.lower_ == "to" and invitation.i < prep.i < verb.i:
+                    invitee = next((o for o in prep.children if o.dep_ == "pobj"), None)
+                    if invitee is not None and (invitee.ent_type_ in {"PERSON", "GPE", "NORP", "ORG"} or invitee.lemma_.lower() in self.cues.person_nouns):
+                        return invitee
+        return None
 
     @staticmethod
     def _listed_verb(verb: Token) -> bool:

@@ -229,6 +229,10 @@ def find_modality(trigger: Token, governor: Token | None, sent: Span, cues: Cues
                 found.setdefault("planned", f"governor:{lemma} (proposal)")  # "suggested that Russia and Japan sign a treaty"
             elif be_to and (direct or path[-1].pos_ in {"VERB", "AUX"}):
                 found.setdefault("planned", "governor:be to")  # "Rahmon is to host Japarov", "the deal is to be signed"
+            elif path[-1].dep_ in {"advcl", "xcomp"} and _infinitive(path[-1]) and any(
+                    c.dep_ == "dobj" and lemma_of(c, cues) in cues.invitation_nouns for c in token.children):
+                # "renewed his invitation to King Salman to visit Egypt": the parser hangs what is invited to on the verb
+                found.setdefault("planned", "governor:invitation")
             elif lemma == "call" and not any(c.lower_ == "for" for t in [token, *path] for c in t.children):
                 pass  # "Zaev called the deal historic" plans nothing; "called for talks" does
             elif lemma in cues.planned_governors and not (lemma == "agree" and event_type in {"agreement", "asylum"}):
