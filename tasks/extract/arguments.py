@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tasks.extract.cues import Cues
 from tasks.extract.dateline import line_starts, split_dateline
-from tasks.extract.dates import HEADING_DAY, MONTH_WORD, TIMELINE_ENTRY, is_calendar_word, is_chained, names_today, tells_another_time
+from tasks.extract.dates import HEADING_DAY, TIMELINE_ENTRY, day_heading, is_calendar_word, is_chained, names_today, tells_another_time
 from tasks.extract.gazetteer import Gazetteer
 from tasks.extract.mentions import Mention, PartyRef
 from tasks.extract.names import HEAD_TITLES, honorific_key, is_bare_title
@@ -1502,7 +1502,7 @@ class ArgumentFinder:
         dates = self.dates_of(heads, sent, agreeing_is_another_day=meeting)
         # (the line's, since the parser may cut "- Feb. 27-28, 2019:" from what follows it)
         line_start = self.text.rfind("\n", 0, heads[0].idx) + 1
-        on_line = HEADING_DAY.match(self.text, line_start)
+        on_line = day_heading(self.text, heads[0].idx)
         heading = on_line or HEADING_DAY.match(sent.text)
         heading_end = (on_line.end(1) if on_line else sent.start_char + heading.end(1)) if heading else 0
         entry_opening = heading is not None and not self.text[heading_end:sent.start_char].strip(" -–—:")

@@ -15,10 +15,10 @@ from datetime import date, timedelta
 from spacy.tokens import Doc
 
 from tasks.clean import stable_hash
-from tasks.extract.arguments import HEADING_DAY, NUMBER_WORDS, WEEKDAY_WORDS, clock_entry_line
+from tasks.extract.arguments import NUMBER_WORDS, WEEKDAY_WORDS, clock_entry_line
 from tasks.extract.asylum import at_mission
 from tasks.extract.cues import Cues
-from tasks.extract.dates import (coarse_period, counts_from_day_told, entry_year, in_story_year, in_year, is_chained, names_a_year, names_month_day, names_today, on_timeline_entry,
+from tasks.extract.dates import (HEADING_DAY, coarse_period, counts_from_day_told, day_heading, entry_year, in_story_year, in_year, is_chained, names_a_year, names_month_day, names_today, on_timeline_entry,
                                  parse_published, resolve_chained_date, resolve_date, tells_another_time)
 from tasks.extract.events import Event, Participant
 from tasks.extract.gazetteer import Gazetteer, fold
@@ -320,8 +320,7 @@ def _scheduled_present(trigger) -> bool:
     """Whether the trigger's clause is in the simple present, the tense of a timetable: "Xi meets
     Putin on Friday", "Lula heads to Abu Dhabi on Saturday for talks". Its weekdays look forward.
     Not "is under way" or "is meeting" (a copula or progressive tells what goes on now)."""
-    text = trigger.doc.text
-    if HEADING_DAY.match(trigger.sent.text) or HEADING_DAY.match(text, text.rfind("\n", 0, trigger.idx) + 1):
+    if HEADING_DAY.match(trigger.sent.text) or day_heading(trigger.doc.text, trigger.idx):
         return False  # "Nov 5: Ukraine and Poland sign a grain deal": a timeline tells the past in the present
     if any(c.dep_ in {"acl", "relcl"} and c.tag_ in {"VBN", "VBD"} and any(t.ent_type_ == "DATE" for t in c.subtree) for c in trigger.children):
         # "the visit follows an accord struck in Switzerland on March 20": told as done, on its own day

@@ -19,11 +19,11 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from tasks.extract.agreements import build_agreement, ratified_by_legislature
-from tasks.extract.arguments import HEADING_DAY, ArgumentFinder
+from tasks.extract.arguments import ArgumentFinder
 from tasks.extract.asylum import build_asylum, offer_made
 from tasks.extract.cues import load_cues
 from tasks.extract.dateline import line_starts
-from tasks.extract.dates import TIMELINE_ENTRY, is_calendar_word
+from tasks.extract.dates import HEADING_DAY, TIMELINE_ENTRY, is_calendar_word
 from tasks.extract.factcheck import rate_claims
 from tasks.extract.gazetteer import load_gazetteer
 from tasks.extract.meetings import build_meeting, one_each
@@ -62,6 +62,14 @@ def make_trigger_matcher(nlp: Language, name: str, rules_path: str) -> TriggerMa
 
 
 NEXT_WORDS = {"then", "afterwards", "subsequently"}  # (not "later": "later that day" may tell the same event's day)
+DASHES = {"-", "–", "—"}
+
+
+def _spaced_dash(doc: Doc, token) -> bool:
+    """A dash with a space on either side: between a heading and its words, never inside a name."""
+    return token.text in DASHES and token.i > 0 and doc[token.i - 1].whitespace_ and bool(token.whitespace_)
+
+
 SENTENCE_ENDS = {".", "!", "?", ":", '"', "”", "’", "'", ")"}
 # labels the small model gives a person's name it takes for a building, a place, a thing or a text
 NOT_NAME_LABELS = {"FAC", "LOC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT"}
@@ -97,8 +105,9 @@ def paragraphs_end_sentences(doc: Doc) -> Doc:
             # "April 11 - Obama and Castro meet": the parser hangs the entry's first name on its day, as if
             # in apposition, and the clause loses its subject; the entry's words are a sentence of their own
             # (its day still dates it, read from the line)
+            line_end = text.find("\n", token.idx)
             after = next((t for t in doc[start:] if t.idx >= day.end()), None)
-            if after is not None and not after.is_space and after.idx < text.find("\n", token.idx) % (len(text) + 1):
+            if after is not None and not after.is_space and after.idx < (len(text) if line_end < 0 else line_end):
                 after.is_sent_start = True
                 # (and, told where its sentences start, the parser may start one at its "and": only a stop does)
                 for word in doc[after.i + 1:]:
@@ -247,7 +256,7 @@ class NameRepair:
             end = ent.end
             if ent.label_ in {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}:
                 # "Boris Yeltsin, Leonid Kravchuk and Stanislav Shushkevich - meet and sign": nor on a dash between spaces
-                end = next((t.i for t in ent[1:] if t.text in {"-", "–", "—"} and doc[t.i - 1].whitespace_ and t.whitespace_), end)
+                end = next((t.i for t in ent[1:] if _spaced_dash(doc, t)), end)
             while end - ent.start > 1 and (doc[end - 1].pos_ == "CCONJ" or doc[end - 1].text in {".", ",", ";", ":"} or doc[end - 1].tag_ == "POS"
                                            or (ent.label_ == "PERSON" and doc[end - 1].pos_ == "NOUN" and doc[end - 1].is_lower and doc[end - 2].whitespace_)):
                 end -= 1
@@ -266,7 +275,7 @@ class NameRepair:
             if dated is not None:
                 out += dated
                 continue
-            dash = next((t.i for t in ent if t.text in {"-", "–", "—"}), None)
+            dash = next((t.i for t in ent if t.text in DASHES), None)
             stamp = dash is not None and dash > ent.start and all(
                 re.fullmatch(r"\d{1,2}[:.]\d{2}", t.text) or t.lower_ in self.not_parties for t in doc[ent.start: dash])
             if not stamp:
@@ -283,24 +292,23 @@ class NameRepair:
         the entity is no such day. The model may take the name into the day, or the day's own pattern may
         have cut it back out, unlabelled; either way it is the words after the dash that are all part of
         a proper name ("Viktor", which the model calls a noun, in "Viktor Belenko"), the title before it aside."""
-        dashes = {"-", "–", "—"}
         if ent.label_ != "DATE":
             return None
-        dash = next((t.i for t in ent if t.text in dashes and t.i > ent.start and doc[t.i - 1].whitespace_ and t.whitespace_), None)
-        after = dash is None and ent.end < len(doc) and doc[ent.end].text in dashes and doc[ent.end - 1].whitespace_ and doc[ent.end].whitespace_
-        if after:
+        dash = next((t.i for t in ent if t.i > ent.start and _spaced_dash(doc, t)), None)
+        if dash is None and ent.end < len(doc) and _spaced_dash(doc, doc[ent.end]):
             dash = ent.end
-        after = after or dash == ent.end - 1  # ("December 7 -", the dash taken in and the name left out)
         if dash is None or not all(t.like_num or t.is_punct or is_calendar_word(t.text) for t in doc[ent.start: dash]):
             return None
+        day = Span(doc, ent.start, dash, label="DATE")
+        outside = dash >= ent.end - 1  # the name left after the day ("December 7 -", the dash taken in and the name not)
 
         def name_word(t) -> bool:
             return t.is_title and not is_calendar_word(t.text) and (t.pos_ == "PROPN" or (t.dep_ == "compound" and t.head.pos_ == "PROPN"))
 
         start = dash + 1
-        while start < len(doc) and doc[start].lower_ in self.titles and not (doc[start].ent_type_ and after):
+        while start < len(doc) and doc[start].lower_ in self.titles and not (doc[start].ent_type_ and outside):
             start += 1
-        if after:
+        if outside:
             end = start
             while end < len(doc) and not doc[end].ent_type_ and name_word(doc[end]):
                 end += 1
@@ -309,11 +317,9 @@ class NameRepair:
         else:
             end = ent.end
             if start >= end or not all(name_word(t) for t in doc[start:end]):
-                return [Span(doc, ent.start, dash, label="DATE")]
-        name = doc[start:end]
-        entry = self.gazetteer.lookup(name.text)
-        return [Span(doc, ent.start, dash, label="DATE"),
-                Span(doc, start, end, label=entry.kind if entry is not None and entry.kind in {"GPE", "ORG"} else "PERSON")]
+                return [day]
+        entry = self.gazetteer.lookup(doc[start:end].text)
+        return [day, Span(doc, start, end, label=entry.kind if entry is not None and entry.kind in {"GPE", "ORG"} else "PERSON")]
 
     def __call__(self, doc: Doc) -> Doc:
         ents = []

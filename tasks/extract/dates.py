@@ -115,6 +115,11 @@ def names_today(text: str) -> bool:
     return bool(_TODAY_PART.match(" ".join(text.split())))
 
 
+def day_heading(text: str, at: int) -> re.Match | None:
+    """The day heading the line a character is on ("November 19 - ...", "Nov 5: ..."), if one does."""
+    return HEADING_DAY.match(text, text.rfind("\n", 0, at) + 1)
+
+
 def on_timeline_entry(text: str, at: int) -> bool:
     """Whether the line a character is on is a timeline's entry ("MAY 24, 2002 - ...", "2019: ...")."""
     return TIMELINE_ENTRY.match(text, text.rfind("\n", 0, at) + 1) is not None
