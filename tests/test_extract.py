@@ -4166,6 +4166,20 @@ def test_the_one_invited_does_what_the_invitation_is_to():
     assert (sorted(names(meeting)), meeting["modality"]) == (["Lula", "Macron"], "planned")
 
 
+def test_a_nationality_opening_an_apposition_is_one_of_the_named_persons_title_words():
+    # "his counterpart, Turkish President Erdogan,": the demonym does not end the search for the name
+    text = "Putin met his counterpart, Turkish President Recep Tayyip Erdogan, in Sochi on Friday."
+    [meeting] = of_type("meeting", text, "2020-03-08")
+    assert sorted(names(meeting)) == ["Putin", "Recep Tayyip Erdogan"]
+
+
+def test_a_name_hung_on_the_place_an_office_is_for_is_the_office_holder():
+    # "the special envoy for Libya, Ghassan Salame,": the parser hangs the name on Libya
+    text = "The UN special envoy for Libya, Ghassan Salame, met Khalifa Haftar in Benghazi on Monday."
+    [meeting] = of_type("meeting", text, "2018-06-20")
+    assert sorted(names(meeting)) == ["Ghassan Salame", "Khalifa Haftar"]
+
+
 def test_host_the_model_tags_a_noun_is_still_hosting():
     # "is due to host Saied": the small model reads "host" as a noun, though it takes an object
     text = "Meloni is due to host Saied and other Mediterranean leaders at a conference on migration in Rome next Sunday."

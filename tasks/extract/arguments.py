@@ -489,6 +489,9 @@ class ArgumentFinder:
         for child in token.children:
             if child.dep_ == "appos" and child.i in self.ent_of and self.ent_of[child.i].label_ == "PERSON":
                 return self.ent_of[child.i]
+        named = self._name_after_the_office_place(token)
+        if named is not None:
+            return named
         closing = self._name_closing_the_office(token)
         if closing is not None:
             return closing
@@ -500,6 +503,24 @@ class ArgumentFinder:
         # not "met the president, Putin said": a name that goes on to speak is no apposition
         # (a name the model cut short runs on: "Miguel Díaz-Canel" + "Bermúdez")
         return name if closing is None or closing.is_punct or (closing.pos_ == "PROPN" and closing.is_title) else None
+
+    def _name_after_the_office_place(self, title: Token) -> Span | None:
+        """"The United Nations special envoy for Afghanistan, Lakhdar Brahimi, met ...": the parser hangs
+        the name on the place or body the office is for, not on the office. Only a name set off by a
+        comma after a place or body: after a person ("the wife of the ambassador, Jane Doe") the name
+        may be that person's."""
+        for prep in title.children:
+            if prep.dep_ != "prep" or prep.lower_ not in {"for", "of", "to"}:
+                continue
+            for obj in prep.children:
+                place = self.ent_of.get(obj.i)
+                if obj.dep_ != "pobj" or place is None or place.label_ not in {"GPE", "ORG", "NORP", "LOC", "FAC"}:
+                    continue
+                for child in obj.children:
+                    name = self.ent_of.get(child.i) if child.dep_ == "appos" else None
+                    if name is not None and name.label_ == "PERSON" and self.doc[name.start - 1].text == ",":
+                        return name
+        return None
 
     def _name_closing_the_office(self, title: Token) -> Span | None:
         """"held talks with Minister of Foreign Affairs Sergei Lavrov", "with Chief of Army Staff General
@@ -846,12 +867,19 @@ class ArgumentFinder:
             after -= 1  # the parser hung the comma on the title
         if after + 1 >= len(self.doc) or self.doc[after].text != ",":
             return None
-        for i in range(after + 1, min(after + 5, len(self.doc))):
+        i, end = after + 1, min(after + 5, len(self.doc))
+        while i < end:
             ent = self.ent_of.get(i)
+            if ent is not None and ent.label_ == "NORP" and ent.start == i:
+                # "his counterpart, Turkish President Recep Tayyip Erdogan,": the nationality is a title word
+                end = min(end + len(ent), len(self.doc))
+                i = ent.end
+                continue
             if ent is not None:
                 return ent.root if ent.label_ == "PERSON" else None
             if not (self.doc[i].pos_ == "PROPN" and self.doc[i].is_title):
                 return None
+            i += 1
         return None
 
     def _listed_members(self, token: Token) -> list[Token]:
