@@ -4173,6 +4173,13 @@ def test_a_nationality_opening_an_apposition_is_one_of_the_named_persons_title_w
     assert sorted(names(meeting)) == ["Putin", "Recep Tayyip Erdogan"]
 
 
+def test_a_building_named_with_its_building_word_is_where_it_happened():
+    # the model calls "the Hotel Imperial" an organisation; its building word says it is a place
+    text = "Kurz and Orban signed the accord at the Hotel Imperial on Monday."
+    [agreement] = of_type("agreement", text, "2018-06-20")
+    assert agreement["location"] is not None and "Hotel Imperial" in agreement["location"]
+
+
 def test_a_name_hung_on_the_place_an_office_is_for_is_the_office_holder():
     # "the special envoy for Libya, Ghassan Salame,": the parser hangs the name on Libya
     text = "The UN special envoy for Libya, Ghassan Salame, met Khalifa Haftar in Benghazi on Monday."

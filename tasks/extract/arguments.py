@@ -1454,7 +1454,7 @@ class ArgumentFinder:
                                 continue  # "a summit on Syria": what it is about
                             if ent is not None and ent.label_ in PLACE_LABELS and self.gaz.lookup(ent.text) is None and self.known_person(ent.text):
                                 continue  # "talked to Zelaya by telephone": the model calls him a place here, a person elsewhere
-                            if ent is not None and (ent.label_ in PLACE_LABELS or self._is_seat(ent, child)):
+                            if ent is not None and (ent.label_ in PLACE_LABELS or self._is_seat(ent, child) or self._is_named_building(ent, child)):
                                 return ent
                             named = self._named_place(pobj)
                             if named is not None:
@@ -1517,6 +1517,11 @@ class ArgumentFinder:
     def _is_state(self, ent: Span) -> bool:
         entry = self.gaz.lookup(ent.text)
         return entry is not None and entry.category == "country"
+
+    def _is_named_building(self, ent: Span, prep: Token) -> bool:
+        """"signed at the Villa Madama", "met at the Hotel Bristol": a building named with its building
+        word, which the model calls an organisation, is where it happened."""
+        return prep.lower_ in {"at", "inside"} and ent.label_ == "ORG" and any(t.lemma_.lower() in self.cues.building_nouns for t in ent)
 
     def _is_seat(self, ent: Span, prep: Token) -> bool:
         """"at the Kremlin", "at the White House": an institution named by its building is a place."""
