@@ -4180,6 +4180,13 @@ def test_a_building_named_with_its_building_word_is_where_it_happened():
     assert agreement["location"] is not None and "Hotel Imperial" in agreement["location"]
 
 
+def test_a_place_modifying_a_building_word_loosely_is_still_where_it_happened():
+    # "at the Cankaya presidential palace": the parser hangs Cankaya on "palace" as a looser modifier
+    text = "Erdogan received Pashinyan at the Cankaya presidential palace on Monday."
+    [meeting] = of_type("meeting", text, "2018-06-20")
+    assert meeting["location"] is not None and "Cankaya" in meeting["location"]
+
+
 def test_a_name_hung_on_the_place_an_office_is_for_is_the_office_holder():
     # "the special envoy for Libya, Ghassan Salame,": the parser hangs the name on Libya
     text = "The UN special envoy for Libya, Ghassan Salame, met Khalifa Haftar in Benghazi on Monday."

@@ -1466,7 +1466,9 @@ class ArgumentFinder:
                                     pobj.lemma_.lower() in self.cues.building_nouns and mod_ent is not None and mod_ent.label_ in {"ORG", "PERSON"}
                                     and not any(self.ent_of.get(t.i) is not None and self.ent_of[t.i].label_ in PLACE_LABELS for t in pobj.subtree)
                                 )
-                                if mod.dep_ in {"compound", "poss"} and mod_ent is not None and (mod_ent.label_ in PLACE_LABELS or building):
+                                # ("at the Baabda presidential palace": the parser makes the place a looser modifier)
+                                told = mod.dep_ in {"compound", "poss"} or (mod.dep_ == "nmod" and pobj.lemma_.lower() in self.cues.building_nouns)
+                                if told and mod_ent is not None and (mod_ent.label_ in PLACE_LABELS or building):
                                     return self.doc[mod_ent.start: pobj.i + 1] if building else mod_ent
                             next_frontier.append(pobj)
                     elif child.dep_ in {"prep", "agent"} and child.lower_ not in {"after", "before", "since", "until", "despite", "than", "about", "over", "regarding", "concerning", "against"}:
