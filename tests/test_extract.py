@@ -17,7 +17,7 @@ from tasks.extract import extract_records
 from tasks.extract.arguments import ArgumentFinder
 from tasks.extract.cues import load_cues
 from tasks.extract.dateline import split_dateline
-from tasks.extract.dates import coarse_period, entry_year, resolve_chained_date, resolve_date
+from tasks.extract.dates import coarse_period, entry_year, resolve_chained_date, resolve_date, weekday_near
 from tasks.extract.gazetteer import load_gazetteer
 from tasks.extract.names import NameLinker
 from tasks.extract.pipeline import load_pipeline
@@ -4185,6 +4185,23 @@ def test_a_place_modifying_a_building_word_loosely_is_still_where_it_happened():
     text = "Erdogan received Pashinyan at the Cankaya presidential palace on Monday."
     [meeting] = of_type("meeting", text, "2018-06-20")
     assert meeting["location"] is not None and "Cankaya" in meeting["location"]
+
+
+def test_an_anniversary_pieces_day_is_counted_back_from_publication():
+    # "Forty years ago today": the day itself, and the story's other days in that year and month
+    text = ("Forty years ago today, in Helsinki, Gerald Ford and Leonid Brezhnev signed the Final Act with thirty-three other leaders. "
+            "On the Wednesday, Ford had met Brezhnev at the Soviet embassy. "
+            "Their foreign ministers had initialled a side letter on the 29th.")
+    events = extract_records([{"id": "a", "published": "2015-08-01", "text": text}])
+    dates = {(e["event_type"], e["event_date"]) for e in events}
+    assert ("agreement", "1975-08-01") in dates and ("meeting", "1975-07-30") in dates
+    assert all(e["event_date"] is None or e["event_date"].startswith("1975") for e in events)
+
+
+def test_a_weekday_in_a_story_of_another_year_is_the_nearest_to_the_storys_day():
+    assert weekday_near("On Sunday", date(1967, 6, 23)) == date(1967, 6, 25)
+    assert weekday_near("On the Thursday", date(1972, 5, 26)) == date(1972, 5, 25)
+    assert weekday_near("on 23 June", date(1967, 6, 23)) is None
 
 
 def test_a_name_hung_on_the_place_an_office_is_for_is_the_office_holder():

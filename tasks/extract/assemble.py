@@ -18,7 +18,7 @@ from tasks.clean import stable_hash
 from tasks.extract.arguments import NUMBER_WORDS, WEEKDAY_WORDS, clock_entry_line
 from tasks.extract.asylum import at_mission
 from tasks.extract.cues import Cues
-from tasks.extract.dates import (HEADING_DAY, coarse_period, counts_from_day_told, day_heading, entry_year, in_story_year, in_year, is_chained, names_a_year, names_month_day, names_today, on_timeline_entry,
+from tasks.extract.dates import (HEADING_DAY, coarse_period, counts_from_day_told, day_heading, day_of_story_month, entry_year, in_story_year, in_year, is_anniversary, is_chained, weekday_near, names_a_year, names_month_day, names_today, on_timeline_entry,
                                  parse_published, resolve_chained_date, resolve_date, tells_another_time)
 from tasks.extract.events import Event, Participant
 from tasks.extract.gazetteer import Gazetteer, fold
@@ -269,6 +269,10 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
             when = in_year(when, timeline_year)
         elif when is not None and story_day is not None and names_month_day(words) and not names_a_year(words):
             when = in_story_year(when, story_day)
+        elif when is not None and story_day is not None and weekday_near(words, story_day) is not None:
+            when = weekday_near(words, story_day)
+        elif when is not None and story_day is not None and day_of_story_month(words, story_day) is not None:
+            when = day_of_story_month(words, story_day)
         if when is not None and mention.debug.get("date_offset"):
             when = when + timedelta(days=mention.debug["date_offset"])  # "a day after he was granted asylum"
         if when is not None:
@@ -732,9 +736,10 @@ def _retrospective_days(doc: Doc, published: date | None) -> list[tuple[int, dat
     # lazily: most texts are news, told apart by their first day alone
     dated = ((ent, day) for ent in doc.ents if ent.label_ == "DATE" and (day := resolve_date(ent.text, published)) is not None)
     first = next(dated, None)
-    if first is None or not names_a_year(first[0].text) or (published - first[1]).days <= 365:
+    # ("Fifty years ago today": the day told with its year in other words)
+    if first is None or not (names_a_year(first[0].text) or is_anniversary(first[0].text)) or (published - first[1]).days <= 365:
         return []
-    return [(ent.start, day) for ent, day in [first, *dated] if names_a_year(ent.text) and names_month_day(ent.text)]
+    return [(ent.start, day) for ent, day in [first, *dated] if names_a_year(ent.text) and names_month_day(ent.text) or is_anniversary(ent.text)]
 
 
 def _days_told(doc: Doc, published: date | None, cues: Cues) -> list[tuple[int, date, bool]]:

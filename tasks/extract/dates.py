@@ -59,6 +59,8 @@ def resolve_date(text: str, published: date | None, future: bool = False) -> dat
         return None
     if _DURATION.match(text):
         return None  # "a day", "by two days": a length of time, not a day
+    if _ANNIVERSARY.match(text):
+        return anniversary_day(text, published)
     if re.fullmatch(r"(?:the\s+)?\d{1,3}(?:st|nd|rd|th)", text, re.IGNORECASE):
         return None  # "their 22nd meeting": a count, not the 22nd of the month
     if names_today(re.sub(r"^(?:on|for)\s+", "", text, flags=re.IGNORECASE)):
@@ -108,6 +110,25 @@ _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
 
 _THAT_DAY = re.compile(r"\bthat\s+(?:day|morning|afternoon|evening|night)\b|\bin\s+the\s+day\b|\bhours\b", re.IGNORECASE)
+
+
+# "Fifty years ago today", "forty-five years ago tonight": an anniversary piece's own day, that many years back
+_ANNIVERSARY = re.compile(r"^(.+\byears?\s+ago)\s+(?:today|tonight)$", re.IGNORECASE)
+
+
+def anniversary_day(text: str, published: date | None) -> date | None:
+    """The day an anniversary piece is about ("Fifty years ago today"), counted back from publication."""
+    match = _ANNIVERSARY.match(" ".join(text.split()))
+    if match is None or published is None:
+        return None
+    parser = DateDataParser(languages=["en"], settings={"RELATIVE_BASE": datetime.combine(published, datetime.min.time()), "RETURN_AS_TIMEZONE_AWARE": False})
+    data = parser.get_date_data(match.group(1))
+    return data.date_obj.date() if data is not None and data.date_obj is not None else None
+
+
+def is_anniversary(text: str) -> bool:
+    """Whether the words count an anniversary piece's day back from publication ("Thirty years ago today")."""
+    return bool(_ANNIVERSARY.match(" ".join(text.split())))
 
 
 def names_today(text: str) -> bool:
@@ -192,6 +213,32 @@ def in_story_year(day: date, story_day: date) -> date:
         except ValueError:
             continue  # February 29
     return min(candidates, key=lambda d: abs((d - story_day).days)) if candidates else day
+
+
+def weekday_near(text: str, story_day: date) -> date | None:
+    """"On the Thursday", in a story told of another year: the day of that name nearest the story's
+    day, before or after it ("On Sunday they came back" after a Friday; "On the Thursday" before a
+    Friday's signing), not the one before publication, decades later."""
+    weekday = _WEEKDAY.search(text)
+    if weekday is None or re.search(r"\d", text):
+        return None
+    ahead = (WEEKDAYS.index(weekday.group(2).lower()) - story_day.weekday()) % 7
+    return story_day + timedelta(days=ahead if ahead <= 3 else ahead - 7)
+
+
+_DAY_OF_MONTH = re.compile(r"^(?:on\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)$", re.IGNORECASE)
+
+
+def day_of_story_month(text: str, story_day: date) -> date | None:
+    """"They initialled the documents on the 17th", in a story told of another year: that day of the
+    story's month, not of the month the paper comes out in."""
+    match = _DAY_OF_MONTH.match(" ".join(text.split()))
+    if match is None:
+        return None
+    try:
+        return story_day.replace(day=int(match.group(1)))
+    except ValueError:
+        return None
 
 
 def counts_from_day_told(text: str) -> bool:
