@@ -4204,6 +4204,12 @@ def test_a_weekday_in_a_story_of_another_year_is_the_nearest_to_the_storys_day()
     assert weekday_near("on 23 June", date(1967, 6, 23)) is None
 
 
+def test_a_span_of_days_in_one_month_is_its_first_day_not_a_year():
+    # dateparser reads "July 11-12" as July 11 of 2012 (or 2112 looking forward)
+    assert resolve_date("on July 11-12", date(2023, 6, 8), future=True) == date(2023, 7, 11)
+    assert resolve_date("Nov. 25-27", date(2019, 11, 21), future=True) == date(2019, 11, 25)
+
+
 def test_a_name_hung_on_the_place_an_office_is_for_is_the_office_holder():
     # "the special envoy for Libya, Ghassan Salame,": the parser hangs the name on Libya
     text = "The UN special envoy for Libya, Ghassan Salame, met Khalifa Haftar in Benghazi on Monday."

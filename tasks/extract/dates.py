@@ -61,6 +61,8 @@ def resolve_date(text: str, published: date | None, future: bool = False) -> dat
         return None  # "a day", "by two days": a length of time, not a day
     if _ANNIVERSARY.match(text):
         return anniversary_day(text, published)
+    # "July 11-12", "Nov. 25-27": the first day (dateparser reads the second number as a year)
+    text = _DAY_RANGE.sub(r"\1", text)
     if re.fullmatch(r"(?:the\s+)?\d{1,3}(?:st|nd|rd|th)", text, re.IGNORECASE):
         return None  # "their 22nd meeting": a count, not the 22nd of the month
     if names_today(re.sub(r"^(?:on|for)\s+", "", text, flags=re.IGNORECASE)):
@@ -112,6 +114,8 @@ _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 _THAT_DAY = re.compile(r"\bthat\s+(?:day|morning|afternoon|evening|night)\b|\bin\s+the\s+day\b|\bhours\b", re.IGNORECASE)
 
 
+# a span of days in one month: "July 11-12", "Nov. 25–27"
+_DAY_RANGE = re.compile(rf"({MONTH_WORD}\s+\d{{1,2}})\s*[-–]\s*\d{{1,2}}(?!\d)")
 # "Fifty years ago today", "forty-five years ago tonight": an anniversary piece's own day, that many years back
 _ANNIVERSARY = re.compile(r"^(.+\byears?\s+ago)\s+(?:today|tonight)$", re.IGNORECASE)
 
