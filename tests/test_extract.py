@@ -4210,6 +4210,14 @@ def test_a_span_of_days_in_one_month_is_its_first_day_not_a_year():
     assert resolve_date("Nov. 25-27", date(2019, 11, 21), future=True) == date(2019, 11, 25)
 
 
+def test_a_day_after_meeting_face_to_face_is_the_meetings_day():
+    # the parser makes the second "face" a verb of its own clause and hangs the day on it
+    text = ("The G20 summit in Bali ended on Wednesday with a declaration on Ukraine. "
+            "Scholz and Sunak met face to face for the first time on Thursday, signing a joint declaration on defence.")
+    events = of_type("meeting", text, "2022-11-19")
+    assert [e["event_date"] for e in events] == ["2022-11-17"]
+
+
 def test_a_name_hung_on_the_place_an_office_is_for_is_the_office_holder():
     # "the special envoy for Libya, Ghassan Salame,": the parser hangs the name on Libya
     text = "The UN special envoy for Libya, Ghassan Salame, met Khalifa Haftar in Benghazi on Monday."

@@ -90,6 +90,12 @@ def inner_dateline_tokens(doc: Doc) -> set[int]:
     return found
 
 
+def _face_to_face(token: Token) -> bool:
+    """"met face to face for the first time on Thursday": the parser makes the second "face" a verb of a
+    clause of its own, and the day hangs on it; the idiom is a manner of meeting, not a clause."""
+    return token.lower_ == "face" and token.i >= 2 and token.nbor(-2).lower_ == "face" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
 class ArgumentFinder:
     def __init__(self, doc: Doc, gazetteer: Gazetteer, cues: Cues):
         self.doc = doc
@@ -1677,7 +1683,7 @@ class ArgumentFinder:
             token = ent.root
             steps = 0
             while token.i not in targets and token.head.i != token.i and steps < 6:
-                if token.dep_ in {"ccomp", "advcl", "relcl", "conj", "xcomp", "csubj", "parataxis"} and token.pos_ in {"VERB", "AUX"}:
+                if token.dep_ in {"ccomp", "advcl", "relcl", "conj", "xcomp", "csubj", "parataxis"} and token.pos_ in {"VERB", "AUX"} and not _face_to_face(token):
                     break
                 if token.dep_ == "pcomp" and token.head.lower_ == "since":
                     break  # "his first trip since returning to office on January 1": that day is the return's
