@@ -4218,6 +4218,14 @@ def test_a_day_after_meeting_face_to_face_is_the_meetings_day():
     assert [e["event_date"] for e in events] == ["2022-11-17"]
 
 
+def test_next_in_a_clause_told_in_the_simple_past_counts_from_the_storys_time():
+    # "Over the next two days ... held talks": done, not planned; "agreed to meet next month" is still planned
+    [meeting] = of_type("meeting", "Over the next two days Kissinger held talks with Chou En-lai in Peking.", "1971-07-20")
+    assert meeting["modality"] == "asserted"
+    [meeting] = of_type("meeting", "Kissinger agreed to meet Chou En-lai next month.", "1971-07-20")
+    assert meeting["modality"] == "planned"
+
+
 def test_a_name_hung_on_the_place_an_office_is_for_is_the_office_holder():
     # "the special envoy for Libya, Ghassan Salame,": the parser hangs the name on Libya
     text = "The UN special envoy for Libya, Ghassan Salame, met Khalifa Haftar in Benghazi on Monday."

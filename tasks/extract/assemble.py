@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from tasks.clean import stable_hash
 from tasks.extract.arguments import NUMBER_WORDS, WEEKDAY_WORDS, clock_entry_line
@@ -290,7 +290,8 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
     elif when is None and scheduled and mention.modality in {"asserted", "reported"} and any(_THIS_SPAN.search(w) for w in mention.debug.get("date_candidates", [])):
         # "Albanese travels to Washington this week for a state visit": the timetable's present, this week
         mention.modality, mention.modality_cue = "planned", "present tense, this week"
-    elif when is None and mention.modality in {"asserted", "reported"} and any(_FUTURE_WORDS.search(w) for w in mention.debug.get("date_candidates", [])):
+    elif when is None and mention.modality in {"asserted", "reported"} and any(_FUTURE_WORDS.search(w) for w in mention.debug.get("date_candidates", [])) \
+            and not _told_in_the_past(linker.doc[mention.trigger_start]):
         # "will meet next month"; not "signed on Tuesday an agreement for next year's election"
         mention.modality, mention.modality_cue = "planned", "future date words"
     period = None if when else next((p for p in (coarse_period(w, published, future) for w in mention.debug.get("date_candidates") or [mention.date_text]) if p), None)
@@ -298,6 +299,15 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
             and mention.modality in {"asserted", "reported"}:
         mention.modality, mention.modality_cue = "planned", "present progressive, a month to come"
     return ResolvedMention(mention, parties, when, group, period, future)
+
+
+def _told_in_the_past(trigger: Token) -> bool:
+    """"Over the next two days Kissinger held talks with Chou": "next" counts from the story's time when
+    the clause is told in the simple past; not "agreed to meet next month" (the meeting's verb is no past)."""
+    verb = trigger
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.tag_ == "VBD" and verb.dep_ not in {"xcomp", "ccomp"} and not any(c.dep_ == "aux" for c in verb.children)
 
 
 def _entry_names_two(doc: Doc, before: int) -> bool:
