@@ -4226,6 +4226,13 @@ def test_next_in_a_clause_told_in_the_simple_past_counts_from_the_storys_time():
     assert meeting["modality"] == "planned"
 
 
+def test_a_states_opposition_named_with_its_demonym_is_a_side_of_its_own():
+    # "the Venezuelan opposition" is neither Venezuela nor its head of state
+    text = "The Venezuelan government and the Venezuelan opposition signed an agreement on elections in Barbados on Tuesday."
+    [agreement] = of_type("agreement", text, "2023-10-20")
+    assert sorted(names(agreement)) == ["Venezuela", "Venezuelan opposition"]
+
+
 def test_a_name_hung_on_the_place_an_office_is_for_is_the_office_holder():
     # "the special envoy for Libya, Ghassan Salame,": the parser hangs the name on Libya
     text = "The UN special envoy for Libya, Ghassan Salame, met Khalifa Haftar in Benghazi on Monday."

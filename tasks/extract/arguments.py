@@ -372,8 +372,9 @@ class ArgumentFinder:
                 if {lemma, lower} & (STATE_BODIES | {"ministry"}):
                     # "Colombia's government", "the Afghan authorities", "Niger's military rulers": the state acting
                     return PartyRef(country, "GPE", role, token.i, token.i + 1, ent_id=f"country:{country}", country_hint=country)
-                if {lemma, lower} & self.cues.institution_nouns:
-                    # "Sudan's army": named as the article names it
+                if {lemma, lower} & (self.cues.institution_nouns | self.cues.collective_actors):
+                    # "Sudan's army": named as the article names it; "the Venezuelan opposition": a side of its
+                    # own, not the state (nor the head of state) it is named with
                     return PartyRef(self.phrase(token), "NORPGROUP", role, token.i, token.i + 1, country_hint=country)
                 if token.tag_ in {"NNS", "NNPS"}:
                     return PartyRef(self.phrase(token), "NORPGROUP", role, token.i, token.i + 1, country_hint=country)
