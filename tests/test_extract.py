@@ -4198,6 +4198,14 @@ def test_an_anniversary_pieces_day_is_counted_back_from_publication():
     assert all(e["event_date"] is None or e["event_date"].startswith("1975") for e in events)
 
 
+def test_an_anniversary_week_puts_the_storys_days_in_its_year():
+    # "Forty years ago this week" names no day, but the days told after it are of that year
+    text = ("Forty years ago this week the Egyptian president flew to Israel. "
+            "On 20 November, Anwar Sadat and Menachem Begin met in Jerusalem.")
+    [meeting] = of_type("meeting", text, "2017-11-22")
+    assert meeting["event_date"] == "1977-11-20"
+
+
 def test_a_weekday_in_a_story_of_another_year_is_the_nearest_to_the_storys_day():
     assert weekday_near("On Sunday", date(1967, 6, 23)) == date(1967, 6, 25)
     assert weekday_near("On the Thursday", date(1972, 5, 26)) == date(1972, 5, 25)

@@ -18,8 +18,9 @@ from tasks.clean import stable_hash
 from tasks.extract.arguments import NUMBER_WORDS, WEEKDAY_WORDS, clock_entry_line
 from tasks.extract.asylum import at_mission
 from tasks.extract.cues import Cues
-from tasks.extract.dates import (HEADING_DAY, coarse_period, counts_from_day_told, day_heading, day_of_story_month, entry_year, in_story_year, in_year, is_anniversary, is_chained, weekday_near, names_a_year, names_month_day, names_today, on_timeline_entry,
-                                 parse_published, resolve_chained_date, resolve_date, tells_another_time)
+from tasks.extract.dates import (HEADING_DAY, anniversary_day, coarse_period, counts_from_day_told, day_heading, day_of_story_month, entry_year,
+                                 in_story_year, in_year, is_anniversary, is_chained, names_a_year, names_month_day, names_today, on_timeline_entry,
+                                 parse_published, resolve_chained_date, resolve_date, tells_another_time, weekday_near)
 from tasks.extract.events import Event, Participant
 from tasks.extract.gazetteer import Gazetteer, fold
 from tasks.extract.mentions import Mention, PartyRef
@@ -744,12 +745,13 @@ def _retrospective_days(doc: Doc, published: date | None) -> list[tuple[int, dat
     if published is None:
         return []
     # lazily: most texts are news, told apart by their first day alone
-    dated = ((ent, day) for ent in doc.ents if ent.label_ == "DATE" and (day := resolve_date(ent.text, published)) is not None)
+    # ("Fifty years ago this week" tells no day, but the story's week: its weekdays and dates are of that year)
+    dated = ((ent, day) for ent in doc.ents if ent.label_ == "DATE" and (day := resolve_date(ent.text, published) or anniversary_day(ent.text, published, week=True)) is not None)
     first = next(dated, None)
     # ("Fifty years ago today": the day told with its year in other words)
-    if first is None or not (names_a_year(first[0].text) or is_anniversary(first[0].text)) or (published - first[1]).days <= 365:
+    if first is None or not (names_a_year(first[0].text) or is_anniversary(first[0].text, week=True)) or (published - first[1]).days <= 365:
         return []
-    return [(ent.start, day) for ent, day in [first, *dated] if names_a_year(ent.text) and names_month_day(ent.text) or is_anniversary(ent.text)]
+    return [(ent.start, day) for ent, day in [first, *dated] if names_a_year(ent.text) and names_month_day(ent.text) or is_anniversary(ent.text, week=True)]
 
 
 def _days_told(doc: Doc, published: date | None, cues: Cues) -> list[tuple[int, date, bool]]:

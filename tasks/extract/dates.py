@@ -120,9 +120,14 @@ _DAY_RANGE = re.compile(rf"({MONTH_WORD}\s+\d{{1,2}})\s*[-–]\s*\d{{1,2}}(?!\d)
 _ANNIVERSARY = re.compile(r"^(.+\byears?\s+ago)\s+(?:today|tonight)$", re.IGNORECASE)
 
 
-def anniversary_day(text: str, published: date | None) -> date | None:
-    """The day an anniversary piece is about ("Fifty years ago today"), counted back from publication."""
-    match = _ANNIVERSARY.match(" ".join(text.split()))
+# "Fifty years ago this week": the week of an anniversary piece, whose day it leaves untold
+_ANNIVERSARY_WEEK = re.compile(r"^(.+\byears?\s+ago)\s+this\s+week$", re.IGNORECASE)
+
+
+def anniversary_day(text: str, published: date | None, week: bool = False) -> date | None:
+    """The day an anniversary piece is about ("Fifty years ago today"), counted back from publication;
+    with `week`, the same day of the year for a piece that names only the week ("this week")."""
+    match = (_ANNIVERSARY_WEEK if week else _ANNIVERSARY).match(" ".join(text.split()))
     if match is None or published is None:
         return None
     parser = DateDataParser(languages=["en"], settings={"RELATIVE_BASE": datetime.combine(published, datetime.min.time()), "RETURN_AS_TIMEZONE_AWARE": False})
@@ -130,9 +135,11 @@ def anniversary_day(text: str, published: date | None) -> date | None:
     return data.date_obj.date() if data is not None and data.date_obj is not None else None
 
 
-def is_anniversary(text: str) -> bool:
-    """Whether the words count an anniversary piece's day back from publication ("Thirty years ago today")."""
-    return bool(_ANNIVERSARY.match(" ".join(text.split())))
+def is_anniversary(text: str, week: bool = False) -> bool:
+    """Whether the words count an anniversary piece's day back from publication ("Thirty years ago today"),
+    or, with `week`, its week ("Thirty years ago this week")."""
+    text = " ".join(text.split())
+    return bool(_ANNIVERSARY.match(text) or (week and _ANNIVERSARY_WEEK.match(text)))
 
 
 def names_today(text: str) -> bool:
