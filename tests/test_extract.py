@@ -4196,6 +4196,11 @@ def test_an_anniversary_pieces_day_is_counted_back_from_publication():
     dates = {(e["event_type"], e["event_date"]) for e in events}
     assert ("agreement", "1975-08-01") in dates and ("meeting", "1975-07-30") in dates
     assert all(e["event_date"] is None or e["event_date"].startswith("1975") for e in events)
+    # what is to come is of the paper's week, not the story's
+    text = ("Twenty-five years ago today, in Belfast, the British and Irish governments signed the Good Friday Agreement. "
+            "Joe Biden lands in Belfast on Tuesday evening and is to meet Rishi Sunak on Wednesday.")
+    planned = [e for e in extract_records([{"id": "b", "published": "2023-04-10", "text": text}]) if e["modality"] == "planned"]
+    assert [e["event_date"] for e in planned] == ["2023-04-12"]
 
 
 def test_an_anniversary_week_puts_the_storys_days_in_its_year():
