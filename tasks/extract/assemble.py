@@ -270,11 +270,11 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
             when = in_year(when, timeline_year)
         elif when is not None and story_day is not None and names_month_day(words) and not names_a_year(words):
             when = in_story_year(when, story_day)
-        elif when is not None and story_day is not None and not future and weekday_near(words, story_day) is not None:
+        elif when is not None and story_day is not None and not future and (near := weekday_near(words, story_day)) is not None:
             # (not "is to meet Sunak on Wednesday" in a piece that looks back: what is to come is of the paper's week)
-            when = weekday_near(words, story_day)
-        elif when is not None and story_day is not None and day_of_story_month(words, story_day) is not None:
-            when = day_of_story_month(words, story_day)
+            when = near
+        elif when is not None and story_day is not None and (in_month := day_of_story_month(words, story_day)) is not None:
+            when = in_month
         if when is not None and mention.debug.get("date_offset"):
             when = when + timedelta(days=mention.debug["date_offset"])  # "a day after he was granted asylum"
         if when is not None:

@@ -59,7 +59,7 @@ def resolve_date(text: str, published: date | None, future: bool = False) -> dat
         return None
     if _DURATION.match(text):
         return None  # "a day", "by two days": a length of time, not a day
-    if _ANNIVERSARY.match(text):
+    if is_anniversary(text):
         return anniversary_day(text, published)
     # "July 11-12", "Nov. 25-27": the first day (dateparser reads the second number as a year)
     text = _DAY_RANGE.sub(r"\1", text)
@@ -116,18 +116,21 @@ _THAT_DAY = re.compile(r"\bthat\s+(?:day|morning|afternoon|evening|night)\b|\bin
 
 # a span of days in one month: "July 11-12", "Nov. 25–27"
 _DAY_RANGE = re.compile(rf"({MONTH_WORD}\s+\d{{1,2}})\s*[-–]\s*\d{{1,2}}(?!\d)")
-# "Fifty years ago today", "forty-five years ago tonight": an anniversary piece's own day, that many years back
-_ANNIVERSARY = re.compile(r"^(.+\byears?\s+ago)\s+(?:today|tonight)$", re.IGNORECASE)
+# "Fifty years ago today", "forty-five years ago tonight": an anniversary piece's own day, that many years
+# back; "Fifty years ago this week" tells only its week
+_ANNIVERSARY = re.compile(r"^(.+\byears?\s+ago)\s+(today|tonight|this\s+week)$", re.IGNORECASE)
 
 
-# "Fifty years ago this week": the week of an anniversary piece, whose day it leaves untold
-_ANNIVERSARY_WEEK = re.compile(r"^(.+\byears?\s+ago)\s+this\s+week$", re.IGNORECASE)
+def _anniversary(text: str, week: bool) -> re.Match | None:
+    """The anniversary words, if they are some: of a day, or with `week` of a day or a week."""
+    match = _ANNIVERSARY.match(" ".join(text.split()))
+    return match if match is not None and (week or not match.group(2).lower().startswith("this")) else None
 
 
 def anniversary_day(text: str, published: date | None, week: bool = False) -> date | None:
     """The day an anniversary piece is about ("Fifty years ago today"), counted back from publication;
-    with `week`, the same day of the year for a piece that names only the week ("this week")."""
-    match = (_ANNIVERSARY_WEEK if week else _ANNIVERSARY).match(" ".join(text.split()))
+    with `week`, also the same day of the year for a piece that names only the week ("this week")."""
+    match = _anniversary(text, week)
     if match is None or published is None:
         return None
     parser = DateDataParser(languages=["en"], settings={"RELATIVE_BASE": datetime.combine(published, datetime.min.time()), "RETURN_AS_TIMEZONE_AWARE": False})
@@ -137,9 +140,8 @@ def anniversary_day(text: str, published: date | None, week: bool = False) -> da
 
 def is_anniversary(text: str, week: bool = False) -> bool:
     """Whether the words count an anniversary piece's day back from publication ("Thirty years ago today"),
-    or, with `week`, its week ("Thirty years ago this week")."""
-    text = " ".join(text.split())
-    return bool(_ANNIVERSARY.match(text) or (week and _ANNIVERSARY_WEEK.match(text)))
+    or, with `week`, its day or its week ("Thirty years ago this week")."""
+    return _anniversary(text, week) is not None
 
 
 def names_today(text: str) -> bool:
