@@ -19,6 +19,7 @@ from tasks.extract.cues import load_cues
 from tasks.extract.dateline import split_dateline
 from tasks.extract.dates import coarse_period, entry_year, resolve_chained_date, resolve_date, weekday_near
 from tasks.extract.gazetteer import load_gazetteer
+from tasks.extract.given_names import given_name_gender
 from tasks.extract.names import NameLinker
 from tasks.extract.pipeline import load_pipeline
 
@@ -2811,6 +2812,24 @@ def test_she_is_the_one_woman_the_article_shows_as_such():
     meetings = of_type("meeting", text, "2024-04-10")
     assert any(names(e) == {"Janet Yellen", "Li Qiang"} for e in meetings)
     assert not any(names(e) == {"Ma Ying-jeou", "Li Qiang"} for e in meetings)
+
+
+def test_she_is_the_woman_her_given_name_shows():
+    # the article never says "she" of Thatcher in a sentence that names her alone; "Margaret" does
+    text = ("Thatcher's visit\n"
+            "Fresh from victory in the Falklands, Prime Minister Margaret Thatcher arrived in Beijing. On 23 September "
+            "she held talks with Premier Zhao Ziyang.\n"
+            "On 24 September she met Deng Xiaoping in the Great Hall of the People.")
+    meetings = of_type("meeting", text, "1982-09-30")
+    assert sorted(sorted(names(e)) for e in meetings) == [["Deng Xiaoping", "Margaret Thatcher"], ["Margaret Thatcher", "Zhao Ziyang"]]
+
+
+def test_a_given_name_tells_a_gender_only_when_the_dictionary_is_firm():
+    assert given_name_gender("Margaret Thatcher") == "f"
+    assert given_name_gender("Recep Tayyip Erdogan") == "m"
+    assert given_name_gender("Zhao Ziyang") is None  # a family name first
+    assert given_name_gender("Kim Dae-jung") is None  # a name given to both
+    assert given_name_gender("Thatcher") is None  # one word is as often a surname
 
 
 def test_a_meeting_that_is_off_did_not_happen():

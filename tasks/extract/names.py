@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tasks.extract.cues import Cues
 from tasks.extract.gazetteer import Gazetteer, fold
+from tasks.extract.given_names import given_name_gender
 from tasks.extract.mentions import PartyRef
 
 
@@ -619,6 +620,7 @@ class NameLinker:
         counts: dict[str, dict[str, int]] = {}
         sents = list(self.doc.sents)
         named: dict[int, set[str]] = {}
+        given: dict[str, str | None] = {}
         for i, span, _ in self.person_mentions:
             linked = self.link(PartyRef(span.text, "PERSON", start=span.start, end=span.end))
             if linked is None:
@@ -626,6 +628,12 @@ class NameLinker:
             address = self.doc[span.start - 1].lower_.rstrip(".") if span.start > 0 else ""
             if address in ADDRESS_GENDER:
                 counts.setdefault(linked.key, {"m": 0, "f": 0})[ADDRESS_GENDER[address]] += 3  # "Mr Trump": stronger than a pronoun
+            if linked.key not in given:
+                # "Margaret Thatcher": the given name, weaker than any pronoun the article uses of the person alone
+                # (counted once a person): "Ai Weiwei ... his plan" is a man, though "Ai" is a woman's name in Japan
+                given[linked.key] = given_name_gender(linked.name)
+                if given[linked.key]:
+                    counts.setdefault(linked.key, {"m": 0, "f": 0})[given[linked.key]] += 0.5
             named.setdefault(span.sent.start, set()).add(linked.key)
         for n, sent in enumerate(sents):
             people = named.get(sent.start, set())
