@@ -2866,6 +2866,21 @@ def test_a_person_with_a_day_in_front_taken_as_the_object_of_on_is_the_verb_s_su
     assert [t.text for t in finder.subjects(doc[8])] == ["Biden"]
 
 
+def test_the_subjects_joined_to_a_fronted_place_sign_though_the_verb_hangs_on_a_later_clause():
+    """The parse of one long sentence ("... at Hillsborough Castle, Margaret Thatcher and Garret FitzGerald
+    signed the Anglo-Irish Agreement while ..., unionist leaders were preparing ..."), cut short and fixed
+    by hand: the signers are conjuncts of the place, and "signed" a clausal complement of the last verb."""
+    nlp = load_pipeline()
+    words = ["At", "Hillsborough", "Castle", ",", "Thatcher", "and", "FitzGerald", "signed", "the", "agreement", "while", "leaders", "were", "preparing", "."]
+    heads = [7, 2, 0, 2, 2, 4, 4, 13, 9, 7, 13, 13, 13, 13, 13]
+    deps = ["prep", "compound", "pobj", "punct", "conj", "cc", "conj", "ccomp", "det", "dobj", "mark", "nsubj", "aux", "ROOT", "punct"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, ents=["O", "B-ORG", "I-ORG", "O", "B-PERSON", "O", "B-PERSON", "O", "O", "O", "O", "O", "O", "O", "O"])
+    finder = ArgumentFinder(doc, load_gazetteer(), load_cues())
+    assert [t.text for t in finder.subjects(doc[7])] == ["Thatcher"]
+    # a clause told after its head keeps its own subjects only ("leaders said Thatcher signed")
+    assert finder.subjects(doc[13])[0].text == "leaders"
+
+
 def test_a_leader_named_with_his_father_s_line_is_the_gazetteer_s_leader():
     gazetteer = load_gazetteer()
     assert gazetteer.lookup("Mohammed bin Salman bin Abdulaziz Al Saud").name == "Mohammed bin Salman"

@@ -1168,9 +1168,11 @@ class ArgumentFinder:
                 # "Scholz, who arrived in Moscow a day after meeting Zelensky in Kyiv": the one the clause is about
                 return self.subjects(main)
             return subj or (self.subjects(main) if main.dep_ in {"xcomp", "conj"} and timed else [])
-        if not subj and verb.dep_ == "ROOT":
+        if not subj and (verb.dep_ == "ROOT" or (verb.dep_ == "ccomp" and verb.i < verb.head.i)):
             # "In the town of Arawa, Papua New Guinea's government and Bougainville's leaders signed":
-            # the parser joins the subjects to the fronted place
+            # the parser joins the subjects to the fronted place (and, in a long sentence, may hang the
+            # verb on a later one: "... FitzGerald signed the Anglo-Irish Agreement while ..., unionist
+            # leaders were preparing")
             for prep in (c for c in verb.children if c.dep_ == "prep" and c.i < verb.i):
                 # (or deeper: "During Rao's visit to Beijing, India and China sign the agreement")
                 for obj in (o for o in prep.subtree if o.dep_ == "pobj"):
