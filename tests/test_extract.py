@@ -4173,6 +4173,16 @@ def test_entry_year_is_the_entrys_or_the_last_year_heading():
     assert entry_year(text, text.index("No heading")) == 1990
 
 
+def test_a_short_heading_ending_on_its_month_and_year_gives_the_year_of_the_days_under_it():
+    text = ("Background\nThe lease would expire on 30 June 1997.\nThatcher's visit, September 1982\n"
+            "On 23 September she held talks with Zhao.\nStep 2 – Bogor, December 1954\nOn 29 December they met.")
+    assert entry_year(text, text.index("On 23")) == 1982
+    assert entry_year(text, text.index("On 29")) == 1954
+    # a newsletter's masthead day is the paper's, told in full: no heading year
+    text = "Foreign Desk Daily | Monday, October 16, 2023\nOn Sunday the two met."
+    assert entry_year(text, text.index("On Sunday")) is None
+
+
 def test_a_timeline_day_without_a_year_is_in_the_year_of_the_last_entry_that_gave_one():
     text = ("The road to the treaty:\nNovember 9, 1977 - Sadat tells parliament he is ready.\nNovember 19 - Sadat lands in Israel.\n"
             "January 1978 - Talks break up.\nSeptember 5 - A summit opens at Camp David.\nMarch 26, 1979 - The treaty is signed.\nThe text runs on.")

@@ -162,8 +162,10 @@ def on_timeline_entry(text: str, at: int) -> bool:
 # a timeline's entry at the start of any line
 _ENTRY_LINE = re.compile(r"^[ \t]*" + TIMELINE_ENTRY.pattern, re.MULTILINE)
 
-# a heading that is a year alone: "1990", "In 1991:", "2019 —"
-_YEAR_HEADING = re.compile(r"^[ \t]*(?:In\s+)?((?:1[89]|20)\d\d)[ \t]*[:.\-–—]?[ \t]*$", re.MULTILINE)
+# a heading that is a year alone ("1990", "In 1991:", "2019 —") or ends a short title with its month and year
+# ("Thatcher's visit, September 1982", "Step 1 – Bogor, December 1954"; not a newsletter's "| Monday, October 16, 2023")
+_YEAR_HEADING = re.compile(
+    rf"^[ \t]*(?:In\s+|[^\n.!?]{{0,60}}?(?<!\d)[,:–—-][ \t]*)?(?:{MONTH_WORD}[ \t]+)?((?:1[89]|20)\d\d)[ \t]*[:.\-–—]?[ \t]*$", re.MULTILINE)
 
 
 def entry_year(text: str, at: int) -> int | None:
