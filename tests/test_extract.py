@@ -2832,6 +2832,13 @@ def test_a_given_name_tells_a_gender_only_when_the_dictionary_is_firm():
     assert given_name_gender("Thatcher") is None  # one word is as often a surname
 
 
+def test_a_person_called_by_a_title_of_his_own_is_in_view_for_a_later_him():
+    text = ("Mohammad Reza Pahlavi left Tehran on 16 January 1979. The Shah flew to Aswan, where Anwar Sadat greeted "
+            "him. In November Mexico refused him asylum.")
+    [asylum] = of_type("asylum", text, "1980-01-10")
+    assert roles(asylum) == {("Mexico", "grantor"), ("Mohammad Reza Pahlavi", "recipient")}
+
+
 def test_a_meeting_that_is_off_did_not_happen():
     text = "The summit between Vladimir Putin and Joe Biden that Emmanuel Macron announced on Monday is off."
     assert [e["modality"] for e in of_type("meeting", text, "2022-02-24")] == ["negated"]

@@ -412,6 +412,7 @@ class NameLinker:
         latest: dict[str, int] = {}
         spans: dict[str, Span] = {}
         possessors: dict[str, Span] = {}
+        titles: dict[str, Span] = {}
         # "Carney said Russia had granted him asylum": whoever speaks is not the "him"
         speakers = self.speakers_of(token_i) if self.doc[token_i].dep_ not in {"nsubj", "nsubjpass"} else set()
         turn = self._turn_of(token_i)
@@ -449,6 +450,20 @@ class NameLinker:
             scores[linked.key] = scores.get(linked.key, 0.0) + score
             latest[linked.key] = i
             spans[linked.key] = span
+        for i, span, is_subject, linked in self.title_mentions:
+            # "The Shah flies to Contadora ... Mexico refuses him asylum": a person called by a title of his own
+            # is in view as much as one named (the span of a name is kept for the answer where there is one)
+            if i >= token_i or linked.key in exclude or linked.key in speakers:
+                continue
+            distance = sent.start - span.sent.start if span.sent.start < sent.start else 0
+            score = 1.0
+            if span.sent.start == sent.start:
+                score += 3.0 if is_subject else 1.5
+            elif distance < 60:
+                score += 1.0 + (1.0 if is_subject else 0.0)
+            scores[linked.key] = scores.get(linked.key, 0.0) + score
+            latest[linked.key] = max(latest.get(linked.key, -1), i)
+            titles.setdefault(linked.key, span)
         for i, span in self._subject_chain(token_i):
             # "Honecker spent ten years in Nazi prisons ... He pushed Ulbricht aside ... Kohl received him":
             # each "he" that carried the story on is that person named again
@@ -481,8 +496,29 @@ class NameLinker:
             # "Janet Yellen ended her China trip ... She met Premier Li Qiang": of the people in view, the one
             # woman the article shows as such (in this news most people of unknown gender are men)
             best = women[0]
+        if best not in spans:
+            span = titles[best]
+            return PartyRef(span.text, "TITLE", start=span.start, end=span.end, title=span.root.lemma_.lower())
         span = spans[best]
         return PartyRef(span.text, "PERSON", start=span.start, end=span.end)
+
+    @cached_property
+    def title_mentions(self) -> list[tuple[int, Span, bool, LinkedName]]:
+        """The places the article calls a person by a title one person holds in the story, capitalised
+        and alone ("the Shah", "The King", "the Pope"; not "the King of Jordan's envoy", not "the Pope's
+        visit" nor "King Abdullah", which names him), each with the person it resolves to."""
+        found = []
+        for token in self.doc:
+            if not token.text[:1].isupper() or token.lemma_.lower() not in self.cues.distinct_titles or token.ent_type_ == "PERSON":
+                continue
+            if token.i == 0 or self.doc[token.i - 1].lower_ != "the" or token.dep_ in {"compound", "poss"}:
+                continue
+            if token.i + 1 < len(self.doc) and (self.doc[token.i + 1].pos_ == "PROPN" or self.doc[token.i + 1].tag_ == "POS"):
+                continue
+            linked = self.resolve_title(PartyRef(token.text, "TITLE", start=token.i, end=token.i + 1, title=token.lemma_.lower()))
+            if linked is not None and linked.kind == "PERSON":
+                found.append((token.i, self.doc[token.i: token.i + 1], token.dep_ in {"nsubj", "nsubjpass"}, linked))
+        return found
 
     def _turn_of(self, token_i: int) -> int:
         """Which turn of a transcript a token is in (-1 before the first, or in an article with none)."""
