@@ -160,6 +160,9 @@ def build_agreement(finder: ArgumentFinder, span: Span, rule: dict, sent_index: 
     if verbless:
         # (its subjects, to the parser a clause's head and its possessor, are read in order)
         mention.parties = _signers_before(finder, governor) or mention.parties
+    sides = _signed_for(finder, status_verb) if status == "signed" and status_verb is not None else []
+    if sides:
+        mention.parties = sides
     if not mention.parties and status in {"signed", "reached"} and status_verb is not None and not mediator_subject and status_verb.lemma_.lower() not in MEDIATOR_VERBS:
         mention.parties += _signers_before(finder, status_verb)
     if len([p for p in mention.parties if p.kind in {"PERSON", "GPE", "ORG"}]) < 2 and status in {"signed", "reached"}:
@@ -226,6 +229,26 @@ def _verbless_signing(noun, cues):
     if noun.dep_ != "appos" or noun.sent.root.pos_ in {"VERB", "AUX"}:
         return None
     return next((c for c in noun.head.children if c.dep_ == "acl" and c.i < noun.i and c.lemma_.lower() in cues.agreement_status), None)
+
+
+def _signed_for(finder: ArgumentFinder, verb) -> list:
+    """"Louis Joxe for France and Krim Belkacem for the Provisional Government of the Algerian Republic
+    signed the Evian Accords", "signed ... by William Rogers for the United States, Nguyen Duy Trinh for the
+    Democratic Republic of Vietnam, ...": whom each signer signed for are the deal's sides. A "for" counts
+    right after a person's name (the parser hangs it anywhere in a long list) or on the verb itself
+    ("signed for Bamako by the Minister"); two sides at least."""
+    sides: list = []
+    for token in verb.sent:
+        if token.lower_ != "for" or token.dep_ != "prep" or token.i == verb.sent.start:
+            continue
+        before = finder.ent_of.get(token.i - 1)
+        if token.head.i != verb.i and (before is None or before.label_ != "PERSON"):
+            continue
+        for obj in (c for c in token.children if c.dep_ == "pobj"):
+            party = finder.party(obj, "party")
+            if party is not None and party.kind in {"GPE", "ORG", "NORP"} and all(party.start != p.start for p in sides):
+                sides.append(party)
+    return sides if len(sides) >= 2 else []
 
 
 def _signers_before(finder: ArgumentFinder, verb) -> list:
