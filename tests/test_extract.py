@@ -2851,6 +2851,29 @@ def test_whom_each_signer_signed_for_are_the_deal_s_sides():
     assert names(deal) == {"Spain", "Portugal"}
 
 
+def test_people_named_right_after_a_plural_title_without_a_comma_stand_for_it():
+    """The parse of one article's sentence ("The Treaty on Basic Relations, signed in Tokyo on 22 June 1965 by the
+    foreign ministers Shiina Etsusaburo and Lee Tong-won, incorporated ..."), cut short: the names hang on the
+    treaty, not on the title they follow."""
+    nlp = load_pipeline()
+    words = ["The", "treaty", ",", "signed", "by", "the", "foreign", "ministers", "Shiina", "Etsusaburo", "and", "Lee", "Tongwon", ",", "lapsed", "."]
+    heads = [1, 14, 1, 1, 3, 7, 7, 4, 9, 1, 9, 12, 9, 1, 14, 14]
+    deps = ["det", "nsubj", "punct", "acl", "agent", "det", "amod", "pobj", "compound", "appos", "cc", "compound", "conj", "punct", "ROOT", "punct"]
+    tags = ["DT", "NN", ",", "VBN", "IN", "DT", "JJ", "NNS", "NNP", "NNP", "CC", "NNP", "NNP", ",", "VBD", "."]
+    ents = ["O"] * 8 + ["B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "O", "O", "O"]
+    pos = ["DET", "NOUN", "PUNCT", "VERB", "ADP", "DET", "ADJ", "NOUN", "PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "PUNCT", "VERB", "PUNCT"]
+    lemmas = ["the", "treaty", ",", "sign", "by", "the", "foreign", "minister", "Shiina", "Etsusaburo", "and", "Lee", "Tongwon", ",", "lapse", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas, ents=ents)
+    finder = ArgumentFinder(doc, load_gazetteer(), load_cues())
+    assert [p.text for p in finder.parties_from([doc[7]], "party")] == ["Shiina Etsusaburo", "Lee Tongwon"]
+    # (not "the leaders Putin met": a clause of its own)
+    words = ["the", "leaders", "Putin", "met"]
+    doc = Doc(nlp.vocab, words=words, heads=[1, 1, 3, 1], deps=["det", "ROOT", "nsubj", "relcl"], tags=["DT", "NNS", "NNP", "VBD"],
+              pos=["DET", "NOUN", "PROPN", "VERB"], lemmas=["the", "leader", "Putin", "meet"], ents=["O", "O", "B-PERSON", "O"])
+    finder = ArgumentFinder(doc, load_gazetteer(), load_cues())
+    assert [p.text for p in finder.parties_from([doc[1]], "party")] != ["Putin"]
+
+
 def test_a_meeting_that_is_off_did_not_happen():
     text = "The summit between Vladimir Putin and Joe Biden that Emmanuel Macron announced on Monday is off."
     assert [e["modality"] for e in of_type("meeting", text, "2022-02-24")] == ["negated"]

@@ -870,6 +870,11 @@ class ArgumentFinder:
         "the foreign ministers of Greece and Turkey, Nikos Kotzias and ...", "their counterparts,
         Foreign Secretary Enrique Manalo and ...". The people so described stand for themselves."""
         after = title.right_edge.i + 1
+        close = self.ent_of.get(after) if title.right_edge.i == title.i and title.tag_ in {"NNS", "NNPS"} else None
+        if close is not None and close.start == after and close.label_ == "PERSON" and close.root.dep_ not in {"nsubj", "nsubjpass"}:
+            # "signed by the foreign ministers Shiina Etsusaburo and Lee Tong-won": named with no comma
+            # (not "the leaders Putin met", a clause of its own)
+            return close.root
         if title.right_edge.text == "," and title.right_edge.i > title.i:
             after -= 1  # the parser hung the comma on the title
         if after + 1 >= len(self.doc) or self.doc[after].text != ",":
