@@ -2874,6 +2874,12 @@ def test_people_named_right_after_a_plural_title_without_a_comma_stand_for_it():
     assert [p.text for p in finder.parties_from([doc[1]], "party")] != ["Putin"]
 
 
+def test_the_signers_of_a_relative_clause_are_read_within_it():
+    text = ("Episode five takes us to Warsaw, where on 7 December Brandt and the Polish premier Jozef Cyrankiewicz put their "
+            "names to the treaty recognising the Oder-Neisse line.")
+    assert not any(names(e) & {"Episode", "Warsaw", "Poland"} for e in of_type("agreement", text, "2020-12-07"))
+
+
 def test_a_meeting_that_is_off_did_not_happen():
     text = "The summit between Vladimir Putin and Joe Biden that Emmanuel Macron announced on Monday is off."
     assert [e["modality"] for e in of_type("meeting", text, "2022-02-24")] == ["negated"]

@@ -262,7 +262,9 @@ def _signers_before(finder: ArgumentFinder, verb) -> list:
     sent = verb.sent
     found: list = []
     seen: set[int] = set()
-    i = sent.start
+    # (within its own clause, when the verb is a relative one: "Episode five takes us to Warsaw, where on
+    # 7 December Brandt and ... put their names to the treaty" is not signed by the episode)
+    i = verb.left_edge.i if verb.dep_ == "relcl" else sent.start
     while i < verb.i:
         token = finder.doc[i]
         if token.dep_ == "prep" or (token.tag_ == "IN" and token.lower_ != "of") or token.dep_ == "mark" or token.lower_ in {"who", "which", "that"}:
