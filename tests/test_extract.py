@@ -2880,6 +2880,11 @@ def test_the_signers_of_a_relative_clause_are_read_within_it():
     assert not any(names(e) & {"Episode", "Warsaw", "Poland"} for e in of_type("agreement", text, "2020-12-07"))
 
 
+def test_a_meeting_noun_in_apposition_to_talks_is_those_talks_told_again():
+    text = "Anthony Albanese and Xi Jinping are expected to hold talks on the sidelines – the most closely watched meeting of the weekend."
+    assert [e["modality"] for e in of_type("meeting", text, "2024-11-14")] == ["planned"]
+
+
 def test_a_meeting_that_is_off_did_not_happen():
     text = "The summit between Vladimir Putin and Joe Biden that Emmanuel Macron announced on Monday is off."
     assert [e["modality"] for e in of_type("meeting", text, "2022-02-24")] == ["negated"]

@@ -87,6 +87,8 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
         return None  # "after two years of negotiations": a process, no one meeting
     if _talking_about(finder, head, lemma):
         return None
+    if head.dep_ == "appos" and any(t.label_ == "meeting" and t.start <= head.head.i < t.end for t in head.doc.spans.get("event_triggers", [])):
+        return None  # "expected to hold talks on the sidelines – the most closely watched meeting of the weekend": the talks, told again
     if rule["id"] == "conference-noun" and head.i > 0 and head.doc[head.i - 1].lower_ in finder.cues.briefing_words:
         return None  # a press or news conference is a briefing (a phone or video one is the call-phone rule's)
     if rule["id"] == "call-noun" and head.lower_.startswith("conversation") and not any(t.lower_ in PHONE_WORDS | {"phone", "called", "call"} for t in span.sent):
