@@ -17,7 +17,7 @@ from tasks.extract import extract_records
 from tasks.extract.arguments import ArgumentFinder
 from tasks.extract.cues import load_cues
 from tasks.extract.dateline import split_dateline
-from tasks.extract.dates import coarse_period, entry_year, resolve_chained_date, resolve_date, weekday_near
+from tasks.extract.dates import coarse_period, entry_year, resolve_chained_date, resolve_date, section_day, weekday_near
 from tasks.extract.gazetteer import load_gazetteer
 from tasks.extract.given_names import given_name_gender
 from tasks.extract.names import NameLinker
@@ -4219,6 +4219,19 @@ def test_entry_year_is_the_entrys_or_the_last_year_heading():
     assert entry_year(text, text.index("Bush")) == 1990
     assert entry_year(text, text.index("October 4")) == 2007
     assert entry_year(text, text.index("No heading")) == 1990
+
+
+def test_a_section_heading_that_ends_on_a_day_dates_the_section_s_untimed_events():
+    text = ("OSTPOLITIK\n1. Erfurt, 19 March 1970\nThe first meeting of the two heads of government. Brandt travelled by "
+            "train to Erfurt, where Willi Stoph received him.\n2. Kassel and after\nStoph made the return visit.")
+    published = date(2020, 3, 16)
+    assert section_day(text, text.index("Brandt travelled"), published) == (date(1970, 3, 19), "19 March 1970")
+    assert section_day(text, text.index("Stoph made"), published) is None  # under a heading of its own, with no day
+    # a masthead's day is the paper's
+    text = "Global Press Review, 16 September 2013\nKerry met Fabius in Paris."
+    assert section_day(text, text.index("Kerry"), date(2013, 9, 16)) is None
+    [meeting] = of_type("meeting", "OSTPOLITIK\n" + "1. Erfurt, 19 March 1970\nBrandt travelled by train to Erfurt, where Willi Stoph received him.", "2020-03-16")
+    assert meeting["event_date"] == "1970-03-19"
 
 
 def test_a_short_heading_ending_on_its_month_and_year_gives_the_year_of_the_days_under_it():

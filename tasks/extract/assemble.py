@@ -20,7 +20,7 @@ from tasks.extract.asylum import at_mission
 from tasks.extract.cues import Cues
 from tasks.extract.dates import (HEADING_DAY, anniversary_day, coarse_period, counts_from_day_told, day_heading, day_of_story_month, entry_year,
                                  in_story_year, in_year, is_anniversary, is_chained, names_a_year, names_month_day, names_today, on_timeline_entry,
-                                 parse_published, resolve_chained_date, resolve_date, tells_another_time, weekday_near)
+                                 parse_published, resolve_chained_date, resolve_date, section_day, tells_another_time, weekday_near)
 from tasks.extract.events import Event, Participant
 from tasks.extract.gazetteer import Gazetteer, fold
 from tasks.extract.mentions import Mention, PartyRef
@@ -283,6 +283,11 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
     if when is None and last_day and mention.debug.get("offset_from_last"):
         when = last_day + timedelta(days=mention.debug["offset_from_last"])
         mention.date_text = mention.debug.get("date_words")
+    if when is None and not mention.date_text and not mention.debug.get("date_candidates") and mention.modality in {"asserted", "reported"}:
+        # "2. Kassel, 21 May 1970" over "Stoph made the return visit": a section told under its day
+        heading = section_day(linker.doc.text, linker.doc[mention.trigger_start].idx, published)
+        if heading is not None:
+            when, mention.date_text = heading
     if when and published and when > published and mention.modality in {"asserted", "reported"}:
         mention.modality, mention.modality_cue = "planned", f"future date {when.isoformat()}"
     elif when and when == published and scheduled and clock_entry_line(linker.doc.text, linker.doc[mention.trigger_start].idx) is None:

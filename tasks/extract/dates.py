@@ -186,6 +186,35 @@ def entry_year(text: str, at: int) -> int | None:
     return max(years)[1] if years else None
 
 
+# a section's heading that ends on a full day: "1. Erfurt, 19 March 1970", "The Warsaw Treaty, 7 December 1970"
+_DAY_HEADING = re.compile(
+    rf"[ \t]*(?:\d{{1,2}}\.[ \t]+)?[^\n.!?]{{1,60}}?,[ \t]*(\d{{1,2}}[ \t]+{MONTH_WORD}[ \t]+\d{{4}}|{MONTH_WORD}[ \t]+\d{{1,2}},?[ \t]+\d{{4}})[ \t]*")
+
+
+def section_day(text: str, at: int, published: date | None) -> tuple[date, str] | None:
+    """The day a section's heading gives, and its words: "1. Erfurt, 19 March 1970" over "Brandt travelled by
+    train to Erfurt, where ... Willi Stoph received him", a revision sheet's entry that tells its day only
+    above. The heading is the nearest line above that ends no sentence; paragraphs in between are the
+    section's (a few at most). Not the text's first line, a masthead's or a dateline's day ("Global Press
+    Review, 16 September 2013"), which is the paper's."""
+    end = text.rfind("\n", 0, at)
+    for _ in range(6):
+        if end <= 0 or not text[:end].strip() or "\n" not in text[:end].strip():
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip()
+        end = start - 1
+        if not line:
+            continue
+        heading = _DAY_HEADING.fullmatch(line)
+        if heading is not None:
+            day = resolve_date(heading.group(1), published)
+            return (day, heading.group(1)) if day is not None else None
+        if len(line) < 80 and line[-1] not in ".!?\"'’”)":
+            return None  # another heading, with no day
+    return None
+
+
 # "The following month ...", "Two years later ...": a time counted from the one just told
 _ANOTHER_TIME = re.compile(
     r"\b(?:the\s+(?:following|next|previous)|following)\s+(?:day|week|month|year)\b|\b(?:days?|weeks?|months?|years?)\s+(?:later|earlier|on)\b", re.IGNORECASE)
