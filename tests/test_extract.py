@@ -2885,6 +2885,13 @@ def test_a_meeting_noun_in_apposition_to_talks_is_those_talks_told_again():
     assert [e["modality"] for e in of_type("meeting", text, "2024-11-14")] == ["planned"]
 
 
+def test_representatives_of_a_body_the_model_left_unlabelled_stand_for_the_body():
+    text = ("A ceasefire was agreed on 26 June 1972 between General Harry Tuzo, commander of the British forces in Ulster, "
+            "and representatives of the IRA.")
+    [deal] = of_type("agreement", text, "1972-06-28")
+    assert names(deal) == {"Harry Tuzo", "IRA"}
+
+
 def test_a_meeting_that_is_off_did_not_happen():
     text = "The summit between Vladimir Putin and Joe Biden that Emmanuel Macron announced on Monday is off."
     assert [e["modality"] for e in of_type("meeting", text, "2022-02-24")] == ["negated"]

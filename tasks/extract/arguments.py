@@ -739,11 +739,17 @@ class ArgumentFinder:
             head_of_state = party is not None and party.kind == "TITLE" and (token.lower_ == "head" or self._office_of_state(token) is not None)
             if (party is None or party.kind in {"GROUP", "TITLE"}) and token.pos_ in NOUNISH and ent is None and not listed_after and not head_of_state:
                 # "the foreign ministers of Russia and Ukraine": the states named after "of"
-                representative = token.lemma_.lower() in {"representative", "envoy", "delegate", "negotiator", "emissary"}
+                representative = token.lemma_.lower() in {"representative", "envoy", "delegate", "negotiator", "emissary", "legate"}
                 # ("negotiators for Zelaya and the de facto government": whom they negotiate for)
                 of_objects = self.prep_objects(token, {"of", "from", "for"} if representative else {"of", "from"})
                 of_parties = [o for o in of_objects if o.i in self.ent_of and self.ent_of[o.i].label_ in {"GPE", "ORG", "NORP"}]
                 # "representatives of President Maduro and the opposition": whom they represent
+                acronyms = [o for o in of_objects if o.i not in self.ent_of and o.pos_ == "PROPN" and o.is_upper and len(o.text) > 1 and o.is_alpha]
+                if not of_parties and representative and acronyms:
+                    # "representatives of the IRA", a body the model left unlabelled: the body
+                    found += [PartyRef(o.text, "ORG", role, o.i, o.i + 1) for o in acronyms]
+                    seen.update(o.i for o in acronyms)
+                    continue
                 if not of_parties and representative:
                     stack.extend(o for o in of_objects if o.i in self.ent_of and self.ent_of[o.i].label_ == "PERSON")
                     # "representatives of the member states signed": the states the article has just named
