@@ -3992,6 +3992,10 @@ def test_a_legislatures_ratifying_is_its_state_and_one_more_mention_of_the_agree
     deals = of_type("agreement", text, "2024-02-23")
     assert [(e["event_date"], {"Albania", "Italy"} <= names(e)) for e in deals] == [("2023-11-06", True)]
     assert names(of_type("agreement", "Argentina's Chamber of Deputies approved the memorandum of understanding with Iran on Thursday.", "2013-03-01")[0]) == {"Argentina", "Iran"}
+    # a legislature the article calls by its own name
+    text = ("Michael Collins and David Lloyd George signed the treaty in London on 6 December 1921. "
+            "The Dáil approved the treaty by 64 votes to 57 on 7 January 1922.")
+    assert [e["event_date"] for e in of_type("agreement", text, "1922-01-10")] == ["1921-12-06"]
 
 
 def test_a_surname_after_a_form_of_address_is_the_person_named_in_full_before():
