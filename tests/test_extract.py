@@ -2892,6 +2892,13 @@ def test_representatives_of_a_body_the_model_left_unlabelled_stand_for_the_body(
     assert names(deal) == {"Harry Tuzo", "IRA"}
 
 
+def test_a_reference_entry_that_opens_on_the_signing_is_signed_by_its_agents():
+    text = ("The Joint Declaration\n"
+            "• Signed in Rarotonga on 6 August 1985 by Bob Hawke and David Lange, with Tom Davis looking on.")
+    [deal] = of_type("agreement", text, "2015-08-06")
+    assert (names(deal), deal["event_date"]) == ({"Bob Hawke", "David Lange"}, "1985-08-06")
+
+
 def test_a_meeting_that_is_off_did_not_happen():
     text = "The summit between Vladimir Putin and Joe Biden that Emmanuel Macron announced on Monday is off."
     assert [e["modality"] for e in of_type("meeting", text, "2022-02-24")] == ["negated"]

@@ -495,9 +495,10 @@ def _signed_by_name(finder: ArgumentFinder, span: Span, rule: dict, sent_index: 
         objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}] + ([verb.head] if verb.dep_ == "acl" else [])
         named = [o for o in objects if o.pos_ == "PROPN" and o.ent_type_ not in {"PERSON", "GPE", "NORP"}]
     deal_words = {t.i for t in finder.doc.spans.get("event_triggers", []) if t.label_ == "agreement" for t in t}
-    if not [o for o in named if not any(t.i in deal_words for t in o.subtree)]:
+    entry = _entry_signed_by(finder, verb)
+    if not entry and not [o for o in named if not any(t.i in deal_words for t in o.subtree)]:
         return None
-    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or verb.dep_ == "acl"
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or verb.dep_ == "acl" or entry
     mention = Mention("agreement", rule["id"], span.start, span.end, span.text, sent_index, verbal=True)
     if passive:
         mention.parties += finder.parties_from(finder.agents(verb), "party")
@@ -513,6 +514,17 @@ def _signed_by_name(finder: ArgumentFinder, span: Span, rule: dict, sent_index: 
     finder.date_mention(mention, [verb], span.sent)
     finder.set_place(mention, finder.place_of([verb], preps=("in", "at")))
     return mention
+
+
+def _entry_signed_by(finder: ArgumentFinder, verb) -> bool:
+    """A reference entry's line that opens on the signing: "• Signed in the Great Hall of the People on
+    19 December 1984 by Margaret Thatcher and Zhao Ziyang", under a heading that names the deal ("The Joint
+    Declaration"). The participle is the sentence and its agents are the signers."""
+    if verb.dep_ != "ROOT" or verb.tag_ != "VBN" or verb.lemma_.lower() != "sign" or any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in verb.children):
+        return False
+    if any(not (t.is_punct or t.text in {"•", "*", "-", "–"}) for t in finder.doc[verb.sent.start: verb.i]):
+        return False
+    return bool(finder.agents(verb))
 
 
 def _agreed_to(finder: ArgumentFinder, span: Span, rule: dict, sent_index: int) -> Mention | None:
