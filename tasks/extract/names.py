@@ -68,6 +68,17 @@ GENDER_OF_PRONOUN = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "
 ADDRESS_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "king": "m", "queen": "f", "prince": "m", "princess": "f", "sheikha": "f", "lady": "f", "sir": "m"}
 
 
+def _salience(span: Span, sent: Span, is_subject: bool) -> float:
+    """How far a mention of a person puts that person in view of a pronoun in `sent`: most in the
+    pronoun's own sentence (more as its subject), then within some sixty tokens before (more as a
+    subject), least further back."""
+    if span.sent.start == sent.start:
+        return 1.0 + (3.0 if is_subject else 1.5)
+    if sent.start - span.sent.start < 60:
+        return 2.0 + (1.0 if is_subject else 0.0)
+    return 1.0
+
+
 class NameLinker:
     def __init__(self, doc: Doc, gazetteer: Gazetteer, cues: Cues):
         self.doc = doc
@@ -439,14 +450,9 @@ class NameLinker:
                         scores[linked.key] += 1.0
                         latest[linked.key] = i
                 continue
-            distance = sent.start - span.sent.start if span.sent.start < sent.start else 0
-            score = 1.0
-            if span.sent.start == sent.start:
-                score += 3.0 if is_subject else 1.5
-            elif distance < 60:
-                score += 1.0 + (1.0 if is_subject else 0.0)
-                if self._turn_of(span.start) != turn:
-                    score -= 1.0  # (named in an earlier turn of a transcript: each answer takes up its own people)
+            score = _salience(span, sent, is_subject)
+            if span.sent.start != sent.start and sent.start - span.sent.start < 60 and self._turn_of(span.start) != turn:
+                score -= 1.0  # (named in an earlier turn of a transcript: each answer takes up its own people)
             scores[linked.key] = scores.get(linked.key, 0.0) + score
             latest[linked.key] = i
             spans[linked.key] = span
@@ -455,13 +461,7 @@ class NameLinker:
             # is in view as much as one named (the span of a name is kept for the answer where there is one)
             if i >= token_i or linked.key in exclude or linked.key in speakers:
                 continue
-            distance = sent.start - span.sent.start if span.sent.start < sent.start else 0
-            score = 1.0
-            if span.sent.start == sent.start:
-                score += 3.0 if is_subject else 1.5
-            elif distance < 60:
-                score += 1.0 + (1.0 if is_subject else 0.0)
-            scores[linked.key] = scores.get(linked.key, 0.0) + score
+            scores[linked.key] = scores.get(linked.key, 0.0) + _salience(span, sent, is_subject)
             latest[linked.key] = max(latest.get(linked.key, -1), i)
             titles.setdefault(linked.key, span)
         for i, span in self._subject_chain(token_i):
