@@ -285,12 +285,12 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
         mention.date_text = mention.debug.get("date_words")
     if when is None and not mention.date_text and not mention.debug.get("date_candidates") and mention.modality in {"asserted", "reported"}:
         # "2. Kassel, 21 May 1970" over "Stoph made the return visit": a section told under its day
-        heading = section_day(linker.doc.text, linker.doc[mention.trigger_start].idx, published)
+        heading = section_day(linker.text, linker.doc[mention.trigger_start].idx, published)
         if heading is not None:
             when, mention.date_text = heading
     if when and published and when > published and mention.modality in {"asserted", "reported"}:
         mention.modality, mention.modality_cue = "planned", f"future date {when.isoformat()}"
-    elif when and when == published and scheduled and clock_entry_line(linker.doc.text, linker.doc[mention.trigger_start].idx) is None:
+    elif when and when == published and scheduled and clock_entry_line(linker.text, linker.doc[mention.trigger_start].idx) is None:
         # (not a live blog's entry: "11:02 – Trump receives Zelensky today" tells the day as it happens)
         # "Bessent and He Lifeng meet in Stockholm today": the present of a timetable
         mention.modality, mention.modality_cue = "planned", "present tense, today"

@@ -197,9 +197,11 @@ def section_day(text: str, at: int, published: date | None) -> tuple[date, str] 
     above. The heading is the nearest line above that ends no sentence; paragraphs in between are the
     section's (a few at most). Not the text's first line, a masthead's or a dateline's day ("Global Press
     Review, 16 September 2013"), which is the paper's."""
+    top = len(text) - len(text.lstrip())
+    first_line_end = text.find("\n", top)  # (the text's first line ends there)
     end = text.rfind("\n", 0, at)
     for _ in range(6):
-        if end <= 0 or not text[:end].strip() or "\n" not in text[:end].strip():
+        if end <= first_line_end:
             return None
         start = text.rfind("\n", 0, end) + 1
         line = text[start:end].strip()

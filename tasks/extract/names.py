@@ -374,9 +374,9 @@ class NameLinker:
         is named as the story names it elsewhere: "Britain", when the story never writes "United
         Kingdom". Acronyms ("UK") are not a fuller form of a name."""
         entry = self.gaz.lookup(name)
-        if entry is None or entry.category != "country" or entry.name != name or _written(name, self.doc.text):
+        if entry is None or entry.category != "country" or entry.name != name or _written(name, self.text):
             return name
-        written = [alias for alias in self.gaz.country_names.get(name, []) if not alias.isupper() and _written(alias, self.doc.text)]
+        written = [alias for alias in self.gaz.country_names.get(name, []) if not alias.isupper() and _written(alias, self.text)]
         return max(written, key=len) if written else name
 
     def link_state_of(self, party: PartyRef) -> LinkedName | None:
@@ -501,6 +501,11 @@ class NameLinker:
             return PartyRef(span.text, "TITLE", start=span.start, end=span.end, title=span.root.lemma_.lower())
         span = spans[best]
         return PartyRef(span.text, "PERSON", start=span.start, end=span.end)
+
+    @cached_property
+    def text(self) -> str:
+        """The article's text, built once (spaCy builds `doc.text` anew on every access)."""
+        return self.doc.text
 
     @cached_property
     def title_mentions(self) -> list[tuple[int, Span, bool, LinkedName]]:
@@ -653,7 +658,7 @@ class NameLinker:
         """Each person's gender, where the article shows it: a form of address ("Mr", "Queen") before
         the name, or the pronouns of the sentences that name that person and no one else (and of the
         sentence after, if it names no one). A person with no such evidence, or mixed, has none."""
-        counts: dict[str, dict[str, int]] = {}
+        counts: dict[str, dict[str, float]] = {}
         sents = list(self.doc.sents)
         named: dict[int, set[str]] = {}
         given: dict[str, str | None] = {}
