@@ -4346,6 +4346,13 @@ def test_a_span_of_days_in_one_month_is_its_first_day_not_a_year():
     assert resolve_date("Nov. 25-27", date(2019, 11, 21), future=True) == date(2019, 11, 25)
 
 
+def test_a_span_of_days_told_day_first_is_its_first_day_not_a_year():
+    # "23-24 October" had been read as 23 October 1924 (the second day taken for the year)
+    assert resolve_date("on 23-24 October", date(2023, 10, 26)) == date(2023, 10, 23)
+    assert resolve_date("28–29 October 1990", date(1990, 11, 2)) == date(1990, 10, 28)
+    assert resolve_date("12-13 June", date(2023, 10, 26)) == date(2023, 6, 12)
+
+
 def test_a_day_after_meeting_face_to_face_is_the_meetings_day():
     # the parser makes the second "face" a verb of its own clause and hangs the day on it
     text = ("The G20 summit in Bali ended on Wednesday with a declaration on Ukraine. "

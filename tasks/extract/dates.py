@@ -61,8 +61,9 @@ def resolve_date(text: str, published: date | None, future: bool = False) -> dat
         return None  # "a day", "by two days": a length of time, not a day
     if is_anniversary(text):
         return anniversary_day(text, published)
-    # "July 11-12", "Nov. 25-27": the first day (dateparser reads the second number as a year)
+    # "July 11-12", "Nov. 25-27", "23-24 October": the first day (dateparser reads the second number as a year)
     text = _DAY_RANGE.sub(r"\1", text)
+    text = _DAY_RANGE_BEFORE_MONTH.sub(r"\1\2", text)
     if re.fullmatch(r"(?:the\s+)?\d{1,3}(?:st|nd|rd|th)", text, re.IGNORECASE):
         return None  # "their 22nd meeting": a count, not the 22nd of the month
     if names_today(re.sub(r"^(?:on|for)\s+", "", text, flags=re.IGNORECASE)):
@@ -116,6 +117,8 @@ _THAT_DAY = re.compile(r"\bthat\s+(?:day|morning|afternoon|evening|night)\b|\bin
 
 # a span of days in one month: "July 11-12", "Nov. 25–27"
 _DAY_RANGE = re.compile(rf"({MONTH_WORD}\s+\d{{1,2}})\s*[-–]\s*\d{{1,2}}(?!\d)")
+# and the same told day first: "23-24 October", "3–5 March 1990"
+_DAY_RANGE_BEFORE_MONTH = re.compile(rf"(?<!\d)(\d{{1,2}})\s*[-–]\s*\d{{1,2}}(\s+{MONTH_WORD})")
 # "Fifty years ago today", "forty-five years ago tonight": an anniversary piece's own day, that many years
 # back; "Fifty years ago this week" tells only its week
 _ANNIVERSARY = re.compile(r"^(.+\byears?\s+ago)\s+(today|tonight|this\s+week)$", re.IGNORECASE)
