@@ -4448,3 +4448,11 @@ def test_people_counted_over_a_year_are_a_statistic_not_an_asylum_event():
     # a group given asylum on a day, or to come, is still an act
     text = "Portugal granted asylum on Tuesday to 273 people from the school community in Kabul."
     assert [e["attributes"]["action"] for e in of_type("asylum", text, "2021-09-02")] == ["granted"]
+
+
+def test_a_surname_with_the_day_glued_on_by_the_parser_is_still_the_person():
+    # the parser makes "October" a compound of "Dorji", and the model leaves "Dorji" unlabelled
+    text = ("Bhutan's Foreign Minister Tandi Dorji led his delegation in the boundary talks with China. "
+            "On Monday 23 October Dorji was received by Foreign Minister Wang Yi, who urged Thimphu to establish diplomatic relations.")
+    meetings = of_type("meeting", text, "2023-10-26")
+    assert any({"Tandi Dorji", "Wang Yi"} <= {p["name"] for p in m["participants"]} and m["event_date"] == "2023-10-23" for m in meetings)

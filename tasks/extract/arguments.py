@@ -232,8 +232,9 @@ class ArgumentFinder:
                 if entry is not None and entry.kind in PARTY_LABELS:
                     return PartyRef(" ".join(t.text for t in words[start:]), entry.kind, role, words[start].i, token.i + 1, ent_id=entry.key, country_hint=entry.country)
         if (token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.is_title)) and mislabelled and lower not in self.cues.person_nouns and token.dep_ in {"nsubj", "nsubjpass"} and not any(
-                c.dep_ == "compound" for c in token.children) and (self.known_person(token.text) or self._part_of_a_person(token.text)):
-            # "Berlusconi, who flew in for a visit, held talks", "when Abiy signed": a name the model labels a person elsewhere
+                c.dep_ == "compound" and c.ent_type_ != "DATE" for c in token.children) and (self.known_person(token.text) or self._part_of_a_person(token.text)):
+            # "Berlusconi, who flew in for a visit, held talks", "when Abiy signed": a name the model labels a person
+            # elsewhere (also where the parser glued the day before it on: "On Monday 23 October Dorji was received")
             return PartyRef(token.text, "PERSON", role, token.i, token.i + 1)
         if token.pos_ == "PROPN" and ent is None and lower not in self.cues.person_nouns and self._parallel_to_person(token):
             # "Nikos Kotzias ... and Nikola Dimitrov": a name the model missed, coordinated with one it found
