@@ -4456,3 +4456,13 @@ def test_a_surname_with_the_day_glued_on_by_the_parser_is_still_the_person():
             "On Monday 23 October Dorji was received by Foreign Minister Wang Yi, who urged Thimphu to establish diplomatic relations.")
     meetings = of_type("meeting", text, "2023-10-26")
     assert any({"Tandi Dorji", "Wang Yi"} <= {p["name"] for p in m["participants"]} and m["event_date"] == "2023-10-23" for m in meetings)
+
+
+def test_an_unlabelled_surname_as_subject_puts_its_person_in_view_of_a_pronoun():
+    # "Dorji" is left unlabelled in the second item; "he" had gone to Wang Yi, the last person labelled
+    text = ("What happened\n- Bhutan's Foreign Minister Tandi Dorji led his delegation in the boundary talks with China's Vice Foreign "
+            "Minister Sun Weidong. On 24 October the two signed a Cooperation Agreement on the Joint Technical Team.\n"
+            "- On Monday 23 October Dorji was received by Foreign Minister Wang Yi, who urged Thimphu to establish diplomatic relations.\n"
+            "- On Tuesday he called on Vice-President Han Zheng.")
+    meetings = of_type("meeting", text, "2023-10-26")
+    assert any({p["name"] for p in m["participants"]} == {"Tandi Dorji", "Han Zheng"} for m in meetings)

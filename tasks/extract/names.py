@@ -128,6 +128,7 @@ class NameLinker:
                 self.person_affiliation.setdefault(fold(name), affiliation)
         # "Modi, on his first visit ..., was greeted by Hasina": a leader the model did not label
         # is still someone a later "him" can be
+        surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
         for token in doc:
             if token.pos_ == "PROPN" and not token.ent_type_ and token.dep_ != "compound":
                 entry = gazetteer.lookup(token.text)
@@ -136,6 +137,11 @@ class NameLinker:
                     self.person_mentions.append((token.i, doc[token.i: token.i + 1], token.dep_ in {"nsubj", "nsubjpass"}))
                     self.named_at.append((token.i, token.text))
                     self.person_country.setdefault(fold(token.text), entry.country)
+                elif entry is None and token.text in surnames and token.dep_ in {"nsubj", "nsubjpass"}:
+                    # "On Monday 23 October Dorji was received by Wang Yi. On Tuesday he called on Han Zheng":
+                    # the surname of a person named in full elsewhere, left unlabelled here, is that person
+                    self.person_mentions.append((token.i, doc[token.i: token.i + 1], True))
+                    self.named_at.append((token.i, token.text))
         self.halves = self._halves()
         # a transcript's turns (where each starts, who speaks it), as the mention finder read them
         self.turns: list[tuple[int, str | None]] = doc.user_data.get("turns") or []
