@@ -4466,3 +4466,14 @@ def test_an_unlabelled_surname_as_subject_puts_its_person_in_view_of_a_pronoun()
             "- On Tuesday he called on Vice-President Han Zheng.")
     meetings = of_type("meeting", text, "2023-10-26")
     assert any({p["name"] for p in m["participants"]} == {"Tandi Dorji", "Han Zheng"} for m in meetings)
+
+
+def test_an_itinerarys_item_without_a_verb_is_a_meeting_of_the_one_the_story_is_about():
+    text = ("Prime Minister Viktor Orbán has used the first fortnight of Hungary's presidency to run a personal diplomatic circuit.\n"
+            "The itinerary\n"
+            "- Tuesday 2 July, Kyiv: Orbán's first visit to Ukraine since the full-scale invasion. He met President Volodymyr Zelensky.\n"
+            "- Monday 8 July, Beijing: talks with President Xi Jinping, whom Orbán described as a key power in creating the conditions for peace.\n")
+    meetings = of_type("meeting", text, "2024-07-12")
+    assert any({p["name"] for p in m["participants"]} == {"Viktor Orbán", "Xi Jinping"} and m["event_date"] == "2024-07-08" for m in meetings)
+    # a question about a meeting names no one who went
+    assert not of_type("meeting", "ANCHOR: Any new date for the meeting with Trump?", "2025-06-17")

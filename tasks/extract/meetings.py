@@ -700,6 +700,13 @@ def _nominal_parties(finder: ArgumentFinder, mention: Mention, noun, governor, p
         # "flew to Moscow for three hours of talks with Putin": no verb governs the talks
         # directly, the clause they hang from through prepositions says who went
         verb = _enclosing_verb(noun, finder.cues)
+        named = [p for p in mention.parties if p.kind not in {"PRON", "GROUP", "SALIENT"} and not p.implied]
+        met = [o.i for o in finder.prep_objects(noun, {"with", "to"})]
+        if verb is None and len(named) == 1 and named[0].kind == "PERSON" and any(named[0].start <= i < named[0].end for i in met) \
+                and _verbless(noun) and noun.lemma_.lower() not in finder.cues.gathering_nouns and not noun.sent.text.rstrip().endswith("?"):
+            # "- Monday 8 July, Beijing: talks with President Xi Jinping", "Thursday, Florida: a visit to Donald
+            # Trump": an itinerary's item names only the one met; the one who went is the one the story is about
+            mention.parties.append(PartyRef("", "SALIENT", "guest" if is_visit else "participant", noun.i, noun.i + 1))
         attach = next((t for t in noun.ancestors if t.head.i == verb.i), None) if verb is not None else None
         if attach is not None and attach.lower_ == "for" and not mention.parties:
             # "Tsipras crossed the border with Zaev for lunch": who went, and with whom
@@ -852,6 +859,11 @@ def _attendees(finder: ArgumentFinder, noun) -> list[PartyRef]:
 def _companions(finder: ArgumentFinder, verb):
     """"crossed the border with Zaev for lunch": "with" on the verb or on its object."""
     return finder.prep_objects(verb, {"with"}) + [o for c in verb.children if c.dep_ == "dobj" for o in finder.prep_objects(c, {"with"})]
+
+
+def _verbless(noun) -> bool:
+    """A noun with no verb above it, in a sentence with no verb at its root: a heading or a list's item."""
+    return noun.sent.root.pos_ not in {"VERB", "AUX"} and all(a.pos_ not in {"VERB", "AUX"} for a in noun.ancestors)
 
 
 def _enclosing_verb(noun, cues):
