@@ -4477,3 +4477,12 @@ def test_an_itinerarys_item_without_a_verb_is_a_meeting_of_the_one_the_story_is_
     assert any({p["name"] for p in m["participants"]} == {"Viktor Orbán", "Xi Jinping"} and m["event_date"] == "2024-07-08" for m in meetings)
     # a question about a meeting names no one who went
     assert not of_type("meeting", "ANCHOR: Any new date for the meeting with Trump?", "2025-06-17")
+
+
+def test_a_recipient_pronoun_is_the_person_its_own_sentence_names_first_not_the_last_recipient():
+    text = ("Amsterdam, July 1976. The chess grandmaster Viktor Korchnoi, after a tournament in the city, walks into a police "
+            "station and asks the Netherlands for political asylum.\n"
+            "New York, August 1979. Alexander Godunov, the Bolshoi's golden-haired star, walks out of his Manhattan hotel, "
+            "and the United States grants him political asylum.")
+    granted = [e for e in of_type("asylum", text, "2021-06-16") if any(p["name"] == "United States" for p in e["participants"])]
+    assert granted and {p["name"] for p in granted[0]["participants"] if p["role"] == "recipient"} == {"Alexander Godunov"}

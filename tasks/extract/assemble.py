@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from tasks.clean import stable_hash
 from tasks.extract.arguments import NUMBER_WORDS, WEEKDAY_WORDS, clock_entry_line
@@ -125,7 +125,8 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
             # the article's protagonist, other than the parties already named
             salient = linker.resolve_pronoun(ref.start, exclude={p.linked.key for p in parties})
             linked = linker.link(salient) if salient is not None else None
-        elif ref.kind == "PRON" and ref.role == "recipient" and any(p.role == "recipient" and p.linked.kind == "PERSON" for p in previous):
+        elif ref.kind == "PRON" and ref.role == "recipient" and any(p.role == "recipient" and p.linked.kind == "PERSON" for p in previous) \
+                and _person_subject_before(ref.start, linker, {p.linked.key for p in parties}) is None:
             # "France is looking for a country to give asylum to Duvalier ... Gabon has ruled out giving
             # him refuge": the one asylum was last sought for, however often others are named between
             linked = next(p.linked for p in previous if p.role == "recipient" and p.linked.kind == "PERSON")
@@ -375,6 +376,20 @@ def _progressive_present(trigger) -> bool:
     while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i and verb.dep_ not in {"nsubj", "nsubjpass"}:
         verb = verb.head
     return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in {"is", "are", "am", "'s", "'re", "’s", "’re"} for c in verb.children)
+
+
+def _person_subject_before(token_i: int, linker: NameLinker, exclude: set[str]) -> Span | None:
+    """A person named as a subject earlier in the pronoun's own sentence, other than the mention's parties:
+    "Alexander Godunov ... walks out of his hotel, and the United States grants him political asylum" is
+    about him, whoever was the recipient before (but in "Correa granted him asylum" Correa grants)."""
+    sent = linker.doc[token_i].sent
+    for i, span, is_subject in linker.person_mentions:
+        # (not a relative clause's: "a scene Ferrán renders")
+        if sent.start <= i < token_i and is_subject and span.root.head.dep_ != "relcl":
+            linked = linker.link(PartyRef(span.text, "PERSON", start=span.start, end=span.end))
+            if linked is not None and linked.key not in exclude:
+                return span
+    return None
 
 
 def _state_subject_before(token_i: int, linker: NameLinker) -> LinkedName | None:
