@@ -4486,3 +4486,12 @@ def test_a_recipient_pronoun_is_the_person_its_own_sentence_names_first_not_the_
             "and the United States grants him political asylum.")
     granted = [e for e in of_type("asylum", text, "2021-06-16") if any(p["name"] == "United States" for p in e["participants"])]
     assert granted and {p["name"] for p in granted[0]["participants"] if p["role"] == "recipient"} == {"Alexander Godunov"}
+
+
+def test_a_name_used_to_describe_a_thing_does_not_draw_a_pronoun():
+    # "the Obama administration" names Obama only to say whose administration; "he" is the official
+    text = ("WASHINGTON – Republican lawmakers pressed the Obama administration on Thursday to explain what happened when a senior "
+            "Chinese police official spent more than a day inside the US consulate in Chengdu this week, amid reports that he had asked "
+            "for political asylum.\nWang Lijun, until last week the police chief of Chongqing, entered the consulate on Monday.")
+    asylum = of_type("asylum", text, "2012-02-10")
+    assert asylum and {p["name"] for p in asylum[0]["participants"] if p["role"] == "recipient"} == {"Wang Lijun"}

@@ -446,9 +446,10 @@ class NameLinker:
                 if linked.key in scores:
                     scores[linked.key] += 0.5
                 continue
-            if span.root.dep_ == "poss" or (span.end < len(self.doc) and self.doc[span.end].tag_ == "POS"):
-                # "Correa's successor": named to describe someone else, unless no one else is named
-                # ("Edward Snowden's search ... turned down his requests")
+            if span.root.dep_ == "poss" or (span.end < len(self.doc) and self.doc[span.end].tag_ == "POS") or (
+                    span.root.dep_ == "compound" and span.root.head.pos_ == "NOUN"):
+                # "Correa's successor", "the Duterte slot": named to describe something else, unless no one else
+                # is named ("Edward Snowden's search ... turned down his requests")
                 if span.root.head.lemma_.lower() not in self.cues.institution_nouns:  # not "Trudeau's government"
                     possessors.setdefault(linked.key, span)
                     if linked.key in scores:
