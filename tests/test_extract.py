@@ -4495,3 +4495,13 @@ def test_a_name_used_to_describe_a_thing_does_not_draw_a_pronoun():
             "for political asylum.\nWang Lijun, until last week the police chief of Chongqing, entered the consulate on Monday.")
     asylum = of_type("asylum", text, "2012-02-10")
     assert asylum and {p["name"] for p in asylum[0]["participants"] if p["role"] == "recipient"} == {"Wang Lijun"}
+
+
+def test_it_signed_is_the_deal_the_sentence_before_is_about():
+    text = ("The ASEAN Declaration, also known as the Bangkok Declaration, is the founding document of the Association of Southeast "
+            "Asian Nations. It was signed in Bangkok on 8 August 1967 by the foreign ministers of Indonesia, Malaysia, the Philippines, "
+            "Singapore and Thailand.")
+    deals = of_type("agreement", text, "2023-05-01")
+    assert deals and deals[0]["event_date"] == "1967-08-08" and deals[0]["location"] == "Bangkok"
+    # "it" about something else signs nothing
+    assert not of_type("agreement", "The minister's letter arrived on Monday. It was signed by the head of the cabinet office.", "2023-05-01")

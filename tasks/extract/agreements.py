@@ -496,7 +496,7 @@ def _signed_by_name(finder: ArgumentFinder, span: Span, rule: dict, sent_index: 
         named = [o for o in objects if o.pos_ == "PROPN" and o.ent_type_ not in {"PERSON", "GPE", "NORP"}]
     deal_words = {t.i for t in finder.doc.spans.get("event_triggers", []) if t.label_ == "agreement" for t in t}
     entry = _entry_signed_by(finder, verb)
-    if not entry and not [o for o in named if not any(t.i in deal_words for t in o.subtree)]:
+    if not entry and not [o for o in named if not any(t.i in deal_words for t in o.subtree)] and not _the_deal_told_before(finder, verb, deal_words):
         return None
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or verb.dep_ == "acl" or entry
     mention = Mention("agreement", rule["id"], span.start, span.end, span.text, sent_index, verbal=True)
@@ -514,6 +514,16 @@ def _signed_by_name(finder: ArgumentFinder, span: Span, rule: dict, sent_index: 
     finder.date_mention(mention, [verb], span.sent)
     finder.set_place(mention, finder.place_of([verb], preps=("in", "at")))
     return mention
+
+
+def _the_deal_told_before(finder: ArgumentFinder, verb, deal_words: set[int]) -> bool:
+    """"The ASEAN Declaration ... is the founding document of ASEAN. It was signed in Bangkok on 8 August 1967
+    by the foreign ministers of ...": "it", signed, is the deal the sentence before is about, when that
+    sentence's subject or what it is said to be is a deal."""
+    if not any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in verb.children) or verb.sent.start == 0:
+        return False
+    before = finder.doc[verb.sent.start - 1].sent
+    return any(t.i in deal_words and t.dep_ in {"nsubj", "nsubjpass", "attr", "appos"} for t in before)
 
 
 def _entry_signed_by(finder: ArgumentFinder, verb) -> bool:
