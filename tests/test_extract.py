@@ -4505,3 +4505,13 @@ def test_it_signed_is_the_deal_the_sentence_before_is_about():
     assert deals and deals[0]["event_date"] == "1967-08-08" and deals[0]["location"] == "Bangkok"
     # "it" about something else signs nothing
     assert not of_type("agreement", "The minister's letter arrived on Monday. It was signed by the head of the cabinet office.", "2023-05-01")
+
+
+def test_a_he_opening_a_sentence_is_the_subject_of_the_sentence_before_not_the_storys_protagonist():
+    text = ("Nigeria's offer of asylum to President Charles Taylor, made in person by President Olusegun Obasanjo in Monrovia on Sunday, "
+            "is the most credible exit route yet for the Liberian leader. Taylor has conditioned his departure on an orderly transition. "
+            "Taylor confirmed the acceptance but gave no date.\n"
+            "- US President George W. Bush, who is in Senegal today at the start of a five-nation Africa tour, has said Taylor must leave. "
+            "He is scheduled to hold talks with Obasanjo in Abuja on Saturday, the last stop of the tour.")
+    meetings = of_type("meeting", text, "2003-07-08")
+    assert any({p["name"] for p in m["participants"]} == {"George W. Bush", "Olusegun Obasanjo"} for m in meetings)

@@ -422,7 +422,8 @@ class NameLinker:
         if self.doc[token_i].lower_ in GENDER_OF_PRONOUN:
             exclude |= self._turn_speaker(token_i)
         pronoun = self.doc[token_i]
-        speaker = self._speaker_of(pronoun, exclude) or self._traveller_of(pronoun, exclude) or self._main_clause_subject(pronoun, exclude)
+        speaker = self._speaker_of(pronoun, exclude) or self._traveller_of(pronoun, exclude) or self._main_clause_subject(pronoun, exclude) \
+            or self._subject_before(pronoun, exclude)
         if speaker is not None:
             return speaker
         scores: dict[str, float] = {}
@@ -727,6 +728,22 @@ class NameLinker:
             verb = verb.head
         subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < pronoun.i), None)
         return self._person_at(subject, exclude) if subject is not None else None
+
+    def _subject_before(self, pronoun, exclude) -> PartyRef | None:
+        """"US President George W. Bush, who is in Senegal today, has said Taylor must leave. He is scheduled to
+        hold talks with Obasanjo": the subject of a sentence's main clause that a "he" opens is the person the
+        sentence before has as its own, named there, whoever the story is most about."""
+        if pronoun.lower_ not in {"he", "she"} or pronoun.dep_ not in {"nsubj", "nsubjpass"} or pronoun.head.dep_ != "ROOT" \
+                or any(c.dep_ == "conj" for c in pronoun.children):
+            return None  # (not "He and President Kuchma are to sign")
+        sent = pronoun.sent
+        if any(t.is_alpha for t in self.doc[sent.start: pronoun.i]) or sent.start == 0:
+            return None
+        before = self.doc[sent.start - 1].sent
+        subject = next((c for c in before.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is None or subject.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in subject.children):
+            return None  # (not "Prime Ministers Chernomyrdin and Lazarenko are to sign ... He")
+        return self._person_at(subject, exclude)
 
     def _traveller_of(self, pronoun, exclude) -> PartyRef | None:
         """"since Rajiv Gandhi's visit to Beijing in 1988, when he held talks with Deng", "concluded a
