@@ -4515,3 +4515,16 @@ def test_a_he_opening_a_sentence_is_the_subject_of_the_sentence_before_not_the_s
             "He is scheduled to hold talks with Obasanjo in Abuja on Saturday, the last stop of the tour.")
     meetings = of_type("meeting", text, "2003-07-08")
     assert any({p["name"] for p in m["participants"]} == {"George W. Bush", "Olusegun Obasanjo"} for m in meetings)
+
+
+def test_a_nickname_the_article_gives_is_the_same_person():
+    # without "known at home as Jokowi" tying the two, Jokowi is another man, who draws the pronouns Widodo should
+    from tasks.extract.mentions import PartyRef
+    doc = load_pipeline()("Indonesia's President Joko Widodo met Vladimir Putin. Afterwards Mr Widodo, known at home as Jokowi, "
+                          "told reporters that he had passed on a message. Mohamed Abdullahi Mohamed, popularly known as Farmaajo, "
+                          "visited Eritrea. Yesterday Jokowi was in Kyiv.")
+    linker = NameLinker(doc, load_gazetteer(), load_cues())
+    jokowi = next(t for t in reversed(doc) if t.text == "Jokowi")
+    assert linker.link(PartyRef("Jokowi", "PERSON", start=jokowi.i, end=jokowi.i + 1)).name == "Joko Widodo"
+    farmaajo = next(t for t in doc if t.text == "Farmaajo")
+    assert linker.link(PartyRef("Farmaajo", "PERSON", start=farmaajo.i, end=farmaajo.i + 1)).name == "Mohamed Abdullahi Mohamed"

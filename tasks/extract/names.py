@@ -201,7 +201,35 @@ class NameLinker:
                 initials = "".join(w[0] for w in office)
                 if len(office) >= 2 and any(w.lower() in self.cues.person_nouns for w in office):
                     found.setdefault(initials, (self.clean(ent.text), "PERSON"))
-        return {acronym: target for acronym, target in found.items() if target[1] == "ORG" or any(t.text == acronym for t in doc)}
+        found = {acronym: target for acronym, target in found.items() if target[1] == "ORG" or any(t.text == acronym for t in doc)}
+        return {**self._nicknames(), **found}
+
+    def _nicknames(self) -> dict[str, tuple[str, str]]:
+        """The names a person goes by that the article gives: "Joko Widodo, widely known as Jokowi", "Mohamed
+        Hamdan Dagalo, known as Hemedti", "Mullah Krekar" for Najmuddin Faraj Ahmad. Without them the
+        nickname is another person, who draws the pronouns the named one should."""
+        doc = self.doc
+        found: dict[str, tuple[str, str]] = {}
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            i = ent.end + (ent.end < len(doc) and doc[ent.end].text == ",")
+            i += i < len(doc) and doc[i].lower_ in {"also", "better", "widely", "popularly", "commonly", "universally"}
+            if i >= len(doc) or doc[i].lower_ not in {"known", "nicknamed"}:
+                continue
+            nicknamed = doc[i].lower_ == "nicknamed"
+            i += 1
+            while i < len(doc) and not nicknamed and doc[i].lower_ != "as" and doc[i].dep_ in {"prep", "pobj", "advmod"} and i - ent.end < 6:
+                i += 1  # "known at home as", "known locally as"
+            i += i < len(doc) and doc[i].lower_ == "as"
+            i += i < len(doc) and doc[i].is_quote
+            words = []
+            while i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].is_title and len(words) < 3:
+                words.append(doc[i].text)
+                i += 1
+            if words:
+                found.setdefault(" ".join(words), (self.clean(ent.text), "PERSON"))
+        return found
 
     def _described_as_person(self, ent: Span) -> bool:
         """"Nadine Heredia, the wife of ...", "Haiti's ousted president, Jean-Bertrand Aristide": a
