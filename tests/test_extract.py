@@ -4528,3 +4528,12 @@ def test_a_nickname_the_article_gives_is_the_same_person():
     assert linker.link(PartyRef("Jokowi", "PERSON", start=jokowi.i, end=jokowi.i + 1)).name == "Joko Widodo"
     farmaajo = next(t for t in doc if t.text == "Farmaajo")
     assert linker.link(PartyRef("Farmaajo", "PERSON", start=farmaajo.i, end=farmaajo.i + 1)).name == "Mohamed Abdullahi Mohamed"
+
+
+def test_the_participle_of_signing_inside_a_deals_long_name_is_the_deals_own():
+    # the parser hangs "signed" under "on" of the name and makes "Good Neighbourliness" its subject
+    text = ("The Agreement on Non-Aggression and Good Neighbourliness signed on Friday by South African Prime Minister P.W. Botha "
+            "and Mozambican President Samora Machel is the most significant regional security development since Zimbabwe's independence.")
+    deals = of_type("agreement", text, "1984-03-19")
+    assert deals and {p["name"] for p in deals[0]["participants"]} in ({"P.W. Botha", "Samora Machel"}, {"South Africa", "Mozambique"})
+    assert deals[0]["event_date"] == "1984-03-16"

@@ -117,6 +117,8 @@ def build_agreement(finder: ArgumentFinder, span: Span, rule: dict, sent_index: 
             mention.verbal = True
     acl = [c for c in noun.children if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB"] + _reduced_relative(finder, noun)
     acl += _signed_past_its_clause(finder, noun, acl)
+    inside = [] if acl else _signed_inside_the_name(finder, noun)
+    acl += inside
     made = False
     for verb in acl:
         acts_on_another = any(c.dep_ == "nsubj" and c.lower_ in {"that", "which"} for c in verb.children) and any(c.dep_ == "dobj" for c in verb.children)
@@ -155,6 +157,9 @@ def build_agreement(finder: ArgumentFinder, span: Span, rule: dict, sent_index: 
         status = "reached"
     mention.attributes["status"] = status
     _parties(finder, mention, noun, governor, path, acl, mediator_subject)
+    if inside:
+        # (not the words of the name the parser took for the participle's subject: "Good Neighbourliness")
+        mention.parties = [p for p in mention.parties if not noun.i < p.start < inside[0].i]
     if left_without:
         mention.parties += finder.parties_from(finder.subjects(governor), "party")
     if verbless:
@@ -219,6 +224,20 @@ def _verb_of_a_package(noun, cues):
     if verb.lemma_.lower() not in cues.agreement_status or holder.lemma_.lower() in {"part", "term", "terms", "basis", "framework", "spirit", "letter"}:
         return None, None  # ("as part of the deal", "under the terms of the truce": what the deal holds, not deals held)
     return verb, f"pobj:{holder.head.lower_}:via:{holder.lemma_}"
+
+
+def _signed_inside_the_name(finder: ArgumentFinder, noun) -> list:
+    """"The Agreement on Non-Aggression and Good Neighbourliness signed on Friday by P.W. Botha and Samora
+    Machel is ...": the parser takes the deal's long name apart and hangs the participle of signing under
+    its "on"; the participle, with the signers as its agents, is the deal's clause all the same (unless it
+    hangs on a deal word of its own: "a memorandum of understanding signed by" is the understanding's)."""
+    deal_words = {t.i for span in finder.doc.spans.get("event_triggers", []) if span.label_ == "agreement" for t in span}
+    for prep in (c for c in noun.children if c.dep_ == "prep"):
+        for token in prep.subtree:
+            if token.lemma_.lower() == "sign" and token.tag_ == "VBN" and token.dep_ in {"pcomp", "acl", "relcl"} \
+                    and any(c.dep_ == "agent" for c in token.children) and token.head.i not in deal_words:
+                return [token]
+    return []
 
 
 def _verbless_signing(noun, cues):
