@@ -4537,3 +4537,10 @@ def test_the_participle_of_signing_inside_a_deals_long_name_is_the_deals_own():
     deals = of_type("agreement", text, "1984-03-19")
     assert deals and {p["name"] for p in deals[0]["participants"]} in ({"P.W. Botha", "Samora Machel"}, {"South Africa", "Mozambique"})
     assert deals[0]["event_date"] == "1984-03-16"
+
+
+def test_neither_asked_nor_granted_is_a_denial():
+    text = ("Singapore's Ministry of Foreign Affairs said on 14 July that Mr Rajapaksa had been allowed entry on a private visit, "
+            "and that he had neither asked for asylum nor been granted any.")
+    asylum = of_type("asylum", text, "2022-07-16")
+    assert [e["modality"] for e in asylum] == ["negated"]

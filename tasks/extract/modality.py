@@ -126,6 +126,9 @@ def find_modality(trigger: Token, governor: Token | None, sent: Span, cues: Cues
                     continue  # "no plans for X to meet" still speaks of the meeting
             if child.dep_ == "neg" and not _in_setting(chain[:depth]):
                 found.setdefault("negated", f"neg:{child.text}->{token.text}")
+            if is_verbish and not crossed and (child.dep_ == "preconj" and clower == "neither" or child.dep_ == "cc" and clower == "nor") and not _in_setting(chain[:depth]):
+                # "he had neither asked for asylum nor been granted any"
+                found.setdefault("negated", f"{child.text}->{token.text}")
             if child.dep_ in {"aux", "auxpass"} and is_verbish and child.ent_type_ != "PERSON":  # "Journalist Can Dundar was given"
                 if clower in cues.planned_aux or child.lemma_ in cues.planned_aux:
                     found.setdefault("planned", f"aux:{child.text}")
