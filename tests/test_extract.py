@@ -4544,3 +4544,9 @@ def test_neither_asked_nor_granted_is_a_denial():
             "and that he had neither asked for asylum nor been granted any.")
     asylum = of_type("asylum", text, "2022-07-16")
     assert [e["modality"] for e in asylum] == ["negated"]
+
+
+def test_meeting_a_requirement_is_no_meeting():
+    assert not of_type("meeting", "Ukraine met the conditions of the International Monetary Fund on Monday.", "2010-04-22")
+    assert not of_type("meeting", "China and Vietnam signed a treaty on Thursday, meeting a self-imposed deadline with a day to spare.", "1999-12-31")
+    assert of_type("meeting", "Putin met the delegation from Ukraine on Monday.", "2010-04-22")

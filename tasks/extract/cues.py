@@ -23,6 +23,8 @@ class Cues:
         }
         self.exhortation_governors = set(cues["exhortation_governors"])
         self.contest_nouns = set(cues.get("contest_nouns", []))
+        # "meet the conditions of the IMF", "failed to meet the deadline": what is met is a requirement, not a person
+        self.requirement_nouns = set(cues.get("requirement_nouns", []))
         self.proposal_governors = set(cues.get("proposal_governors", []))
         self.dating_verbs = set(cues["dating_verbs"])
         self.on_places = set(cues["on_places"])
