@@ -4455,7 +4455,7 @@ def test_a_surname_with_the_day_glued_on_by_the_parser_is_still_the_person():
     text = ("Bhutan's Foreign Minister Tandi Dorji led his delegation in the boundary talks with China. "
             "On Monday 23 October Dorji was received by Foreign Minister Wang Yi, who urged Thimphu to establish diplomatic relations.")
     meetings = of_type("meeting", text, "2023-10-26")
-    assert any({"Tandi Dorji", "Wang Yi"} <= {p["name"] for p in m["participants"]} and m["event_date"] == "2023-10-23" for m in meetings)
+    assert any({"Tandi Dorji", "Wang Yi"} <= names(m) and m["event_date"] == "2023-10-23" for m in meetings)
 
 
 def test_an_unlabelled_surname_as_subject_puts_its_person_in_view_of_a_pronoun():
@@ -4465,7 +4465,7 @@ def test_an_unlabelled_surname_as_subject_puts_its_person_in_view_of_a_pronoun()
             "- On Monday 23 October Dorji was received by Foreign Minister Wang Yi, who urged Thimphu to establish diplomatic relations.\n"
             "- On Tuesday he called on Vice-President Han Zheng.")
     meetings = of_type("meeting", text, "2023-10-26")
-    assert any({p["name"] for p in m["participants"]} == {"Tandi Dorji", "Han Zheng"} for m in meetings)
+    assert any(names(m) == {"Tandi Dorji", "Han Zheng"} for m in meetings)
 
 
 def test_an_itinerarys_item_without_a_verb_is_a_meeting_of_the_one_the_story_is_about():
@@ -4474,7 +4474,7 @@ def test_an_itinerarys_item_without_a_verb_is_a_meeting_of_the_one_the_story_is_
             "- Tuesday 2 July, Kyiv: Orbán's first visit to Ukraine since the full-scale invasion. He met President Volodymyr Zelensky.\n"
             "- Monday 8 July, Beijing: talks with President Xi Jinping, whom Orbán described as a key power in creating the conditions for peace.\n")
     meetings = of_type("meeting", text, "2024-07-12")
-    assert any({p["name"] for p in m["participants"]} == {"Viktor Orbán", "Xi Jinping"} and m["event_date"] == "2024-07-08" for m in meetings)
+    assert any(names(m) == {"Viktor Orbán", "Xi Jinping"} and m["event_date"] == "2024-07-08" for m in meetings)
     # a question about a meeting names no one who went
     assert not of_type("meeting", "ANCHOR: Any new date for the meeting with Trump?", "2025-06-17")
 
@@ -4484,8 +4484,8 @@ def test_a_recipient_pronoun_is_the_person_its_own_sentence_names_first_not_the_
             "station and asks the Netherlands for political asylum.\n"
             "New York, August 1979. Alexander Godunov, the Bolshoi's golden-haired star, walks out of his Manhattan hotel, "
             "and the United States grants him political asylum.")
-    granted = [e for e in of_type("asylum", text, "2021-06-16") if any(p["name"] == "United States" for p in e["participants"])]
-    assert granted and {p["name"] for p in granted[0]["participants"] if p["role"] == "recipient"} == {"Alexander Godunov"}
+    granted = [e for e in of_type("asylum", text, "2021-06-16") if "United States" in names(e)]
+    assert granted and by_role(granted[0]).get("recipient") == {"Alexander Godunov"}
 
 
 def test_a_name_used_to_describe_a_thing_does_not_draw_a_pronoun():
@@ -4494,7 +4494,7 @@ def test_a_name_used_to_describe_a_thing_does_not_draw_a_pronoun():
             "Chinese police official spent more than a day inside the US consulate in Chengdu this week, amid reports that he had asked "
             "for political asylum.\nWang Lijun, until last week the police chief of Chongqing, entered the consulate on Monday.")
     asylum = of_type("asylum", text, "2012-02-10")
-    assert asylum and {p["name"] for p in asylum[0]["participants"] if p["role"] == "recipient"} == {"Wang Lijun"}
+    assert asylum and by_role(asylum[0]).get("recipient") == {"Wang Lijun"}
 
 
 def test_it_signed_is_the_deal_the_sentence_before_is_about():
@@ -4514,7 +4514,7 @@ def test_a_he_opening_a_sentence_is_the_subject_of_the_sentence_before_not_the_s
             "- US President George W. Bush, who is in Senegal today at the start of a five-nation Africa tour, has said Taylor must leave. "
             "He is scheduled to hold talks with Obasanjo in Abuja on Saturday, the last stop of the tour.")
     meetings = of_type("meeting", text, "2003-07-08")
-    assert any({p["name"] for p in m["participants"]} == {"George W. Bush", "Olusegun Obasanjo"} for m in meetings)
+    assert any(names(m) == {"George W. Bush", "Olusegun Obasanjo"} for m in meetings)
 
 
 def test_a_nickname_the_article_gives_is_the_same_person():
@@ -4535,7 +4535,7 @@ def test_the_participle_of_signing_inside_a_deals_long_name_is_the_deals_own():
     text = ("The Agreement on Non-Aggression and Good Neighbourliness signed on Friday by South African Prime Minister P.W. Botha "
             "and Mozambican President Samora Machel is the most significant regional security development since Zimbabwe's independence.")
     deals = of_type("agreement", text, "1984-03-19")
-    assert deals and {p["name"] for p in deals[0]["participants"]} in ({"P.W. Botha", "Samora Machel"}, {"South Africa", "Mozambique"})
+    assert deals and names(deals[0]) in ({"P.W. Botha", "Samora Machel"}, {"South Africa", "Mozambique"})
     assert deals[0]["event_date"] == "1984-03-16"
 
 
