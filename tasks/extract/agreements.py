@@ -226,12 +226,17 @@ def _verb_of_a_package(noun, cues):
     return verb, f"pobj:{holder.head.lower_}:via:{holder.lemma_}"
 
 
+def _deal_words(finder: ArgumentFinder) -> set[int]:
+    """The tokens of the article's agreement triggers ("treaty", "memorandum", "Joint Declaration")."""
+    return {t.i for span in finder.doc.spans.get("event_triggers", []) if span.label_ == "agreement" for t in span}
+
+
 def _signed_inside_the_name(finder: ArgumentFinder, noun) -> list:
     """"The Agreement on Non-Aggression and Good Neighbourliness signed on Friday by P.W. Botha and Samora
     Machel is ...": the parser takes the deal's long name apart and hangs the participle of signing under
     its "on"; the participle, with the signers as its agents, is the deal's clause all the same (unless it
     hangs on a deal word of its own: "a memorandum of understanding signed by" is the understanding's)."""
-    deal_words = {t.i for span in finder.doc.spans.get("event_triggers", []) if span.label_ == "agreement" for t in span}
+    deal_words = _deal_words(finder)
     for prep in (c for c in noun.children if c.dep_ == "prep"):
         for token in prep.subtree:
             if token.lemma_.lower() == "sign" and token.tag_ == "VBN" and token.dep_ in {"pcomp", "acl", "relcl"} \
@@ -513,7 +518,7 @@ def _signed_by_name(finder: ArgumentFinder, span: Span, rule: dict, sent_index: 
     else:
         objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}] + ([verb.head] if verb.dep_ == "acl" else [])
         named = [o for o in objects if o.pos_ == "PROPN" and o.ent_type_ not in {"PERSON", "GPE", "NORP"}]
-    deal_words = {t.i for t in finder.doc.spans.get("event_triggers", []) if t.label_ == "agreement" for t in t}
+    deal_words = _deal_words(finder)
     entry = _entry_signed_by(finder, verb)
     if not entry and not [o for o in named if not any(t.i in deal_words for t in o.subtree)] and not _the_deal_told_before(finder, verb, deal_words):
         return None

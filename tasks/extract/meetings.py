@@ -702,9 +702,8 @@ def _nominal_parties(finder: ArgumentFinder, mention: Mention, noun, governor, p
         # "flew to Moscow for three hours of talks with Putin": no verb governs the talks
         # directly, the clause they hang from through prepositions says who went
         verb = _enclosing_verb(noun, finder.cues)
-        named = [p for p in mention.parties if p.kind not in {"PRON", "GROUP", "SALIENT"} and not p.implied]
-        met = [o.i for o in finder.prep_objects(noun, {"with", "to"})]
-        if verb is None and len(named) == 1 and named[0].kind == "PERSON" and any(named[0].start <= i < named[0].end for i in met) \
+        named = [p for p in mention.parties if p.kind not in {"PRON", "GROUP", "SALIENT"} and not p.implied] if verb is None else []
+        if len(named) == 1 and named[0].kind == "PERSON" and any(named[0].start <= o.i < named[0].end for o in finder.prep_objects(noun, {"with", "to"})) \
                 and _verbless(noun) and noun.lemma_.lower() not in finder.cues.gathering_nouns and not noun.sent.text.rstrip().endswith("?"):
             # "- Monday 8 July, Beijing: talks with President Xi Jinping", "Thursday, Florida: a visit to Donald
             # Trump": an itinerary's item names only the one met; the one who went is the one the story is about
