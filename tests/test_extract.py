@@ -4550,3 +4550,13 @@ def test_meeting_a_requirement_is_no_meeting():
     assert not of_type("meeting", "Ukraine met the conditions of the International Monetary Fund on Monday.", "2010-04-22")
     assert not of_type("meeting", "China and Vietnam signed a treaty on Thursday, meeting a self-imposed deadline with a day to spare.", "1999-12-31")
     assert of_type("meeting", "Putin met the delegation from Ukraine on Monday.", "2010-04-22")
+
+
+def test_a_blank_line_ends_a_sentence_even_after_an_unpunctuated_letterhead():
+    text = ("Mayor's Press Office, City Hall, The Queen's Walk, London SE1\n\n"
+            "Half-price bus travel for Londoners under Mayor's agreement with Venezuela\n\n"
+            "The Mayor of London, Ken Livingstone, and the Foreign Minister of Venezuela, Nicolás Maduro, "
+            "yesterday signed an agreement at City Hall.")
+    deals = of_type("agreement", text, "2007-02-21")
+    assert deals and all(not names(e) & {"Press Office", "City Hall"} for e in deals)
+    assert any("Ken Livingstone" in names(e) for e in deals)

@@ -90,7 +90,9 @@ def paragraphs_end_sentences(doc: Doc) -> Doc:
     otherwise runs a flash, a timestamped entry or a roundup's item into the next line ("... asked for
     asylum.\nUPDATE – The officer is X"), and what is said of "the next sentence" lands on the wrong
     line. Hard-wrapped text ("United-Guardian Inc said it\nsigned a contract") breaks lines mid-sentence:
-    those are no boundaries."""
+    those are no boundaries. A blank line is always one: no sentence runs on across a paragraph, and a
+    press release's letterhead and headline, unpunctuated, would otherwise open its first sentence and
+    lend it their "Press Office" and "City Hall" as parties."""
     text = doc.text
     for start in line_starts(doc):
         token = doc[start]
@@ -98,7 +100,8 @@ def paragraphs_end_sentences(doc: Doc) -> Doc:
         while before is not None and before.is_space:
             before = doc[before.i - 1] if before.i > 0 else None
         entry = TIMELINE_ENTRY.match(text, token.idx)
-        if before is None or before.text in SENTENCE_ENDS or _heading(text[text.rfind("\n", 0, before.idx) + 1: before.idx + len(before)], token) or entry:
+        blank_line = before is not None and text.count("\n", before.idx + len(before), token.idx) > 1
+        if before is None or blank_line or before.text in SENTENCE_ENDS or _heading(text[text.rfind("\n", 0, before.idx) + 1: before.idx + len(before)], token) or entry:
             token.is_sent_start = True
         day = HEADING_DAY.match(text, token.idx) or entry
         if day is not None:
