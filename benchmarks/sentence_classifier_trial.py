@@ -45,7 +45,7 @@ def sentences(articles: list[dict]) -> list[dict]:
     """Every sentence of the articles as the extractor parses it: masked text, names, gold labels."""
     nlp, gazetteer, cues = load_pipeline(), load_gazetteer(), load_cues()
     records = [to_record(a) for a in articles]
-    datelines = [_placed(split_dateline(r.get("text") or ""), gazetteer) for r in records]
+    datelines = [_placed(split_dateline(r.get("text") or ""), gazetteer, cues) for r in records]
     rows = []
     for article, doc in zip(articles, nlp.pipe(_docs(nlp, records, datelines), batch_size=32, disable=["newsevents_mentions"])):
         linker = NameLinker(doc, gazetteer, cues)

@@ -21,7 +21,7 @@ from tasks.extract.dates import coarse_period, entry_year, resolve_chained_date,
 from tasks.extract.gazetteer import load_gazetteer
 from tasks.extract.given_names import given_name_gender
 from tasks.extract.names import NameLinker
-from tasks.extract.pipeline import load_pipeline
+from tasks.extract.pipeline import _placed, load_pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "articles" / "000_2e542d8058e628ba.txt"
@@ -4560,3 +4560,11 @@ def test_a_blank_line_ends_a_sentence_even_after_an_unpunctuated_letterhead():
     deals = of_type("agreement", text, "2007-02-21")
     assert deals and all(not names(e) & {"Press Office", "City Hall"} for e in deals)
     assert any("Ken Livingstone" in names(e) for e in deals)
+
+
+def test_a_dash_dateline_in_words_that_label_the_text_names_no_place():
+    text = "GLOBAL PRESS REVIEW – Kerry and Lavrov agreed on Saturday in Geneva to remove Syria's chemical weapons."
+    deals = of_type("agreement", text, "2013-09-16")
+    assert deals and deals[0]["location"] == "Geneva"
+    assert _placed(split_dateline("PRESS RELEASE – The Mayor signed"), load_gazetteer(), load_cues()).place is None
+    assert _placed(split_dateline("PSARADES, Greece – Tsipras and Zaev signed"), load_gazetteer(), load_cues()).place == "Psarades"

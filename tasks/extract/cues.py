@@ -49,6 +49,7 @@ class Cues:
         self.true_ratings = set(cues["true_ratings"])
         # "351,915 people applied for asylum in Germany last year": people counted over a period, a statistic
         self.tally_nouns = set(cues["tally_nouns"])
+        self.dateline_labels = set(cues["dateline_labels"])
         self.chair_verbs = set(cues["chair_verbs"])
         self.agreed_nouns = set(cues["agreed_nouns"])
         self.not_parties = set(cues["not_parties"])

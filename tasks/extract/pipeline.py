@@ -77,17 +77,21 @@ def _extract(records: list[dict], batch_size: int) -> list[Event]:
     nlp = load_pipeline()
     version = extractor_version()
     gazetteer, cues = load_gazetteer(), load_cues()
-    datelines = [_placed(split_dateline(r.get("text") or ""), gazetteer) for r in records]
+    datelines = [_placed(split_dateline(r.get("text") or ""), gazetteer, cues) for r in records]
     events: list[Event] = []
     for record, dateline, doc in zip(records, datelines, nlp.pipe(_docs(nlp, records, datelines), batch_size=batch_size)):
         events.extend(assemble_events(doc, record, dateline.offset, gazetteer, cues, version, dateline.place, dateline.region))
     return events
 
 
-def _placed(dateline, gazetteer):
+def _placed(dateline, gazetteer, cues):
     """A colon dateline names a place only if it is one the gazetteer knows: "NEW DELHI:" does,
-    "FACTBOX:" and a lone "NEWSREADER:" label what follows (cut all the same)."""
-    if dateline.labelled and dateline.place and gazetteer.lookup(dateline.place) is None:
+    "FACTBOX:" and a lone "NEWSREADER:" label what follows (cut all the same). A dash dateline may name
+    a town the gazetteer has never heard of ("PSARADES, Greece –"), but not in words that label a
+    kind of text ("PRESS RELEASE –", "GLOBAL PRESS REVIEW –": data, cues.json dateline_labels)."""
+    if dateline.place and gazetteer.lookup(dateline.place) is None and (
+        dateline.labelled or set(dateline.place.lower().split()) & cues.dateline_labels
+    ):
         return replace(dateline, place=None, region=None)
     return dateline
 
