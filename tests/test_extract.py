@@ -4568,3 +4568,11 @@ def test_a_dash_dateline_in_words_that_label_the_text_names_no_place():
     assert deals and deals[0]["location"] == "Geneva"
     assert _placed(split_dateline("PRESS RELEASE – The Mayor signed"), load_gazetteer(), load_cues()).place is None
     assert _placed(split_dateline("PSARADES, Greece – Tsipras and Zaev signed"), load_gazetteer(), load_cues()).place == "Psarades"
+
+
+def test_calls_between_two_told_as_what_came_before_are_theirs_not_the_subjects():
+    text = ("Ivanov flew in on Wednesday evening, dispatched by Vladimir Putin after two telephone conversations that day "
+            "between the Russian president and President Mikheil Saakashvili.")
+    calls = of_type("meeting", text, "2004-05-07")
+    assert calls and all("Ivanov" not in names(e) for e in calls)
+    assert any("Mikheil Saakashvili" in names(e) for e in calls)

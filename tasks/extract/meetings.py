@@ -785,7 +785,13 @@ def _nominal_parties(finder: ArgumentFinder, mention: Mention, noun, governor, p
                 # "Nehammer is expected in Kyiv on Saturday for talks with Zelensky": the one expected goes
                 subjects = finder.parties_from(finder.passive_subjects(verb))
             # ... and "before the two leaders sat down for an hour of talks": so did they
-            if any(p.kind not in {"PRON", "GROUP"} for p in mention.parties) or len(subjects) >= 2 or any(p.kind == "GROUP" for p in subjects):
+            # (not "Ivanov flew in, dispatched by Putin after two telephone conversations between the Russian
+            # president and Saakashvili": talks "between" two people, told as what came before or after, name
+            # both their sides; but "Borrell, who mediated 12 hours of talks between Kurti and Vucic" was there)
+            between = finder.parties_from(finder.prep_objects(noun, {"between", "among", "amongst"}))
+            sides_named = path in {"pobj:after", "pobj:before", "pobj:following", "pobj:since"} and len(between) >= 2 \
+                and any(p.kind in {"PERSON", "TITLE"} for p in between)
+            if not sides_named and (any(p.kind not in {"PRON", "GROUP"} for p in mention.parties) or len(subjects) >= 2 or any(p.kind == "GROUP" for p in subjects)):
                 mention.parties += subjects
     elif path in {"nsubj", "nsubjpass"}:
         mention.parties += finder.parties_from(finder.prep_objects(governor, PARTY_PREPS))
