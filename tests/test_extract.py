@@ -4576,3 +4576,10 @@ def test_calls_between_two_told_as_what_came_before_are_theirs_not_the_subjects(
     calls = of_type("meeting", text, "2004-05-07")
     assert calls and all("Ivanov" not in names(e) for e in calls)
     assert any("Mikheil Saakashvili" in names(e) for e in calls)
+
+
+def test_a_where_clause_places_what_is_due_there_and_a_town_taken_for_a_body():
+    due = of_type("meeting", "Putin flew on overnight to Hanoi, where he is due to hold talks today with Vietnam's new president, To Lam.", "2024-06-20")
+    assert due and due[0]["location"] == "Hanoi"
+    received = of_type("meeting", "Brandt travelled by train to Erfurt, where the East German prime minister, Willi Stoph, received him.", "1970-03-20")
+    assert received and received[0]["location"] == "Erfurt"

@@ -1419,13 +1419,15 @@ class ArgumentFinder:
         Saturday, where he is expected to meet"): then the place of the verb the day belongs to."""
         for head in heads:
             chain = [head]
-            while chain[-1].dep_ in {"xcomp", "ccomp"} and chain[-1].head.pos_ in {"VERB", "AUX"}:
-                chain.append(chain[-1].head)  # "where he is expected to meet": the clause "where" opens
+            while (chain[-1].dep_ in {"xcomp", "ccomp"} and chain[-1].head.pos_ in {"VERB", "AUX", "ADJ"}) or (
+                    chain[-1].dep_ == "acomp" and chain[-1].head.pos_ in {"VERB", "AUX"}):
+                # "where he is expected to meet", "where he is due to hold talks": the clause "where" opens
+                chain.append(chain[-1].head)
             clause = chain[-1]
             if clause.dep_ not in {"relcl", "advcl"} or not any(c.lower_ == "where" for link in chain for c in link.children):
                 continue
             ent = self.ent_of.get(clause.head.i)
-            if ent is not None and ent.label_ in PLACE_LABELS:
+            if ent is not None and (ent.label_ in PLACE_LABELS or self._town_taken_for_a_body(ent, clause)):
                 return ent
             anchor = clause.head
             while anchor.dep_ in {"pobj", "prep", "npadvmod"} and anchor.head.i != anchor.i:
@@ -1436,6 +1438,17 @@ class ArgumentFinder:
                 if found is not None:
                     return found
         return self._where_before(heads[0]) if heads else None
+
+    def _town_taken_for_a_body(self, ent: Span, clause: Token) -> bool:
+        """"travelled to Erfurt, where Stoph received him", "the emergency gathering at the Elysee, where
+        Macron hosted Starmer": a name the model takes for a body, that "where" follows, is a town or a
+        seat of government (not "the summit of the SCO, where": a body's initials)."""
+        if ent.label_ != "ORG" or clause.dep_ != "relcl":
+            return False
+        entry = self.gaz.lookup(ent.text)
+        if entry is not None:
+            return entry.category in {"capital", "place"} or (entry.category == "institution" and entry.country is not None)
+        return len(ent) == 1 and not ent.text.isupper()
 
     def _where_before(self, verb: Token) -> Span | None:
         """"flew to Wonsan from Kuala Lumpur, where on Thursday, on the sidelines, he met Rubio": with
