@@ -4583,3 +4583,8 @@ def test_a_where_clause_places_what_is_due_there_and_a_town_taken_for_a_body():
     assert due and due[0]["location"] == "Hanoi"
     received = of_type("meeting", "Brandt travelled by train to Erfurt, where the East German prime minister, Willi Stoph, received him.", "1970-03-20")
     assert received and received[0]["location"] == "Erfurt"
+
+
+def test_talks_one_is_due_somewhere_for_are_there():
+    talks = of_type("meeting", "Mr Faye is due in Banjul on Saturday for talks with Gambian President Adama Barrow, his office said.", "2024-05-15")
+    assert talks and talks[0]["location"] == "Banjul"

@@ -1402,6 +1402,10 @@ class ArgumentFinder:
         """
         found = self._place_from(list(heads), preps, skip)
         if found is None:
+            # "Erdogan is due in Sochi on Tuesday for talks with Putin": where the one who goes is told to be
+            told = [c for h in heads if h.pos_ in {"VERB", "AUX"} for c in h.children if c.dep_ == "acomp"]
+            found = self._place_from(told, ("in", "at"), skip) if told else None
+        if found is None:
             found = self._where_clause_place(heads)
         if found is None:
             conj_heads = [h.head for h in heads if h.dep_ == "conj" and h.pos_ in {"VERB", "AUX"}]
