@@ -4588,3 +4588,12 @@ def test_a_where_clause_places_what_is_due_there_and_a_town_taken_for_a_body():
 def test_talks_one_is_due_somewhere_for_are_there():
     talks = of_type("meeting", "Mr Faye is due in Banjul on Saturday for talks with Gambian President Adama Barrow, his office said.", "2024-05-15")
     assert talks and talks[0]["location"] == "Banjul"
+
+
+def test_a_seat_of_government_hung_on_the_deal_is_where_it_was_signed():
+    text = ("Russian President Boris Yeltsin and Chechen President Aslan Maskhadov signed a peace treaty in the Kremlin on Monday, "
+            "pledging to renounce for ever the use or threat of force.")
+    deals = of_type("agreement", text, "1997-05-13")
+    assert deals and deals[0]["location"] == "Kremlin"
+    truce = of_type("agreement", "Israel and Hamas agreed a truce in Gaza on Monday.", "2024-05-13")
+    assert truce and truce[0]["location"] == "Gaza"

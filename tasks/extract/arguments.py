@@ -1481,6 +1481,10 @@ class ArgumentFinder:
             next_frontier = []
             for head in frontier:
                 for child in head.children:
+                    if skip is not None and child.i == skip.i:
+                        seat = self._seat_on_the_trigger(skip)
+                        if seat is not None:
+                            return seat
                     if child.dep_ == "prep" and child.lower_ in preps:
                         if child.lower_ == "of" and (head.lemma_.lower() in self.cues.person_nouns or head.ent_type_ == "PERSON"):
                             continue  # "the President of the Republic of Turkey", "Kersti Kaljulaid of Estonia": whose, not where
@@ -1557,6 +1561,17 @@ class ArgumentFinder:
     def _is_state(self, ent: Span) -> bool:
         entry = self.gaz.lookup(ent.text)
         return entry is not None and entry.category == "country"
+
+    def _seat_on_the_trigger(self, trigger: Token) -> Span | None:
+        """"signed a peace treaty in the Kremlin", "a treaty at the Hotel Bristol": the place the parser
+        hangs on the deal itself is kept out ("a truce in Gaza" is a truce about Gaza), but a seat of
+        government or a named building is never what a deal is about: it is where it was made."""
+        for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"in", "at", "inside"}):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                ent = self.ent_of.get(pobj.i)
+                if ent is not None and (ent.label_ == "FAC" or self._is_seat(ent, prep) or self._is_named_building(ent, prep)):
+                    return ent
+        return None
 
     def _is_named_building(self, ent: Span, prep: Token) -> bool:
         """"signed at the Villa Madama", "met at the Hotel Bristol": a building named with its building
