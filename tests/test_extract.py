@@ -4597,3 +4597,13 @@ def test_a_seat_of_government_hung_on_the_deal_is_where_it_was_signed():
     assert deals and deals[0]["location"] == "Kremlin"
     truce = of_type("agreement", "Israel and Hamas agreed a truce in Gaza on Monday.", "2024-05-13")
     assert truce and truce[0]["location"] == "Gaza"
+
+
+@pytest.mark.parametrize("words, expected", [
+    ("on Monday last week", date(2024, 11, 25)),
+    ("Thursday of last week", date(2024, 11, 28)),
+    ("Tuesday next week", date(2024, 12, 10)),
+    ("last Monday", date(2024, 12, 2)),
+])
+def test_a_weekday_of_a_week_told_is_that_day_of_the_calendar_week(words, expected):
+    assert resolve_date(words, date(2024, 12, 5), future="next" in words) == expected

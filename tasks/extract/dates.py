@@ -29,6 +29,8 @@ _VAGUE = re.compile(
     r"\b(week|weeks|month|months|year|years|decade|decades|century|season|spring|summer|autumn|fall|winter|recent|recently|earlier|later|soon|past|coming days|period|time)\b",
     re.IGNORECASE,
 )
+# the calendar week a weekday is told of: "Monday last week", "Thursday of next week", "last week on Tuesday"
+_WEEK_TOLD = re.compile(r"\b(last|this|next)\s+week\b", re.IGNORECASE)
 _RELATIVE_DAY = re.compile(r"\b(today|tonight|yesterday|tomorrow|day before yesterday|day after tomorrow|\d+ days? (ago|earlier|later))\b", re.IGNORECASE)
 _DAY_OF_RELATIVE_YEAR = re.compile(
     r"\b((?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2}|\d{1,2}\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)),?\s+(last|this|next)\s+year\b",
@@ -74,6 +76,11 @@ def resolve_date(text: str, published: date | None, future: bool = False) -> dat
             return None
         qualifier = (weekday.group(1) or "").lower()
         target = WEEKDAYS.index(weekday.group(2).lower())
+        week = _WEEK_TOLD.search(text)
+        if week is not None:
+            # "on Monday last week", "Thursday of next week": that day of the calendar week told
+            monday = published - timedelta(days=published.weekday())
+            return monday + timedelta(days=7 * {"last": -1, "this": 0, "next": 1}[week.group(1).lower()] + target)
         delta = (target - published.weekday()) % 7
         if qualifier == "next" or (future and qualifier != "last"):
             return published + timedelta(days=delta or (7 if qualifier == "next" else 0))
