@@ -4607,3 +4607,9 @@ def test_a_seat_of_government_hung_on_the_deal_is_where_it_was_signed():
 ])
 def test_a_weekday_of_a_week_told_is_that_day_of_the_calendar_week(words, expected):
     assert resolve_date(words, date(2024, 12, 5), future="next" in words) == expected
+
+
+def test_two_people_each_named_with_their_states_possessive_are_both_subjects():
+    text = "Brazil's Luiz Inacio Lula da Silva and Ukraine's Volodymyr Zelensky met on Wednesday at a hotel in Manhattan."
+    met = of_type("meeting", text, "2023-09-20")
+    assert met and {"Luiz Inacio Lula da Silva", "Volodymyr Zelensky"} <= names(met[0])

@@ -1146,9 +1146,22 @@ class ArgumentFinder:
                 found.append(first)
         return found
 
+    def _possessed_pair(self, subj: list[Token]) -> list[Token]:
+        """"Brazil's Luiz Inacio Lula da Silva and Ukraine's Volodymyr Zelensky met": the parser reads
+        "[Brazil's Lula and Ukraine]'s Zelensky", a person possessing a person; the possessor, joined by
+        "and", is the first subject."""
+        found = []
+        for s in subj:
+            for child in s.children:
+                ent, head = self.ent_of.get(child.i), self.ent_of.get(s.i)
+                if child.dep_ == "poss" and ent is not None and head is not None and ent.label_ == head.label_ == "PERSON" \
+                        and any(c.dep_ == "cc" and c.lower_ == "and" for c in child.children):
+                    found.append(child)
+        return found
+
     def subjects(self, verb: Token) -> list[Token]:
         subj = [self._past_fronted_place(c) for c in verb.children if c.dep_ in {"nsubj", "csubj"}]
-        subj = self._headline_pair(verb, subj) + self._cut_coordination(subj) + subj
+        subj = self._headline_pair(verb, subj) + self._cut_coordination(subj) + self._possessed_pair(subj) + subj
         acts = verb.lemma_.lower() in self.cues.asylum_action or verb.lemma_.lower() in self.cues.agreement_status
         if subj and acts and verb.dep_ == "relcl" and subj[0].lower_ in {"which", "who", "that", "whom"}:
             # "Ecuador, which granted asylum to Assange": the relative pronoun is its head
