@@ -4613,3 +4613,10 @@ def test_two_people_each_named_with_their_states_possessive_are_both_subjects():
     text = "Brazil's Luiz Inacio Lula da Silva and Ukraine's Volodymyr Zelensky met on Wednesday at a hotel in Manhattan."
     met = of_type("meeting", text, "2023-09-20")
     assert met and {"Luiz Inacio Lula da Silva", "Volodymyr Zelensky"} <= names(met[0])
+
+
+def test_a_deal_signed_by_those_who_held_talks_somewhere_was_signed_there():
+    text = ("On Thursday Biden and Israeli Prime Minister Yair Lapid held talks in Jerusalem and signed a joint declaration "
+            "in which Washington pledged never to allow Iran to acquire a nuclear weapon.")
+    deals = of_type("agreement", text, "2022-07-15")
+    assert deals and deals[0]["location"] == "Jerusalem"

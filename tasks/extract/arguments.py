@@ -1423,12 +1423,22 @@ class ArgumentFinder:
         if found is None:
             conj_heads = [h.head for h in heads if h.dep_ == "conj" and h.pos_ in {"VERB", "AUX"}]
             found = self._place_from(conj_heads, preps, skip) if conj_heads else None
+            if found is None and conj_heads:
+                # "held talks in Jerusalem and signed a joint declaration": where the talks were (not "... included
+                # a summit at the White House, and Clinton returned the visit": a clause with a subject of its own)
+                shared = [h.head for h in heads if h.dep_ == "conj" and h.pos_ in {"VERB", "AUX"} and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in h.children)]
+                talks = [c for h in shared for c in h.children if c.dep_ == "dobj" and self._meeting_word(c)]
+                found = self._place_from(talks, ("in", "at"), skip) if talks else None
         if found is None:
             # "Trump flew to Singapore to meet Kim": the journey's end is where its purpose happened
             journeys = [h.head for h in heads if h.dep_ in {"advcl", "xcomp"} and h.pos_ == "VERB" and h.head.lemma_.lower() in self.cues.journey_verbs
                         and any(c.dep_ == "aux" and c.lower_ == "to" for c in h.children)]
             found = self._place_from(journeys, ("to", "into"), skip) if journeys else None
         return found
+
+    def _meeting_word(self, token: Token) -> bool:
+        """A token inside a meeting's trigger ("talks", "a summit")."""
+        return any(t.label_ == "meeting" and t.start <= token.i < t.end for t in self.doc.spans.get("event_triggers", []))
 
     def _where_clause_place(self, heads: list[Token]) -> Span | None:
         """"flew on to Berlin, where he met Scholz": the place the clause hangs on. The parser may hang
