@@ -4620,3 +4620,14 @@ def test_a_deal_signed_by_those_who_held_talks_somewhere_was_signed_there():
             "in which Washington pledged never to allow Iran to acquire a nuclear weapon.")
     deals = of_type("agreement", text, "2022-07-15")
     assert deals and deals[0]["location"] == "Jerusalem"
+
+
+def test_there_is_the_place_just_named_and_not_a_word_of_a_side():
+    honiara = of_type("meeting", "Australian Prime Minister Scott Morrison, who made Honiara his first overseas stop after his re-election "
+                                 "in June and held talks there with Sogavare, said it.", "2022-08-10")
+    assert honiara and honiara[0]["location"] == "Honiara"
+    kyiv = of_type("meeting", "Orban made his first trip to Kyiv since Russia's full-scale invasion. "
+                              "There, on Tuesday, he met Ukrainian President Volodymyr Zelenskiy.", "2024-07-05")
+    assert kyiv and kyiv[0]["location"] == "Kyiv"
+    florida = of_type("meeting", "Orban flew to Florida on Thursday. He met the former US president Donald Trump there.", "2024-07-12")
+    assert florida and florida[0]["location"] == "Florida"

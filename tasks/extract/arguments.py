@@ -1434,7 +1434,34 @@ class ArgumentFinder:
             journeys = [h.head for h in heads if h.dep_ in {"advcl", "xcomp"} and h.pos_ == "VERB" and h.head.lemma_.lower() in self.cues.journey_verbs
                         and any(c.dep_ == "aux" and c.lower_ == "to" for c in h.children)]
             found = self._place_from(journeys, ("to", "into"), skip) if journeys else None
+        if found is None:
+            found = self._there(heads)
         return found
+
+    def _there(self, heads: list[Token]):
+        """"held talks there with Sogavare", "asked for political asylum there": the place the text has
+        just named, in the sentence (not one of the event's own sides: "asked Argentina for asylum there")
+        or, with none in it, the sentence before; "received by the Dalai Lama here": where the story is
+        filed."""
+        words = [c for h in heads for c in h.children if c.dep_ == "advmod" and c.lower_ in {"there", "here"}]
+        if not words:
+            return None
+        word = words[0]
+        if word.lower_ == "here":
+            return NamedPlace(self.dateline_place, word.i, word.i + 1) if self.dateline_place else None
+        # (nor a word of a side's description: "met the former US president there", "US officials held talks there")
+        sides = {t.i for h in heads for c in h.children if c.dep_ != "prep" for t in [c, *(m for m in c.children if m.dep_ in {"compound", "amod", "poss", "nmod"})]}
+        sides |= {o.i for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ not in {"in", "at", "to", "into"} for o in c.children}
+        sent = word.sent
+        named = [e for e in self.doc.ents if sent.start <= e.start and e.end <= word.i and e.label_ in PLACE_LABELS and e.root.i not in sides]
+        if not named and sent.start > 0:
+            # "... made his first trip to Kyiv since Russia's invasion. There, on Tuesday, he met Zelensky":
+            # the sentence before's place of going or being, if it has one
+            before = self.doc[sent.start - 1].sent
+            named = [e for e in self.doc.ents if before.start <= e.start and e.end <= before.end and e.label_ in PLACE_LABELS]
+            gone = [e for e in named if e.root.dep_ == "pobj" and e.root.head.lower_ in {"in", "at", "to", "into"}]
+            named = gone or named
+        return named[-1] if named else None
 
     def _meeting_word(self, token: Token) -> bool:
         """A token inside a meeting's trigger ("talks", "a summit")."""
