@@ -4631,3 +4631,10 @@ def test_there_is_the_place_just_named_and_not_a_word_of_a_side():
     assert kyiv and kyiv[0]["location"] == "Kyiv"
     florida = of_type("meeting", "Orban flew to Florida on Thursday. He met the former US president Donald Trump there.", "2024-07-12")
     assert florida and florida[0]["location"] == "Florida"
+
+
+def test_sitting_with_someone_is_meeting_them_but_a_decision_sitting_with_one_is_not():
+    met = of_type("meeting", "Only ten days after Maliki sat with President Barack Obama at the White House on December 12, the crisis erupted.", "2011-12-23")
+    assert met and names(met[0]) == {"Maliki", "Barack Obama"} and met[0]["location"] == "White House"
+    assert not of_type("meeting", "The decision sits with the president.", "2011-12-23")
+    assert not of_type("meeting", "She sat with her family in the garden.", "2011-12-23")
