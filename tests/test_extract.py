@@ -4638,3 +4638,10 @@ def test_sitting_with_someone_is_meeting_them_but_a_decision_sitting_with_one_is
     assert met and names(met[0]) == {"Maliki", "Barack Obama"} and met[0]["location"] == "White House"
     assert not of_type("meeting", "The decision sits with the president.", "2011-12-23")
     assert not of_type("meeting", "She sat with her family in the garden.", "2011-12-23")
+
+
+def test_the_holder_named_inside_a_long_office_with_titles_of_his_own_is_the_party():
+    text = ("The President of the Councils of State and Ministers of Cuba, General of the Army Raúl Castro Ruz, "
+            "was received on Sunday by Pope Francis in the Vatican.")
+    met = of_type("meeting", text, "2015-05-11")
+    assert met and "Raúl Castro" in names(met[0]) and not names(met[0]) & {"Cuba", "Councils of State and Ministers of"}

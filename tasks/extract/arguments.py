@@ -505,7 +505,7 @@ class ArgumentFinder:
             return closing
         root = self._person_after(token)
         if root is None:
-            return None
+            return self._name_inside_the_office(token)
         name = self.ent_of[root.i]
         closing = self.doc[name.end] if name.end < len(self.doc) else None
         # not "met the president, Putin said": a name that goes on to speak is no apposition
@@ -528,6 +528,22 @@ class ArgumentFinder:
                     name = self.ent_of.get(child.i) if child.dep_ == "appos" else None
                     if name is not None and name.label_ == "PERSON" and self.doc[name.start - 1].text == ",":
                         return name
+        return None
+
+    def _name_inside_the_office(self, title: Token) -> Span | None:
+        """"The President of the Councils of State and Ministers of Cuba, General of the Army Raúl Castro
+        Ruz, was received": a long office, a comma, the holder's own titles and name, which the parser
+        scatters inside the office's phrase (the name as the object of "of the Army")."""
+        tokens = list(title.subtree)
+        comma = next((t.i for t in tokens if t.text == "," and t.i > title.i), None)
+        if comma is None:
+            return None
+        for t in self.doc[comma + 1: title.right_edge.i + 1]:
+            ent = self.ent_of.get(t.i)
+            if ent is not None and ent.label_ == "PERSON":
+                return ent if ent.start - comma <= 6 else None
+            if not (t.pos_ in {"PROPN", "DET", "ADP"} and (t.is_title or t.pos_ != "PROPN")):
+                return None
         return None
 
     def _name_closing_the_office(self, title: Token) -> Span | None:
