@@ -534,8 +534,7 @@ class ArgumentFinder:
         """"The President of the Councils of State and Ministers of Cuba, General of the Army Raúl Castro
         Ruz, was received": a long office, a comma, the holder's own titles and name, which the parser
         scatters inside the office's phrase (the name as the object of "of the Army")."""
-        tokens = list(title.subtree)
-        comma = next((t.i for t in tokens if t.text == "," and t.i > title.i), None)
+        comma = next((t.i for t in title.subtree if t.text == "," and t.i > title.i), None)
         if comma is None:
             return None
         for t in self.doc[comma + 1: title.right_edge.i + 1]:
@@ -1437,13 +1436,14 @@ class ArgumentFinder:
         if found is None:
             found = self._where_clause_place(heads)
         if found is None:
-            conj_heads = [h.head for h in heads if h.dep_ == "conj" and h.pos_ in {"VERB", "AUX"}]
+            conjoined = [h for h in heads if h.dep_ == "conj" and h.pos_ in {"VERB", "AUX"}]
+            conj_heads = [h.head for h in conjoined]
             found = self._place_from(conj_heads, preps, skip) if conj_heads else None
             if found is None and conj_heads:
                 # "held talks in Jerusalem and signed a joint declaration": where the talks were (not "... included
                 # a summit at the White House, and Clinton returned the visit": a clause with a subject of its own)
-                shared = [h.head for h in heads if h.dep_ == "conj" and h.pos_ in {"VERB", "AUX"} and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in h.children)]
-                talks = [c for h in shared for c in h.children if c.dep_ == "dobj" and self._meeting_word(c)]
+                shared = [h.head for h in conjoined if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in h.children)]
+                talks = [c for h in shared for c in h.children if c.dep_ == "dobj" and self.is_meeting_word(c)]
                 found = self._place_from(talks, ("in", "at"), skip) if talks else None
         if found is None:
             # "Trump flew to Singapore to meet Kim": the journey's end is where its purpose happened
@@ -1454,7 +1454,7 @@ class ArgumentFinder:
             found = self._there(heads)
         return found
 
-    def _there(self, heads: list[Token]):
+    def _there(self, heads: list[Token]) -> Span | NamedPlace | None:
         """"held talks there with Sogavare", "asked for political asylum there": the place the text has
         just named, in the sentence (not one of the event's own sides: "asked Argentina for asylum there")
         or, with none in it, the sentence before; "received by the Dalai Lama here": where the story is
@@ -1479,7 +1479,7 @@ class ArgumentFinder:
             named = gone or named
         return named[-1] if named else None
 
-    def _meeting_word(self, token: Token) -> bool:
+    def is_meeting_word(self, token: Token) -> bool:
         """A token inside a meeting's trigger ("talks", "a summit")."""
         return any(t.label_ == "meeting" and t.start <= token.i < t.end for t in self.doc.spans.get("event_triggers", []))
 

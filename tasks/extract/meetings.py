@@ -87,7 +87,7 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
         return None  # "after two years of negotiations": a process, no one meeting
     if _talking_about(finder, head, lemma):
         return None
-    if head.dep_ == "appos" and any(t.label_ == "meeting" and t.start <= head.head.i < t.end for t in head.doc.spans.get("event_triggers", [])):
+    if head.dep_ == "appos" and finder.is_meeting_word(head.head):
         return None  # "expected to hold talks on the sidelines – the most closely watched meeting of the weekend": the talks, told again
     if rule["id"] == "conference-noun" and head.i > 0 and head.doc[head.i - 1].lower_ in finder.cues.briefing_words:
         return None  # a press or news conference is a briefing (a phone or video one is the call-phone rule's)
@@ -788,9 +788,9 @@ def _nominal_parties(finder: ArgumentFinder, mention: Mention, noun, governor, p
             # (not "Ivanov flew in, dispatched by Putin after two telephone conversations between the Russian
             # president and Saakashvili": talks "between" two people, told as what came before or after, name
             # both their sides; but "Borrell, who mediated 12 hours of talks between Kurti and Vucic" was there)
-            between = finder.parties_from(finder.prep_objects(noun, {"between", "among", "amongst"}))
-            sides_named = path in {"pobj:after", "pobj:before", "pobj:following", "pobj:since"} and len(between) >= 2 \
-                and any(p.kind in {"PERSON", "TITLE"} for p in between)
+            told_apart = path in {"pobj:after", "pobj:before", "pobj:following", "pobj:since"}
+            between = finder.parties_from(finder.prep_objects(noun, {"between", "among", "amongst"})) if told_apart else []
+            sides_named = len(between) >= 2 and any(p.kind in {"PERSON", "TITLE"} for p in between)
             if not sides_named and (any(p.kind not in {"PRON", "GROUP"} for p in mention.parties) or len(subjects) >= 2 or any(p.kind == "GROUP" for p in subjects)):
                 mention.parties += subjects
     elif path in {"nsubj", "nsubjpass"}:
