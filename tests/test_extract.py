@@ -4645,3 +4645,17 @@ def test_the_holder_named_inside_a_long_office_with_titles_of_his_own_is_the_par
             "was received on Sunday by Pope Francis in the Vatican.")
     met = of_type("meeting", text, "2015-05-11")
     assert met and "Raúl Castro" in names(met[0]) and not names(met[0]) & {"Cuba", "Councils of State and Ministers of"}
+
+
+def test_him_after_the_one_person_the_sentence_names_as_a_clause_argument_is_that_person():
+    # the story is about Gutiérrez, named often; "him" in the last sentence is still Bucaram
+    text = ("Lucio Gutiérrez, removed by Congress on Wednesday, left for Brazil on Sunday. Brazil granted Gutiérrez asylum on Wednesday "
+            "after Gutiérrez took refuge in the Brazilian ambassador's residence in Quito. Gutiérrez flew to Brasília. "
+            "The precedent is familiar. In February 1997 Congress removed Abdalá Bucaram for \"mental incapacity\" and Panama gave him asylum.")
+    grants = {e["participants"][0]["name"] if e["participants"][0]["role"] == "grantor" else e["participants"][1]["name"]:
+              {p["name"] for p in e["participants"] if p["role"] == "recipient"} for e in of_type("asylum", text, "2005-04-25")}
+    assert grants.get("Panama") == {"Abdalá Bucaram"}
+    # but not whoever reports the clause, nor a second person the sentence names
+    reported = of_type("asylum", "Julian Assange stayed in the embassy. Foreign Minister Marcelo Ebrard said on Monday "
+                                 "that Mexico would give him asylum.", "2019-12-02")
+    assert reported and {p["name"] for p in reported[0]["participants"] if p["role"] == "recipient"} == {"Julian Assange"}

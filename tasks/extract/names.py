@@ -451,7 +451,7 @@ class NameLinker:
             exclude |= self._turn_speaker(token_i)
         pronoun = self.doc[token_i]
         speaker = self._speaker_of(pronoun, exclude) or self._traveller_of(pronoun, exclude) or self._main_clause_subject(pronoun, exclude) \
-            or self._subject_before(pronoun, exclude)
+            or self._subject_before(pronoun, exclude) or self.one_argument_before(pronoun, exclude)
         if speaker is not None:
             return speaker
         scores: dict[str, float] = {}
@@ -772,6 +772,55 @@ class NameLinker:
         if subject is None or subject.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in subject.children):
             return None  # (not "Prime Ministers Chernomyrdin and Lazarenko are to sign ... He")
         return self._person_at(subject, exclude)
+
+    def one_argument_before(self, pronoun, exclude) -> PartyRef | None:
+        """"In February 1997 Congress removed Abdalá Bucaram and Panama gave him asylum", "When the deposed
+        Shah, Mohammad Reza Pahlavi, had to leave the United States, Panama granted him asylum": an object
+        "him" after one person, and one only, the same sentence has as the subject or object of a clause
+        of its own is that person, however much the article is about someone else. (Never the subject of
+        the pronoun's own verb, nor whoever reports the clause.)"""
+        if pronoun.lower_ not in {"him", "her"} or pronoun.dep_ not in {"dobj", "dative", "pobj"}:
+            return None
+        verb = pronoun.head if pronoun.dep_ != "pobj" else pronoun.head.head
+        own_subjects = {c.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}}
+        speakers = self.speakers_of(pronoun.i)
+        governing = set()  # the clauses the pronoun's sits inside, not those it is coordinated with
+        token = pronoun
+        while token.dep_ != "conj" and token.head.i != token.i:
+            token = token.head
+            governing.add(token.i)
+        found: dict[str, Span] = {}
+        others: set[str] = set()  # anyone else the sentence names before it leaves the "him" open
+        titled = [(i, span, linked) for i, span, _, linked in self.title_mentions]
+        for i, span, linked in [(i, span, None) for i, span, _ in self.person_mentions] + titled:
+            # (a person called by a title is in view as much as one named: "the Shah was flown to Contadora,
+            # where the Panamanian government had agreed to give him refuge" after Torrijos was named)
+            if span.sent.start != pronoun.sent.start or i >= pronoun.i:
+                continue
+            linked = linked or self.link(PartyRef(span.text, "PERSON", start=span.start, end=span.end))
+            if linked is None or linked.key in speakers or linked.key in self._other_gender(pronoun.lower_):
+                continue
+            root = span.root
+            role = root.head.dep_ if root.dep_ == "appos" else root.dep_
+            holder = root.head if root.dep_ == "appos" else root
+            clause = holder.head
+            if holder.i in own_subjects:
+                continue
+            if role not in {"nsubj", "nsubjpass", "dobj"} or clause.i == verb.i or clause.dep_ == "relcl" or clause.i in governing or any(
+                    c.lower_ in {"him", "her"} for c in clause.children if c.dep_ in {"dobj", "dative"}):
+                # not "Libya, whose leader Gaddafi had been among his allies", nor "Ricardo Patino confirms
+                # that Quito has received a request from him", nor "Johnson received him, and Macron met him"
+                others.add(linked.key)
+                continue
+            found.setdefault(linked.key, span)
+        if others - set(found):
+            return None
+        if len(found) != 1 or next(iter(found)) in exclude:
+            return None
+        span = next(iter(found.values()))
+        if span.label_ != "PERSON":
+            return PartyRef(span.text, "TITLE", start=span.start, end=span.end, title=span.root.lemma_.lower())
+        return PartyRef(span.text, "PERSON", start=span.start, end=span.end)
 
     def _traveller_of(self, pronoun, exclude) -> PartyRef | None:
         """"since Rajiv Gandhi's visit to Beijing in 1988, when he held talks with Deng", "concluded a
