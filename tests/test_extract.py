@@ -4659,3 +4659,11 @@ def test_him_after_the_one_person_the_sentence_names_as_a_clause_argument_is_tha
     reported = of_type("asylum", "Julian Assange stayed in the embassy. Foreign Minister Marcelo Ebrard said on Monday "
                                  "that Mexico would give him asylum.", "2019-12-02")
     assert reported and {p["name"] for p in reported[0]["participants"] if p["role"] == "recipient"} == {"Julian Assange"}
+
+
+def test_the_place_hung_on_the_one_received_by_office_and_name_is_where_they_met():
+    met = of_type("meeting", "Prime Minister Mohammed Shia al-Sudani received his Kurdish counterpart Masrour Barzani in Baghdad on Tuesday.", "2023-04-05")
+    assert met and met[0]["location"] == "Baghdad"
+    # not the place of a side's own title: "the mayor of Paris" is who, not where
+    mayor = of_type("meeting", "Obama met his counterpart, the mayor of Paris, Anne Hidalgo, on Tuesday.", "2016-04-05")
+    assert mayor and mayor[0]["location"] is None

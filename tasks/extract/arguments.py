@@ -1588,12 +1588,19 @@ class ArgumentFinder:
                             # ("on Tuesday in Bali": the place hung on the day)
                             if c.dep_ == "pobj" and (child.lower_ != "on" or c.lemma_.lower() in self.cues.on_places or c.ent_type_ == "DATE") and (skip is None or c.i != skip.i)
                         )
-                    elif child.dep_ in {"pobj", "dobj", "npadvmod", "conj"} and (depth > 0 or (child.dep_ == "dobj" and child.ent_type_ == "PERSON")) and (skip is None or child.i != skip.i):
-                        # the place hung on the one met ("met Zelensky's adviser Andriy Yermak in Madrid"), or on
-                        # the last of the names ("talks with Yang Jiechi and Wang Yi in Anchorage")
+                    elif (child.dep_ in {"pobj", "dobj", "npadvmod", "conj"} and (depth > 0 or (child.dep_ == "dobj" and self._names_a_person(child)))
+                          or (depth > 0 and child.dep_ == "appos" and child.ent_type_ == "PERSON")) and (skip is None or child.i != skip.i):
+                        # the place hung on the one met ("met Zelensky's adviser Andriy Yermak in Madrid", "received his
+                        # Kurdish counterpart Masrour Barzani in Baghdad"), or on the last of the names ("talks with
+                        # Yang Jiechi and Wang Yi in Anchorage")
                         next_frontier.append(child)
             frontier = next_frontier
         return None
+
+    @staticmethod
+    def _names_a_person(noun: Token) -> bool:
+        """A person by name, or a word for one the name stands beside ("his counterpart Masrour Barzani")."""
+        return noun.ent_type_ == "PERSON" or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in noun.children)
 
     def _named_place(self, noun: Token) -> Span | None:
         """"the Black Sea resort of Sochi" is Sochi; "the Tajik capital" is Dushanbe; "in the city",
