@@ -4667,3 +4667,10 @@ def test_the_place_hung_on_the_one_received_by_office_and_name_is_where_they_met
     # not the place of a side's own title: "the mayor of Paris" is who, not where
     mayor = of_type("meeting", "Obama met his counterpart, the mayor of Paris, Anne Hidalgo, on Tuesday.", "2016-04-05")
     assert mayor and mayor[0]["location"] is None
+
+
+def test_the_island_or_town_of_a_name_is_a_place_whatever_the_model_calls_the_name():
+    text = ("At the close of their talks on the island of Terceira last Tuesday, Mr. Nixon and President Georges Pompidou "
+            "of France reached the understanding that unlocked everything.")
+    events = extract_records([{"id": "t", "url": "u", "text": text, "published": "1971-12-20", "title": ""}])
+    assert {e["event_type"] for e in events} == {"meeting", "agreement"} and {e["location"] for e in events} == {"Terceira"}

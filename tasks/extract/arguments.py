@@ -1622,6 +1622,10 @@ class ArgumentFinder:
             ent = self.ent_of.get(obj.i)
             if ent is not None and ent.label_ in PLACE_LABELS:
                 return ent
+            if noun.lemma_.lower() != "region" and obj.pos_ == "PROPN" and (ent is None or ent.label_ in {"ORG", "NORP"}):
+                # "on the island of Terceira", "the town of Contadora": whatever the model calls the name, the
+                # phrase says it is a place
+                return ent if ent is not None else self.doc[min(c.i for c in obj.subtree if c.dep_ == "compound" or c.i == obj.i): obj.i + 1]
         if noun.lemma_.lower() == "capital":
             for mod in noun.children:
                 entry = self.gaz.lookup(self.ent_of[mod.i].text) if mod.i in self.ent_of else None
