@@ -4674,3 +4674,10 @@ def test_the_island_or_town_of_a_name_is_a_place_whatever_the_model_calls_the_na
             "of France reached the understanding that unlocked everything.")
     events = extract_records([{"id": "t", "url": "u", "text": text, "published": "1971-12-20", "title": ""}])
     assert {e["event_type"] for e in events} == {"meeting", "agreement"} and {e["location"] for e in events} == {"Terceira"}
+
+
+def test_a_verb_after_and_that_the_parser_hangs_as_a_clause_of_its_own_shares_its_conjuncts_day():
+    text = ("In July 1971, as leader of the opposition, Gough Whitlam flew to Peking at the head of a Labor delegation and, "
+            "on 5 July, spent more than two hours with Chou En-lai in the Great Hall of the People.")
+    met = of_type("meeting", text, "1971-07-20")
+    assert met and met[0]["event_date"] == "1971-07-05"

@@ -1771,6 +1771,10 @@ class ArgumentFinder:
         # "flew to Riyadh on Sunday and held talks", "agreed on Tuesday to extend the truce"
         targets = {h.i for h in heads} | {h.head.i for h in heads if h.dep_ in {"conj", "xcomp"} and h.pos_ in {"VERB", "AUX"}
                                           and not (agreeing_is_another_day and h.dep_ == "xcomp" and h.head.lemma_.lower() in self.cues.planning_verbs)}
+        # "he flew to Peking and, on 5 July, spent two hours with Chou": a finite verb after "and" that the
+        # parser hangs on the first as a clause of its own, with nothing to subordinate it, is its conjunct
+        targets |= {h.head.i for h in heads if h.dep_ == "advcl" and h.tag_ in {"VBD", "VBZ", "VBP"} and not any(c.dep_ == "mark" or c.lower_ in {"when", "where", "while", "as"} for c in h.children)
+                    and any(t.dep_ == "cc" and t.head.i == h.head.i for t in self.doc[h.head.i + 1: h.i])}
         # "declared an end to hostility on Monday, when Abiy and Isaias inked a declaration": the same day
         targets |= {h.head.i for h in heads if h.dep_ in {"advcl", "relcl"} and any(c.lower_ in {"when", "as", "while"} and c.dep_ in {"advmod", "mark"} for c in h.children)}
         # "arrested Assange on Thursday after Ecuador revoked his asylum": news tells the cause of the day on the day;
