@@ -4681,3 +4681,14 @@ def test_a_verb_after_and_that_the_parser_hangs_as_a_clause_of_its_own_shares_it
             "on 5 July, spent more than two hours with Chou En-lai in the Great Hall of the People.")
     met = of_type("meeting", text, "1971-07-20")
     assert met and met[0]["event_date"] == "1971-07-05"
+
+
+def test_a_day_of_the_month_just_told_with_its_year_is_of_that_year():
+    text = ("Gough Whitlam died in Sydney early yesterday. Born in Kew on 11 July 1916, he grew up in Canberra. "
+            "Elected in December 1972, he governed at astonishing speed. Within three weeks, on 21 December, Australia's and "
+            "China's ambassadors in Paris signed the joint communiqué establishing diplomatic relations between the two countries.")
+    deals = of_type("agreement", text, "2014-10-22")
+    assert deals and deals[0]["event_date"] == "1972-12-21"
+    # a month told long before is not the year of a day of another month
+    news = of_type("meeting", "Relations soured in December 2019. On 14 March, Modi met Xi in Delhi.", "2020-06-01")
+    assert news and news[0]["event_date"] == "2020-03-14"

@@ -102,7 +102,8 @@ class Cluster:
 
 
 def _resolve(mention: Mention, linker: NameLinker, published: date | None, previous: list[Party], last_day: date | None = None,
-             day_told: date | None = None, clause_day_told: date | None = None, story_day: date | None = None, timeline_year: int | None = None) -> ResolvedMention:
+             day_told: date | None = None, clause_day_told: date | None = None, story_day: date | None = None, timeline_year: int | None = None,
+             month_told: tuple[int, int] | None = None) -> ResolvedMention:
     parties: list[Party] = []
     group = False
     # named parties first, so a pronoun is never resolved to a co-party
@@ -270,6 +271,12 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
         when = resolve_date(words, published, future=future) or resolve_chained_date(words, anchor)
         if when is not None and timeline_year is not None and names_month_day(words) and not names_a_year(words):
             when = in_year(when, timeline_year)
+        elif when is not None and month_told is not None and names_month_day(words) and not names_a_year(words) \
+                and (when.month - month_told[1]) % 12 in {0, 1}:
+            # "In July 1971 he flew to Peking and, on 5 July, spent two hours with Chou"; "Elected in December
+            # 1972, he governed at speed. Within three weeks, on 21 December, the ambassadors signed": a day of
+            # the month just told with its year, or of the next, is of that year, whatever else the story dates
+            when = in_story_year(when, date(month_told[0], month_told[1], 1))
         elif when is not None and story_day is not None and names_month_day(words) and not names_a_year(words):
             when = in_story_year(when, story_day)
         elif when is not None and story_day is not None and not future and (near := weekday_near(words, story_day)) is not None:
@@ -631,6 +638,7 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
     chained = published is not None and any(is_chained(w) for m in mentions for w in m.debug.get("date_candidates") or [])
     days_told = _days_told(doc, published, linker.cues) if chained else []
     full_days = _retrospective_days(doc, published)
+    months_told = _months_told(doc)
     last_of_type: dict[str, list[Party]] = {}
     pairs_told: dict[frozenset, list[Party]] = {}
     pair_sentences: dict[frozenset, set[int]] = {}  # the sentences that tell each pair of people
@@ -655,8 +663,11 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
         # done counts from the days of things done, what is to come from any day told
         anchor_day = last_day if mention.modality in TO_COME else last_done_day
         mention.debug["timeline_year"] = entry_year(text, doc[mention.trigger_start].idx)
+        sent = doc[mention.trigger_start].sent
+        window = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        month_told = next((period for at, period in reversed(months_told) if window <= at < sent.end), None)
         item = _resolve(mention, linker, published, previous, anchor_day, told[-1][1] if told else None, clause_told[-1] if clause_told else None, story_day,
-                        mention.debug["timeline_year"])
+                        mention.debug["timeline_year"], month_told)
         if item.event_date:
             last_day, last_day_at = item.event_date, sent_start
             if item.mention.modality not in TO_COME:
@@ -755,6 +766,17 @@ def _unique_ids(events: list[Event]) -> list[Event]:
     return events
 
 
+
+
+def _months_told(doc: Doc) -> list[tuple[int, tuple[int, int]]]:
+    """The months the text names with their year and no day ("in July 1971", "December 1972"), where."""
+    found = []
+    for ent in doc.ents:
+        if ent.label_ == "DATE" and not names_month_day(ent.text):
+            period = coarse_period(ent.text)
+            if period is not None and period[1] is not None:
+                found.append((ent.start, period))
+    return found
 
 
 def _retrospective_days(doc: Doc, published: date | None) -> list[tuple[int, date]]:
