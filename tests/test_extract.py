@@ -4692,3 +4692,10 @@ def test_a_day_of_the_month_just_told_with_its_year_is_of_that_year():
     # a month told long before is not the year of a day of another month
     news = of_type("meeting", "Relations soured in December 2019. On 14 March, Modi met Xi in Delhi.", "2020-06-01")
     assert news and news[0]["event_date"] == "2020-03-14"
+
+
+def test_leaders_each_named_with_their_state_are_all_parties_however_the_parser_hangs_the_last():
+    text = ("Presidents Carlos Menem of Argentina, Fernando Collor de Mello of Brazil, Andrés Rodríguez of Paraguay and "
+            "Luis Alberto Lacalle of Uruguay met in the Paraguayan capital on Tuesday.")
+    met = of_type("meeting", text, "1991-03-27")
+    assert met and {"Carlos Menem", "Fernando Collor de Mello", "Andrés Rodríguez", "Luis Alberto Lacalle"} <= names(met[0])

@@ -1021,15 +1021,23 @@ class ArgumentFinder:
         skip = {"prep", "relcl", "acl", "advcl", "ccomp", "punct"}
         inside: list[Token] = []
         frontier = [token, *(t for t in more if t.pos_ in NOUNISH)]
+        side_and = False
         while frontier:
             current = frontier.pop()
             inside.append(current)
             frontier.extend(c for c in current.children if c.dep_ not in skip)
+            # "Presidents Carlos Menem of Argentina, ..., Andrés Rodríguez of Paraguay and Luis Alberto Lacalle of
+            # Uruguay": the parser hangs the last name on the state before it
+            for side in self.prep_objects(current, {"of"}) if current.ent_type_ == "PERSON" else []:
+                joined = [k for k in side.children if k.dep_ == "conj" and k.ent_type_ == "PERSON"]
+                if joined and any(c.dep_ == "cc" and c.lower_ == "and" for c in side.children):
+                    side_and = True
+                    frontier.extend(joined)
         # "Sergei Witte for Russia and Baron Komura Jutaro for Japan signed": each signer named with the side he
         # signed for, and the parser hangs the second on the first one's side
         paired = [k for t in inside for o in self.prep_objects(t, {"for"}) for k in o.children
                   if k.dep_ == "conj" and self.prep_objects(k, {"for"}) and any(c.dep_ == "cc" and c.lower_ == "and" for c in o.children)]
-        if not paired and not any(t.dep_ == "cc" and t.lower_ in {"and", "&"} for t in inside):
+        if not paired and not side_and and not any(t.dep_ == "cc" and t.lower_ in {"and", "&"} for t in inside):
             return []
         inside += paired
         names = []
