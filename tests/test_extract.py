@@ -4699,3 +4699,11 @@ def test_leaders_each_named_with_their_state_are_all_parties_however_the_parser_
             "Luis Alberto Lacalle of Uruguay met in the Paraguayan capital on Tuesday.")
     met = of_type("meeting", text, "1991-03-27")
     assert met and {"Carlos Menem", "Fernando Collor de Mello", "Andrés Rodríguez", "Luis Alberto Lacalle"} <= names(met[0])
+
+
+def test_talks_coordinated_with_a_visit_hang_where_it_does_and_are_as_much_to_come():
+    met = of_type("meeting", "President Barack Obama is due in Buenos Aires on March 23 for a state visit and talks with Macri.", "2016-03-01")
+    talks = [e for e in met if "Mauricio Macri" in names(e) or "Macri" in names(e)]
+    assert talks and {"Barack Obama"} <= names(talks[0]) and talks[0]["modality"] == "planned" and talks[0]["event_date"] == "2016-03-23"
+    # what is agreed on is no event whose time the next noun takes
+    assert not [e for e in of_type("meeting", "The two sides agreed on charter flights and visits by tourists.", "2008-06-14") if e["modality"] == "planned"]

@@ -874,8 +874,12 @@ def _verbless(noun) -> bool:
 
 
 def _enclosing_verb(noun, cues):
-    """The verb a noun hangs from through prepositions only ("said after 90 minutes of talks")."""
+    """The verb a noun hangs from through prepositions only ("said after 90 minutes of talks"); the second
+    of two coordinated nouns hangs where the first does ("is due in Buenos Aires for a state visit and talks
+    with Macri")."""
     token, framed = noun, False
+    while token.dep_ == "conj" and token.head.pos_ in {"NOUN", "PROPN"}:
+        token = token.head
     for step in range(6):
         # "declared a halt to violence at a summit": through the verb's object too
         through_object = token.i != noun.i and token.dep_ in {"dobj", "xcomp"} and token.pos_ == "NOUN"

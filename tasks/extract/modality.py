@@ -82,6 +82,20 @@ def scope_chain(start: Token) -> list[Token]:
 
 
 def find_modality(trigger: Token, governor: Token | None, sent: Span, cues: Cues, event_type: str, status_verb: Token | None = None) -> tuple[str, str | None]:
+    modality, cue = _modality(trigger, governor, sent, cues, event_type, status_verb)
+    first = trigger
+    while first.dep_ == "conj" and first.head.pos_ in {"NOUN", "PROPN"}:
+        first = first.head
+    if modality == "asserted" and cue is None and first.i != trigger.i and first.pos_ in {"NOUN", "PROPN"} and any(
+            span.start <= first.i < span.end for span in trigger.doc.spans.get("event_triggers", [])):
+        # "is due in Buenos Aires on March 23 for a state visit and talks with Macri": the second of two
+        # coordinated events is as much to come, or called off, as the first, whose place in the sentence tells it
+        # (not "agreed on charter flights and visits by tourists": what is agreed on is no event)
+        return _modality(first, governor, sent, cues, event_type, None)
+    return modality, cue
+
+
+def _modality(trigger: Token, governor: Token | None, sent: Span, cues: Cues, event_type: str, status_verb: Token | None = None) -> tuple[str, str | None]:
     past = status_verb is not None and (status_verb.tag_ == "VBD" or status_verb.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in status_verb.children))
     if status_verb is not None and status_verb.dep_ == "relcl" and status_verb.head.i == trigger.i and past \
             and not any(c.dep_ in {"aux", "auxpass", "neg"} or (c.dep_ == "mark" and c.lower_ != "that") for c in status_verb.children):
