@@ -4707,3 +4707,11 @@ def test_talks_coordinated_with_a_visit_hang_where_it_does_and_are_as_much_to_co
     assert talks and {"Barack Obama"} <= names(talks[0]) and talks[0]["modality"] == "planned" and talks[0]["event_date"] == "2016-03-23"
     # what is agreed on is no event whose time the next noun takes
     assert not [e for e in of_type("meeting", "The two sides agreed on charter flights and visits by tourists.", "2008-06-14") if e["modality"] == "planned"]
+
+
+def test_an_object_him_after_another_of_another_verb_is_the_same_person():
+    text = ("Oliver Tambo came to London in June 1986. The British Foreign Secretary, Sir Geoffrey Howe, received him at the "
+            "Foreign Office, while Margaret Thatcher refused to meet him.")
+    refused = [e for e in of_type("meeting", text, "1986-07-01") if "Margaret Thatcher" in names(e)]
+    assert refused and names(refused[0]) == {"Margaret Thatcher", "Oliver Tambo"} and refused[0]["modality"] == "negated"
+

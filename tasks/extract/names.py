@@ -451,7 +451,7 @@ class NameLinker:
             exclude |= self._turn_speaker(token_i)
         pronoun = self.doc[token_i]
         speaker = self._speaker_of(pronoun, exclude) or self._traveller_of(pronoun, exclude) or self._main_clause_subject(pronoun, exclude) \
-            or self._subject_before(pronoun, exclude) or self.one_argument_before(pronoun, exclude)
+            or self._subject_before(pronoun, exclude) or self._same_object_before(pronoun, exclude) or self.one_argument_before(pronoun, exclude)
         if speaker is not None:
             return speaker
         scores: dict[str, float] = {}
@@ -772,6 +772,27 @@ class NameLinker:
         if subject is None or subject.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in subject.children):
             return None  # (not "Prime Ministers Chernomyrdin and Lazarenko are to sign ... He")
         return self._person_at(subject, exclude)
+
+    def _same_object_before(self, pronoun, exclude) -> PartyRef | None:
+        """"Sir Geoffrey Howe received him in London, while Margaret Thatcher refused to see him": an object
+        "him" after another in the same sentence, of another verb, is the same person (read as the first
+        is, apart from that verb's own subject)."""
+        if pronoun.lower_ not in {"him", "her"} or pronoun.dep_ not in {"dobj", "dative"}:
+            return None
+        first = next((t for t in pronoun.sent if t.i < pronoun.i and t.lower_ == pronoun.lower_ and t.dep_ in {"dobj", "dative"}
+                      and t.head.i != pronoun.head.i), None)
+        if first is None:
+            return None
+        own = set()
+        subjects = [c for c in first.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        for subject in subjects + [a for s in subjects for a in s.children if a.dep_ == "appos"]:
+            ref = self._person_at(subject, set())
+            linked = self.link(ref) if ref is not None else None
+            if linked is not None:
+                own.add(linked.key)
+        ref = self.resolve_pronoun(first.i, own)
+        linked = self.link(ref) if ref is not None else None
+        return ref if linked is not None and linked.key not in exclude else None
 
     def one_argument_before(self, pronoun, exclude) -> PartyRef | None:
         """"In February 1997 Congress removed Abdalá Bucaram and Panama gave him asylum", "When the deposed
