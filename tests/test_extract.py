@@ -4715,3 +4715,14 @@ def test_an_object_him_after_another_of_another_verb_is_the_same_person():
     refused = [e for e in of_type("meeting", text, "1986-07-01") if "Margaret Thatcher" in names(e)]
     assert refused and names(refused[0]) == {"Margaret Thatcher", "Oliver Tambo"} and refused[0]["modality"] == "negated"
 
+
+def test_seeing_an_office_of_a_state_with_its_holder_or_one_told_before_is_meeting_them():
+    lahore = of_type("meeting", "Indian Prime Minister Narendra Modi made an unannounced stop in Lahore on Friday to see his "
+                                "Pakistani counterpart Nawaz Sharif.", "2015-12-26")
+    assert lahore and names(lahore[0]) == {"Narendra Modi", "Nawaz Sharif"}
+    carter = of_type("meeting", "Jimmy Carter began his tour in Israel. President Shimon Peres received him, but Prime Minister "
+                                "Ehud Olmert declined to see him.", "2008-04-15")
+    declined = [e for e in carter if "Ehud Olmert" in names(e)]
+    assert declined and names(declined[0]) == {"Ehud Olmert", "Jimmy Carter"} and declined[0]["modality"] == "negated"
+    # not a bare office the story may name for another state, nor someone seen as something
+    assert not of_type("meeting", "Voters saw the president as weak.", "2015-12-26")

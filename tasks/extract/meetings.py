@@ -338,7 +338,15 @@ def _sees_someone(finder: ArgumentFinder, verb) -> bool:
     # (a clause that only describes the one seen is no bar: "saw Medvedev, after which both men said ...",
     # "flew to Florida to see Donald Trump, who ..."; one that tells what he was seen doing is)
     described = lambda c: c.dep_ == "relcl" and c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text == ","
-    return bool(objects) and all(named(o) and not any(c.dep_ in {"acl", "relcl"} and not described(c) for c in o.children) for o in objects) and any(
+    # "saw the GDR foreign minister, Oskar Fischer", "to see his Pakistani counterpart Nawaz Sharif": an office
+    # with the name beside it; "Summers saw the president in Jakarta": an office one person holds; "Margaret
+    # Thatcher refused to see him": a person told before, when the one who sees is named
+    # (an office of a state told with it: not "the president", whom the story may name for another state)
+    stated = lambda o: any(c.dep_ in {"amod", "compound", "nmod", "poss"} and c.ent_type_ in {"GPE", "NORP"} for c in o.children)
+    seen = lambda o: named(o) or any(c.dep_ == "appos" and named(c) for c in o.children) or (titled(o) and stated(o))
+    named_subject = any(named(s) or titled(s) for s in subjects)
+    return bool(objects) and all((seen(o) or (o.lower_ in {"him", "her"} and named_subject)) and not any(
+        c.dep_ in {"acl", "relcl"} and not described(c) for c in o.children) for o in objects) and any(
         named(s) or s.pos_ == "PRON" or titled(s) for s in subjects)
 
 
