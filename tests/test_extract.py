@@ -4726,3 +4726,10 @@ def test_seeing_an_office_of_a_state_with_its_holder_or_one_told_before_is_meeti
     assert declined and names(declined[0]) == {"Ehud Olmert", "Jimmy Carter"} and declined[0]["modality"] == "negated"
     # not a bare office the story may name for another state, nor someone seen as something
     assert not of_type("meeting", "Voters saw the president as weak.", "2015-12-26")
+
+
+def test_a_states_building_in_a_city_stands_in_the_city():
+    caracas = of_type("asylum", "Twenty-five members of Venezuela's armed forces sought asylum at Brazil's embassy in Caracas on Tuesday.", "2019-05-01")
+    assert caracas and caracas[0]["location"] == "Caracas"
+    london = of_type("asylum", "Julian Assange sought asylum at Ecuador's embassy in London in 2012.", "2019-05-01")
+    assert london and london[0]["location"] == "London"

@@ -1584,6 +1584,10 @@ class ArgumentFinder:
                                 )
                                 # ("at the Baabda presidential palace": the parser makes the place a looser modifier)
                                 told = mod.dep_ in {"compound", "poss"} or (mod.dep_ == "nmod" and pobj.lemma_.lower() in self.cues.building_nouns)
+                                if told and mod.dep_ == "poss" and pobj.lemma_.lower() in self.cues.building_nouns and mod_ent is not None and self._is_state(mod_ent) \
+                                        and self.prep_objects(pobj, {"in"}):
+                                    continue  # "at Brazil's embassy in Caracas": whose building, where it stands is said after
+
                                 if told and mod_ent is not None and (mod_ent.label_ in PLACE_LABELS or building):
                                     return self.doc[mod_ent.start: pobj.i + 1] if building else mod_ent
                             next_frontier.append(pobj)
