@@ -4733,3 +4733,12 @@ def test_a_states_building_in_a_city_stands_in_the_city():
     assert caracas and caracas[0]["location"] == "Caracas"
     london = of_type("asylum", "Julian Assange sought asylum at Ecuador's embassy in London in 2012.", "2019-05-01")
     assert london and london[0]["location"] == "London"
+
+
+def test_a_meeting_told_when_someone_was_somewhere_or_visited_it_was_there():
+    nairobi = of_type("meeting", "When US Defense Secretary Lloyd Austin visited Nairobi in September he held talks with his Kenyan "
+                                 "counterpart, Aden Duale.", "2023-12-01")
+    assert nairobi and nairobi[0]["location"] == "Nairobi"
+    expected = of_type("meeting", "Vladimir Putin is expected in the Netherlands in April, when he is due to meet Queen Beatrix "
+                                  "and Prime Minister Mark Rutte.", "2013-03-01")
+    assert expected and expected[0]["location"] == "Netherlands"

@@ -1460,7 +1460,27 @@ class ArgumentFinder:
             found = self._place_from(journeys, ("to", "into"), skip) if journeys else None
         if found is None:
             found = self._there(heads)
+        if found is None:
+            found = self._visit_told_when(heads, skip)
         return found
+
+    def _visit_told_when(self, heads: list[Token], skip: Token | None = None) -> Span | None:
+        """"When US Defense Secretary Lloyd Austin visited Nairobi in September he held talks with his Kenyan
+        counterpart": the place of the visit or journey a "when" clause tells the meeting in."""
+        for head in (h for h in heads if h.pos_ in {"VERB", "AUX"}):
+            for clause in head.children:
+                if clause.dep_ != "advcl" or clause.i > head.i or not any(c.lower_ in {"when", "while"} and c.dep_ in {"advmod", "mark"} for c in clause.children):
+                    continue
+                lemma = clause.lemma_.lower()
+                if lemma == "visit":
+                    visited = next((self.ent_of[c.i] for c in clause.children if c.dep_ == "dobj" and c.i in self.ent_of and self.ent_of[c.i].label_ in PLACE_LABELS), None)
+                    if visited is not None:
+                        return visited
+                if lemma in self.cues.journey_verbs or lemma in {"arrive", "visit", "stop"}:
+                    found = self._place_from([clause], ("to", "in", "into", "at"), skip)
+                    if found is not None:
+                        return found
+        return None
 
     def _there(self, heads: list[Token]) -> Span | NamedPlace | None:
         """"held talks there with Sogavare", "asked for political asylum there": the place the text has
@@ -1502,10 +1522,16 @@ class ArgumentFinder:
                 # "where he is expected to meet", "where he is due to hold talks": the clause "where" opens
                 chain.append(chain[-1].head)
             clause = chain[-1]
-            if clause.dep_ not in {"relcl", "advcl"} or not any(c.lower_ == "where" for link in chain for c in link.children):
+            when = clause.dep_ in {"relcl", "advcl"} and any(c.lower_ == "when" and c.dep_ == "advmod" for link in chain for c in link.children)
+            if when and clause.head.pos_ in {"VERB", "AUX"}:
+                # "was in Paris when he met Nixon": the place of the clause a "when" is told of
+                found = self._place_from([clause.head, *(c for c in clause.head.children if c.dep_ == "acomp")], ("in", "at"))
+                if found is not None:
+                    return found
+            if clause.dep_ not in {"relcl", "advcl"} or not (when or any(c.lower_ == "where" for link in chain for c in link.children)):
                 continue
             ent = self.ent_of.get(clause.head.i)
-            if ent is not None and (ent.label_ in PLACE_LABELS or self._town_taken_for_a_body(ent, clause)):
+            if not when and ent is not None and (ent.label_ in PLACE_LABELS or self._town_taken_for_a_body(ent, clause)):
                 return ent
             anchor = clause.head
             while anchor.dep_ in {"pobj", "prep", "npadvmod"} and anchor.head.i != anchor.i:
