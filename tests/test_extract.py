@@ -4742,3 +4742,14 @@ def test_a_meeting_told_when_someone_was_somewhere_or_visited_it_was_there():
     expected = of_type("meeting", "Vladimir Putin is expected in the Netherlands in April, when he is due to meet Queen Beatrix "
                                   "and Prime Minister Mark Rutte.", "2013-03-01")
     assert expected and expected[0]["location"] == "Netherlands"
+
+
+def test_a_meeting_after_a_party_went_somewhere_in_the_same_paragraph_is_there():
+    text = ("Iraqi Prime Minister Mohammed Shia al-Sudani flew to Tehran on Sunday. "
+            "Later the same day, Sudani was received by Supreme Leader Ayatollah Ali Khamenei.")
+    met = of_type("meeting", text, "2022-11-30")
+    assert met and met[0]["location"] == "Tehran"
+    # not a journey of someone else, nor one told in another paragraph
+    other = of_type("meeting", "Iraqi Prime Minister Mohammed Shia al-Sudani flew to Tehran on Sunday.\n\n"
+                               "On Monday Erdogan was received by Putin.", "2022-11-30")
+    assert other and other[0]["location"] != "Tehran"

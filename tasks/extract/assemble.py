@@ -1103,6 +1103,43 @@ def _country_of_city(location: str, city: str, gazetteer: Gazetteer) -> bool:
     return entry is not None and entry.category == "country" and gazetteer.country_of(city) == entry.country
 
 
+def _gone_to_before(doc: Doc, linker: NameLinker, trigger_i: int, keys: set[str]) -> str | None:
+    """"The Syrian leader returned the courtesy with a trip to the Emirates ... He met Sheikh Mohammed bin
+    Zayed", "Sudani flew to Tehran on Sunday. Later the same day, Sudani was received by Khamenei": where
+    one of the parties went or arrived, earlier in the same sentence or in the sentence or two before (in the
+    same paragraph), is where he then met (a place named of the journey itself, not of what was said there)."""
+    sent = doc[trigger_i].sent
+    for step in range(3):
+        # (the meeting's own sentence first: "he flew to Cairo and spent three days with Nasser")
+        if step > 0:
+            if sent.start == 0 or "\n" in doc[sent.start - 1].text_with_ws + doc[sent.start].text_with_ws:
+                return None
+            sent = doc[sent.start - 1].sent
+        for verb in (t for t in sent if step > 0 or t.i < trigger_i):
+            lemma = verb.lemma_.lower()
+            if verb.pos_ != "VERB" or lemma not in linker.cues.journey_verbs | linker.cues.arrival_verbs | {"visit"} or lemma in {"flee", "defect", "escape", "return"}:
+                continue
+            subjects = [c for c in verb.children if c.dep_ == "nsubj"] or (
+                [c for c in verb.head.children if c.dep_ == "nsubj"] if verb.dep_ == "conj" else [])
+            who = set()
+            for subject in subjects:
+                ent = next((e for e in doc.ents if e.start <= subject.i < e.end and e.label_ == "PERSON"), None)
+                ref = PartyRef(ent.text, "PERSON", start=ent.start, end=ent.end) if ent is not None else (
+                    linker.resolve_pronoun(subject.i) if subject.lower_ in {"he", "she"} else None)
+                linked = linker.link(ref) if ref is not None else None
+                if linked is not None:
+                    who.add(linked.key)
+            if not who & keys:
+                continue
+            places = [c for c in verb.children if c.dep_ == "dobj"] if lemma == "visit" else []
+            places += [o for c in verb.children if c.dep_ == "prep" and c.lower_ in {"to", "in", "into"} for o in c.children if o.dep_ == "pobj"]
+            for place in places:
+                ent = next((e for e in doc.ents if e.start <= place.i < e.end and e.label_ in {"GPE", "LOC", "FAC"}), None)
+                if ent is not None:
+                    return linker.place_name(ent.text)
+    return None
+
+
 def _to_event(cluster: Cluster, doc: Doc, article: dict, offset: int, version: str, dateline_place: str | None, linker: NameLinker, dateline_region: str | None = None, story_day: date | None = None) -> Event:
     main = max(cluster.mentions, key=lambda m: m.informativeness())
     everything = cluster.mentions + cluster.partials
@@ -1122,6 +1159,8 @@ def _to_event(cluster: Cluster, doc: Doc, article: dict, offset: int, version: s
     # "SOCHI, Russia –" opening a story about talks: filed where they met, as told in the lead
     # or on a day of the story (the three days before publication), wherever the article tells it
     of_the_story = dated is not None and published is not None and 0 <= (published - dated.event_date).days <= 3
+    if location is None and event_type in {"meeting", "agreement"} and fmt != "call" and modality in {"asserted", "reported"}:
+        location = _gone_to_before(doc, linker, m.trigger_start, {p.linked.key for p in main.parties})
     if location is None and dateline_place and event_type in {"meeting", "agreement"} and (m.sent_index <= 1 or of_the_story) and modality in {"asserted", "reported", "negated"}:
         location = dateline_place
     if location is None and dateline_place and event_type == "meeting" and modality in {"asserted", "reported"} and (dated is None or of_the_story):
