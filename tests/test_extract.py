@@ -4753,3 +4753,14 @@ def test_a_meeting_after_a_party_went_somewhere_in_the_same_paragraph_is_there()
     other = of_type("meeting", "Iraqi Prime Minister Mohammed Shia al-Sudani flew to Tehran on Sunday.\n\n"
                                "On Monday Erdogan was received by Putin.", "2022-11-30")
     assert other and other[0]["location"] != "Tehran"
+
+
+def test_a_day_of_a_month_written_in_words_is_that_day():
+    from tasks.extract.dates import ordinals_as_numbers
+    assert resolve_date("on the fifteenth of December", date(1980, 1, 5)) == date(1979, 12, 15)
+    assert resolve_date("November the second", date(1980, 1, 5)) == date(1979, 11, 2)
+    assert resolve_date("the twenty-ninth of September 1938", date(1980, 1, 5)) == date(1938, 9, 29)
+    assert ordinals_as_numbers("the first of the month") == "the first of the month"  # no month named, no day
+    text = "General Omar Torrijos had given the Shah refuge on the island of Contadora on the fifteenth of December."
+    granted = of_type("asylum", text, "1980-01-05")
+    assert granted and granted[0]["event_date"] == "1979-12-15"

@@ -54,9 +54,27 @@ def parse_published(published: str | None) -> date | None:
         return None
 
 
+_ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+                  "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+                  "twentieth"] + [f"twenty-{w}" for w in ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]] \
+    + ["thirtieth", "thirty-first"]
+_ORDINAL = "|".join(_ORDINAL_WORDS)
+_ORDINAL_DAY = re.compile(rf"\b(?:the\s+)?({_ORDINAL})\s+of\s+({MONTH_WORD})|\b({MONTH_WORD}\s+)(?:the\s+)?({_ORDINAL})\b", re.IGNORECASE)
+
+
+def _day_number(word: str) -> str:
+    return str(_ORDINAL_WORDS.index(word.lower()) + 1)
+
+
+def ordinals_as_numbers(text: str) -> str:
+    """"the fifteenth of December" -> "15 December", "November the second" -> "November 2": a day of a
+    month written in words, as dateparser and the patterns here read days."""
+    return _ORDINAL_DAY.sub(lambda m: f"{_day_number(m.group(1))} {m.group(2)}" if m.group(1) else f"{m.group(3)}{_day_number(m.group(4))}", text)
+
+
 def resolve_date(text: str, published: date | None, future: bool = False) -> date | None:
     """The day `text` names, or None when it names no single day or has no anchor."""
-    text = " ".join(text.split())
+    text = ordinals_as_numbers(" ".join(text.split()))
     if not text or _ANCHORED.search(text):
         return None
     if _DURATION.match(text):
@@ -247,8 +265,8 @@ def names_a_year(text: str) -> bool:
 
 
 def names_month_day(text: str) -> bool:
-    """"July 30", "30 July": a day of a month, with or without its year."""
-    return bool(_MONTH_DAY.search(text))
+    """"July 30", "30 July", "the thirtieth of July": a day of a month, with or without its year."""
+    return bool(_MONTH_DAY.search(ordinals_as_numbers(text)))
 
 
 def in_year(day: date, year: int) -> date:
