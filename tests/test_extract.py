@@ -4764,3 +4764,10 @@ def test_a_day_of_a_month_written_in_words_is_that_day():
     text = "General Omar Torrijos had given the Shah refuge on the island of Contadora on the fifteenth of December."
     granted = of_type("asylum", text, "1980-01-05")
     assert granted and granted[0]["event_date"] == "1979-12-15"
+
+
+def test_the_two_governments_are_the_states_of_the_two_people_the_sentence_has_just_named():
+    text = ("Trump spoke to Zelensky by phone on Friday. At Downing Street on Saturday, Starmer embraced Zelensky in front of "
+            "the cameras and the two governments signed a £2.26bn loan agreement to fund Ukraine's military.")
+    deals = of_type("agreement", text, "2025-03-02")
+    assert deals and names(deals[0]) == {"United Kingdom", "Ukraine"}

@@ -112,6 +112,7 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
     group_size = 2
     group_named = False  # "the leaders", not "they"
     group_people = False  # "the two men", "the leaders": people, never states
+    group_at = None  # where the group is named
     for ref in sorted(mention.parties, key=lambda r: (r.kind == "SALIENT", r.kind == "PRON")):
         if ref.kind == "GROUP":
             group = True
@@ -121,6 +122,7 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
             group_title = word if word in {"president", "minister", "prime minister", "king", "chancellor", "foreign minister", "premier", "leader"} else group_title
             group_named = group_named or ref.text.lower() not in PLURAL_PRONOUN_WORDS
             group_people = group_people or word in PEOPLE_WORDS or group_title is not None
+            group_at = ref.start if group_at is None else group_at
             continue
         if ref.kind == "SALIENT":
             # the article's protagonist, other than the parties already named
@@ -213,6 +215,11 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
         # "the two countries had reached an agreement": states, not the people last named;
         # first the states of the people in the event just told (Modi and Xi: India, China)
         from_event = list(dict.fromkeys(p.linked.country for p in previous if p.linked.country))
+        # "Starmer embraced Zelensky in front of the cameras and the two governments signed a loan agreement":
+        # the states of the people the same sentence has just named, when they are as many as the group
+        here = list(dict.fromkeys(name.country for name in linker.persons_in_sentence_before(group_at) if name.country)) if group_at is not None else []
+        if len(here) == group_size:
+            from_event = here
         states = (
             [LinkedName(country, "GPE", country, "c:" + country) for country in from_event]
             if len(from_event) >= 2

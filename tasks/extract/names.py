@@ -933,6 +933,20 @@ class NameLinker:
             if linked is not None:
                 yield linked
 
+    def persons_in_sentence_before(self, token_i: int) -> list[LinkedName]:
+        """Distinct people the token's own sentence names before it, as themselves (not "Putin's spokesman"),
+        other than whoever reports it."""
+        sent = self.doc[token_i].sent
+        speakers = self.speakers_of(token_i)
+        found: dict[str, LinkedName] = {}
+        for i, span, _ in self.person_mentions:
+            if not sent.start <= i < token_i or span.root.dep_ == "poss" or (span.end < len(self.doc) and self.doc[span.end].tag_ == "POS"):
+                continue
+            linked = self.link(PartyRef(span.text, "PERSON", start=span.start, end=span.end))
+            if linked is not None and linked.key not in speakers:
+                found.setdefault(linked.key, linked)
+        return list(found.values())
+
     def persons_before(self, token_i: int) -> list[LinkedName]:
         """Distinct people named before a token, in order of their last mention."""
         order: dict[str, LinkedName] = {}
