@@ -660,7 +660,8 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
             # they sign a declaration"): the people it named, found like those of a lead
             pair = max(pair_sentences, key=lambda k: len(pair_sentences[k]))
             previous = [] if _entry_names_two(doc, mention.trigger_start) else pairs_told[pair]
-        sent_start = doc[mention.trigger_start].sent.start
+        sent = doc[mention.trigger_start].sent
+        sent_start = sent.start
         told = [(at, day, clausal) for at, day, clausal in days_told if last_day_at < at < sent_start]
         clause_told = [day for _, day, clausal in told if clausal]
         # the story's own time, when the last day told with its year is a year or more before the paper's
@@ -670,7 +671,6 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
         # done counts from the days of things done, what is to come from any day told
         anchor_day = last_day if mention.modality in TO_COME else last_done_day
         mention.debug["timeline_year"] = entry_year(text, doc[mention.trigger_start].idx)
-        sent = doc[mention.trigger_start].sent
         window = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
         month_told = next((period for at, period in reversed(months_told) if window <= at < sent.end), None)
         item = _resolve(mention, linker, published, previous, anchor_day, told[-1][1] if told else None, clause_told[-1] if clause_told else None, story_day,
@@ -1116,6 +1116,7 @@ def _gone_to_before(doc: Doc, linker: NameLinker, trigger_i: int, keys: set[str]
     one of the parties went or arrived, earlier in the same sentence or in the sentence or two before (in the
     same paragraph), is where he then met (a place named of the journey itself, not of what was said there)."""
     sent = doc[trigger_i].sent
+    going = (linker.cues.journey_verbs | linker.cues.arrival_verbs | {"visit"}) - {"flee", "defect", "escape", "return"}
     for step in range(3):
         # (the meeting's own sentence first: "he flew to Cairo and spent three days with Nasser")
         if step > 0:
@@ -1124,15 +1125,13 @@ def _gone_to_before(doc: Doc, linker: NameLinker, trigger_i: int, keys: set[str]
             sent = doc[sent.start - 1].sent
         for verb in (t for t in sent if step > 0 or t.i < trigger_i):
             lemma = verb.lemma_.lower()
-            if verb.pos_ != "VERB" or lemma not in linker.cues.journey_verbs | linker.cues.arrival_verbs | {"visit"} or lemma in {"flee", "defect", "escape", "return"}:
+            if verb.pos_ != "VERB" or lemma not in going:
                 continue
             subjects = [c for c in verb.children if c.dep_ == "nsubj"] or (
                 [c for c in verb.head.children if c.dep_ == "nsubj"] if verb.dep_ == "conj" else [])
             who = set()
             for subject in subjects:
-                ent = next((e for e in doc.ents if e.start <= subject.i < e.end and e.label_ == "PERSON"), None)
-                ref = PartyRef(ent.text, "PERSON", start=ent.start, end=ent.end) if ent is not None else (
-                    linker.resolve_pronoun(subject.i) if subject.lower_ in {"he", "she"} else None)
+                ref = linker.person_at(subject, set()) or (linker.resolve_pronoun(subject.i) if subject.lower_ in {"he", "she"} else None)
                 linked = linker.link(ref) if ref is not None else None
                 if linked is not None:
                     who.add(linked.key)

@@ -8,6 +8,7 @@ from spacy.tokens import Span
 
 from tasks.extract.arguments import PARTY_PREPS, ArgumentFinder, came_away
 from tasks.extract.mentions import Mention, PartyRef
+from tasks.extract.modality import first_noun_conjunct
 
 HOST_VERBS = {"host", "receive", "welcome", "greet"}
 GUEST_VERBS = {"visit"}
@@ -885,9 +886,7 @@ def _enclosing_verb(noun, cues):
     """The verb a noun hangs from through prepositions only ("said after 90 minutes of talks"); the second
     of two coordinated nouns hangs where the first does ("is due in Buenos Aires for a state visit and talks
     with Macri")."""
-    token, framed = noun, False
-    while token.dep_ == "conj" and token.head.pos_ in {"NOUN", "PROPN"}:
-        token = token.head
+    token, framed = first_noun_conjunct(noun), False
     for step in range(6):
         # "declared a halt to violence at a summit": through the verb's object too
         through_object = token.i != noun.i and token.dep_ in {"dobj", "xcomp"} and token.pos_ == "NOUN"

@@ -81,11 +81,16 @@ def scope_chain(start: Token) -> list[Token]:
     return chain
 
 
+def first_noun_conjunct(token: Token) -> Token:
+    """The first of the nouns a noun is coordinated with ("a state visit and talks": the visit)."""
+    while token.dep_ == "conj" and token.head.pos_ in {"NOUN", "PROPN"}:
+        token = token.head
+    return token
+
+
 def find_modality(trigger: Token, governor: Token | None, sent: Span, cues: Cues, event_type: str, status_verb: Token | None = None) -> tuple[str, str | None]:
     modality, cue = _modality(trigger, governor, sent, cues, event_type, status_verb)
-    first = trigger
-    while first.dep_ == "conj" and first.head.pos_ in {"NOUN", "PROPN"}:
-        first = first.head
+    first = first_noun_conjunct(trigger)
     if modality == "asserted" and cue is None and first.i != trigger.i and first.pos_ in {"NOUN", "PROPN"} and any(
             span.start <= first.i < span.end for span in trigger.doc.spans.get("event_triggers", [])):
         # "is due in Buenos Aires on March 23 for a state visit and talks with Macri": the second of two

@@ -475,8 +475,7 @@ class NameLinker:
                 if linked.key in scores:
                     scores[linked.key] += 0.5
                 continue
-            if span.root.dep_ == "poss" or (span.end < len(self.doc) and self.doc[span.end].tag_ == "POS") or (
-                    span.root.dep_ == "compound" and span.root.head.pos_ == "NOUN"):
+            if self._told_as_possessor(span) or (span.root.dep_ == "compound" and span.root.head.pos_ == "NOUN"):
                 # "Correa's successor", "the Duterte slot": named to describe something else, unless no one else
                 # is named ("Edward Snowden's search ... turned down his requests")
                 if span.root.head.lemma_.lower() not in self.cues.institution_nouns:  # not "Trudeau's government"
@@ -755,7 +754,7 @@ class NameLinker:
         while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i and verb.dep_ in {"pobj", "prep", "npadvmod", "dobj"}:
             verb = verb.head
         subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < pronoun.i), None)
-        return self._person_at(subject, exclude) if subject is not None else None
+        return self.person_at(subject, exclude) if subject is not None else None
 
     def _subject_before(self, pronoun, exclude) -> PartyRef | None:
         """"US President George W. Bush, who is in Senegal today, has said Taylor must leave. He is scheduled to
@@ -771,7 +770,7 @@ class NameLinker:
         subject = next((c for c in before.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subject is None or subject.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in subject.children):
             return None  # (not "Prime Ministers Chernomyrdin and Lazarenko are to sign ... He")
-        return self._person_at(subject, exclude)
+        return self.person_at(subject, exclude)
 
     def _same_object_before(self, pronoun, exclude) -> PartyRef | None:
         """"Sir Geoffrey Howe received him in London, while Margaret Thatcher refused to see him": an object
@@ -786,7 +785,7 @@ class NameLinker:
         own = set()
         subjects = [c for c in first.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
         for subject in subjects + [a for s in subjects for a in s.children if a.dep_ == "appos"]:
-            ref = self._person_at(subject, set())
+            ref = self.person_at(subject, set())
             linked = self.link(ref) if ref is not None else None
             if linked is not None:
                 own.add(linked.key)
@@ -856,9 +855,9 @@ class NameLinker:
         candidates = [c for c in visit.children if c.dep_ == "poss"]
         if not candidates and visit.dep_ == "dobj":
             candidates = [c for c in visit.head.children if c.dep_ == "nsubj"]
-        return next((ref for token in candidates if (ref := self._person_at(token, exclude)) is not None), None)
+        return next((ref for token in candidates if (ref := self.person_at(token, exclude)) is not None), None)
 
-    def _person_at(self, token, exclude) -> PartyRef | None:
+    def person_at(self, token, exclude) -> PartyRef | None:
         """The person the entity around `token` names, unless excluded."""
         ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
         if ent is None or ent.label_ != "PERSON":
@@ -933,6 +932,10 @@ class NameLinker:
             if linked is not None:
                 yield linked
 
+    def _told_as_possessor(self, span: Span) -> bool:
+        """"Putin's spokesman", "Correa's successor": a person named to say whose something is."""
+        return span.root.dep_ == "poss" or (span.end < len(self.doc) and self.doc[span.end].tag_ == "POS")
+
     def persons_in_sentence_before(self, token_i: int) -> list[LinkedName]:
         """Distinct people the token's own sentence names before it, as themselves (not "Putin's spokesman"),
         other than whoever reports it."""
@@ -940,7 +943,7 @@ class NameLinker:
         speakers = self.speakers_of(token_i)
         found: dict[str, LinkedName] = {}
         for i, span, _ in self.person_mentions:
-            if not sent.start <= i < token_i or span.root.dep_ == "poss" or (span.end < len(self.doc) and self.doc[span.end].tag_ == "POS"):
+            if not sent.start <= i < token_i or self._told_as_possessor(span):
                 continue
             linked = self.link(PartyRef(span.text, "PERSON", start=span.start, end=span.end))
             if linked is not None and linked.key not in speakers:
