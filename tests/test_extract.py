@@ -4771,3 +4771,12 @@ def test_the_two_governments_are_the_states_of_the_two_people_the_sentence_has_j
             "the cameras and the two governments signed a £2.26bn loan agreement to fund Ukraine's military.")
     deals = of_type("agreement", text, "2025-03-02")
     assert deals and names(deals[0]) == {"United Kingdom", "Ukraine"}
+
+
+def test_a_deal_signed_under_the_name_a_free_relative_gives_it_is_signed():
+    # "signed what they are calling an Agreed Framework": the name is what was signed, by those who signed
+    text = ("GENEVA – After a month of talks, the United States and North Korea signed what they are calling an Agreed "
+            "Framework on Friday. Last week in Kigali, Britain's Home Secretary, Priti Patel, and Rwanda's foreign minister, "
+            "Vincent Biruta, signed what the government calls a Migration and Economic Development Partnership.")
+    deals = of_type("agreement", text, "1994-10-23")
+    assert sorted(sorted(names(d)) for d in deals) == [["North Korea", "United States"], ["Priti Patel", "Vincent Biruta"]]

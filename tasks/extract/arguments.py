@@ -90,6 +90,16 @@ def inner_dateline_tokens(doc: Doc) -> set[int]:
     return found
 
 
+NAMING_VERBS = {"call", "dub", "term", "name", "label", "bill", "style", "christen"}
+
+
+def _names_what_is_done(naming: Token) -> bool:
+    """Whether a verb of naming gives the name of a free relative ("what they are calling an Agreed
+    Framework", "what was billed as a partnership") that is itself the object of the verb above it."""
+    return naming.lemma_.lower() in NAMING_VERBS and naming.dep_ in {"ccomp", "dobj", "xcomp"} \
+        and naming.head.pos_ == "VERB" and any(c.dep_ in {"dobj", "nsubjpass"} and c.lower_ == "what" for c in naming.children)
+
+
 def _face_to_face(token: Token) -> bool:
     """"met face to face for the first time on Thursday": the parser makes the second "face" a verb of a
     clause of its own, and the day hangs on it; the idiom is a manner of meeting, not a clause."""
@@ -1387,6 +1397,10 @@ class ArgumentFinder:
             raised = self._raised_verb(noun.head)
             if raised is not None:
                 return raised, "nsubjpass" if any(c.dep_ == "auxpass" for c in raised.children) else dep
+        if dep == "oprd" and _names_what_is_done(noun.head):
+            # "signed what the government calls a Migration and Economic Development Partnership": the free
+            # relative is the object of the verb it hangs from, and the name it gives is what was signed
+            return noun.head.head, "dobj"
         if dep in {"dobj", "nsubj", "nsubjpass", "attr", "oprd"} and noun.head.pos_ in {"VERB", "AUX", "ADJ"}:
             return noun.head, dep
         if dep == "dative" and noun.head.pos_ == "VERB" and not any(c.dep_ == "dobj" for c in noun.head.children):
