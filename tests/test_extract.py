@@ -4780,3 +4780,11 @@ def test_a_deal_signed_under_the_name_a_free_relative_gives_it_is_signed():
             "Vincent Biruta, signed what the government calls a Migration and Economic Development Partnership.")
     deals = of_type("agreement", text, "1994-10-23")
     assert sorted(sorted(names(d)) for d in deals) == [["North Korea", "United States"], ["Priti Patel", "Vincent Biruta"]]
+
+
+def test_a_place_four_prepositions_down_is_still_the_meetings():
+    # at a reception, on the terrace, of the embassy, in Vienna: each phrase hangs on the one before
+    text = ("German Foreign Minister Heiko Maas held talks with his Iranian counterpart, Javad Zarif, at a reception on the "
+            "terrace of the Austrian embassy in Vienna on Tuesday.")
+    meetings = of_type("meeting", text, "2019-07-10")
+    assert [e["location"] for e in meetings] == ["Vienna"]

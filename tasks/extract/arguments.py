@@ -1590,7 +1590,7 @@ class ArgumentFinder:
     def _place_from(self, heads: list[Token], first_preps, skip: Token | None = None) -> Span | None:
         """Breadth-first through prepositions and objects; `skip` keeps out a trigger's own scope ("a truce in Gaza")."""
         frontier = heads
-        for depth in range(3):
+        for depth in range(4):
             preps = first_preps if depth == 0 else ("in", "at", "of", "near", "inside", "outside", "on")
             next_frontier = []
             for head in frontier:
