@@ -4788,3 +4788,12 @@ def test_a_place_four_prepositions_down_is_still_the_meetings():
             "terrace of the Austrian embassy in Vienna on Tuesday.")
     meetings = of_type("meeting", text, "2019-07-10")
     assert [e["location"] for e in meetings] == ["Vienna"]
+
+
+def test_the_capital_of_a_province_or_state_is_its_capital_not_the_province():
+    # a state's capital from the gazetteer; a province's, unknown to it, is the city the story is filed from
+    texts = ["BELÉM – President Luiz Inácio Lula da Silva received Emmanuel Macron on Tuesday in the capital of Pará, "
+             "at the start of a three-day state visit.",
+             "Argentina's president, Javier Milei, met President Luis Lacalle Pou in the capital of Uruguay on Monday."]
+    places = [[e["location"] for e in of_type("meeting", text, "2024-03-27")] for text in texts]
+    assert places == [["Belém"], ["Montevideo"]]

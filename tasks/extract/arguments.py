@@ -1672,6 +1672,14 @@ class ArgumentFinder:
             return None
         for obj in self.prep_objects(noun, {"of"}):
             ent = self.ent_of.get(obj.i)
+            if noun.lemma_.lower() == "capital" and obj.pos_ == "PROPN":
+                # "in the capital of Ceará": not the province but its capital, the state's own or, for a
+                # province the gazetteer does not know, the city the story is filed from
+                capital = self._capital_of(ent) if ent is not None and self._is_state(ent) else None
+                if capital is not None:
+                    return NamedPlace(capital, obj.i, obj.i + 1)
+                if self.dateline_place and not (ent is not None and self._is_state(ent)):
+                    return NamedPlace(self.dateline_place, obj.i, obj.i + 1)
             if ent is not None and ent.label_ in PLACE_LABELS:
                 return ent
             if noun.lemma_.lower() != "region" and obj.pos_ == "PROPN" and (ent is None or ent.label_ in {"ORG", "NORP"}):
@@ -1680,12 +1688,17 @@ class ArgumentFinder:
                 return ent if ent is not None else self.doc[min(c.i for c in obj.subtree if c.dep_ == "compound" or c.i == obj.i): obj.i + 1]
         if noun.lemma_.lower() == "capital":
             for mod in noun.children:
-                entry = self.gaz.lookup(self.ent_of[mod.i].text) if mod.i in self.ent_of else None
-                if mod.dep_ in {"amod", "compound", "poss"} and entry is not None and entry.country:
-                    capital = next((e for e in self.gaz.entries.values() if e.category == "capital" and e.country == entry.country), None)
-                    if capital is not None:
-                        return NamedPlace(capital.name, mod.i, mod.i + 1)
+                capital = self._capital_of(self.ent_of[mod.i]) if mod.i in self.ent_of and mod.dep_ in {"amod", "compound", "poss"} else None
+                if capital is not None:
+                    return NamedPlace(capital, mod.i, mod.i + 1)
         return None
+
+    def _capital_of(self, ent: Span) -> str | None:
+        """The capital of the state a name, adjective or demonym tells ("the Tajik capital", "the capital of Uruguay")."""
+        entry = self.gaz.lookup(ent.text)
+        if entry is None or not entry.country:
+            return None
+        return next((e.name for e in self.gaz.entries.values() if e.category == "capital" and e.country == entry.country), None)
 
     def _is_state(self, ent: Span) -> bool:
         entry = self.gaz.lookup(ent.text)
