@@ -4797,3 +4797,13 @@ def test_the_capital_of_a_province_or_state_is_its_capital_not_the_province():
              "Argentina's president, Javier Milei, met President Luis Lacalle Pou in the capital of Uruguay on Monday."]
     places = [[e["location"] for e in of_type("meeting", text, "2024-03-27")] for text in texts]
     assert places == [["Belém"], ["Montevideo"]]
+
+
+def test_asylum_asked_of_a_state_is_where_it_was_asked_when_the_clause_says():
+    # "asylum in the United States" names the state asked; the embassy's city or the city driven into is the place
+    texts = ["Poland's ambassador to Japan, Zdzisław Rurarz, went to the American embassy in Tokyo on Wednesday and asked "
+             "for political asylum in the United States.",
+             "The Soviet ballerina was driven into Manhattan on Friday and asked for political asylum in the United States.",
+             "Iranian chess arbiter Shohreh Bayat has applied for political asylum in Britain, she said on Monday."]
+    places = [[e["location"] for e in of_type("asylum", text, "1981-12-26")] for text in texts]
+    assert places == [["Tokyo"], ["Manhattan"], ["Britain"]]
