@@ -4807,3 +4807,15 @@ def test_asylum_asked_of_a_state_is_where_it_was_asked_when_the_clause_says():
              "Iranian chess arbiter Shohreh Bayat has applied for political asylum in Britain, she said on Monday."]
     places = [[e["location"] for e in of_type("asylum", text, "1981-12-26")] for text in texts]
     assert places == [["Tokyo"], ["Manhattan"], ["Britain"]]
+
+
+def test_an_abbreviated_rank_neither_ends_the_sentence_nor_is_a_party():
+    # "Lieut." is no full stop, and "Lt." before a name is no body of its own
+    text = ("PORT-AU-PRINCE – Jimmy Carter, Sam Nunn and Colin Powell flew into Port-au-Prince on Saturday and spent the "
+            "better part of two days with Lieut. Gen. Raoul Cédras, the army commander. On Sunday an agreement was signed "
+            "by Col. Gen. Svetozar Marjanovic of the Yugoslav army general staff and Lt. Gen. Obrad Stevanovic of the "
+            "Interior Ministry, and by Jimmy Carter.")
+    events = one(text, "1994-09-19")
+    meetings = [e for e in events if e["event_type"] == "meeting"]
+    assert meetings and {"Jimmy Carter", "Raoul Cédras"} <= names(meetings[0])
+    assert not any(p["name"].rstrip(".") in {"Lt", "Lieut", "Col"} for e in events for p in e["participants"])

@@ -120,7 +120,8 @@ def paragraphs_end_sentences(doc: Doc) -> Doc:
                         word.is_sent_start = False
     # "talks with the President of Poland H.E. Mr. Donald Tusk": the parser ends a sentence at the
     # abbreviated form of address of official copy; the name it addresses follows in the same sentence
-    addresses = {form for form in load_cues().honorifics if form.endswith(".")}
+    # (and at an abbreviated rank: "with Lieut. Gen. Raoul Cédras")
+    addresses = {form for form in load_cues().honorifics if form.endswith(".")} | set(load_cues().rank_abbreviations)
     for token in doc[:-1]:
         if token.text in addresses:
             doc[token.i + 1].is_sent_start = False
@@ -147,6 +148,8 @@ class NameRepair:
         cues = load_cues()
         self.titles = cues.person_nouns
         self.joiners = cues.name_joiners
+        self.ranks = cues.titles
+        self.rank_abbreviations = cues.rank_abbreviations
         self.title_words = {t for t in cues.titles if " " not in t}
         self.gazetteer = load_gazetteer()
         self.honorifics = {h.lower() for h in cues.honorifics} | {"his", "her", "royal"}
@@ -344,6 +347,9 @@ class NameRepair:
                 merged.append(ent)
         merged = self._surnames(doc, [self._unaddressed(doc, ent) for ent in merged])
         merged = self._defined_bodies(doc, merged)
+        # "Lt. Gen. Obrad Stevanovic": the model may take the ranks before a name for a body of their own;
+        # ranks alone name no one
+        merged = [e for e in merged if e.label_ == "PERSON" or not all(t.lower_ in self.ranks or t.text in self.rank_abbreviations for t in e)]
         if merged != list(doc.ents):
             doc.ents = merged
         return doc

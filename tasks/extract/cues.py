@@ -111,6 +111,7 @@ class Cues:
         self.distinct_titles = set(titles["distinct_titles"])
         self.honorifics = dict(titles.get("honorifics", {}))
         self.name_joiners = set(titles.get("name_joiners", []))
+        self.rank_abbreviations = dict(titles.get("rank_abbreviations", {}))
         # an office or a kinship that, in apposition, says a name is a person's ("X, the wife of ...");
         # not "the council", "the team", which organisations are too
         self.person_appositives = (self.person_nouns | self.kin_nouns) - self.org_head_words - self.collective_people - {"opposition", "head", "chief"}

@@ -9,6 +9,7 @@ from typing import Iterable
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import NORM, ORTH
 from spacy.tokens import Doc
 
 from tasks.extract import components  # noqa: F401  (registers the factories)
@@ -37,6 +38,10 @@ def extractor_version() -> str:
 @lru_cache(maxsize=1)
 def load_pipeline() -> Language:
     nlp = spacy.load(MODEL)
+    for abbreviation, known in load_cues().rank_abbreviations.items():
+        # "Lieut. Gen. Raoul Cédras": one token, as the model's own "Gen." is, not a word and a full stop,
+        # and read as the abbreviation the model knows
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation, NORM: known}])
     nlp.add_pipe("newsevents_paragraphs", before="parser")
     ruler = nlp.add_pipe("entity_ruler", name="newsevents_gazetteer", after="ner", config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"})
     gazetteer = load_gazetteer()
