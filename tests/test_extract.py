@@ -4819,3 +4819,12 @@ def test_an_abbreviated_rank_neither_ends_the_sentence_nor_is_a_party():
     meetings = [e for e in events if e["event_type"] == "meeting"]
     assert meetings and {"Jimmy Carter", "Raoul Cédras"} <= names(meetings[0])
     assert not any(p["name"].rstrip(".") in {"Lt", "Lieut", "Col"} for e in events for p in e["participants"])
+
+
+def test_a_day_named_with_its_weekday_is_in_the_year_it_falls_on_that_weekday():
+    # in a paper of Monday February 5, 1979, a caption's "Wednesday, January 31" is six days before, not next year's
+    text = ("Chinese Vice-Premier Deng Xiaoping and President Jimmy Carter sign agreements on cooperation in science and "
+            "technology at the White House, "
+            "Wednesday, January 31.")
+    deals = of_type("agreement", text, "1979-02-05")
+    assert [(e["event_date"], e["modality"]) for e in deals] == [("1979-01-31", "asserted")]

@@ -125,7 +125,23 @@ def resolve_date(text: str, published: date | None, future: bool = False) -> dat
     data = parser.get_date_data(re.sub(r"^(?:on|for)\s+", "", text, flags=re.IGNORECASE))
     if data is None or data.date_obj is None or data.period != "day":
         return None
-    return data.date_obj.date()
+    return _on_its_weekday(data.date_obj.date(), weekday, text, published)
+
+
+def _on_its_weekday(day: date, weekday: re.Match | None, text: str, published: date | None) -> date:
+    """"Wednesday, January 31", in a paper of February 5, 1979: this January 31, a Wednesday, not next
+    year's, whatever the tense. Only the year either side of the one chosen, within three months of
+    publication, is weighed (a year the text names stands)."""
+    if weekday is None or published is None or names_a_year(text) or day.weekday() == WEEKDAYS.index(weekday.group(2).lower()):
+        return day
+    for year in (day.year - 1, day.year + 1):
+        try:
+            candidate = day.replace(year=year)
+        except ValueError:
+            continue  # February 29
+        if candidate.weekday() == WEEKDAYS.index(weekday.group(2).lower()) and abs((candidate - published).days) <= 92:
+            return candidate
+    return day
 
 
 _CHAINED = re.compile(
