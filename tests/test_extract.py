@@ -4828,3 +4828,11 @@ def test_a_day_named_with_its_weekday_is_in_the_year_it_falls_on_that_weekday():
             "Wednesday, January 31.")
     deals = of_type("agreement", text, "1979-02-05")
     assert [(e["event_date"], e["modality"]) for e in deals] == [("1979-01-31", "asserted")]
+
+
+def test_a_present_dated_in_full_on_the_day_of_publication_is_a_caption_not_a_timetable():
+    # a timetable says "today"; a picture's caption gives the day with its year
+    caption = "Pope Francis meets Grand Ayatollah Ali al-Sistani at the cleric's home in Najaf, Iraq, March 6, 2021."
+    timetable = "Pope Francis meets Grand Ayatollah Ali al-Sistani at the cleric's home in Najaf today."
+    assert [e["modality"] for e in of_type("meeting", caption, "2021-03-06")] == ["asserted"]
+    assert [e["modality"] for e in of_type("meeting", timetable, "2021-03-06")] == ["planned"]
