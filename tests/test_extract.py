@@ -4836,3 +4836,11 @@ def test_a_present_dated_in_full_on_the_day_of_publication_is_a_caption_not_a_ti
     timetable = "Pope Francis meets Grand Ayatollah Ali al-Sistani at the cleric's home in Najaf today."
     assert [e["modality"] for e in of_type("meeting", caption, "2021-03-06")] == ["asserted"]
     assert [e["modality"] for e in of_type("meeting", timetable, "2021-03-06")] == ["planned"]
+
+
+def test_a_deals_name_is_no_party_whatever_the_model_calls_it():
+    # "The Windsor Framework" and "the Framework" are a document, not a person "he" or an apposition can be
+    text = ("Rishi Sunak has persuaded Brussels to rewrite a treaty. The Windsor Framework he agreed with Ursula von der "
+            "Leyen on Monday is a serious piece of work. If the unionists return, the Framework will have done its job.")
+    deals = of_type("agreement", text, "2023-03-01")
+    assert [sorted(names(d)) for d in deals] == [["Rishi Sunak", "Ursula von der Leyen"]]

@@ -150,6 +150,8 @@ class NameRepair:
         self.joiners = cues.name_joiners
         self.ranks = cues.titles
         self.rank_abbreviations = cues.rank_abbreviations
+        self.document_heads = cues.document_heads
+        self.bodies = cues.institution_nouns
         self.title_words = {t for t in cues.titles if " " not in t}
         self.gazetteer = load_gazetteer()
         self.honorifics = {h.lower() for h in cues.honorifics} | {"his", "her", "royal"}
@@ -350,6 +352,11 @@ class NameRepair:
         # "Lt. Gen. Obrad Stevanovic": the model may take the ranks before a name for a body of their own;
         # ranks alone name no one
         merged = [e for e in merged if e.label_ == "PERSON" or not all(t.lower_ in self.ranks or t.text in self.rank_abbreviations for t in e)]
+        # "The Windsor Framework he agreed with Ursula von der Leyen": a deal's name the model takes for a
+        # person, a body or a building is a document (and names no one to link a pronoun or an apposition to)
+        # (not "the Government of National Accord", a body whose name ends on one)
+        merged = [Span(doc, e.start, e.end, label="LAW") if e.label_ in {"PERSON", "FAC", "ORG"} and e[-1].lower_ in self.document_heads
+                  and not any(t.lemma_.lower() in self.bodies for t in e) else e for e in merged]
         if merged != list(doc.ents):
             doc.ents = merged
         return doc

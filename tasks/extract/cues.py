@@ -52,6 +52,7 @@ class Cues:
         self.dateline_labels = set(cues["dateline_labels"])
         self.chair_verbs = set(cues["chair_verbs"])
         self.agreed_nouns = set(cues["agreed_nouns"])
+        self.document_heads = set(cues.get("document_heads", []))
         self.not_parties = set(cues["not_parties"])
         self.speaker_roles = set(cues.get("speaker_roles", []))
         self.building_nouns = set(cues["building_nouns"])
