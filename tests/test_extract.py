@@ -3846,7 +3846,8 @@ def test_a_transcripts_heading_gives_the_place_and_day_of_what_it_heads():
     text = ("[Joint press conference by Prime Minister Keir Starmer and President Emmanuel Macron. Northwood Headquarters, "
             "London, 10 July 2025. Transcript.]\nSTARMER: Good afternoon.")
     met = of_type("meeting", text, "2025-07-11")
-    assert [(e["event_date"], e["location"]) for e in met] == [("2025-07-10", "London")]
+    # (the building it names, which the model once took for a person, before its city)
+    assert [(e["event_date"], e["location"]) for e in met] == [("2025-07-10", "Northwood Headquarters")]
 
 
 def test_a_concordat_and_an_entente_are_agreements():
@@ -4844,3 +4845,11 @@ def test_a_deals_name_is_no_party_whatever_the_model_calls_it():
             "Leyen on Monday is a serious piece of work. If the unionists return, the Framework will have done its job.")
     deals = of_type("agreement", text, "2023-03-01")
     assert [sorted(names(d)) for d in deals] == [["Rishi Sunak", "Ursula von der Leyen"]]
+
+
+def test_a_building_the_model_takes_for_a_person_is_a_building():
+    # "Al Diriyah Palace" is not the one King Salman greeted; the Qatari premier the story names is
+    text = ("Sheikh Abdullah bin Nasser bin Khalifa Al Thani, Qatar's prime minister, flew to Riyadh on Tuesday. King Salman "
+            "greeted the Qatari premier warmly on his arrival at Al Diriyah Palace.")
+    meetings = of_type("meeting", text, "2019-12-11")
+    assert [sorted(names(m)) for m in meetings] == [["Abdullah bin Nasser bin Khalifa Al Thani", "Salman"]]

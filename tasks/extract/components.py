@@ -152,6 +152,7 @@ class NameRepair:
         self.rank_abbreviations = cues.rank_abbreviations
         self.document_heads = cues.document_heads
         self.bodies = cues.institution_nouns
+        self.buildings = cues.building_nouns | cues.city_building_nouns
         self.title_words = {t for t in cues.titles if " " not in t}
         self.gazetteer = load_gazetteer()
         self.honorifics = {h.lower() for h in cues.honorifics} | {"his", "her", "royal"}
@@ -354,6 +355,12 @@ class NameRepair:
         merged = [e for e in merged if e.label_ == "PERSON" or not all(t.lower_ in self.ranks or t.text in self.rank_abbreviations for t in e)]
         # "The Windsor Framework he agreed with Ursula von der Leyen": a deal's name the model takes for a
         # person, a body or a building is a document (and names no one to link a pronoun or an apposition to)
+        # "sat side by side in Hillsborough Castle", "at Al Diriyah Palace": a building the model takes for a person
+        # (a "Castle", "Hall" or "House" may be a surname, so those only where the text once says one is in them;
+        # then every mention of the name is the building)
+        buildings = {e.text for e in merged if e.label_ == "PERSON" and len(e) > 1 and e[-1].lower_ in self.buildings
+                     and (e[-1].lower_ not in {"castle", "hall", "house"} or (e.root.dep_ == "pobj" and e.root.head.lower_ in {"in", "at", "inside", "outside", "near"}))}
+        merged = [Span(doc, e.start, e.end, label="FAC") if e.label_ == "PERSON" and e.text in buildings else e for e in merged]
         # (not "the Government of National Accord", a body whose name ends on one)
         merged = [Span(doc, e.start, e.end, label="LAW") if e.label_ in {"PERSON", "FAC", "ORG"} and e[-1].lower_ in self.document_heads
                   and not any(t.lemma_.lower() in self.bodies for t in e) else e for e in merged]
