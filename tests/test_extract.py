@@ -4853,3 +4853,10 @@ def test_a_building_the_model_takes_for_a_person_is_a_building():
             "greeted the Qatari premier warmly on his arrival at Al Diriyah Palace.")
     meetings = of_type("meeting", text, "2019-12-11")
     assert [sorted(names(m)) for m in meetings] == [["Abdullah bin Nasser bin Khalifa Al Thani", "Salman"]]
+
+
+def test_what_two_leaders_did_not_talk_about_does_not_deny_their_meeting():
+    text = ("Uruguayan President José Mujica met President Barack Obama at the White House on Monday, in a meeting of about "
+            "an hour in which, by Mujica's own account, the two men did not speak a single word about marijuana but talked "
+            "about trade and education.")
+    assert [e["modality"] for e in of_type("meeting", text, "2014-05-13")] == ["asserted"]

@@ -192,6 +192,12 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
         again = any(c.lower_ in {"again", "regularly", "directly"} for c in head.children) or lemma in {"talk", "confer"}
         if not ((mention.attributes["format"] == "call" or again) and (len(mention.parties) >= 2 or any(p.kind == "GROUP" for p in mention.parties))):
             return None  # "spoke to reporters" is no meeting; "X and Y spoke by phone", "the two will speak again" are
+        # "in which the two men did not speak a single word about marijuana (but talked about trade)": what was left
+        # unsaid or said instead, not whether they met (the parser may hang the topic on "a word")
+        said = [head] + [c for c in head.children if c.dep_ == "dobj"]
+        denied = head.head if head.dep_ == "conj" else head
+        if any(c.dep_ == "neg" for c in denied.children) and any(c.dep_ == "prep" and c.lower_ in {"about", "of", "on"} for w in said for c in w.children):
+            return None
     if needs == "with_person":
         companions = _time_spent_with(finder, head)
         if not companions:
