@@ -4860,3 +4860,12 @@ def test_what_two_leaders_did_not_talk_about_does_not_deny_their_meeting():
             "an hour in which, by Mujica's own account, the two men did not speak a single word about marijuana but talked "
             "about trade and education.")
     assert [e["modality"] for e in of_type("meeting", text, "2014-05-13")] == ["asserted"]
+
+
+def test_a_he_who_asks_for_asylum_is_not_the_woman_who_asked_before():
+    # the one asylum was last sought for stands for a later pronoun, but not a "he" for a woman the article calls "she"
+    text = ("Svetlana Alliluyeva walked into the U.S. Embassy in New Delhi on March 6, 1967 and asked for political asylum. "
+            "She left India that night. Seven years later the dancer Mikhail Baryshnikov toured Canada with the Bolshoi. "
+            "On June 29, 1974, in Toronto, he asked Canada for political asylum.")
+    grants = of_type("asylum", text, "2016-09-06")
+    assert [sorted(names(g)) for g in grants] == [["Svetlana Alliluyeva", "U.S."], ["Canada", "Mikhail Baryshnikov"]]

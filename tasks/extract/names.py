@@ -446,7 +446,7 @@ class NameLinker:
         """
         sent = self.doc[token_i].sent
         # "She also held a bilateral meeting with Carney": not a man the article calls "he"
-        exclude = set(exclude) | self._other_gender(self.doc[token_i].lower_)
+        exclude = set(exclude) | self.other_gender(self.doc[token_i].lower_)
         if self.doc[token_i].lower_ in GENDER_OF_PRONOUN:
             exclude |= self._turn_speaker(token_i)
         pronoun = self.doc[token_i]
@@ -673,7 +673,7 @@ class NameLinker:
             return None
         return first[max(counts, key=lambda k: (counts[k], -list(first).index(k)))]
 
-    def _other_gender(self, pronoun: str) -> set[str]:
+    def other_gender(self, pronoun: str) -> set[str]:
         """The people the article shows to be of the other gender than a pronoun's."""
         wanted = GENDER_OF_PRONOUN.get(pronoun)
         if wanted is None:
@@ -818,7 +818,7 @@ class NameLinker:
             if span.sent.start != pronoun.sent.start or i >= pronoun.i:
                 continue
             linked = linked or self.link(PartyRef(span.text, "PERSON", start=span.start, end=span.end))
-            if linked is None or linked.key in speakers or linked.key in self._other_gender(pronoun.lower_):
+            if linked is None or linked.key in speakers or linked.key in self.other_gender(pronoun.lower_):
                 continue
             root = span.root
             role = root.head.dep_ if root.dep_ == "appos" else root.dep_
