@@ -4869,3 +4869,11 @@ def test_a_he_who_asks_for_asylum_is_not_the_woman_who_asked_before():
             "On June 29, 1974, in Toronto, he asked Canada for political asylum.")
     grants = of_type("asylum", text, "2016-09-06")
     assert [sorted(names(g)) for g in grants] == [["Svetlana Alliluyeva", "U.S."], ["Canada", "Mikhail Baryshnikov"]]
+
+
+def test_a_meeting_someone_is_staying_on_for_today_is_still_to_come():
+    # an arrangement for later in the day; a visit "under way today" is not
+    staying = "MEXICO CITY – Justin Trudeau, who arrived on Monday, is staying on for a bilateral meeting with Andrés Manuel López Obrador today."
+    visiting = "BERLIN – Chancellor Olaf Scholz said he was glad that President Recep Tayyip Erdogan is visiting Berlin today."
+    assert [e["modality"] for e in of_type("meeting", staying, "2023-01-11")] == ["planned"]
+    assert [e["modality"] for e in of_type("meeting", visiting, "2023-11-17")] == ["asserted"]

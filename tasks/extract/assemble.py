@@ -308,12 +308,14 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
             when, mention.date_text = heading
     if when and published and when > published and mention.modality in {"asserted", "reported"}:
         mention.modality, mention.modality_cue = "planned", f"future date {when.isoformat()}"
-    elif when and when == published and scheduled and clock_entry_line(linker.text, linker.doc[mention.trigger_start].idx) is None \
+    elif when and when == published and (scheduled or (arranged and linker.doc[mention.trigger_start].pos_ != "VERB")) and clock_entry_line(linker.text, linker.doc[mention.trigger_start].idx) is None \
             and not (names_month_day(mention.date_text or "") and names_a_year(mention.date_text or "")):
         # (not a caption's present, dated in full: "Pope Francis meets Grand Ayatollah Ali al-Sistani in Najaf,
         # Iraq, March 6, 2021" tells what the picture shows; a timetable says "today")
         # (not a live blog's entry: "11:02 – Trump receives Zelensky today" tells the day as it happens)
-        # "Bessent and He Lifeng meet in Stockholm today": the present of a timetable
+        # "Bessent and He Lifeng meet in Stockholm today": the present of a timetable; "is staying on for a
+        # bilateral meeting with López Obrador today": an arrangement for later in the day (not "is visiting
+        # Berlin today", under way)
         mention.modality, mention.modality_cue = "planned", "present tense, today"
     elif when is None and scheduled and mention.modality in {"asserted", "reported"} and any(_THIS_SPAN.search(w) for w in mention.debug.get("date_candidates", [])):
         # "Albanese travels to Washington this week for a state visit": the timetable's present, this week
