@@ -4877,3 +4877,9 @@ def test_a_meeting_someone_is_staying_on_for_today_is_still_to_come():
     visiting = "BERLIN – Chancellor Olaf Scholz said he was glad that President Recep Tayyip Erdogan is visiting Berlin today."
     assert [e["modality"] for e in of_type("meeting", staying, "2023-01-11")] == ["planned"]
     assert [e["modality"] for e in of_type("meeting", visiting, "2023-11-17")] == ["asserted"]
+
+
+def test_are_now_to_meet_is_planned_however_the_parser_hangs_the_infinitive():
+    assert [e["modality"] for e in of_type("meeting", "Vladimir Putin and Joe Biden are now to meet in Geneva.", "2021-06-01")] == ["planned"]
+    # (being somewhere to meet someone is not "be to")
+    assert [e["modality"] for e in of_type("meeting", "Biden is in Geneva to meet Putin.", "2021-06-16")] == ["asserted"]

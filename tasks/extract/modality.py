@@ -229,6 +229,11 @@ def _modality(trigger: Token, governor: Token | None, sent: Span, cues: Cues, ev
                 # "the treaty is to be signed", "the summit is due to open": the trigger is the subject
                 # "had been due on Monday to become the first president to visit": the parser hangs the infinitive on "been"
                 or (path[-1].dep_ == "advcl" and _infinitive(path[-1]) and any(c.dep_ == "acomp" and lemma_of(c, cues) in cues.planned_governors for c in token.children))
+                # "Monzón and Castillo Armas are now to meet in San Salvador": an adverb between, and the parser
+                # takes the infinitive for a clause of its own (not "is in Geneva to meet": where one is)
+                or (path[-1].dep_ == "advcl" and _infinitive(path[-1]) and any(c.dep_ == "nsubj" for c in token.children)
+                    and all(c.dep_ in {"nsubj", "advmod", "punct", "advcl", "cc", "conj"} for c in token.children)
+                    and any(c.dep_ == "advmod" and c.i < path[-1].i for c in token.children))
                 # "Xi is due in Moscow next week for talks": the parser hangs the purpose on "is", beside "due"
                 or (through_argument_prep and path[0].head.lower_ == "for" and any(
                     c.dep_ == "acomp" and lemma_of(c, cues) in {"due", "set", "scheduled", "expected"} for c in token.children))
