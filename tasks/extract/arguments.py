@@ -1606,7 +1606,7 @@ class ArgumentFinder:
                             if pobj.dep_ != "pobj":
                                 continue
                             ent = self.ent_of.get(pobj.i)
-                            if child.lower_ == "on" and ent is not None and self._is_state(ent):
+                            if child.lower_ == "on" and ent is not None and self.is_state(ent):
                                 continue  # "a summit on Syria": what it is about
                             if ent is not None and ent.label_ in PLACE_LABELS and self.gaz.lookup(ent.text) is None and self.known_person(ent.text):
                                 continue  # "talked to Zelaya by telephone": the model calls him a place here, a person elsewhere
@@ -1624,7 +1624,7 @@ class ArgumentFinder:
                                 )
                                 # ("at the Baabda presidential palace": the parser makes the place a looser modifier)
                                 told = mod.dep_ in {"compound", "poss"} or (mod.dep_ == "nmod" and pobj.lemma_.lower() in self.cues.building_nouns)
-                                if told and mod.dep_ == "poss" and pobj.lemma_.lower() in self.cues.building_nouns and mod_ent is not None and self._is_state(mod_ent) \
+                                if told and mod.dep_ == "poss" and pobj.lemma_.lower() in self.cues.building_nouns and mod_ent is not None and self.is_state(mod_ent) \
                                         and self.prep_objects(pobj, {"in"}):
                                     continue  # "at Brazil's embassy in Caracas": whose building, where it stands is said after
 
@@ -1675,10 +1675,10 @@ class ArgumentFinder:
             if noun.lemma_.lower() == "capital" and obj.pos_ == "PROPN":
                 # "in the capital of Ceará": not the province but its capital, the state's own or, for a
                 # province the gazetteer does not know, the city the story is filed from
-                capital = self._capital_of(ent) if ent is not None and self._is_state(ent) else None
+                capital = self._capital_of(ent) if ent is not None and self.is_state(ent) else None
                 if capital is not None:
                     return NamedPlace(capital, obj.i, obj.i + 1)
-                if self.dateline_place and not (ent is not None and self._is_state(ent)):
+                if self.dateline_place and not (ent is not None and self.is_state(ent)):
                     return NamedPlace(self.dateline_place, obj.i, obj.i + 1)
             if ent is not None and ent.label_ in PLACE_LABELS:
                 return ent
@@ -1698,9 +1698,9 @@ class ArgumentFinder:
         entry = self.gaz.lookup(ent.text)
         if entry is None or not entry.country:
             return None
-        return next((e.name for e in self.gaz.entries.values() if e.category == "capital" and e.country == entry.country), None)
+        return self.gaz.capitals.get(entry.country)
 
-    def _is_state(self, ent: Span) -> bool:
+    def is_state(self, ent: Span) -> bool:
         entry = self.gaz.lookup(ent.text)
         return entry is not None and entry.category == "country"
 

@@ -113,6 +113,7 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
     group_named = False  # "the leaders", not "they"
     group_people = False  # "the two men", "the leaders": people, never states
     group_at = None  # where the group is named
+    last_recipient = next((p.linked for p in previous if p.role == "recipient" and p.linked.kind == "PERSON"), None)
     for ref in sorted(mention.parties, key=lambda r: (r.kind == "SALIENT", r.kind == "PRON")):
         if ref.kind == "GROUP":
             group = True
@@ -128,14 +129,14 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
             # the article's protagonist, other than the parties already named
             salient = linker.resolve_pronoun(ref.start, exclude={p.linked.key for p in parties})
             linked = linker.link(salient) if salient is not None else None
-        elif ref.kind == "PRON" and ref.role == "recipient" and any(p.role == "recipient" and p.linked.kind == "PERSON" for p in previous) \
-                and next(p.linked for p in previous if p.role == "recipient" and p.linked.kind == "PERSON").key not in linker.other_gender(ref.text.lower()) \
+        elif ref.kind == "PRON" and ref.role == "recipient" and last_recipient is not None \
+                and last_recipient.key not in linker.other_gender(ref.text.lower()) \
                 and _person_subject_before(ref.start, linker, {p.linked.key for p in parties}) is None \
                 and linker.one_argument_before(linker.doc[ref.start], {p.linked.key for p in parties}) is None:
             # "France is looking for a country to give asylum to Duvalier ... Gabon has ruled out giving
             # him refuge": the one asylum was last sought for, however often others are named between
             # (not a "he" after a woman the article calls "she")
-            linked = next(p.linked for p in previous if p.role == "recipient" and p.linked.kind == "PERSON")
+            linked = last_recipient
         elif ref.kind == "PRON" and ref.text.lower() == "it":
             # "Panama has granted asylum to Bucaram ... In 1994 it gave asylum to Raoul Cédras": the
             # state that last granted; a person is never "it". But the state the sentence before is about

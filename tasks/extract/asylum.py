@@ -265,7 +265,7 @@ def _a_tally(finder: ArgumentFinder, mention: Mention, sent: Span) -> bool:
 def _state_sought(finder: ArgumentFinder, noun, place) -> bool:
     """Whether the place found is a state named as the asylum's own ("asylum in the United States"):
     the state asked, which says where the asylum is to be, not where it was asked."""
-    if not isinstance(place, Span) or not finder._is_state(place):
+    if not isinstance(place, Span) or not finder.is_state(place):
         return False
     root = place.root
     return root.dep_ == "pobj" and root.head.lower_ == "in" and root.head.head.i == noun.i
@@ -286,7 +286,7 @@ def _finish(finder: ArgumentFinder, mention: Mention, span: Span, noun, governor
         # "walked into the American embassy in Tokyo and asked for asylum in the United States": the state
         # is the one asked; where it was asked, if the clause says, is the place
         asked_in = finder.place_of([governor], preps=("in", "at", "inside", "into"), skip=noun)
-        if asked_in is not None and not finder._is_state(asked_in):
+        if asked_in is not None and not finder.is_state(asked_in):
             place = asked_in
     if place is None:
         # "inside Ecuador's embassy in London": where the asylum was sought or held

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from spacy.language import Language
@@ -121,11 +122,18 @@ def paragraphs_end_sentences(doc: Doc) -> Doc:
     # "talks with the President of Poland H.E. Mr. Donald Tusk": the parser ends a sentence at the
     # abbreviated form of address of official copy; the name it addresses follows in the same sentence
     # (and at an abbreviated rank: "with Lieut. Gen. Raoul Cédras")
-    addresses = {form for form in load_cues().honorifics if form.endswith(".")} | set(load_cues().rank_abbreviations)
+    addresses = _abbreviated_forms()
     for token in doc[:-1]:
         if token.text in addresses:
             doc[token.i + 1].is_sent_start = False
     return doc
+
+
+@lru_cache(maxsize=1)
+def _abbreviated_forms() -> frozenset[str]:
+    """The abbreviated forms of address and ranks after whose stop no sentence starts."""
+    cues = load_cues()
+    return frozenset({form for form in cues.honorifics if form.endswith(".")} | set(cues.rank_abbreviations))
 
 
 def _heading(line: str, next_token) -> bool:
@@ -148,7 +156,6 @@ class NameRepair:
         cues = load_cues()
         self.titles = cues.person_nouns
         self.joiners = cues.name_joiners
-        self.ranks = cues.titles
         self.rank_abbreviations = cues.rank_abbreviations
         self.document_heads = cues.document_heads
         self.bodies = cues.institution_nouns
@@ -350,23 +357,26 @@ class NameRepair:
                 merged.append(ent)
         merged = self._surnames(doc, [self._unaddressed(doc, ent) for ent in merged])
         merged = self._defined_bodies(doc, merged)
-        # "Lt. Gen. Obrad Stevanovic": the model may take the ranks before a name for a body of their own;
-        # ranks alone name no one
-        merged = [e for e in merged if e.label_ == "PERSON" or not all(t.lower_ in self.ranks or t.text in self.rank_abbreviations for t in e)]
-        # "The Windsor Framework he agreed with Ursula von der Leyen": a deal's name the model takes for a
-        # person, a body or a building is a document (and names no one to link a pronoun or an apposition to)
-        # "sat side by side in Hillsborough Castle", "at Al Diriyah Palace": a building the model takes for a person
-        # (a "Castle", "Hall" or "House" may be a surname, so those only where the text once says one is in them;
-        # then every mention of the name is the building)
-        buildings = {e.text for e in merged if e.label_ == "PERSON" and len(e) > 1 and e[-1].lower_ in self.buildings
-                     and (e[-1].lower_ not in {"castle", "hall", "house"} or (e.root.dep_ == "pobj" and e.root.head.lower_ in {"in", "at", "inside", "outside", "near"}))}
-        merged = [Span(doc, e.start, e.end, label="FAC") if e.label_ == "PERSON" and e.text in buildings else e for e in merged]
-        # (not "the Government of National Accord", a body whose name ends on one)
-        merged = [Span(doc, e.start, e.end, label="LAW") if e.label_ in {"PERSON", "FAC", "ORG"} and e[-1].lower_ in self.document_heads
-                  and not any(t.lemma_.lower() in self.bodies for t in e) else e for e in merged]
+        merged = self._not_names(doc, merged)
         if merged != list(doc.ents):
             doc.ents = merged
         return doc
+
+    def _not_names(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """What the model takes for a name of someone and is not: ranks alone ("Lt." of "Lt. Gen. Obrad
+        Stevanovic") are dropped; a building taken for a person ("at Al Diriyah Palace", "sat side by side in
+        Hillsborough Castle") becomes a building, and a deal's name taken for a person, a body or a building
+        ("The Windsor Framework he agreed with Ursula von der Leyen") a document, so that no party, pronoun or
+        apposition is linked to either."""
+        ents = [e for e in ents if e.label_ == "PERSON" or not all(t.lower_ in self.title_words or t.text in self.rank_abbreviations for t in e)]
+        # (a "Castle", "Hall" or "House" may be a surname: those only where the text once says someone is in or
+        # at it, and then every mention of the name is the building)
+        buildings = {e.text for e in ents if e.label_ == "PERSON" and len(e) > 1 and e[-1].lower_ in self.buildings
+                     and (e[-1].lower_ not in {"castle", "hall", "house"} or (e.root.dep_ == "pobj" and e.root.head.lower_ in {"in", "at", "inside", "outside", "near"}))}
+        ents = [Span(doc, e.start, e.end, label="FAC") if e.label_ == "PERSON" and e.text in buildings else e for e in ents]
+        # (not "the Government of National Accord", a body whose name ends on a word for a deal)
+        return [Span(doc, e.start, e.end, label="LAW") if e.label_ in {"PERSON", "FAC", "ORG"} and e[-1].lower_ in self.document_heads
+                and not any(t.lemma_.lower() in self.bodies for t in e) else e for e in ents]
 
     def _dates_split(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """"On 13 September Bennett flew", "Last month Modi travelled", "18:00 Xi is expected": a

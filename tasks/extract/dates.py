@@ -132,14 +132,17 @@ def _on_its_weekday(day: date, weekday: re.Match | None, text: str, published: d
     """"Wednesday, January 31", in a paper of February 5, 1979: this January 31, a Wednesday, not next
     year's, whatever the tense. Only the year either side of the one chosen, within three months of
     publication, is weighed (a year the text names stands)."""
-    if weekday is None or published is None or names_a_year(text) or day.weekday() == WEEKDAYS.index(weekday.group(2).lower()):
+    if weekday is None or published is None or names_a_year(text):
+        return day
+    target = WEEKDAYS.index(weekday.group(2).lower())
+    if day.weekday() == target:
         return day
     for year in (day.year - 1, day.year + 1):
         try:
             candidate = day.replace(year=year)
         except ValueError:
             continue  # February 29
-        if candidate.weekday() == WEEKDAYS.index(weekday.group(2).lower()) and abs((candidate - published).days) <= 92:
+        if candidate.weekday() == target and abs((candidate - published).days) <= 92:
             return candidate
     return day
 

@@ -49,6 +49,7 @@ class Gazetteer:
         self.past_patterns: list[dict] = []  # leaders of the past: labels where the model found nothing
         self.titles_by_person: dict[str, tuple[str, ...]] = {}
         self.country_names: dict[str, list[str]] = {}  # each state's name and aliases ("United Kingdom": "Britain", ...)
+        self.capitals: dict[str, str] = {}  # each state's capital, by the state's name
         self._load(folder)
 
     def _read(self, folder: Path, name: str) -> list[dict]:
@@ -82,6 +83,8 @@ class Gazetteer:
             if row.get("capital"):
                 capital = Entry(f"capital:{row['capital']}", row["capital"], "GPE", country, "capital")
                 self._add(capital, [row["capital"], *row.get("capital_aliases", [])])
+                stored = self.entries[capital.key]  # (a capital two rows name stays the first's)
+                self.capitals.setdefault(stored.country, stored.name)
         for row in self._read(folder, "cities.jsonl"):
             entry = Entry(f"place:{row['name']}", row["name"], "GPE", row.get("country"), "place")
             self._add(entry, [row["name"], *row.get("aliases", [])])
