@@ -3255,6 +3255,17 @@ def test_i_in_a_transcript_turn_is_the_named_speaker():
     assert of_type("meeting", anchored, "2019-04-10") == []
 
 
+def test_an_interview_s_initials_label_the_people_its_opening_names():
+    text = ("Twenty years after the ceasefire, Tomas Berglund, then an aide to the Swedish envoy, recalls the talks. "
+            "He spoke to Ingrid Solheim.\n"
+            "IS: When did you first meet the rebel commander?\n"
+            "TB: I met Joaquin Villalobos in San Salvador in March 1990, in a safe house.\n"
+            "IS: And after that?\n"
+            "TB: Nothing for a year.")
+    meetings = [e for e in of_type("meeting", text, "2012-01-16") if "Joaquin Villalobos" in names(e)]
+    assert [sorted(names(e)) for e in meetings] == [["Joaquin Villalobos", "Tomas Berglund"]]
+
+
 def test_a_guest_told_after_the_day_and_the_place_is_received():
     text = "President Macky Sall received on Tuesday in Dakar the Gambian Head of State, President Adama Barrow."
     meetings = of_type("meeting", text, "2021-03-04")

@@ -10,6 +10,7 @@ held talks", "Damascus respects the agreements"). Place and date come from
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -441,7 +442,31 @@ class ArgumentFinder:
         turns = [(m.start(), m.group(1)) for m in TURN_LABEL.finditer(self.text)]
         if len(turns) < 2:
             return []
-        return [(at, None if label.lower() in self.cues.speaker_roles or self._names_no_person(label.title()) else label.title()) for at, label in turns]
+        initials = self._initials_of_names()
+        named = {}
+        for _, label in turns:
+            if label not in named:
+                named[label] = None if label.lower() in self.cues.speaker_roles or self._names_no_person(label.title()) \
+                    else initials.get(label.replace(".", "").replace(" ", ""), label.title())
+        return [(at, named[label]) for at, label in turns]
+
+    def _initials_of_names(self) -> dict[str, str]:
+        """An interview's turns are labelled with the initials of the two people its opening names
+        ("Kari Vuorela ... talked to Helena Sarkio. / HS: You arrived on 1 June? / KV: ..."): each
+        name's initials, all of them or first and last ("ALR", "AR" for Ana Lucía Restrepo), mapped
+        to the name at its longest."""
+        found: dict[str, str] = {}
+        for ent in self.doc.ents:
+            if ent.label_ not in {"PERSON", "ORG", "NORP"}:
+                continue
+            words = [w for w in re.split(r"[\s\-]+", ent.text) if w[:1].isupper()]
+            if len(words) < 2:
+                continue
+            letters = [unicodedata.normalize("NFKD", w[0])[0] for w in words]
+            for key in {"".join(letters), letters[0] + letters[-1]}:
+                if len(found.get(key, "")) < len(ent.text):
+                    found[key] = ent.text
+        return found
 
     def _names_no_person(self, label: str) -> bool:
         """A label the gazetteer knows as a place or body ("MOSCOW:"), not as a person."""
