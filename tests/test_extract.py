@@ -3266,6 +3266,19 @@ def test_an_interview_s_initials_label_the_people_its_opening_names():
     assert [sorted(names(e)) for e in meetings] == [["Joaquin Villalobos", "Tomas Berglund"]]
 
 
+def test_the_talk_an_interview_opens_with_is_the_interview_not_a_meeting():
+    text = ("Twenty years after the ceasefire, Tomas Berglund, then an aide to the Swedish envoy, recalls the talks. "
+            "He spoke to Ingrid Solheim in Stockholm.\n"
+            "IS: When did you first meet the rebel commander?\n"
+            "TB: I met Joaquin Villalobos in San Salvador in March 1990, in a safe house.\n"
+            "IS: And after that?\n"
+            "TB: Nothing for a year.")
+    assert [sorted(names(e)) for e in of_type("meeting", text, "2012-01-16")] == [["Joaquin Villalobos", "Tomas Berglund"]]
+    # told as news, before no transcript, the same words are a conversation between two people
+    told = "Tomas Berglund, the Swedish envoy, spoke to Ingrid Solheim, the Norwegian minister, in Stockholm on Monday."
+    assert [sorted(names(e)) for e in of_type("meeting", told, "2012-01-16")] == [["Ingrid Solheim", "Tomas Berglund"]]
+
+
 def test_a_guest_told_after_the_day_and_the_place_is_received():
     text = "President Macky Sall received on Tuesday in Dakar the Gambian Head of State, President Adama Barrow."
     meetings = of_type("meeting", text, "2021-03-04")

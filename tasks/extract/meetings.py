@@ -198,6 +198,8 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
         denied = head.head if head.dep_ == "conj" else head
         if any(c.dep_ == "neg" for c in denied.children) and any(c.dep_ == "prep" and c.lower_ in {"about", "of", "on"} for w in said for c in w.children):
             return None
+    if needs == "with_party" and _the_interview(finder, head, mention):
+        return None  # "Kari Vuorela ... talked to Helena Sarkio. / HS: ... / KV: ...": the talk the transcript is
     if needs == "with_person":
         companions = _time_spent_with(finder, head)
         if not companions:
@@ -236,6 +238,16 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
         mention.attributes["format"] = "call"
     _calls_one_to_one(finder, mention, head)
     return mention
+
+
+def _the_interview(finder: ArgumentFinder, head, mention: Mention) -> bool:
+    """An interview opens by saying who spoke to whom, then gives the conversation as turns
+    labelled with the two people's initials: the talk told before the first turn, with someone
+    who speaks a turn, is the interview the article is, not talks it reports."""
+    if not finder.turns or head.idx >= finder.turns[0][0]:
+        return False
+    speakers = {name for _, name in finder.turns if name}
+    return any(p.text in speakers for p in mention.parties)
 
 
 def _hosted_at_a_summit(verb) -> bool:
