@@ -3279,6 +3279,24 @@ def test_the_talk_an_interview_opens_with_is_the_interview_not_a_meeting():
     assert [sorted(names(e)) for e in of_type("meeting", told, "2012-01-16")] == [["Ingrid Solheim", "Tomas Berglund"]]
 
 
+def test_a_transcript_s_turn_labels_are_not_names_in_the_story():
+    # The model may take an interview's initials for a person ("MA" in "MA: And then Isaias came here."),
+    # whom "him" and "they" would then stand for. Given that labelling, the repair drops it.
+    from tasks.extract.components import NameRepair
+    from spacy.tokens import Span
+    nlp = load_pipeline()
+    text = ("Yusuf Tekin spoke to Mona Abadi.\nMA: And then Kessler came here.\n"
+            "YT: On 14 July. Berisha met him at the airport.\nMA: Thank you.")
+    doc = nlp.make_doc(text)
+    labels = [Span(doc, t.i, t.i + 1, label="PERSON") for t in doc if t.text in {"MA", "YT"}]
+    kessler = [Span(doc, t.i, t.i + 1, label="PERSON") for t in doc if t.text == "Kessler"]
+    kept = NameRepair._not_turn_labels(doc, sorted(labels + kessler, key=lambda e: e.start))
+    assert [e.text for e in kept] == ["Kessler"]
+    # one line that opens like a label is no transcript
+    single = nlp.make_doc("NOTE: Kessler came here.")
+    assert [e.text for e in NameRepair._not_turn_labels(single, [Span(single, 0, 1, label="ORG")])] == ["NOTE"]
+
+
 def test_a_guest_told_after_the_day_and_the_place_is_received():
     text = "President Macky Sall received on Tuesday in Dakar the Gambian Head of State, President Adama Barrow."
     meetings = of_type("meeting", text, "2021-03-04")
