@@ -3297,6 +3297,14 @@ def test_a_transcript_s_turn_labels_are_not_names_in_the_story():
     assert [e.text for e in NameRepair._not_turn_labels(single, [Span(single, 0, 1, label="ORG")])] == ["NOTE"]
 
 
+def test_subjects_the_parser_hangs_on_a_fronted_day_or_place_sign():
+    dated = of_type("agreement", "On 2 June 2011 Peru and the European Union signed the agreement establishing a fisheries council.", "2011-06-05")
+    assert [(sorted(names(e)), e["event_date"]) for e in dated] == [(["European Union", "Peru"], "2011-06-02")]
+    placed = of_type("agreement", "On Thursday, at the Pink Palace, the Argentine government and the Chilean government "
+                                  "will sign a treaty on the border.", "2019-06-10")
+    assert [(sorted(names(e)), e["modality"], e["location"]) for e in placed] == [(["Argentina", "Chile"], "planned", "the Pink Palace")]
+
+
 def test_a_guest_told_after_the_day_and_the_place_is_received():
     text = "President Macky Sall received on Tuesday in Dakar the Gambian Head of State, President Adama Barrow."
     meetings = of_type("meeting", text, "2021-03-04")

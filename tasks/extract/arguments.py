@@ -1266,8 +1266,14 @@ class ArgumentFinder:
                     # "On Thursday Biden and Israeli Prime Minister Yair Lapid held talks": the day and the
                     # subjects taken for one phrase
                     ent = self.ent_of.get(obj.i)
-                    if ent is not None and ent.label_ == "PERSON" and any(c.ent_type_ == "DATE" and c.i < ent.start for c in obj.children):
-                        return [obj]
+                    if ent is not None and ent.label_ in {"PERSON", "GPE", "ORG", "NORP"} and any(c.ent_type_ == "DATE" and c.i < ent.start for c in obj.children):
+                        return [obj]  # (or a state: "On 22 August 2012 Senegal and the African Union signed")
+                    # "On Thursday, at Malacañang Palace, the government and the MILF will sign": the subjects
+                    # taken for another name of the place, set off by a comma and running up to the verb
+                    opens = min([verb.i] + [c.i for c in verb.children if c.dep_ in {"aux", "auxpass", "neg"} and c.i < verb.i])
+                    told = [c for c in obj.children if c.dep_ == "appos" and c.right_edge.i == opens - 1 and self.doc[c.left_edge.i - 1].text == ","]
+                    if told:
+                        return told
                     if ent is None and obj.pos_ == "PROPN" and obj.i == verb.i - 1 and any(c.dep_ == "compound" and c.ent_type_ == "DATE" for c in obj.children):
                         # "In Panama City on Sunday Rubio met President Mulino": the name, unlabelled, taken for the day's
                         return [obj]
