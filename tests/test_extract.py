@@ -3305,6 +3305,13 @@ def test_subjects_the_parser_hangs_on_a_fronted_day_or_place_sign():
     assert [(sorted(names(e)), e["modality"], e["location"]) for e in placed] == [(["Argentina", "Chile"], "planned", "the Pink Palace")]
 
 
+def test_a_journey_s_time_is_the_time_of_the_meeting_it_is_made_for():
+    later = of_type("meeting", "Penny Wong travels on to Palau later this week to meet President Surangel Whipps.", "2023-06-05")
+    assert [(sorted(names(e)), e["modality"], e["location"]) for e in later] == [(["Penny Wong", "Surangel Whipps"], "planned", "Palau")]
+    dated = of_type("meeting", "Willy Brandt flew to Erfurt on 19 March 1970 to meet Willi Stoph.", "1995-01-10")
+    assert [(e["event_date"], e["modality"]) for e in dated] == [("1970-03-19", "asserted")]
+
+
 def test_a_guest_told_after_the_day_and_the_place_is_received():
     text = "President Macky Sall received on Tuesday in Dakar the Gambian Head of State, President Adama Barrow."
     meetings = of_type("meeting", text, "2021-03-04")

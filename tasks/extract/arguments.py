@@ -1883,6 +1883,10 @@ class ArgumentFinder:
         targets |= {h.head.i for h in heads if h.dep_ == "advcl" and h.tag_ == "VBG" and not any(c.dep_ == "mark" for c in h.children)
                     and not {h.lemma_.lower(), h.head.lemma_.lower()} & (self.cues.statement_verbs | {"confirm"})
                     and not any(c.dep_ == "mark" and c.lower_ in {"since", "until", "till"} for c in h.head.children)}
+        # "Wong travels on to Palau later this week to meet Whipps": a journey's purpose is done when it ends,
+        # as where (place_of)
+        targets |= {h.head.i for h in heads if h.dep_ == "advcl" and h.pos_ == "VERB" and h.head.lemma_.lower() in self.cues.journey_verbs
+                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in h.children)}
         # "talks in Putrajaya on July 28, at which they agreed to a ceasefire": the day of the talks
         targets |= {h.head.i for h in heads if h.dep_ == "relcl" and any(
             c.lower_ == "where" or (c.dep_ == "prep" and any(g.lower_ == "which" for g in c.children)) for c in h.children)}
