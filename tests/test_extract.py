@@ -3312,6 +3312,13 @@ def test_a_journey_s_time_is_the_time_of_the_meeting_it_is_made_for():
     assert [(e["event_date"], e["modality"]) for e in dated] == [("1970-03-19", "asserted")]
 
 
+def test_one_relative_phrase_counts_from_one_day_for_every_mention_it_dates():
+    text = ("Kosygin met Johnson at Glassboro on 23 June 1967. "
+            "Kosygin drove back to New York, and the next day he flew on to Havana to see Fidel Castro.")
+    castro = [e for e in of_type("meeting", text, "2017-06-23") if "Fidel Castro" in names(e)]
+    assert [e["event_date"] for e in castro] == ["1967-06-24"]
+
+
 def test_a_guest_told_after_the_day_and_the_place_is_received():
     text = "President Macky Sall received on Tuesday in Dakar the Gambian Head of State, President Adama Barrow."
     meetings = of_type("meeting", text, "2021-03-04")

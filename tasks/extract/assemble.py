@@ -655,6 +655,7 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
     full_days = _retrospective_days(doc, published)
     months_told = _months_told(doc)
     last_of_type: dict[str, list[Party]] = {}
+    chained_from: dict[tuple[int, str], tuple] = {}  # the days each relative phrase of a sentence counts from
     pairs_told: dict[frozenset, list[Party]] = {}
     pair_sentences: dict[frozenset, set[int]] = {}  # the sentences that tell each pair of people
     text = doc.text  # (built anew on every access)
@@ -678,11 +679,16 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
         # "a government formed after the 11 May vote would annul it. On the same day, Fiat signed": what is
         # done counts from the days of things done, what is to come from any day told
         anchor_day = last_day if mention.modality in TO_COME else last_done_day
+        # "the next day he flew on to Havana to see Fidel Castro": two mentions of one phrase count from one day
+        # (not the second from the first's)
+        anchors = (anchor_day, told[-1][1] if told else None, clause_told[-1] if clause_told else None)
+        phrase = (sent_start, (mention.debug.get("date_candidates") or [None])[0])
+        if phrase[1] is not None and is_chained(phrase[1]):
+            anchors = chained_from.setdefault(phrase, anchors)
         mention.debug["timeline_year"] = entry_year(text, doc[mention.trigger_start].idx)
         window = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
         month_told = next((period for at, period in reversed(months_told) if window <= at < sent.end), None)
-        item = _resolve(mention, linker, published, previous, anchor_day, told[-1][1] if told else None, clause_told[-1] if clause_told else None, story_day,
-                        mention.debug["timeline_year"], month_told)
+        item = _resolve(mention, linker, published, previous, *anchors, story_day, mention.debug["timeline_year"], month_told)
         if item.event_date:
             last_day, last_day_at = item.event_date, sent_start
             if item.mention.modality not in TO_COME:
