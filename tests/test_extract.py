@@ -3319,6 +3319,18 @@ def test_one_relative_phrase_counts_from_one_day_for_every_mention_it_dates():
     assert [e["event_date"] for e in castro] == ["1967-06-24"]
 
 
+def test_the_grounds_of_a_seat_are_the_seat():
+    lawn = of_type("agreement", "Jordan and Israel signed the treaty on the White House lawn on October 26, 1994.", "1994-10-28")
+    assert [e["location"] for e in lawn] == ["White House"]
+    south = of_type("agreement", "The accord was signed on the South Lawn of the White House on Tuesday by Rabin and Arafat.", "1993-09-15")
+    assert [e["location"] for e in south] == ["White House"]
+    complex_ = of_type("meeting", "Marcelo Ebrard met Mike Pence at the White House complex on Wednesday.", "2019-06-07")
+    assert [e["location"] for e in complex_] == ["White House"]
+    # a lawn of no seat is no place told
+    park = of_type("agreement", "Jordan and Israel signed the treaty on the lawn on October 26, 1994.", "1994-10-28")
+    assert [e["location"] for e in park] == [None]
+
+
 def test_a_guest_told_after_the_day_and_the_place_is_received():
     text = "President Macky Sall received on Tuesday in Dakar the Gambian Head of State, President Adama Barrow."
     meetings = of_type("meeting", text, "2021-03-04")

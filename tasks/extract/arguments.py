@@ -1630,12 +1630,15 @@ class ArgumentFinder:
                         seat = self._seat_on_the_trigger(skip)
                         if seat is not None:
                             return seat
-                    if child.dep_ == "prep" and child.lower_ in preps:
+                    if child.dep_ == "prep" and (child.lower_ in preps or any(c.dep_ == "pobj" and self._seat_of_grounds(c) for c in child.children)):
                         if child.lower_ == "of" and (head.lemma_.lower() in self.cues.person_nouns or head.ent_type_ == "PERSON"):
                             continue  # "the President of the Republic of Turkey", "Kersti Kaljulaid of Estonia": whose, not where
                         for pobj in child.children:
                             if pobj.dep_ != "pobj":
                                 continue
+                            grounds = self._seat_of_grounds(pobj)
+                            if grounds is not None:
+                                return grounds
                             ent = self.ent_of.get(pobj.i)
                             if child.lower_ == "on" and ent is not None and self.is_state(ent):
                                 continue  # "a summit on Syria": what it is about
@@ -1750,6 +1753,18 @@ class ArgumentFinder:
         """"signed at the Villa Madama", "met at the Hotel Bristol": a building named with its building
         word, which the model calls an organisation, is where it happened."""
         return prep.lower_ in {"at", "inside"} and ent.label_ == "ORG" and any(t.lemma_.lower() in self.cues.building_nouns for t in ent)
+
+    def _seat_of_grounds(self, noun: Token) -> Span | None:
+        """"on the White House lawn", "at the White House complex", "on the South Lawn of the White House":
+        the grounds of a seat (an institution named by its building) are the seat's."""
+        if noun.lemma_.lower() not in self.cues.grounds_nouns:
+            return None
+        for mod in [c for c in noun.children if c.dep_ in {"compound", "poss"}] + self.prep_objects(noun, {"of"}):
+            ent = self.ent_of.get(mod.i)
+            entry = self.gaz.lookup(ent.text) if ent is not None else None
+            if entry is not None and entry.category == "institution" and entry.country is not None:
+                return ent
+        return None
 
     def _is_seat(self, ent: Span, prep: Token) -> bool:
         """"at the Kremlin", "at the White House": an institution named by its building is a place."""

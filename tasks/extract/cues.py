@@ -57,6 +57,7 @@ class Cues:
         self.speaker_roles = set(cues.get("speaker_roles", []))
         self.building_nouns = set(cues["building_nouns"])
         self.city_building_nouns = set(cues["city_building_nouns"])
+        self.grounds_nouns = set(cues.get("grounds_nouns", []))
         self.relation_nouns = set(cues["relation_nouns"])
         self.placing_verbs = set(cues["placing_verbs"])
         self.embassy_nouns = set(cues["embassy_nouns"])
