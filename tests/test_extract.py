@@ -3331,6 +3331,16 @@ def test_the_grounds_of_a_seat_are_the_seat():
     assert [e["location"] for e in park] == [None]
 
 
+def test_talks_on_the_sidelines_are_where_the_gathering_is():
+    text = ("Iranian officials said Ebrahim Raisi is expected to hold talks with Xi Jinping on the sidelines. "
+            "The Shanghai Cooperation Organisation summit opens in Samarkand on Thursday.")
+    assert [e["location"] for e in of_type("meeting", text, "2022-09-13") if "Xi Jinping" in names(e)] == ["Samarkand"]
+    # a call on the sidelines is still a call, of no one place
+    called = ("On the sidelines, Ebrahim Raisi spoke by phone with Emmanuel Macron. "
+              "The Shanghai Cooperation Organisation summit opens in Samarkand on Thursday.")
+    assert [e["location"] for e in of_type("meeting", called, "2022-09-13") if "Emmanuel Macron" in names(e)] == [None]
+
+
 def test_a_guest_told_after_the_day_and_the_place_is_received():
     text = "President Macky Sall received on Tuesday in Dakar the Gambian Head of State, President Adama Barrow."
     meetings = of_type("meeting", text, "2021-03-04")

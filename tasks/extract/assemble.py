@@ -1124,6 +1124,28 @@ def _country_of_city(location: str, city: str, gazetteer: Gazetteer) -> bool:
     return entry is not None and entry.category == "country" and gazetteer.country_of(city) == entry.country
 
 
+SIDELINES = {"sidelines", "sideline", "margins", "margin", "fringes", "fringe"}
+GATHERINGS = {"summit", "conference", "forum", "assembly", "session", "congress", "gathering", "meeting"}
+
+
+def _on_the_sidelines(sent: Span) -> bool:
+    """"On the sidelines, Lula held bilateral talks with Díaz-Canel": held beside a gathering."""
+    return any(t.lower_ in SIDELINES and t.head.lower_ in {"on", "at"} for t in sent)
+
+
+def _gathering_place(doc: Doc, mention: Mention) -> str | None:
+    """Where the gathering is that talks "on the sidelines" are held beside, told apart from them ("the
+    G20 summit in Buenos Aires ... On the sidelines, Lula held talks"): the place of the last gathering
+    told before them, or else of the first told after."""
+    gatherings = [g for g in doc._.event_mentions or [] if g.event_type == "meeting" and g.location and g is not mention
+                  and g.attributes.get("format") != "call" and doc[g.trigger_start].lemma_.lower() in GATHERINGS
+                  and not _on_the_sidelines(doc[g.trigger_start].sent)]
+    before = [g for g in gatherings if g.trigger_start < mention.trigger_start]
+    after = [g for g in gatherings if g.trigger_start > mention.trigger_start]
+    told = before[-1] if before else after[0] if after else None
+    return told.location if told is not None else None
+
+
 def _gone_to_before(doc: Doc, linker: NameLinker, trigger_i: int, keys: set[str]) -> str | None:
     """"The Syrian leader returned the courtesy with a trip to the Emirates ... He met Sheikh Mohammed bin
     Zayed", "Sudani flew to Tehran on Sunday. Later the same day, Sudani was received by Khamenei": where
@@ -1179,6 +1201,8 @@ def _to_event(cluster: Cluster, doc: Doc, article: dict, offset: int, version: s
     # "SOCHI, Russia –" opening a story about talks: filed where they met, as told in the lead
     # or on a day of the story (the three days before publication), wherever the article tells it
     of_the_story = dated is not None and published is not None and 0 <= (published - dated.event_date).days <= 3
+    if location is None and event_type in {"meeting", "agreement"} and fmt != "call" and _on_the_sidelines(doc[m.trigger_start].sent):
+        location = _gathering_place(doc, m)
     if location is None and event_type in {"meeting", "agreement"} and fmt != "call" and modality in {"asserted", "reported"}:
         location = _gone_to_before(doc, linker, m.trigger_start, {p.linked.key for p in main.parties})
     if location is None and dateline_place and event_type in {"meeting", "agreement"} and (m.sent_index <= 1 or of_the_story) and modality in {"asserted", "reported", "negated"}:
