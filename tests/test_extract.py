@@ -3341,6 +3341,16 @@ def test_talks_on_the_sidelines_are_where_the_gathering_is():
     assert [e["location"] for e in of_type("meeting", called, "2022-09-13") if "Emmanuel Macron" in names(e)] == [None]
 
 
+def test_they_a_people_says_it_did_is_its_state():
+    text = ("Ashraf Ghani fled Kabul on Sunday. "
+            "The Emiratis said last Wednesday that they had welcomed him and his family on humanitarian grounds.")
+    assert [sorted(roles(e)) for e in of_type("asylum", text, "2021-08-20")] == [[("Ashraf Ghani", "recipient"), ("United Arab Emirates", "grantor")]]
+    # a people asking is the group that asks, not its state
+    asking = ("About thirty migrants are stuck at the border. The Afghans have declared that they want to apply for "
+              "international protection in Poland.")
+    assert all(("Afghanistan", "recipient") not in roles(e) for e in of_type("asylum", asking, "2021-08-20"))
+
+
 def test_a_guest_told_after_the_day_and_the_place_is_received():
     text = "President Macky Sall received on Tuesday in Dakar the Gambian Head of State, President Adama Barrow."
     meetings = of_type("meeting", text, "2021-03-04")

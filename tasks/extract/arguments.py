@@ -206,10 +206,14 @@ class ArgumentFinder:
         if lower == "they" and token.dep_ in {"nsubj", "nsubjpass"}:
             # "Niger's military rulers announced that they were tearing up the agreements": the state that
             # speaks, told in the plural
-            sayer = self._sayer(token)
-            found = self.party(sayer, role) if sayer is not None and sayer.tag_ in {"NNS", "NNPS"} else None
+            sayer = self._sayer(token, plural=True)
+            found = self.party(sayer, role) if sayer is not None and sayer.tag_ in {"NNS", "NNPS"} or (sayer is not None and sayer.ent_type_ == "NORP") else None
             if found is not None and found.kind == "GPE":
                 return found
+            if found is not None and found.kind == "NORP" and found.country_hint and role != "recipient":
+                # "The Emiratis said last Wednesday that they had welcomed him": a people that speaks as one is its
+                # state (not "the Afghans have declared that they want to apply for protection": a group asking)
+                return PartyRef(found.country_hint, "GPE", role, found.start, found.end, ent_id=f"country:{found.country_hint}", country_hint=found.country_hint)
         if lower in {"i", "me"} and self.turns:
             speaker = self._speaker(token)
             if speaker is not None:
@@ -606,9 +610,10 @@ class ArgumentFinder:
                     found += [p for p in self.parties_from(self.subjects(token.head)) if p.kind in {"PERSON", "GPE", "ORG"}]
         return found
 
-    def _sayer(self, pronoun: Token) -> Token | None:
+    def _sayer(self, pronoun: Token, plural: bool = False) -> Token | None:
         """The state or organisation subject of the verb of saying above "it": "North Korea",
-        or "Sri Lanka's government" (the state)."""
+        or "Sri Lanka's government" (the state); above "they" (plural), also a people named as a
+        whole ("the Emiratis", not "two Britons")."""
         for ancestor in pronoun.ancestors:
             made_clear = ancestor.lemma_.lower() == "make" and any(c.lower_ == "clear" for c in ancestor.children)
             if made_clear or ancestor.lemma_.lower() in self.cues.statement_verbs | {"insist", "warn", "threaten", "vow", "pledge", "deny"}:
@@ -617,6 +622,9 @@ class ArgumentFinder:
                         continue
                     ent = self.ent_of.get(child.i)
                     if ent is not None and ent.label_ in {"GPE", "ORG"}:
+                        return child
+                    if plural and ent is not None and ent.label_ == "NORP" and child.pos_ == "PROPN" and not any(c.dep_ == "nummod" for c in child.children) \
+                            and any(c.dep_ == "det" and c.lower_ == "the" for c in child.children):
                         return child
                     if ent is None and {child.lemma_.lower(), child.lower_} & STATE_BODIES:
                         found = self.party(child)
