@@ -3351,6 +3351,13 @@ def test_they_a_people_says_it_did_is_its_state():
     assert all(("Afghanistan", "recipient") not in roles(e) for e in of_type("asylum", asking, "2021-08-20"))
 
 
+def test_the_sides_of_a_war_a_truce_ends_are_its_parties():
+    truce = of_type("agreement", "Qatar mediated the ceasefire that ended the war between Israel and Hamas.", "2024-01-10")
+    assert [sorted(names(e)) for e in truce] == [["Hamas", "Israel"]]
+    settled = of_type("agreement", "The accord that settled the dispute between Peru and Ecuador was signed in Brasília in 1998.", "2008-10-26")
+    assert [sorted(names(e)) for e in settled] == [["Ecuador", "Peru"]]
+
+
 def test_a_guest_told_after_the_day_and_the_place_is_received():
     text = "President Macky Sall received on Tuesday in Dakar the Gambian Head of State, President Adama Barrow."
     meetings = of_type("meeting", text, "2021-03-04")

@@ -8,6 +8,8 @@ from tasks.extract.mentions import Mention, PartyRef
 
 # "agreed on a deal", "withdrew from the treaty", "abide by the accord"; not "under the pact, X will ..."
 GOVERNING_PREPS = {"on", "to", "from", "of", "by", "into", "upon", "over", "with"}
+ENDING_VERBS = {"end", "halt", "stop", "close", "conclude", "settle"}  # what a truce or a peace does to a war
+CONFLICT_NOUNS = {"fighting", "war", "conflict", "hostility", "hostilities", "clash", "clashes", "violence", "dispute", "standoff", "confrontation"}
 MEDIATOR_NOUNS = {"mediator", "guarantor", "witness", "broker", "facilitator", "observer", "sponsor"}  # "with Turkey as mediator"
 PRESIDING_NOUNS = MEDIATOR_NOUNS | {"host", "chair", "co-chair", "moderator", "intermediary"}
 
@@ -363,6 +365,10 @@ def _parties(finder: ArgumentFinder, mention: Mention, noun, governor, path, acl
             s for c in governor.children if c.dep_ in {"ccomp", "xcomp"} for s in c.children if s.dep_ == "nsubj"]
         mention.parties += finder.parties_from(bound, "party")
     for verb in acl:
+        if verb.lemma_.lower() in ENDING_VERBS:
+            # "the truce that ended eight days of fighting between Israel and Hamas": the sides of what it ends
+            fought = [t for o in verb.children if o.dep_ == "dobj" for t in o.subtree if t.lemma_.lower() in CONFLICT_NOUNS]
+            mention.parties += finder.parties_from([p for t in fought for p in finder.prep_objects(t, {"between"})], "party")
         if verb.lemma_.lower() in MEDIATOR_VERBS:
             # "which Moscow and Ankara brokered between the government and the rebels": the sides, not the brokers
             mention.parties += finder.parties_from(finder.prep_objects(verb, {"between"}), "party")
