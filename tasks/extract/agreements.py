@@ -399,7 +399,7 @@ def _parties(finder: ArgumentFinder, mention: Mention, noun, governor, path, acl
                     continue  # "the former Yugoslav republic will rename itself": once part of a state, not that state
                 entry = finder.gaz.lookup(finder.ent_of[candidate.i].text) if candidate.i in finder.ent_of else None
                 if entry is not None and entry.category in {"country", "capital", "demonym"} and entry.country:
-                    mention.parties.append(PartyRef(entry.country, "GPE", "party", candidate.i, candidate.i + 1, ent_id=f"country:{entry.country}", country_hint=entry.country))
+                    mention.parties.append(PartyRef.of_state(entry.country, "party", candidate.i, candidate.i + 1))
                     break
     if governor is None:
         return

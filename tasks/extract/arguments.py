@@ -207,13 +207,13 @@ class ArgumentFinder:
             # "Niger's military rulers announced that they were tearing up the agreements": the state that
             # speaks, told in the plural
             sayer = self._sayer(token, plural=True)
-            found = self.party(sayer, role) if sayer is not None and sayer.tag_ in {"NNS", "NNPS"} or (sayer is not None and sayer.ent_type_ == "NORP") else None
+            found = self.party(sayer, role) if sayer is not None and (sayer.tag_ in {"NNS", "NNPS"} or sayer.ent_type_ == "NORP") else None
             if found is not None and found.kind == "GPE":
                 return found
             if found is not None and found.kind == "NORP" and found.country_hint and role != "recipient":
                 # "The Emiratis said last Wednesday that they had welcomed him": a people that speaks as one is its
                 # state (not "the Afghans have declared that they want to apply for protection": a group asking)
-                return PartyRef(found.country_hint, "GPE", role, found.start, found.end, ent_id=f"country:{found.country_hint}", country_hint=found.country_hint)
+                return PartyRef.of_state(found.country_hint, role, found.start, found.end)
         if lower in {"i", "me"} and self.turns:
             speaker = self._speaker(token)
             if speaker is not None:
@@ -387,7 +387,7 @@ class ArgumentFinder:
             if country:
                 if {lemma, lower} & (STATE_BODIES | {"ministry"}):
                     # "Colombia's government", "the Afghan authorities", "Niger's military rulers": the state acting
-                    return PartyRef(country, "GPE", role, token.i, token.i + 1, ent_id=f"country:{country}", country_hint=country)
+                    return PartyRef.of_state(country, role, token.i, token.i + 1)
                 if {lemma, lower} & (self.cues.institution_nouns | self.cues.collective_actors):
                     # "Sudan's army": named as the article names it; "the Venezuelan opposition": a side of its
                     # own, not the state (nor the head of state) it is named with
@@ -718,7 +718,7 @@ class ArgumentFinder:
             if entry is not None and entry.kind in {"GPE", "NORP"} and entry.country:
                 country = entry.country
                 start, end = (ent.start, ent.end) if ent is not None else (token.i, token.i + 1)
-                return PartyRef(country, "GPE", role, start, end, ent_id=f"country:{country}", country_hint=country)
+                return PartyRef.of_state(country, role, start, end)
         return None
 
     def _from_ent(self, ent: Span, role: str) -> PartyRef:
@@ -1025,7 +1025,7 @@ class ArgumentFinder:
                     # (not "Saudi and Iranian officials": the states, by whoever they send)
                     sides.append(PartyRef(text, "TITLE", role, start, end, country_hint=country, title=token.lemma_.lower()))
                 elif country:
-                    sides.append(PartyRef(country, "GPE", role, start, end, ent_id=f"country:{country}", country_hint=country))
+                    sides.append(PartyRef.of_state(country, role, start, end))
                 else:
                     # "Greek Cypriot and Turkish Cypriot sides": communities, not the states they are named after
                     sides.append(PartyRef(f"{text} {token.lemma_.lower()}", "NORPGROUP", role, start, end))
@@ -1508,14 +1508,18 @@ class ArgumentFinder:
                 found = self._place_from(talks, ("in", "at"), skip) if talks else None
         if found is None:
             # "Trump flew to Singapore to meet Kim": the journey's end is where its purpose happened
-            journeys = [h.head for h in heads if h.dep_ in {"advcl", "xcomp"} and h.pos_ == "VERB" and h.head.lemma_.lower() in self.cues.journey_verbs
-                        and any(c.dep_ == "aux" and c.lower_ == "to" for c in h.children)]
+            journeys = self._journeys(heads)
             found = self._place_from(journeys, ("to", "into"), skip) if journeys else None
         if found is None:
             found = self._there(heads)
         if found is None:
             found = self._visit_told_when(heads, skip)
         return found
+
+    def _journeys(self, heads: list[Token]) -> list[Token]:
+        """The journeys the heads are the purpose of: "flew to Singapore to meet Kim"."""
+        return [h.head for h in heads if h.dep_ in {"advcl", "xcomp"} and h.pos_ == "VERB" and h.head.lemma_.lower() in self.cues.journey_verbs
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in h.children)]
 
     def _visit_told_when(self, heads: list[Token], skip: Token | None = None) -> Span | None:
         """"When US Defense Secretary Lloyd Austin visited Nairobi in September he held talks with his Kenyan
@@ -1769,15 +1773,18 @@ class ArgumentFinder:
             return None
         for mod in [c for c in noun.children if c.dep_ in {"compound", "poss"}] + self.prep_objects(noun, {"of"}):
             ent = self.ent_of.get(mod.i)
-            entry = self.gaz.lookup(ent.text) if ent is not None else None
-            if entry is not None and entry.category == "institution" and entry.country is not None:
+            if ent is not None and self._names_seat(ent):
                 return ent
         return None
 
     def _is_seat(self, ent: Span, prep: Token) -> bool:
         """"at the Kremlin", "at the White House": an institution named by its building is a place."""
+        return prep.lower_ in {"at", "in", "inside"} and self._names_seat(ent)
+
+    def _names_seat(self, ent: Span) -> bool:
+        """An institution of a state named by its building ("the Kremlin", "the White House")."""
         entry = self.gaz.lookup(ent.text)
-        return prep.lower_ in {"at", "in", "inside"} and entry is not None and entry.category == "institution" and entry.country is not None
+        return entry is not None and entry.category == "institution" and entry.country is not None
 
     def date_mention(self, mention: Mention, heads: list[Token], sent: Span) -> None:
         """Give the mention the words of its dates, the first as its date text; resolving them
@@ -1908,8 +1915,7 @@ class ArgumentFinder:
                     and not any(c.dep_ == "mark" and c.lower_ in {"since", "until", "till"} for c in h.head.children)}
         # "Wong travels on to Palau later this week to meet Whipps": a journey's purpose is done when it ends,
         # as where (place_of)
-        targets |= {h.head.i for h in heads if h.dep_ == "advcl" and h.pos_ == "VERB" and h.head.lemma_.lower() in self.cues.journey_verbs
-                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in h.children)}
+        targets |= {j.i for j in self._journeys(heads)}
         # "talks in Putrajaya on July 28, at which they agreed to a ceasefire": the day of the talks
         targets |= {h.head.i for h in heads if h.dep_ == "relcl" and any(
             c.lower_ == "where" or (c.dep_ == "prep" and any(g.lower_ == "which" for g in c.children)) for c in h.children)}

@@ -556,7 +556,7 @@ def _fallback_grantor(finder: ArgumentFinder, sent: Span, governor, speaker: boo
                     if child.dep_ in {"amod", "compound", "poss"} and child_ent is not None and child_ent.label_ in {"NORP", "GPE"}:
                         country = finder.gaz.country_of(child_ent.text)
                         if country:
-                            return [PartyRef(country, "GPE", "grantor", child_ent.start, child_ent.end, ent_id=f"country:{country}", country_hint=country)]
+                            return [PartyRef.of_state(country, "grantor", child_ent.start, child_ent.end)]
     if governor is not None and not speaker and not in_mission:
         # "personnel who fled to Greece ... requested asylum": the state they reached
         # (not "walked into the embassy in Knightsbridge": an embassy is its own state's ground)
@@ -566,7 +566,7 @@ def _fallback_grantor(finder: ArgumentFinder, sent: Span, governor, speaker: boo
                 entry = finder.gaz.lookup(finder.ent_of[token.i].text) if token.i in finder.ent_of else None
                 if entry is not None and entry.category in {"country", "capital"} and entry.country:
                     # "he was in Budapest and had requested asylum": the state of the capital
-                    return [PartyRef(entry.country, "GPE", "grantor", token.i, token.i + 1, ent_id=f"country:{entry.country}", country_hint=entry.country)]
+                    return [PartyRef.of_state(entry.country, "grantor", token.i, token.i + 1)]
     if governor is None or not speaker:
         return []  # whoever reports a request (his lawyer) is not the state asked
     # the announcing clause may sit above the grant or, parsed loosely, beside it
@@ -580,7 +580,7 @@ def _fallback_grantor(finder: ArgumentFinder, sent: Span, governor, speaker: boo
             official = [p for p in speakers if p.kind != "PERSON" or (finder.gaz.lookup(p.text) is not None)]
             # an official speaks for a state: name the state where the gazetteer knows it
             return [
-                PartyRef(p.country_hint, "GPE", "grantor", p.start, p.end, ent_id=f"country:{p.country_hint}", country_hint=p.country_hint)
+                PartyRef.of_state(p.country_hint, "grantor", p.start, p.end)
                 if p.kind in {"PERSON", "TITLE", "ORG"} and p.country_hint else p
                 for p in official
             ]
@@ -598,7 +598,7 @@ def _named_before(finder: ArgumentFinder, noun) -> PartyRef | None:
             ent = finder.ent_of.get(child.i)
             country = finder.gaz.country_of(ent.text) if ent is not None and ent.label_ in {"GPE", "NORP"} else None
             if child.dep_ in {"poss", "amod", "compound"} and country:
-                return PartyRef(country, "GPE", "grantor", child.i, child.i + 1, ent_id=f"country:{country}", country_hint=country)
+                return PartyRef.of_state(country, "grantor", child.i, child.i + 1)
     return None
 
 

@@ -497,7 +497,7 @@ def _journey(finder: ArgumentFinder, mention: Mention, verb, span: Span) -> Ment
     mention.verbal = True
     place = finder.ent_of[destinations[0].i]
     mention.parties += guests
-    mention.parties.append(PartyRef(entry.country, "GPE", "host", place.start, place.end, ent_id=f"country:{entry.country}", country_hint=entry.country, implied=True))
+    mention.parties.append(PartyRef.of_state(entry.country, "host", place.start, place.end, implied=True))
     mention.location, mention.location_country = place.text, entry.country
     finder.date_mention(mention, [verb], span.sent)
     mention.attributes["topics"] = []
@@ -559,7 +559,7 @@ def _imply_host(mention: Mention, place) -> None:
     named = [p for p in mention.parties if not p.implied]
     if len(named) == 1 and not any(p.implied for p in mention.parties) and named[0].role in {"guest", "participant"}:
         named[0].role = "guest"
-        mention.parties.append(PartyRef(mention.location_country, "GPE", "host", place.start, place.end, ent_id=f"country:{mention.location_country}", country_hint=mention.location_country, implied=True))
+        mention.parties.append(PartyRef.of_state(mention.location_country, "host", place.start, place.end, implied=True))
 
 
 def _verbal_parties(finder: ArgumentFinder, mention: Mention, verb, lemma: str) -> None:
@@ -644,7 +644,7 @@ def _verbal_objects(finder: ArgumentFinder, mention: Mention, verb, lemma: str, 
             entry = finder.gaz.lookup(ent.text)
             mention.location_country = entry.country if entry else None
             if entry and entry.country:
-                mention.parties.append(PartyRef(entry.country, "GPE", "host", ent.start, ent.end, ent_id=f"country:{entry.country}", country_hint=entry.country, implied=True))
+                mention.parties.append(PartyRef.of_state(entry.country, "host", ent.start, ent.end, implied=True))
             continue
         mention.parties += finder.parties_from([obj], object_role)
     mention.parties += finder.parties_from(finder.prep_objects(verb, PARTY_PREPS | {"to"} if lemma in {"speak", "talk"} else PARTY_PREPS), object_role)
@@ -718,7 +718,7 @@ def _nominal_parties(finder: ArgumentFinder, mention: Mention, noun, governor, p
                 mention.location = ent.text
                 mention.location_country = entry.country if entry else None
                 if entry and entry.country:
-                    mention.parties.append(PartyRef(entry.country, "GPE", "host", ent.start, ent.end, ent_id=f"country:{entry.country}", country_hint=entry.country, implied=True))
+                    mention.parties.append(PartyRef.of_state(entry.country, "host", ent.start, ent.end, implied=True))
             else:
                 mention.parties += finder.parties_from([obj], "host")
     with_only = [p for p in mention.parties if p.kind not in {"PRON", "GROUP"}]

@@ -25,6 +25,11 @@ class PartyRef:
     implied: bool = False  # a host state inferred from "a visit to Moscow"
     size: int | None = None  # how many a group anaphor counts ("the four leaders")
 
+    @classmethod
+    def of_state(cls, country: str, role: str, start: int, end: int, implied: bool = False) -> PartyRef:
+        """The state a capital, demonym or people stands for, at the words that name it."""
+        return cls(country, "GPE", role, start, end, ent_id=f"country:{country}", country_hint=country, implied=implied)
+
 
 @dataclass
 class Mention:
