@@ -4986,3 +4986,15 @@ def test_are_now_to_meet_is_planned_however_the_parser_hangs_the_infinitive():
     assert [e["modality"] for e in of_type("meeting", "Vladimir Putin and Joe Biden are now to meet in Geneva.", "2021-06-01")] == ["planned"]
     # (being somewhere to meet someone is not "be to")
     assert [e["modality"] for e in of_type("meeting", "Biden is in Geneva to meet Putin.", "2021-06-16")] == ["asserted"]
+
+
+def test_two_people_joined_by_a_hyphen_before_a_summit_are_its_sides():
+    # the model reads "Trump-Kim" as one organisation; the two are the people the article names;
+    # the deal the summit ended without is theirs
+    text = ("Donald Trump and Kim Jong Un arrived in Hanoi on Tuesday. "
+            "The second Trump-Kim summit broke up early on Thursday without an agreement.")
+    assert [sorted(names(m)) for m in of_type("meeting", text, "2019-03-01")] == [["Donald Trump", "Kim Jong Un"]]
+    assert [(sorted(names(a)), a["modality"]) for a in of_type("agreement", text, "2019-03-01")] == [
+        (["Donald Trump", "Kim Jong Un"], "negated")]
+    # a pair of names that are no one the article names is no pair of people
+    assert of_type("agreement", "The Rolls-Royce deal was signed on Monday.", "2019-03-01") == []

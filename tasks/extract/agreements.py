@@ -339,7 +339,11 @@ def _signed_past_its_clause(finder: ArgumentFinder, noun, acl) -> list:
 
 def _parties(finder: ArgumentFinder, mention: Mention, noun, governor, path, acl, mediator_subject: bool) -> None:
     own = finder.ent_of.get(noun.i)
+    pair, taken = finder.hyphened_people(noun, "party")
+    mention.parties += pair
     for child in noun.children:
+        if child.i in taken:
+            continue
         if own is not None and own.start <= child.i < own.end:
             continue  # "the Indus Waters Treaty": its name is not a party
         if noun.pos_ == "PROPN" and child.dep_ == "compound" and child.pos_ == "PROPN" and child.i == noun.i - 1:

@@ -427,6 +427,27 @@ class ArgumentFinder:
                 found.append(party)
         return found
 
+    def hyphened_people(self, noun: Token, role: str = "participant") -> tuple[list[PartyRef], set[int]]:
+        """"the second Trump-Kim summit", "the Biden-Putin talks": two people the article names elsewhere,
+        by one name each, joined by a hyphen before the event's noun (the model reads the pair as one
+        organisation, or as nothing). Both are sides, and the words they take are returned, to be read no
+        further. A pair that is no one's names ("the Rolls-Royce deal") gives nothing."""
+        if noun.i < 3:
+            return [], set()
+        first, hyphen, second = self.doc[noun.i - 3: noun.i]
+        if hyphen.text not in {"-", "–"} or first.whitespace_ or hyphen.whitespace_ or not (first.is_title and second.is_title):
+            return [], set()
+        entries = [self.gaz.lookup(t.text) for t in (first, second)]
+        if any(e is not None and e.kind != "PERSON" for e in entries):
+            return [], set()  # "the India-Russia summit": states, read as such
+        found = []
+        for word, entry in zip((first, second), entries):
+            named = any(e.label_ == "PERSON" and not e.start <= word.i < e.end and any(t.text == word.text for t in e) for e in self.doc.ents)
+            if entry is None and not named:
+                return [], set()
+            found.append(PartyRef(word.text, "PERSON", role, word.i, word.i + 1))
+        return found, {first.i, hyphen.i, second.i}
+
     def _named_partner(self, token: Token) -> Span | None:
         """The labelled state or body a lone unlabelled proper name is coordinated with, if any."""
         if token.pos_ != "PROPN" or not token.is_title or token.lower_ in self.cues.person_nouns or self.gaz.lookup(token.text) is not None:

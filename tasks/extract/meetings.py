@@ -662,7 +662,11 @@ def _invited_by(finder: ArgumentFinder, mention: Mention, verb) -> None:
 
 def _nominal_parties(finder: ArgumentFinder, mention: Mention, noun, governor, path) -> None:
     is_visit = noun.lemma_.lower() in {"visit", "trip"}
+    pair, taken = finder.hyphened_people(noun)
+    mention.parties += pair
     for child in noun.children:
+        if child.i in taken:
+            continue
         if child.dep_ == "poss":
             mention.parties += finder.parties_from([child], "guest" if is_visit else "participant")
         elif child.dep_ in {"compound", "amod", "nmod"}:
