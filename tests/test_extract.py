@@ -4998,3 +4998,12 @@ def test_two_people_joined_by_a_hyphen_before_a_summit_are_its_sides():
         (["Donald Trump", "Kim Jong Un"], "negated")]
     # a pair of names that are no one the article names is no pair of people
     assert of_type("agreement", "The Rolls-Royce deal was signed on Monday.", "2019-03-01") == []
+
+
+def test_no_agreement_after_talks_is_the_deal_those_talks_did_not_reach():
+    text = "Trump and Kim held talks in Hanoi on Thursday. No agreement was reached."
+    assert [(sorted(names(a)), a["modality"], a["event_date"]) for a in of_type("agreement", text, "2019-03-01")] == [
+        (["Kim", "Trump"], "negated", "2019-02-28")]
+    # declining to say whether there is a deal denies none
+    text = "Sullivan met Japanese officials in Tokyo on Monday. Kirby declined to say whether a deal had been reached."
+    assert of_type("agreement", text, "2023-01-10") == []

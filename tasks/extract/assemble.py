@@ -642,6 +642,13 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
             # not "met ... a fortnight after the ceasefire that ended the fighting": another time's deal)
             talks = [m for m in mentions if m.event_type == "meeting" and m.sent_index == mention.sent_index and len(m.parties) >= 2
                      and any(p.kind not in {"ORG"} for p in m.parties)]
+            if not talks and not mention.parties and _denies_a_deal(mention.modality_cue) and _opens_no_paragraph(doc[mention.trigger_start].sent):
+                # "Trump and Kim held talks in Hanoi on Thursday. No agreement was reached.": the deal the talks
+                # just told did not reach is theirs (the last of that sentence's talks)
+                talks = [m for m in mentions if m.event_type == "meeting" and m.sent_index == mention.sent_index - 1 and len(m.parties) >= 2
+                         and any(p.kind not in {"ORG"} for p in m.parties)][-1:]
+                if talks and not mention.debug.get("date_candidates") and talks[0].debug.get("date_candidates"):
+                    mention.debug["date_candidates"] = talks[0].debug["date_candidates"]  # (and on their day)
             if talks:
                 # (a visit's host is the visitor's counterpart: "was not signed during Singh's visit to Dhaka";
                 # the host of talks between others is a mediator)
@@ -1343,6 +1350,20 @@ def _participants(cluster: Cluster, main: ResolvedMention, linker: NameLinker) -
                 if p.role == "participant":
                     p.role = "guest"
     return [Participant(" ".join(p.linked.name.split()), p.role, p.linked.kind, p.linked.country) for p in parties]
+
+
+def _denies_a_deal(cue: str | None) -> bool:
+    """Whether a negated deal's cue says it was not reached ("no agreement was reached", "ended without a
+    deal", "was not concluded"), rather than declined to be talked of or not kept ("declined to say
+    whether a deal had been reached", "the ceasefire never took hold")."""
+    if cue in {"det:no", "prep:without"}:
+        return True
+    return bool(cue and cue.startswith("neg:") and re.search(r"->(reach|sign|conclu|strik|struck|agree|seal|clinch)", cue))
+
+
+def _opens_no_paragraph(sent: Span) -> bool:
+    """Whether a sentence follows another in its paragraph (no line break just before it)."""
+    return sent.start > 0 and "\n" not in sent.doc[sent.start - 1].text_with_ws and not sent.text.startswith("\n")
 
 
 def _told_as_a_time(token) -> bool:
