@@ -5007,3 +5007,17 @@ def test_no_agreement_after_talks_is_the_deal_those_talks_did_not_reach():
     # declining to say whether there is a deal denies none
     text = "Sullivan met Japanese officials in Tokyo on Monday. Kirby declined to say whether a deal had been reached."
     assert of_type("agreement", text, "2023-01-10") == []
+
+
+def test_he_in_a_clause_of_during_which_is_the_one_whose_visit_it_was():
+    # "during which" tells a time of the main clause, as "where" tells its place; its "he" is that clause's
+    # subject, even when the parser makes the named one the second of two titles, and another man is the
+    # one the story has been about
+    text = ("Prime Minister Anthony Albanese held talks with President Prabowo Subianto in Jakarta on Monday. "
+            "Albanese welcomed Prabowo's support for the plan. Albanese said the two leaders discussed trade, and "
+            "Albanese later flew home. At the invitation of Prime Minister Anthony Albanese, President Prabowo Subianto "
+            "will visit Canberra in May. Deputy Prime Minister and Foreign Minister Richard Marles paid an official "
+            "visit to Japan earlier this month, during which he held talks with Foreign Minister Takeshi Iwaya in "
+            "Tokyo on February 13.")
+    talks = [sorted(names(m)) for m in of_type("meeting", text, "2025-03-04") if m["event_date"] == "2025-02-13"]
+    assert talks == [["Richard Marles", "Takeshi Iwaya"]]

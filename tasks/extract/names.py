@@ -748,12 +748,18 @@ class NameLinker:
         clause = _relative_clause_of(pronoun)
         if clause is None:
             return None
-        if not any(c.dep_ == "advmod" and c.lower_ in {"where", "when"} for c in clause.children):
+        # ("paid an official visit to the DPRK, during which he held talks with Ri": a time told by "which")
+        if not any((c.dep_ == "advmod" and c.lower_ in {"where", "when"})
+                   or (c.dep_ == "prep" and any(o.dep_ == "pobj" and o.lower_ == "which" for o in c.children)) for c in clause.children):
             return None
         verb = clause.head
         while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i and verb.dep_ in {"pobj", "prep", "npadvmod", "dobj"}:
             verb = verb.head
         subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < pronoun.i), None)
+        if subject is not None and subject.ent_type_ != "PERSON":
+            # "Deputy Prime Minister and Foreign Minister Phạm Bình Minh paid": the parser makes the named one
+            # a second thing the first title is
+            subject = next((c for c in subject.children if c.dep_ == "conj" and c.ent_type_ == "PERSON"), subject)
         return self.person_at(subject, exclude) if subject is not None else None
 
     def _subject_before(self, pronoun, exclude) -> PartyRef | None:
