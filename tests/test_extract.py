@@ -5021,3 +5021,14 @@ def test_he_in_a_clause_of_during_which_is_the_one_whose_visit_it_was():
             "Tokyo on February 13.")
     talks = [sorted(names(m)) for m in of_type("meeting", text, "2025-03-04") if m["event_date"] == "2025-02-13"]
     assert talks == [["Richard Marles", "Takeshi Iwaya"]]
+
+
+def test_the_premier_is_not_the_vice_premier_travelling_with_him():
+    # of two people titled premier, the one last named as the vice-premier stands in; a vice-president
+    # since become president is the president
+    text = ("From the diary of an aide who travelled with Premier Li Qiang and Vice-Premier Ding Xuexiang to Latin America. "
+            "We landed in Brasília on a Sunday. On the Monday the Premier held talks with President Lula at the Planalto.")
+    assert [sorted(names(m)) for m in of_type("meeting", text, "2024-12-01")] == [["Li Qiang", "Lula"]]
+    text = ("As Vice President, Joe Biden went to Kyiv six times. President Joe Biden and Vice President Kamala Harris "
+            "spoke on Monday. On Tuesday the President held talks with President Volodymyr Zelensky in Kyiv.")
+    assert [sorted(names(m)) for m in of_type("meeting", text, "2023-02-22")] == [["Joe Biden", "Volodymyr Zelensky"]]

@@ -872,6 +872,11 @@ class NameLinker:
         linked = self.link(ref)
         return ref if linked is not None and linked.key not in exclude else None
 
+    def _last_titles(self, person: str, before: int) -> set[str]:
+        """The titles the article gives a person where it last names them before a point."""
+        spans = [span for i, span, _ in self.person_mentions if i < before and self.canonical_person(self.clean(span.text)) == person]
+        return self._context(spans[-1])[1] if spans else set()
+
     def resolve_title(self, party: PartyRef) -> LinkedName | None:
         """"the Syrian president": the one person of that country (with that title, if known)."""
         country = party.country_hint
@@ -886,6 +891,10 @@ class NameLinker:
             if wanted == {"secretary"}:
                 # "the secretary of state": not a general secretary, a secretary-general or a press secretary
                 titled = [f for f in titled if not self.person_titles.get(fold(f), set()) & {"general", "press"}]
+            if len(titled) > 1 and not wanted & {"vice", "deputy"}:
+                # "Premier Zhou Enlai and Vice-Premier Chen Yi ... the Premier": not the one who stands in, as
+                # last named (a vice-president who has since become president is the president)
+                titled = [f for f in titled if not self._last_titles(f, party.start) & {"vice", "deputy"}] or titled
             if len(titled) > 1:
                 # "the prime minister will then fly on": of two prime ministers, the one the story last made its subject
                 subjects = [self.canonical_person(self.clean(span.text)) for i, span, is_subject in self.person_mentions if is_subject and i < party.start]
