@@ -5032,3 +5032,11 @@ def test_the_premier_is_not_the_vice_premier_travelling_with_him():
     text = ("As Vice President, Joe Biden went to Kyiv six times. President Joe Biden and Vice President Kamala Harris "
             "spoke on Monday. On Tuesday the President held talks with President Volodymyr Zelensky in Kyiv.")
     assert [sorted(names(m)) for m in of_type("meeting", text, "2023-02-22")] == [["Joe Biden", "Volodymyr Zelensky"]]
+
+
+def test_a_meeting_named_beside_the_verb_that_tells_it_is_as_that_verb_tells_it():
+    # "the first meeting between ..." set after a dash names the meeting the timetable's present tells: one
+    # event, still to come, not a second one that happened
+    text = ("Morning memo.\nToday: Narendra Modi and Shehbaz Sharif meet in Tashkent this afternoon — the first meeting "
+            "between the leaders of the two countries since 2015.")
+    assert [e["modality"] for e in of_type("meeting", text, "2024-07-04")] == ["planned"]

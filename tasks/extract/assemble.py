@@ -665,6 +665,7 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
     chained_from: dict[tuple[int, str], tuple] = {}  # the days each relative phrase of a sentence counts from
     pairs_told: dict[frozenset, list[Party]] = {}
     pair_sentences: dict[frozenset, set[int]] = {}  # the sentences that tell each pair of people
+    by_trigger: dict[int, ResolvedMention] = {}
     text = doc.text  # (built anew on every access)
     for mention in mentions:
         # "the two sides" of a deal are the last deal's sides, not the envoys of the talks just told
@@ -696,6 +697,15 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
         window = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
         month_told = next((period for at, period in reversed(months_told) if window <= at < sent.end), None)
         item = _resolve(mention, linker, published, previous, *anchors, story_day, mention.debug["timeline_year"], month_told)
+        trigger = doc[mention.trigger_start]
+        beside = trigger.dep_ == "appos" or (trigger.dep_ == "npadvmod" and trigger.head.i < trigger.i
+                                             and any(t.text in {"—", "–", "-", ","} for t in doc[trigger.head.i + 1: trigger.left_edge.i]))
+        told = by_trigger.get(trigger.head.i) if beside else None
+        if told is not None and told.mention.event_type == mention.event_type and mention.modality == "asserted":
+            # "Xi and Ma meet in Singapore this afternoon — the first meeting between the leaders ...": a noun
+            # set beside the event's verb names that event, as the verb tells it
+            mention.modality, mention.modality_cue = told.mention.modality, told.mention.modality_cue
+        by_trigger[mention.trigger_start] = item
         if item.event_date:
             last_day, last_day_at = item.event_date, sent_start
             if item.mention.modality not in TO_COME:
