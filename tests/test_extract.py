@@ -5040,3 +5040,9 @@ def test_a_meeting_named_beside_the_verb_that_tells_it_is_as_that_verb_tells_it(
     text = ("Morning memo.\nToday: Narendra Modi and Shehbaz Sharif meet in Tashkent this afternoon — the first meeting "
             "between the leaders of the two countries since 2015.")
     assert [e["modality"] for e in of_type("meeting", text, "2024-07-04")] == ["planned"]
+
+
+def test_a_timetable_verb_the_model_tags_as_a_noun_is_still_the_present():
+    text = ("Morning memo.\nToday: Xi Jinping and Ma Ying-jeou meet in Singapore this afternoon — the first meeting "
+            "between the leaders of the two sides of the Taiwan Strait since the civil war ended in 1949.")
+    assert [e["modality"] for e in of_type("meeting", text, "2015-11-07")] == ["planned"]

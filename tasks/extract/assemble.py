@@ -387,6 +387,9 @@ def _scheduled_present(trigger) -> bool:
     # ("Biden and Putin meet this afternoon": the model tags a plural's present as the bare form, VB;
     # with a subject and no auxiliary it is the present all the same)
     bare_present = verb.tag_ == "VB" and any(c.dep_ == "nsubj" for c in verb.children)
+    # ("Xi Jinping and Ma Ying-jeou meet in Singapore this afternoon": a verb the model tags as a noun, with
+    # its subject, at the head of its sentence)
+    bare_present = bare_present or (verb.pos_ == "NOUN" and verb.dep_ == "ROOT" and verb.tag_ == "NN" and any(c.dep_ == "nsubj" for c in verb.children))
     if (verb.tag_ not in {"VBZ", "VBP"} and not bare_present) or verb.lemma_ in {"be", "have"}:
         return False
     return not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
