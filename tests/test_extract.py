@@ -5046,3 +5046,14 @@ def test_a_timetable_verb_the_model_tags_as_a_noun_is_still_the_present():
     text = ("Morning memo.\nToday: Xi Jinping and Ma Ying-jeou meet in Singapore this afternoon — the first meeting "
             "between the leaders of the two sides of the Taiwan Strait since the civil war ended in 1949.")
     assert [e["modality"] for e in of_type("meeting", text, "2015-11-07")] == ["planned"]
+
+
+def test_the_chancellor_and_a_name_are_two_people_not_one_chancellor():
+    # "the Chancellor and Macron": the name after the "and" is no second word of the Chancellor's office, so
+    # Macron is no chancellor and "the Chancellor" is still the one the article titles so
+    text = ("Extracts from the diary of an aide to Chancellor Olaf Scholz, published in 2025.\n\n"
+            "Monday, 22 January 2024. Paris.\n"
+            "Before lunch the Chancellor and Macron signed the joint declaration at the Élysée. "
+            "In the evening the Chancellor spoke to Biden on the telephone.")
+    assert [sorted(names(a)) for a in of_type("agreement", text, "2025-01-10")] == [["Macron", "Olaf Scholz"]]
+    assert ["Biden", "Olaf Scholz"] in [sorted(names(m)) for m in of_type("meeting", text, "2025-01-10")]

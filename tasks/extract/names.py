@@ -302,7 +302,9 @@ class NameLinker:
         sent_start = ent.sent.start  # not "... since the revolution of 1979. Shinzo Abe's arrival": Iran is the last sentence's
         while i >= sent_start and ent.start - i <= 8:
             token = self.doc[i]
-            inside_title = token.lower_ == "and" and i > 0 and self.doc[i - 1].is_title and self.doc[i - 1].ent_type_ not in {"PERSON", "GPE", "NORP"} and self.doc[i + 1].is_title
+            # (not "the Chancellor and Mazowiecki signed": the name itself after the "and", so two people)
+            inside_title = token.lower_ == "and" and i > 0 and self.doc[i - 1].is_title and self.doc[i - 1].ent_type_ not in {"PERSON", "GPE", "NORP"} and self.doc[i + 1].is_title \
+                and i + 1 < ent.start
             if (token.lower_ in {"and", ",", ";", "(", "with", "between", "by"} and not inside_title) or (token.ent_type_ == "PERSON" and token.i < ent.start):
                 break  # not "Justice and Human Rights Minister X", an office in two words; nor "a visit to Cairo by Prince X"
             if token.pos_ in {"VERB", "AUX"} and token.dep_ != "amod":
