@@ -5057,3 +5057,16 @@ def test_the_chancellor_and_a_name_are_two_people_not_one_chancellor():
             "In the evening the Chancellor spoke to Biden on the telephone.")
     assert [sorted(names(a)) for a in of_type("agreement", text, "2025-01-10")] == [["Macron", "Olaf Scholz"]]
     assert ["Biden", "Olaf Scholz"] in [sorted(names(m)) for m in of_type("meeting", text, "2025-01-10")]
+
+
+def test_a_diary_entry_is_dated_by_its_heading_in_the_diary_year():
+    # "Tuesday, 23 January. Berlin." gives no year: the diary's, from the entry above that gives one, not
+    # the year the diary was published
+    text = ("Extracts from the diary of an aide to Chancellor Olaf Scholz, published in 2025.\n\n"
+            "Monday, 22 January 2024. Paris.\n"
+            "Before lunch the Chancellor and Macron signed the joint declaration at the Élysée.\n\n"
+            "Tuesday, 23 January. Berlin.\n"
+            "The Chancellor spoke to Biden on the telephone.")
+    assert [a["event_date"] for a in of_type("agreement", text, "2025-01-10")] == ["2024-01-22"]
+    calls = [m["event_date"] for m in of_type("meeting", text, "2025-01-10") if "Biden" in names(m)]
+    assert calls == ["2024-01-23"]

@@ -238,6 +238,29 @@ _DAY_HEADING = re.compile(
     rf"[ \t]*(?:\d{{1,2}}\.[ \t]+)?[^\n.!?]{{1,60}}?,[ \t]*(\d{{1,2}}[ \t]+{MONTH_WORD}[ \t]+\d{{4}}|{MONTH_WORD}[ \t]+\d{{1,2}},?[ \t]+\d{{4}})[ \t]*")
 
 
+# a diary's entry: "Thursday, 9 November 1989. Warsaw.", "Friday, 10 November. Warsaw - Berlin - Bonn."
+_DIARY_HEADING = re.compile(
+    rf"[ \t]*(?i:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day),?[ \t]+((?:\d{{1,2}}[ \t]+{MONTH_WORD}|{MONTH_WORD}[ \t]+\d{{1,2}})(?:,?[ \t]+(\d{{4}}))?)"
+    r"[ \t]*(?:[.:\u2013\u2014-][^\n]{0,60})?")
+
+
+def _diary_day(text: str, start: int, line: str, published: date | None) -> tuple[date, str] | None:
+    """The day of a diary's entry heading, in the year it gives or else the year of the last entry above
+    that gives one (a diary published decades on tells its own year, not the paper's)."""
+    heading = _DIARY_HEADING.fullmatch(line)
+    if heading is None:
+        return None
+    words, year = heading.group(1), heading.group(2)
+    if year is None:
+        years = [m.group(2) for m in (_DIARY_HEADING.fullmatch(l.strip()) for l in text[:start].split("\n")) if m is not None and m.group(2)]
+        if not years:
+            return None
+        day = resolve_date(words, published)
+        return (in_year(day, int(years[-1])), words) if day is not None else None
+    day = resolve_date(words, published)
+    return (day, words) if day is not None else None
+
+
 def section_day(text: str, at: int, published: date | None) -> tuple[date, str] | None:
     """The day a section's heading gives, and its words: "1. Erfurt, 19 March 1970" over "Brandt travelled by
     train to Erfurt, where ... Willi Stoph received him", a revision sheet's entry that tells its day only
@@ -259,6 +282,8 @@ def section_day(text: str, at: int, published: date | None) -> tuple[date, str] 
         if heading is not None:
             day = resolve_date(heading.group(1), published)
             return (day, heading.group(1)) if day is not None else None
+        if _DIARY_HEADING.fullmatch(line):
+            return _diary_day(text, start, line, published)
         if len(line) < 80 and line[-1] not in ".!?\"'’”)":
             return None  # another heading, with no day
     return None
