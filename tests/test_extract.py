@@ -5070,3 +5070,13 @@ def test_a_diary_entry_is_dated_by_its_heading_in_the_diary_year():
     assert [a["event_date"] for a in of_type("agreement", text, "2025-01-10")] == ["2024-01-22"]
     calls = [m["event_date"] for m in of_type("meeting", text, "2025-01-10") if "Biden" in names(m)]
     assert calls == ["2024-01-23"]
+
+
+def test_a_briefing_item_told_under_today_is_the_paper_s_day_still_to_come():
+    # a label or a section heading that says "today" dates the present tense of the items under it
+    label = ("Good Thursday morning. Here's your day.\n"
+             "TODAY AT THE WHITE HOUSE: President Joe Biden hosts Italian Prime Minister Giorgia Meloni for her first Oval Office visit.")
+    assert [(e["modality"], e["event_date"]) for e in of_type("meeting", label, "2023-07-27")] == [("planned", "2023-07-27")]
+    heading = ("Global Briefing.\n(3) TODAY\n• Biden starts the day at a hospital in East Jerusalem.\n"
+               "• Then Joe Biden flies straight from Tel Aviv to Jeddah to meet King Salman and Crown Prince Mohammed bin Salman.")
+    assert [(e["modality"], e["event_date"]) for e in of_type("meeting", heading, "2022-07-15")] == [("planned", "2022-07-15")]

@@ -261,6 +261,11 @@ def _diary_day(text: str, start: int, line: str, published: date | None) -> tupl
     return (day, words) if day is not None else None
 
 
+# a briefing's section or item told as the day's: "(3) TODAY", "TODAY AT THE WHITE HOUSE:", "Later today:"
+_TODAY_HEADING = re.compile(r"[ \t]*(?:\(?\d{1,2}[.)][ \t]*)?(?:[•*-][ \t]*)?((?i:later[ \t]+)?(?:TODAY|Today|today|TONIGHT|Tonight|tonight))\b([^\n:.!?]{0,40}):?[ \t]*")
+_TODAY_LABEL = re.compile(r"[ \t]*(?:[•*-][ \t]*)?((?i:later[ \t]+)?(?:TODAY|Today|TONIGHT|Tonight))\b[^\n:.!?]{0,40}:[ \t]")
+
+
 def section_day(text: str, at: int, published: date | None) -> tuple[date, str] | None:
     """The day a section's heading gives, and its words: "1. Erfurt, 19 March 1970" over "Brandt travelled by
     train to Erfurt, where ... Willi Stoph received him", a revision sheet's entry that tells its day only
@@ -270,6 +275,9 @@ def section_day(text: str, at: int, published: date | None) -> tuple[date, str] 
     top = len(text) - len(text.lstrip())
     first_line_end = text.find("\n", top)  # (the text's first line ends there)
     end = text.rfind("\n", 0, at)
+    label = _TODAY_LABEL.match(text, end + 1)
+    if label is not None and published is not None and label.end() <= at:
+        return published, label.group(1)  # "TODAY AT THE WHITE HOUSE: President Joe Biden hosts ..."
     for _ in range(6):
         if end <= first_line_end:
             return None
@@ -284,6 +292,9 @@ def section_day(text: str, at: int, published: date | None) -> tuple[date, str] 
             return (day, heading.group(1)) if day is not None else None
         if _DIARY_HEADING.fullmatch(line):
             return _diary_day(text, start, line, published)
+        today = _TODAY_HEADING.fullmatch(line)
+        if today is not None and published is not None and (today.group(2).strip() == "" or today.group(2).isupper()):
+            return published, today.group(1)  # "(3) TODAY" over "Then he flies straight to Jeddah to meet King Salman"
         if len(line) < 80 and line[-1] not in ".!?\"'’”)":
             return None  # another heading, with no day
     return None
