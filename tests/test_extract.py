@@ -5080,3 +5080,11 @@ def test_a_briefing_item_told_under_today_is_the_paper_s_day_still_to_come():
     heading = ("Global Briefing.\n(3) TODAY\n• Biden starts the day at a hospital in East Jerusalem.\n"
                "• Then Joe Biden flies straight from Tel Aviv to Jeddah to meet King Salman and Crown Prince Mohammed bin Salman.")
     assert [(e["modality"], e["event_date"]) for e in of_type("meeting", heading, "2022-07-15")] == [("planned", "2022-07-15")]
+
+
+def test_a_day_told_in_words_is_a_day():
+    # "the eleventh of December 1989": the model reads an ordinal and a month apart
+    text = "On the eleventh of December 1989 Gareth Evans and Ali Alatas signed the Timor Gap treaty."
+    assert [a["event_date"] for a in of_type("agreement", text, "2011-03-09")] == ["1989-12-11"]
+    text = "On the twenty-first of March, Gareth Evans and Ali Alatas met in Bali."
+    assert [m["event_date"] for m in of_type("meeting", text, "2011-03-09")] == ["2010-03-21"]
