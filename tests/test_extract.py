@@ -5088,3 +5088,11 @@ def test_a_day_told_in_words_is_a_day():
     assert [a["event_date"] for a in of_type("agreement", text, "2011-03-09")] == ["1989-12-11"]
     text = "On the twenty-first of March, Gareth Evans and Ali Alatas met in Bali."
     assert [m["event_date"] for m in of_type("meeting", text, "2011-03-09")] == ["2010-03-21"]
+
+
+def test_a_title_the_model_takes_for_an_organisation_is_the_one_who_holds_it():
+    # "the former Shah", labelled an organisation: the one person the article titles so, not the story's protagonist
+    text = ("CAIRO, March 25 (MENA) - President Mohamed Anwar El-Sadat this morning visited the former Shah of Iran, "
+            "Mohammad Reza Pahlavi, at the Maadi Armed Forces Hospital. Egypt yesterday granted asylum to the former Shah. "
+            "President Sadat said that Egypt had acted out of humanitarian duty.")
+    assert [sorted(names(g)) for g in of_type("asylum", text, "1980-03-25")] == [["Egypt", "Mohammad Reza Pahlavi"]]

@@ -163,6 +163,9 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
             as_person = None
             if ref.kind == "ORG" and any(contains_words(ref.text, form) for form in linker.person_forms):
                 as_person = linker.link(replace(ref, kind="PERSON"))
+            elif ref.kind == "ORG" and ref.text.lower() in linker.cues.distinct_titles:
+                # "granted asylum to the former Shah", the title taken for an organisation: the one who holds it
+                as_person = linker.resolve_title(replace(ref, kind="TITLE", title=ref.text.lower()))
             head = linker.doc[ref.end - 1]
             if head.lemma_.lower() in linker.cues.collective_people and ref.kind == "TITLE":
                 # "members of Afghanistan's youth women's football team were granted asylum": the team
