@@ -5096,3 +5096,14 @@ def test_a_title_the_model_takes_for_an_organisation_is_the_one_who_holds_it():
             "Mohammad Reza Pahlavi, at the Maadi Armed Forces Hospital. Egypt yesterday granted asylum to the former Shah. "
             "President Sadat said that Egypt had acted out of humanitarian duty.")
     assert [sorted(names(g)) for g in of_type("asylum", text, "1980-03-25")] == [["Egypt", "Mohammad Reza Pahlavi"]]
+
+
+def test_the_former_shah_is_in_view_for_a_later_him():
+    # a title one held, "the former Shah", puts its holder in view as much as "the Shah" would: "him" is
+    # the one the story is about, not the general named last
+    text = ("President Anwar Sadat this morning visited the former Shah of Iran, Mohammad Reza Pahlavi, at a Cairo hospital. "
+            "The former Shah arrived yesterday from Panama. The former Shah had lived in Panama since December, when the "
+            "government of General Omar Torrijos granted him asylum on Contadora Island. On January 16 last year, "
+            "President Sadat received him at Aswan.")
+    at_aswan = [sorted(names(m)) for m in of_type("meeting", text, "1980-03-25") if m["location"] == "Aswan"]
+    assert at_aswan == [["Anwar Sadat", "Mohammad Reza Pahlavi"]]

@@ -553,7 +553,9 @@ class NameLinker:
         for token in self.doc:
             if not token.text[:1].isupper() or token.lemma_.lower() not in self.cues.distinct_titles or token.ent_type_ == "PERSON":
                 continue
-            if token.i == 0 or self.doc[token.i - 1].lower_ != "the" or token.dep_ in {"compound", "poss"}:
+            # ("the former Shah", "the late King": a title one held is his as much)
+            article = token.i - 2 if token.i > 1 and self.doc[token.i - 1].lower_ in {"former", "late"} else token.i - 1
+            if article < 0 or self.doc[article].lower_ != "the" or token.dep_ in {"compound", "poss"}:
                 continue
             if token.i + 1 < len(self.doc) and (self.doc[token.i + 1].pos_ == "PROPN" or self.doc[token.i + 1].tag_ == "POS"):
                 continue
