@@ -5107,3 +5107,13 @@ def test_the_former_shah_is_in_view_for_a_later_him():
             "President Sadat received him at Aswan.")
     at_aswan = [sorted(names(m)) for m in of_type("meeting", text, "1980-03-25") if m["location"] == "Aswan"]
     assert at_aswan == [["Anwar Sadat", "Mohammad Reza Pahlavi"]]
+
+
+def test_a_face_to_face_told_as_a_noun_is_a_meeting():
+    text = "At NATO headquarters on Monday, Biden had his first face-to-face as president with Recep Tayyip Erdogan."
+    assert [sorted(names(m)) for m in of_type("meeting", text, "2021-06-15")] == [["Biden", "Recep Tayyip Erdogan"]]
+    text = "Biden had his first one-on-one with Erdogan on Monday."
+    assert [sorted(names(m)) for m in of_type("meeting", text, "2021-06-15")] == [["Biden", "Erdogan"]]
+    # (as a modifier it is the meeting's, one event)
+    text = "Biden and Erdogan held a face-to-face meeting on Monday."
+    assert len(of_type("meeting", text, "2021-06-15")) == 1
