@@ -706,11 +706,11 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
         trigger = doc[mention.trigger_start]
         beside = trigger.dep_ == "appos" or (trigger.dep_ == "npadvmod" and trigger.head.i < trigger.i
                                              and any(t.text in {"—", "–", "-", ","} for t in doc[trigger.head.i + 1: trigger.left_edge.i]))
-        told = by_trigger.get(trigger.head.i) if beside else None
-        if told is not None and told.mention.event_type == mention.event_type and mention.modality == "asserted":
+        named_by = by_trigger.get(trigger.head.i) if beside else None
+        if named_by is not None and named_by.mention.event_type == mention.event_type and mention.modality == "asserted":
             # "Xi and Ma meet in Singapore this afternoon — the first meeting between the leaders ...": a noun
             # set beside the event's verb names that event, as the verb tells it
-            mention.modality, mention.modality_cue = told.mention.modality, told.mention.modality_cue
+            mention.modality, mention.modality_cue = named_by.mention.modality, named_by.mention.modality_cue
         by_trigger[mention.trigger_start] = item
         if item.event_date:
             last_day, last_day_at = item.event_date, sent_start

@@ -244,12 +244,9 @@ _DIARY_HEADING = re.compile(
     r"[ \t]*(?:[.:\u2013\u2014-][^\n]{0,60})?")
 
 
-def _diary_day(text: str, start: int, line: str, published: date | None) -> tuple[date, str] | None:
+def _diary_day(text: str, start: int, heading: re.Match, published: date | None) -> tuple[date, str] | None:
     """The day of a diary's entry heading, in the year it gives or else the year of the last entry above
     that gives one (a diary published decades on tells its own year, not the paper's)."""
-    heading = _DIARY_HEADING.fullmatch(line)
-    if heading is None:
-        return None
     words, year = heading.group(1), heading.group(2)
     if year is None:
         years = [m.group(2) for m in (_DIARY_HEADING.fullmatch(l.strip()) for l in text[:start].split("\n")) if m is not None and m.group(2)]
@@ -290,8 +287,9 @@ def section_day(text: str, at: int, published: date | None) -> tuple[date, str] 
         if heading is not None:
             day = resolve_date(heading.group(1), published)
             return (day, heading.group(1)) if day is not None else None
-        if _DIARY_HEADING.fullmatch(line):
-            return _diary_day(text, start, line, published)
+        entry = _DIARY_HEADING.fullmatch(line)
+        if entry is not None:
+            return _diary_day(text, start, entry, published)
         today = _TODAY_HEADING.fullmatch(line)
         if today is not None and published is not None and (today.group(2).strip() == "" or today.group(2).isupper()):
             return published, today.group(1)  # "(3) TODAY" over "Then he flies straight to Jeddah to meet King Salman"
