@@ -1179,7 +1179,7 @@ def _gone_to_before(doc: Doc, linker: NameLinker, trigger_i: int, keys: set[str]
     for step in range(3):
         # (the meeting's own sentence first: "he flew to Cairo and spent three days with Nasser")
         if step > 0:
-            if sent.start == 0 or "\n" in doc[sent.start - 1].text_with_ws + doc[sent.start].text_with_ws:
+            if not _opens_no_paragraph(sent):
                 return None
             sent = doc[sent.start - 1].sent
         for verb in (t for t in sent if step > 0 or t.i < trigger_i):
@@ -1379,7 +1379,7 @@ def _denies_a_deal(cue: str | None) -> bool:
 
 def _opens_no_paragraph(sent: Span) -> bool:
     """Whether a sentence follows another in its paragraph (no line break just before it)."""
-    return sent.start > 0 and "\n" not in sent.doc[sent.start - 1].text_with_ws and not sent.text.startswith("\n")
+    return sent.start > 0 and "\n" not in sent.doc[sent.start - 1].text_with_ws + sent.doc[sent.start].text_with_ws
 
 
 def _told_as_a_time(token) -> bool:
