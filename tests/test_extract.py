@@ -5117,3 +5117,23 @@ def test_a_face_to_face_told_as_a_noun_is_a_meeting():
     # (as a modifier it is the meeting's, one event)
     text = "Biden and Erdogan held a face-to-face meeting on Monday."
     assert len(of_type("meeting", text, "2021-06-15")) == 1
+
+
+def test_a_day_without_its_year_is_of_the_year_its_paragraph_last_told():
+    # an obituary tells a life by its years: "on 12 April", after "the spring of 1968", is 1968's, not the
+    # paper's last 12 April
+    text = ("Jan Novak, who led his country's foreign ministry through the worst years of the Cold War, died on Sunday. He was 91.\n"
+            "His hardest test came in the spring of 1968. On 3 April the government in Prague sent him east. "
+            "He flew to Moscow, where he met Andrei Gromyko on 12 April.")
+    assert [m["event_date"] for m in of_type("meeting", text, "2010-05-03")] == ["1968-04-12"]
+    # a year ago may be either year: the paper's reading stands
+    text = ("The ceasefire statement Aliyev and Pashinyan signed with Putin on 9 November 2020 remained the reference. "
+            "Putin had hosted Aliyev and Pashinyan in Sochi on 26 November.")
+    assert [m["event_date"] for m in of_type("meeting", text, "2021-12-16") if m["location"] == "Sochi"] == ["2021-11-26"]
+    # a span ("from 1985 to 1990") and a year in passing ("which they signed on August 15, 1955") set no story year
+    text = ("García, who governed Peru from 1985 to 1990 and again from 2006 to 2011, sought refuge at the Uruguayan "
+            "ambassador's residence on November 17, and Uruguay granted him asylum.")
+    assert [a["event_date"] for a in of_type("asylum", text, "2018-11-20") if a["modality"] == "asserted"] == ["2018-11-17"]
+    text = ("Iran filed its case on 16 July. It relies on the Treaty of Amity, which the two countries signed in Tehran on August 15, 1955. "
+            "Donald Trump met Benjamin Netanyahu at the White House on May 8.")
+    assert [m["event_date"] for m in of_type("meeting", text, "2018-10-04")] == ["2018-05-08"]

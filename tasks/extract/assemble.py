@@ -19,7 +19,7 @@ from tasks.extract.arguments import NUMBER_WORDS, WEEKDAY_WORDS, clock_entry_lin
 from tasks.extract.asylum import at_mission
 from tasks.extract.cues import Cues
 from tasks.extract.dates import (HEADING_DAY, anniversary_day, coarse_period, counts_from_day_told, day_heading, day_of_story_month, entry_year,
-                                 in_story_year, in_year, is_anniversary, is_chained, names_a_year, names_month_day, names_today, on_timeline_entry,
+                                 in_story_year, in_year, is_anniversary, is_chained, names_a_year, tells_relative_year, names_month_day, names_today, on_timeline_entry,
                                  parse_published, resolve_chained_date, resolve_date, section_day, tells_another_time, weekday_near)
 from tasks.extract.events import Event, Participant
 from tasks.extract.gazetteer import Gazetteer, fold
@@ -103,7 +103,7 @@ class Cluster:
 
 def _resolve(mention: Mention, linker: NameLinker, published: date | None, previous: list[Party], last_day: date | None = None,
              day_told: date | None = None, clause_day_told: date | None = None, story_day: date | None = None, timeline_year: int | None = None,
-             month_told: tuple[int, int] | None = None) -> ResolvedMention:
+             month_told: tuple[int, int] | None = None, year_told: tuple[int, int | None] | None = None) -> ResolvedMention:
     parties: list[Party] = []
     group = False
     # named parties first, so a pronoun is never resolved to a co-party
@@ -290,6 +290,13 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
             # 1972, he governed at speed. Within three weeks, on 21 December, the ambassadors signed": a day of
             # the month just told with its year, or of the next, is of that year, whatever else the story dates
             when = in_story_year(when, date(month_told[0], month_told[1], 1))
+        elif when is not None and year_told is not None and published is not None and year_told[0] < published.year - 1 and not future \
+                and names_month_day(words) and not names_a_year(words) and not tells_relative_year(words):
+            # "The treaty's hardest test came in the autumn of 1961. On 30 October ... Kekkonen flew to
+            # Novosibirsk, where he met Nikita Khrushchev on 24 November": a day named without its year, in a
+            # paragraph whose last time told is of a year long past, is of that year, not the paper's (a year
+            # before, "signed on 9 November 2020. Putin had hosted them in Sochi on 26 November", may be either)
+            when = in_story_year(when, date(year_told[0], year_told[1], 1)) if year_told[1] else in_year(when, year_told[0])
         elif when is not None and story_day is not None and names_month_day(words) and not names_a_year(words):
             when = in_story_year(when, story_day)
         elif when is not None and story_day is not None and not future and (near := weekday_near(words, story_day)) is not None:
@@ -667,6 +674,7 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
     days_told = _days_told(doc, published, linker.cues) if chained else []
     full_days = _retrospective_days(doc, published)
     months_told = _months_told(doc)
+    years_told = _years_told(doc)
     last_of_type: dict[str, list[Party]] = {}
     chained_from: dict[tuple[int, str], tuple] = {}  # the days each relative phrase of a sentence counts from
     pairs_told: dict[frozenset, list[Party]] = {}
@@ -702,7 +710,9 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
         mention.debug["timeline_year"] = entry_year(text, doc[mention.trigger_start].idx)
         window = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
         month_told = next((period for at, period in reversed(months_told) if window <= at < sent.end), None)
-        item = _resolve(mention, linker, published, previous, *anchors, story_day, mention.debug["timeline_year"], month_told)
+        paragraph = text.rfind("\n", 0, doc[mention.trigger_start].idx) + 1
+        year_told = next((year for at, year in reversed(years_told) if paragraph <= doc[at].idx and at < mention.trigger_start), None)
+        item = _resolve(mention, linker, published, previous, *anchors, story_day, mention.debug["timeline_year"], month_told, year_told)
         trigger = doc[mention.trigger_start]
         beside = trigger.dep_ == "appos" or (trigger.dep_ == "npadvmod" and trigger.head.i < trigger.i
                                              and any(t.text in {"—", "–", "-", ","} for t in doc[trigger.head.i + 1: trigger.left_edge.i]))
@@ -820,6 +830,38 @@ def _months_told(doc: Doc) -> list[tuple[int, tuple[int, int]]]:
             period = coarse_period(ent.text)
             if period is not None and period[1] is not None:
                 found.append((ent.start, period))
+    return found
+
+
+# a time counted from the paper's day: "on Sunday", "last week", "two years ago", "this month"
+_COUNTED_FROM_NOW = re.compile(
+    r"\b(?:today|yesterday|tomorrow|tonight|ago|last|this|next|recently|now|currently|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.IGNORECASE)
+
+
+def _years_told(doc: Doc) -> list[tuple[int, tuple[int, int | None] | None]]:
+    """The times the text tells that set its story in a year, where: the year (and month) of one told
+    with its year ("in the autumn of 1961", "on 30 October 1961"), None for one counted from the paper's
+    day ("on Sunday", "last week"), which brings the story back to now. A day told without its year,
+    a span ("almost 26 years") and a year naming a thing ("the 2015 nuclear deal") set nothing."""
+    found = []
+    for ent in doc.ents:
+        if ent.label_ != "DATE":
+            continue
+        if _COUNTED_FROM_NOW.search(ent.text):
+            found.append((ent.start, None))
+            continue
+        period = coarse_period(ent.text)
+        if period is None:
+            continue
+        root = ent.root
+        if root.dep_ in {"compound", "amod", "nummod", "nmod", "poss"} and root.head.i >= ent.end:
+            continue  # "the 1992 consensus"
+        if any(t.lower_ in {"since", "until", "till", "from", "between"} for t in doc[max(ent.start - 1, 0): ent.start + 1]) \
+                or len(re.findall(r"\b(?:1[89]|20)\d\d\b", ent.text)) > 1:
+            continue  # "urging since 1969", "led Peru from 1985 to 1990": a span, not the story's time
+        if any(t.dep_ == "relcl" for t in [root, *root.ancestors]):
+            continue  # "the Treaty of Amity, which the two countries signed on August 15, 1955": told in passing
+        found.append((ent.start, period))
     return found
 
 

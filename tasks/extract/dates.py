@@ -414,6 +414,11 @@ def is_calendar_word(word: str) -> bool:
 _RELATIVE_PERIOD = re.compile(r"\b(last|next|this)\s+(year|month)\b", re.IGNORECASE)
 
 
+def tells_relative_year(text: str) -> bool:
+    """"October 3 last year", "on 5 May this year": a day whose year is counted from the paper's."""
+    return bool(_RELATIVE_PERIOD.search(text))
+
+
 def coarse_period(text: str | None, published: date | None = None, future: bool = False) -> tuple[int, int | None] | None:
     """"in April 2019" -> (2019, 4), "in 2017" -> (2017, None): a time too coarse for a day but
     enough to tell an old meeting from this week's.
