@@ -5137,3 +5137,16 @@ def test_a_day_without_its_year_is_of_the_year_its_paragraph_last_told():
     text = ("Iran filed its case on 16 July. It relies on the Treaty of Amity, which the two countries signed in Tehran on August 15, 1955. "
             "Donald Trump met Benjamin Netanyahu at the White House on May 8.")
     assert [m["event_date"] for m in of_type("meeting", text, "2018-10-04")] == ["2018-05-08"]
+
+
+def test_them_received_are_the_people_last_named_together():
+    # "received them": the guests are the people the text has just named together, not the last event's sides
+    text = ("Emmanuel Macron spoke with Olaf Scholz by telephone on Monday. "
+            "Sergei Lavrov and Sergei Shoigu landed in Ankara on Tuesday. "
+            "President Recep Tayyip Erdogan received them at the palace.")
+    received = [roles(m) for m in of_type("meeting", text, "2022-03-02") if "Recep Tayyip Erdogan" in names(m)]
+    assert received == [{("Recep Tayyip Erdogan", "host"), ("Sergei Lavrov", "guest"), ("Sergei Shoigu", "guest")}]
+    text = ("Boris Johnson spoke with Joe Biden by telephone on Monday. Members of the committee, including Vladimir "
+            "Kryuchkov and Dmitry Yazov, flew to Foros on Wednesday, but Mikhail Gorbachev refused to receive them.")
+    refused = [(m["modality"], roles(m)) for m in of_type("meeting", text, "1991-08-22") if "Mikhail Gorbachev" in names(m)]
+    assert refused == [("negated", {("Mikhail Gorbachev", "host"), ("Vladimir Kryuchkov", "guest"), ("Dmitry Yazov", "guest")})]

@@ -115,6 +115,11 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
     group_at = None  # where the group is named
     last_recipient = next((p.linked for p in previous if p.role == "recipient" and p.linked.kind == "PERSON"), None)
     for ref in sorted(mention.parties, key=lambda r: (r.kind == "SALIENT", r.kind == "PRON")):
+        if ref.kind == "GROUP" and ref.role == "guest" and ref.text.lower() == "them":
+            # "members of the committee, including Kryuchkov and Yazov, flew to Foros but Gorbachev refused to
+            # receive them": those received are the people last named together, not the last event's sides
+            parties += [Party(name, "guest") for name in linker.pair_before(ref.start, 2) if name.key not in {p.linked.key for p in parties}]
+            continue
         if ref.kind == "GROUP":
             group = True
             group_size = max(group_size, ref.size or 2)

@@ -171,7 +171,7 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
     subtree = {t.i for t in head.subtree}
     if lemma in HOST_VERBS and any(t.label_ == "asylum" and t.start in subtree for t in finder.doc.spans.get("event_triggers", [])):
         return None  # "welcomed Ghani and his family on humanitarian grounds": taken in as a refugee
-    if lemma in HOST_VERBS and not any(p.kind in {"PERSON", "GPE", "ORG", "TITLE", "PRON"} and p.role == "guest" for p in mention.parties):
+    if lemma in HOST_VERBS and not any((p.kind in {"PERSON", "GPE", "ORG", "TITLE", "PRON"} or p.kind == "GROUP" and p.text.lower() == "them") and p.role == "guest" for p in mention.parties):
         return None  # "Turkey hosts 3.5 million Syrian refugees": a host of people, not of a meeting
     if rule.get("not_with") and any(t.label_ == rule["not_with"] and span.sent.start <= t.start < span.sent.end for t in finder.doc.spans.get("event_triggers", [])) \
             and not _met_there(finder, head):
