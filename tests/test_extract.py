@@ -5150,3 +5150,14 @@ def test_them_received_are_the_people_last_named_together():
             "Kryuchkov and Dmitry Yazov, flew to Foros on Wednesday, but Mikhail Gorbachev refused to receive them.")
     refused = [(m["modality"], roles(m)) for m in of_type("meeting", text, "1991-08-22") if "Mikhail Gorbachev" in names(m)]
     assert refused == [("negated", {("Mikhail Gorbachev", "host"), ("Vladimir Kryuchkov", "guest"), ("Dmitry Yazov", "guest")})]
+
+
+def test_talks_held_on_a_visit_are_one_event_with_the_visit():
+    # "on his first visit to Sweden", told of talks in Stockholm: the visited state meets the one person there
+    # whose state the gazetteer does not know, so the visit is the talks, not a second meeting
+    text = "Zhou Enlai held talks with Prime Minister Tage Erlander in Stockholm, on his first visit to Sweden."
+    assert [roles(m) for m in of_type("meeting", text, "1957-10-08")] == [{("Tage Erlander", "host"), ("Zhou Enlai", "guest")}]
+    # (a visit to another state is not the talks held elsewhere)
+    text = ("Anthony Albanese met Mark Brown in Rarotonga on Thursday. Albanese had come after a visit to China, where "
+            "he held talks with Xi Jinping in Beijing on Monday.")
+    assert sorted(sorted(names(m)) for m in of_type("meeting", text, "2023-11-10")) == [["Anthony Albanese", "Mark Brown"], ["Anthony Albanese", "Xi Jinping"]]

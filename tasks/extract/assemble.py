@@ -635,7 +635,12 @@ def _overlap(cluster: Cluster, item: ResolvedMention) -> int:
     stateless = [p for m in cluster.mentions for p in m.parties if p.linked.kind == "PERSON" and not p.linked.country and p.linked.key not in {q.linked.key for q in item.parties}]
     count = 0
     for party in item.parties:
-        if party.implied and not person_countries and len({p.linked.key for p in stateless}) == 1 and any(q.linked.key in keys for q in item.parties if not q.implied):
+        # "sat down for talks with Prime Minister Takeo Fukuda in Tokyo, on his first visit to Japan": the state a
+        # visit names is the one person there whose state is not known, where the talks were held in it
+        visited = (party.implied and not person_countries) or (
+            party.role == "host" and party.linked.kind == "GPE" and item.mention.attributes.get("format") == "visit"
+            and party.linked.country not in person_countries and any(m.mention.location_country == party.linked.country for m in cluster.mentions))
+        if visited and len({p.linked.key for p in stateless}) == 1 and any(q.linked.key in keys for q in item.parties if q is not party):
             count += 1
             continue
         # "Russian-Iranian talks" are the talks of Putin and Raisi; "a visit to China" meets Xi
