@@ -5161,3 +5161,15 @@ def test_talks_held_on_a_visit_are_one_event_with_the_visit():
     text = ("Anthony Albanese met Mark Brown in Rarotonga on Thursday. Albanese had come after a visit to China, where "
             "he held talks with Xi Jinping in Beijing on Monday.")
     assert sorted(sorted(names(m)) for m in of_type("meeting", text, "2023-11-10")) == [["Anthony Albanese", "Mark Brown"], ["Anthony Albanese", "Xi Jinping"]]
+
+
+def test_a_call_that_names_is_no_phone_call():
+    for text in ("The quarrel over the islands Britain calls the Falklands and Argentina the Malvinas should be left to a later generation.",
+                 "On the jet, which the press corps had taken to calling the Shuttle Express, the mood was sour.",
+                 "Two young pandas, called Mei Xiang and Tian Tian, should arrive by the end of this year.",
+                 "Zelensky called Poland one of Ukraine's most determined allies."):
+        assert of_type("meeting", text, "2023-05-10") == [], text
+    # (a call told in a clause about the caller, or about its day, is still a call)
+    for text in ("Secretary of State Henry Kissinger flew home on Monday. The secretary, who called Anatoly Dobrynin on Tuesday, said little.",
+                 "An aide recalled the day Henry Kissinger called Anatoly Dobrynin from the Oval Office."):
+        assert [sorted(names(m)) for m in of_type("meeting", text, "1973-05-10")] == [["Anatoly Dobrynin", "Henry Kissinger"]], text

@@ -414,12 +414,35 @@ def _not_a_phone_call(finder: ArgumentFinder, head, rule: dict, lemma: str) -> b
     if finder.prep_objects(head, {"on", "upon"}) and any(
             c.dep_ in {"advcl", "xcomp"} and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in head.children):
         return True  # "called on Canada's minister, Ahmed Hussen, to process the applications": urged him
+    if head.dep_ == "acl" and head.tag_ == "VBN" and not any(c.dep_ == "agent" for c in head.children):
+        return True  # "two young pandas, called Bao Li and Qing Bao": named
+    objects = [c for c in head.children if c.dep_ == "dobj"]
+    if objects and _names_its_antecedent(finder, head):
+        return True  # "the islands Japan calls the Senkakus", "the plane, which the press had taken to calling the Kissinger Express"
     if _phoned_as_named(finder, head):
         return False
-    objects = [c for c in head.children if c.dep_ == "dobj"]
     described = any(a.dep_ == "appos" and any(d.dep_ == "det" and d.lower_ in {"a", "an"} for d in a.children) for o in objects for a in o.children)
+    # "called Britain one of Ukraine's most determined allies": the parser hangs the description on the object
+    described = described or any(a.lower_ == "one" and any(g.dep_ == "prep" and g.lower_ == "of" for g in a.children) for o in objects for a in o.children)
     # "which Vietnam calls Tu Chinh", "called the deal historic", "called Obama a 'son of a whore'": naming
     return len(objects) >= 2 or described or any(o.lower_ in {"which", "what"} for o in objects) or any(c.dep_ in {"oprd", "xcomp", "ccomp", "acomp"} for c in head.children)
+
+
+TIME_NOUNS = {"day", "night", "morning", "afternoon", "evening", "week", "time", "moment", "hour", "minute", "year", "month", "weekend"}
+
+
+def _names_its_antecedent(finder: ArgumentFinder, verb) -> bool:
+    """A "call" with an object, in a clause that describes a thing ("the islands Japan calls the Senkakus"):
+    the thing is what the object names. Not one that tells a time ("the day Biden called Putin") or a
+    person ("the leader Biden called on Tuesday")."""
+    clause = verb
+    while clause.dep_ in {"pcomp", "xcomp", "prep"} and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "relcl" or not any(c.dep_ == "nsubj" and c.lower_ not in {"who", "which", "that"} for c in clause.children):
+        return False  # (not "the president, who called Putin": the one described is the caller)
+    antecedent = clause.head
+    return (antecedent.pos_ in {"NOUN", "PROPN"} and antecedent.lemma_.lower() not in TIME_NOUNS
+            and getattr(finder.ent_of.get(antecedent.i), "label_", None) not in {"PERSON", "GPE", "ORG", "NORP"})
 
 
 def _phoned_as_named(finder: ArgumentFinder, verb) -> list:
