@@ -5173,3 +5173,12 @@ def test_a_call_that_names_is_no_phone_call():
     for text in ("Secretary of State Henry Kissinger flew home on Monday. The secretary, who called Anatoly Dobrynin on Tuesday, said little.",
                  "An aide recalled the day Henry Kissinger called Anatoly Dobrynin from the Oval Office."):
         assert [sorted(names(m)) for m in of_type("meeting", text, "1973-05-10")] == [["Anatoly Dobrynin", "Henry Kissinger"]], text
+
+
+def test_an_honour_received_is_no_guest():
+    for text in ("Vaclav Havel received the Presidential Medal of Freedom at the White House in 2003.",
+                 "Macron was due to receive the Charlemagne Prize in Aachen on Thursday."):
+        assert of_type("meeting", text, "2023-05-10") == [], text
+    # (a person received is still a guest)
+    text = "Macron received Olaf Scholz at the Elysee on Thursday."
+    assert [roles(m) for m in of_type("meeting", text, "2023-05-10")] == [{("Macron", "host"), ("Olaf Scholz", "guest")}]

@@ -25,6 +25,8 @@ class Cues:
         self.contest_nouns = set(cues.get("contest_nouns", []))
         # "meet the conditions of the IMF", "failed to meet the deadline": what is met is a requirement, not a person
         self.requirement_nouns = set(cues.get("requirement_nouns", []))
+        # "received the Charlemagne Prize in Aachen": what is received is an honour, not a guest
+        self.award_nouns = set(cues.get("award_nouns", []))
         self.proposal_governors = set(cues.get("proposal_governors", []))
         self.dating_verbs = set(cues["dating_verbs"])
         self.on_places = set(cues["on_places"])

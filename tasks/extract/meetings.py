@@ -162,6 +162,8 @@ def build_meeting(finder: ArgumentFinder, span: Span, rule: dict, sent_index: in
         mention.parties = [p for p in mention.parties if not (p.kind == "ORG" and head.left_edge.i <= p.start < head.i)]
     if not mention.verbal and head.dep_ == "pobj" and head.head.lower_ == "including" and head.head.head.lemma_.lower() in finder.cues.contest_nouns:
         return None  # "three pool matches, including England's meeting with France": a fixture, not talks
+    if lemma == "receive" and any(c.dep_ == "dobj" and c.lemma_.lower() in finder.cues.award_nouns for c in head.children):
+        return None  # "received the Presidential Medal of Freedom in 1989": an honour received
     if lemma == "meet" and any(c.dep_ == "dobj" and c.lemma_.lower() in finder.cues.requirement_nouns for c in head.children):
         return None  # "could neither balance its budget nor meet the conditions of the IMF": a requirement met
     if mention.verbal and any(o.lemma_.lower() in finder.cues.contest_nouns for o in finder.prep_objects(head, {"in", "at"})):
