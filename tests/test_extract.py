@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from tasks.evaluate import load_gold, score, to_record
 from tasks.extract import extract_records
-from tasks.extract.arguments import ArgumentFinder
+from tasks.extract.arguments import ArgumentFinder, record_turns
 from tasks.extract.cues import load_cues
 from tasks.extract.dateline import split_dateline
 from tasks.extract.dates import coarse_period, entry_year, resolve_chained_date, resolve_date, section_day, weekday_near
@@ -5182,3 +5182,21 @@ def test_an_honour_received_is_no_guest():
     # (a person received is still a guest)
     text = "Macron received Olaf Scholz at the Elysee on Thursday."
     assert [roles(m) for m in of_type("meeting", text, "2023-05-10")] == [{("Macron", "host"), ("Olaf Scholz", "guest")}]
+
+
+def test_a_record_s_turns_say_who_i_is():
+    # a parliamentary record labels its turns in ordinary case, with titles and constituencies: "I" is the speaker
+    text = ("HOUSE OF COMMONS\nWednesday 9 March 2005\n"
+            "The Prime Minister (Mr Tony Blair): With permission, Mr Speaker, I shall make a statement.\n"
+            "On Monday I met President Putin at the Kremlin.\n"
+            "Mr Michael Howard (Folkestone and Hythe) (Con): Did the Prime Minister raise Chechnya?\n"
+            "The Prime Minister: I raised it. On Tuesday I spoke by telephone with Chancellor Gerhard Schroeder.")
+    met = sorted((m["event_date"], sorted(names(m))) for m in of_type("meeting", text, "2005-03-09"))
+    assert met == [("2005-03-07", ["Putin", "Tony Blair"]), ("2005-03-08", ["Gerhard Schroeder", "Tony Blair"])]
+    cues = load_cues()
+    assert [name for _, _, name in record_turns(text, cues.person_nouns)] == ["Tony Blair", "Michael Howard", "Tony Blair"]
+    # (an office "of" something is a title, its holder the name in brackets; lines that open on a word and a
+    # colon are no turns unless one of them names a speaker)
+    assert [name for _, _, name in record_turns("President of the Senate (Mauricio Lizcano): Order.\nSenator Iván Cepeda: Thank you.\n", cues.person_nouns)] \
+        == ["Mauricio Lizcano", "Iván Cepeda"]
+    assert record_turns("Background: The talks began in 2019.\nPhoto: Reuters\nSTATEMENT RE: TIBET\n", cues.person_nouns) == []

@@ -26,6 +26,46 @@ from tasks.extract.names import HEAD_TITLES, honorific_key, is_bare_title
 # a transcript's turn, opened by who speaks it: "SERGEI LAVROV: ...", "ANCHOR: ..."
 TURN_LABEL = re.compile(r"^[ \t]*([A-Z][A-Z.'’\- ]{0,40}[A-Z.]):[ \t]", re.MULTILINE)
 
+# a record's turn labelled in ordinary case: "Prime Minister Abiy Ahmed:", "The Prime Minister (Mrs Theresa May):",
+# "Jeremy Corbyn (Islington North) (Lab):", "Mr. Erin O'Toole (Durham, CPC):"
+RECORD_TURN_LABEL = re.compile(
+    r"^[ \t]*([^\W\d_][\w.'’\-]*(?:[ \t]+[^\W\d_][\w.'’\-]*){0,9})((?:[ \t]*\([^()\n]{1,60}\)){0,3}):[ \t]", re.MULTILINE)
+_LABEL_JOINERS = {"of", "the", "for", "and"}
+# words a record's label may carry before the speaker's name
+_LABEL_COURTESIES = {"the", "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "hon", "rt", "shri", "smt", "prime", "vice",
+                     "foreign", "first", "state", "external", "affairs", "defence", "defense", "of", "for", "and"}
+
+
+def record_turns(text: str, person_nouns: set[str]) -> list[tuple[int, int, str | None]]:
+    """A parliamentary record's or a transcript's turns labelled in ordinary case, each with where its
+    label starts and ends and the speaker's name: the name the label gives after its titles ("Prime
+    Minister Abiy Ahmed" -> Abiy Ahmed), the one in brackets after a title alone ("The Prime Minister (Mrs
+    Theresa May)"), or the name an earlier label gave that title ("The Prime Minister"); None for a role
+    ("The Speaker", "Member (Adwa constituency)"). Only a text with two such labels, one of which names
+    someone, is read as turns: a line that opens "Background:" or "Photo:" is no speaker's."""
+    def name_in(words: list[str]) -> tuple[str, str | None]:
+        if any(w in {"of", "for"} for w in words):
+            return " ".join(words).lower(), None  # "President of the Senate", "Minister of External Affairs": an office
+        titles = []
+        while words and (words[0].lower().strip(".") in _LABEL_COURTESIES or words[0].lower() in person_nouns):
+            titles.append(words.pop(0).lower().strip("."))
+        name = " ".join(words) if len(words) >= 2 or (words and titles) else None
+        return " ".join(t for t in titles if t not in {"the", "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "hon", "rt", "shri", "smt"}), name
+    turns, by_title = [], {}
+    for m in RECORD_TURN_LABEL.finditer(text):
+        words = m.group(1).split()
+        if not all(w[0].isupper() or w in _LABEL_JOINERS for w in words) or m.group(1).isupper():
+            continue  # a sentence's opening words, or a heading in capitals ("STATEMENT RE:")
+        title, name = name_in(words)
+        if name is None and title and m.group(2):
+            _, name = name_in(re.findall(r"\(([^()]*)\)", m.group(2))[0].split())
+        if name is not None and title:
+            by_title.setdefault(title, name)
+        turns.append((m.start(), m.end(), name if name is not None else by_title.get(title) if title else None))
+    if len(turns) < 2 or not any(name for _, _, name in turns):
+        return []
+    return turns
+
 # a live blog's entry, stamped with the time of day ("09:40 –", "16:50 -")
 CLOCK_ENTRY = re.compile(r"\s*(?:\d{1,2}[:.]\d{2}\b(?:\s*(?:GMT|UTC|CET|EST|EDT|ET|BST|local))?|\d{4}\s*(?:GMT|UTC|CET|EST|EDT|ET|BST))\s*[:–—-]\s")
 
@@ -466,7 +506,7 @@ class ArgumentFinder:
         speaker, "ANCHOR:" only a role. An article with fewer than two labelled lines has none."""
         turns = [(m.start(), m.group(1)) for m in TURN_LABEL.finditer(self.text)]
         if len(turns) < 2:
-            return []
+            return [(start, name) for start, _, name in record_turns(self.text, self.cues.person_nouns)]
         initials = self._initials_of_names()
         named = {}
         for _, label in turns:

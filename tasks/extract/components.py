@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from tasks.extract.agreements import build_agreement, ratified_by_legislature
-from tasks.extract.arguments import TURN_LABEL, ArgumentFinder
+from tasks.extract.arguments import TURN_LABEL, ArgumentFinder, record_turns
 from tasks.extract.asylum import build_asylum, offer_made
 from tasks.extract.cues import load_cues
 from tasks.extract.dateline import line_starts
@@ -358,7 +358,7 @@ class NameRepair:
         merged = self._surnames(doc, [self._unaddressed(doc, ent) for ent in merged])
         merged = self._defined_bodies(doc, merged)
         merged = self._not_names(doc, merged)
-        merged = self._not_turn_labels(doc, merged)
+        merged = self._not_turn_labels(doc, merged, self.titles)
         if merged != list(doc.ents):
             doc.ents = merged
         return doc
@@ -380,11 +380,13 @@ class NameRepair:
                 and not any(t.lemma_.lower() in self.bodies for t in e) else e for e in ents]
 
     @staticmethod
-    def _not_turn_labels(doc: Doc, ents: list[Span]) -> list[Span]:
+    def _not_turn_labels(doc: Doc, ents: list[Span], titles: frozenset[str] | set[str] = frozenset()) -> list[Span]:
         """"MA: And then Isaias came here.": the label that opens a transcript's turn says who speaks
         it (the mention finder reads it so), and is no mention of anyone in the story: as a name it
         would be a party, or what "they" and "him" stand for."""
         labels = [m.span(1) for m in TURN_LABEL.finditer(doc.text)]
+        if len(labels) < 2:
+            labels = [(start, end) for start, end, _ in record_turns(doc.text, titles)]
         if len(labels) < 2:
             return ents
         return [e for e in ents if not any(start <= e.start_char and e.end_char <= end for start, end in labels)]
