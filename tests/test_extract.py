@@ -5200,3 +5200,13 @@ def test_a_record_s_turns_say_who_i_is():
     assert [name for _, _, name in record_turns("President of the Senate (Mauricio Lizcano): Order.\nSenator Iván Cepeda: Thank you.\n", cues.person_nouns)] \
         == ["Mauricio Lizcano", "Iván Cepeda"]
     assert record_turns("Background: The talks began in 2019.\nPhoto: Reuters\nSTATEMENT RE: TIBET\n", cues.person_nouns) == []
+
+
+def test_an_undated_event_takes_the_day_of_the_journey_just_told():
+    text = "Biden began his Asian tour this week. On Monday he arrived in Tokyo. He met Fumio Kishida at the Akasaka Palace."
+    assert [m["event_date"] for m in of_type("meeting", text, "2023-05-25")] == ["2023-05-22"]
+    # (not the day of something said, nor a journey's bare day in a story of another year)
+    text = "Biden arrived in Japan this week. On Monday the White House spokesman said little. Biden met Fumio Kishida at the Akasaka Palace."
+    assert [m["event_date"] for m in of_type("meeting", text, "2023-05-25")] == [None]
+    text = "Gromyko remembered 1962 well. On 7 September he flew to Havana. He met Fidel Castro at the palace."
+    assert [m["event_date"] for m in of_type("meeting", text, "1985-05-25")] == [None]

@@ -103,7 +103,8 @@ class Cluster:
 
 def _resolve(mention: Mention, linker: NameLinker, published: date | None, previous: list[Party], last_day: date | None = None,
              day_told: date | None = None, clause_day_told: date | None = None, story_day: date | None = None, timeline_year: int | None = None,
-             month_told: tuple[int, int] | None = None, year_told: tuple[int, int | None] | None = None) -> ResolvedMention:
+             month_told: tuple[int, int] | None = None, year_told: tuple[int, int | None] | None = None,
+             day_before: tuple[date, str] | None = None) -> ResolvedMention:
     parties: list[Party] = []
     group = False
     # named parties first, so a pronoun is never resolved to a co-party
@@ -322,6 +323,10 @@ def _resolve(mention: Mention, linker: NameLinker, published: date | None, previ
         heading = section_day(linker.text, linker.doc[mention.trigger_start].idx, published)
         if heading is not None:
             when, mention.date_text = heading
+        elif day_before is not None and (published is None or day_before[0] <= published):
+            # "On 8 July I travelled to Asmara. President Isaias received me at the airport": the day of the
+            # journey just told is the day of what it led to
+            when, mention.date_text = day_before
     if when and published and when > published and mention.modality in {"asserted", "reported"}:
         mention.modality, mention.modality_cue = "planned", f"future date {when.isoformat()}"
     elif when and when == published and (scheduled or (arranged and linker.doc[mention.trigger_start].pos_ != "VERB")) and clock_entry_line(linker.text, linker.doc[mention.trigger_start].idx) is None \
@@ -685,6 +690,7 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
     full_days = _retrospective_days(doc, published)
     months_told = _months_told(doc)
     years_told = _years_told(doc)
+    triggers = {m.trigger_start for m in mentions}
     last_of_type: dict[str, list[Party]] = {}
     chained_from: dict[tuple[int, str], tuple] = {}  # the days each relative phrase of a sentence counts from
     pairs_told: dict[frozenset, list[Party]] = {}
@@ -722,7 +728,8 @@ def assemble_events(doc: Doc, article: dict, offset: int, gazetteer: Gazetteer, 
         month_told = next((period for at, period in reversed(months_told) if window <= at < sent.end), None)
         paragraph = text.rfind("\n", 0, doc[mention.trigger_start].idx) + 1
         year_told = next((year for at, year in reversed(years_told) if paragraph <= doc[at].idx and at < mention.trigger_start), None)
-        item = _resolve(mention, linker, published, previous, *anchors, story_day, mention.debug["timeline_year"], month_told, year_told)
+        item = _resolve(mention, linker, published, previous, *anchors, story_day, mention.debug["timeline_year"], month_told, year_told,
+                        _day_told_before(doc, sent, mention, triggers, published, linker.cues))
         trigger = doc[mention.trigger_start]
         beside = trigger.dep_ == "appos" or (trigger.dep_ == "npadvmod" and trigger.head.i < trigger.i
                                              and any(t.text in {"—", "–", "-", ","} for t in doc[trigger.head.i + 1: trigger.left_edge.i]))
@@ -892,6 +899,28 @@ def _retrospective_days(doc: Doc, published: date | None) -> list[tuple[int, dat
     if first is None or not (names_a_year(first[0].text) or is_anniversary(first[0].text, week=True)) or (published - first[1]).days <= 365:
         return []
     return [(ent.start, day) for ent, day in [first, *dated] if names_a_year(ent.text) and names_month_day(ent.text) or is_anniversary(ent.text, week=True)]
+
+
+def _day_told_before(doc: Doc, sent: Span, mention: Mention, triggers: set[int], published: date | None, cues: Cues) -> tuple[date, str] | None:
+    """The one day the sentence before tells of a journey that is no event ("On 8 July I travelled to Asmara."), in
+    the same paragraph, for an event told with no time of its own ("President Isaias received me at the airport")."""
+    if mention.date_text or mention.debug.get("date_candidates") or mention.modality not in {"asserted", "reported"} or sent.start == 0:
+        return None
+    before = doc[sent.start - 1].sent
+    if "\n" in doc.text[before.start_char: sent.start_char] or any(before.start <= t < before.end for t in triggers):
+        return None
+    days = []
+    for ent in before.ents:
+        if ent.label_ != "DATE":
+            continue
+        root = ent.root
+        attached = root.head.head if root.dep_ == "pobj" else root.head
+        if not (root.dep_ in {"pobj", "npadvmod"} and attached.lemma_.lower() in cues.journey_verbs | cues.arrival_verbs):
+            continue  # (a journey's day; not "On Monday the ministry said", nor a day that dates a thing)
+        day = resolve_date(ent.text, published)
+        if day is not None and (names_a_year(ent.text) or published is None or abs((published - day).days) <= 31):
+            days.append((day, ent.text))  # (a bare "7 September" in a story of another year is left to that story's year)
+    return days[0] if len(days) == 1 else None
 
 
 def _days_told(doc: Doc, published: date | None, cues: Cues) -> list[tuple[int, date, bool]]:
