@@ -31,9 +31,9 @@ TURN_LABEL = re.compile(r"^[ \t]*([A-Z][A-Z.'’\- ]{0,40}[A-Z.]):[ \t]", re.MUL
 RECORD_TURN_LABEL = re.compile(
     r"^[ \t]*([^\W\d_][\w.'’\-]*(?:[ \t]+[^\W\d_][\w.'’\-]*){0,9})((?:[ \t]*\([^()\n]{1,60}\)){0,3}):[ \t]", re.MULTILINE)
 _LABEL_JOINERS = {"of", "the", "for", "and"}
-# words a record's label may carry before the speaker's name
-_LABEL_COURTESIES = {"the", "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "hon", "rt", "shri", "smt", "prime", "vice",
-                     "foreign", "first", "state", "external", "affairs", "defence", "defense", "of", "for", "and"}
+# words a record's label may carry before the speaker's name: forms of address, and the words of an office
+_LABEL_ADDRESSES = {"the", "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "hon", "rt", "shri", "smt"}
+_LABEL_COURTESIES = _LABEL_ADDRESSES | _LABEL_JOINERS | {"lord", "lady", "prime", "vice", "foreign", "first", "state", "external", "affairs", "defence", "defense"}
 
 
 def record_turns(text: str, person_nouns: set[str]) -> list[tuple[int, int, str | None]]:
@@ -50,7 +50,7 @@ def record_turns(text: str, person_nouns: set[str]) -> list[tuple[int, int, str 
         while words and (words[0].lower().strip(".") in _LABEL_COURTESIES or words[0].lower() in person_nouns):
             titles.append(words.pop(0).lower().strip("."))
         name = " ".join(words) if len(words) >= 2 or (words and titles) else None
-        return " ".join(t for t in titles if t not in {"the", "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "hon", "rt", "shri", "smt"}), name
+        return " ".join(t for t in titles if t not in _LABEL_ADDRESSES), name
     turns, by_title = [], {}
     for m in RECORD_TURN_LABEL.finditer(text):
         words = m.group(1).split()

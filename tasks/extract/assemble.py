@@ -18,9 +18,9 @@ from tasks.clean import stable_hash
 from tasks.extract.arguments import NUMBER_WORDS, WEEKDAY_WORDS, clock_entry_line
 from tasks.extract.asylum import at_mission
 from tasks.extract.cues import Cues
-from tasks.extract.dates import (HEADING_DAY, anniversary_day, coarse_period, counts_from_day_told, day_heading, day_of_story_month, entry_year,
-                                 in_story_year, in_year, is_anniversary, is_chained, names_a_year, tells_relative_year, names_month_day, names_today, on_timeline_entry,
-                                 parse_published, resolve_chained_date, resolve_date, section_day, tells_another_time, weekday_near)
+from tasks.extract.dates import (HEADING_DAY, WEEKDAYS, anniversary_day, coarse_period, counts_from_day_told, day_heading, day_of_story_month, entry_year,
+                                 in_story_year, in_year, is_anniversary, is_chained, names_a_year, names_month_day, names_today, names_two_years, on_timeline_entry,
+                                 parse_published, resolve_chained_date, resolve_date, section_day, tells_another_time, tells_relative_year, weekday_near)
 from tasks.extract.events import Event, Participant
 from tasks.extract.gazetteer import Gazetteer, fold
 from tasks.extract.mentions import Mention, PartyRef
@@ -852,7 +852,7 @@ def _months_told(doc: Doc) -> list[tuple[int, tuple[int, int]]]:
 
 # a time counted from the paper's day: "on Sunday", "last week", "two years ago", "this month"
 _COUNTED_FROM_NOW = re.compile(
-    r"\b(?:today|yesterday|tomorrow|tonight|ago|last|this|next|recently|now|currently|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.IGNORECASE)
+    r"\b(?:today|yesterday|tomorrow|tonight|ago|last|this|next|recently|now|currently|" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 
 
 def _years_told(doc: Doc) -> list[tuple[int, tuple[int, int | None] | None]]:
@@ -873,8 +873,7 @@ def _years_told(doc: Doc) -> list[tuple[int, tuple[int, int | None] | None]]:
         root = ent.root
         if root.dep_ in {"compound", "amod", "nummod", "nmod", "poss"} and root.head.i >= ent.end:
             continue  # "the 1992 consensus"
-        if any(t.lower_ in {"since", "until", "till", "from", "between"} for t in doc[max(ent.start - 1, 0): ent.start + 1]) \
-                or len(re.findall(r"\b(?:1[89]|20)\d\d\b", ent.text)) > 1:
+        if any(t.lower_ in {"since", "until", "till", "from", "between"} for t in doc[max(ent.start - 1, 0): ent.start + 1]) or names_two_years(ent.text):
             continue  # "urging since 1969", "led Peru from 1985 to 1990": a span, not the story's time
         if any(t.dep_ == "relcl" for t in [root, *root.ancestors]):
             continue  # "the Treaty of Amity, which the two countries signed on August 15, 1955": told in passing
@@ -901,6 +900,14 @@ def _retrospective_days(doc: Doc, published: date | None) -> list[tuple[int, dat
     return [(ent.start, day) for ent, day in [first, *dated] if names_a_year(ent.text) and names_month_day(ent.text) or is_anniversary(ent.text, week=True)]
 
 
+def _verb_dated(ent: Span) -> Token | None:
+    """The word a date phrase hangs on as a time ("flew to Tokyo on Monday", "met Monday"), if it is one."""
+    root = ent.root
+    if root.dep_ not in {"pobj", "npadvmod"}:
+        return None
+    return root.head.head if root.dep_ == "pobj" else root.head
+
+
 def _day_told_before(doc: Doc, sent: Span, mention: Mention, triggers: set[int], published: date | None, cues: Cues) -> tuple[date, str] | None:
     """The one day the sentence before tells of a journey that is no event ("On 8 July I travelled to Asmara."), in
     the same paragraph, for an event told with no time of its own ("President Isaias received me at the airport")."""
@@ -913,9 +920,8 @@ def _day_told_before(doc: Doc, sent: Span, mention: Mention, triggers: set[int],
     for ent in before.ents:
         if ent.label_ != "DATE":
             continue
-        root = ent.root
-        attached = root.head.head if root.dep_ == "pobj" else root.head
-        if not (root.dep_ in {"pobj", "npadvmod"} and attached.lemma_.lower() in cues.journey_verbs | cues.arrival_verbs):
+        attached = _verb_dated(ent)
+        if attached is None or attached.lemma_.lower() not in cues.journey_verbs | cues.arrival_verbs:
             continue  # (a journey's day; not "On Monday the ministry said", nor a day that dates a thing)
         day = resolve_date(ent.text, published)
         if day is not None and (names_a_year(ent.text) or published is None or abs((published - day).days) <= 31):
@@ -934,9 +940,8 @@ def _days_told(doc: Doc, published: date | None, cues: Cues) -> list[tuple[int, 
         future = any(t.lower_ in cues.future_markers for t in ent.sent)
         day = resolve_date(ent.text, published, future=future)
         if day is not None:
-            root = ent.root
-            attached = root.head.head if root.dep_ == "pobj" else root.head
-            clausal = attached.pos_ in {"VERB", "AUX"} and root.dep_ in {"pobj", "npadvmod"} and attached.lemma_.lower() not in cues.statement_verbs
+            attached = _verb_dated(ent)
+            clausal = attached is not None and attached.pos_ in {"VERB", "AUX"} and attached.lemma_.lower() not in cues.statement_verbs
             days.append((ent.start, day, clausal))
     return days
 

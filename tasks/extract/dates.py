@@ -317,6 +317,11 @@ def names_a_year(text: str) -> bool:
     return bool(_A_YEAR.search(text))
 
 
+def names_two_years(text: str) -> bool:
+    """"from 1985 to 1990", "between 1950 and 1956": a span, not a time."""
+    return len(_A_YEAR.findall(text)) > 1
+
+
 def names_month_day(text: str) -> bool:
     """"July 30", "30 July", "the thirtieth of July": a day of a month, with or without its year."""
     return bool(_MONTH_DAY.search(ordinals_as_numbers(text)))
